@@ -1,5 +1,6 @@
 // The imported article as stored: canonical text, its block structure, and metadata. Pure data; no runtime deps but zod.
 import { z } from 'zod';
+import { AnalystIdSchema, DocumentIdSchema, IsoDateSchema, TimestampSchema } from './ids';
 
 /** Block kinds an imported article keeps; each becomes its own ProseMirror node. */
 export const BlockTypeSchema = z.enum(['heading', 'paragraph', 'blockquote', 'list_item', 'table_cell']);
@@ -20,3 +21,28 @@ export type Block = z.infer<typeof BlockSchema>;
 
 export const DocumentFormatSchema = z.enum(['txt', 'md', 'html', 'paste']);
 export type DocumentFormat = z.infer<typeof DocumentFormatSchema>;
+
+/** Everything known about an imported article except its text. Documents never change after import. */
+export const DocumentMetaSchema = z.object({
+  id: DocumentIdSchema,
+  title: z.string(),
+  author: z.string().nullable(),
+  outlet: z.string().nullable(),
+  publishedAt: IsoDateSchema.nullable(),
+  originalName: z.string(),
+  format: DocumentFormatSchema,
+  sourceEncoding: z.string(),
+  /** SHA-256 of the canonical text (hex): the same article imported twice, or by two analysts, is one document. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  length: z.number().int().nonnegative(),
+  importedAt: TimestampSchema,
+  importedBy: AnalystIdSchema,
+});
+export type DocumentMeta = z.infer<typeof DocumentMetaSchema>;
+
+export const DocumentSchema = DocumentMetaSchema.extend({
+  /** Canonical text: line endings normalised to \n, BOM removed. Tag offsets count UTF-16 units in it. */
+  text: z.string(),
+  blocks: z.array(BlockSchema),
+});
+export type Document = z.infer<typeof DocumentSchema>;

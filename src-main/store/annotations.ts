@@ -1,0 +1,100 @@
+// Annotation rows: read, list per document, and write a full snapshot (insert or replace by id).
+import type { Annotation, AnnotationKind } from '../../src-shared/model/annotation';
+import type { ChangeId, DocumentId } from '../../src-shared/model/ids';
+import type { Db } from './open-project';
+import { statement } from './statements';
+
+interface AnnotationRow {
+  id: string;
+  document_id: string;
+  kind: AnnotationKind;
+  start_offset: number | null;
+  end_offset: number | null;
+  exact: string | null;
+  prefix: string | null;
+  suffix: string | null;
+  attributes: string;
+  note: string;
+  analyst_id: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  head_change_id: string;
+}
+
+const COLUMNS =
+  'id, document_id, kind, start_offset, end_offset, exact, prefix, suffix, attributes, note, analyst_id, created_at, updated_at, deleted_at, head_change_id';
+
+function annotationFromRow(row: AnnotationRow): Annotation {
+  return {
+    id: row.id,
+    documentId: row.document_id,
+    kind: row.kind,
+    target:
+      row.start_offset === null || row.end_offset === null
+        ? null
+        : { start: row.start_offset, end: row.end_offset, exact: row.exact ?? '', prefix: row.prefix ?? '', suffix: row.suffix ?? '' },
+    attributes: JSON.parse(row.attributes),
+    note: row.note,
+    analystId: row.analyst_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    deletedAt: row.deleted_at,
+  } as Annotation;
+}
+
+export interface StoredAnnotation {
+  annotation: Annotation;
+  headChangeId: ChangeId;
+}
+
+export function annotationById(db: Db, id: string): StoredAnnotation | undefined {
+  const row = statement(db, `SELECT ${COLUMNS} FROM annotations WHERE id = ?`).get(id) as AnnotationRow | undefined;
+  return row ? { annotation: annotationFromRow(row), headChangeId: row.head_change_id as ChangeId } : undefined;
+}
+
+export function annotationsForDocument(db: Db, documentId: DocumentId, includeDeleted: boolean): Annotation[] {
+  const sql = includeDeleted
+    ? `SELECT ${COLUMNS} FROM annotations WHERE document_id = ? ORDER BY start_offset, end_offset DESC, created_at`
+    : `SELECT ${COLUMNS} FROM annotations WHERE document_id = ? AND deleted_at IS NULL ORDER BY start_offset, end_offset DESC, created_at`;
+  return (statement(db, sql).all(documentId) as AnnotationRow[]).map(annotationFromRow);
+}
+
+export function allAnnotations(db: Db): Annotation[] {
+  return (statement(db, `SELECT ${COLUMNS} FROM annotations ORDER BY document_id, start_offset, created_at`).all() as AnnotationRow[]).map(
+    annotationFromRow,
+  );
+}
+
+export function liveAnnotationCount(db: Db): number {
+  return statement(db, 'SELECT count(*) FROM annotations WHERE deleted_at IS NULL').pluck().get() as number;
+}
+
+/** Writes the full state of an annotation, inserting or replacing the row with the same id. */
+export function putAnnotation(db: Db, annotation: Annotation, headChangeId: ChangeId): void {
+  const t = annotation.target;
+  statement(db, 
+    `INSERT INTO annotations (${COLUMNS})
+     VALUES (@id, @documentId, @kind, @start, @end, @exact, @prefix, @suffix, @attributes, @note, @analystId, @createdAt, @updatedAt, @deletedAt, @headChangeId)
+     ON CONFLICT (id) DO UPDATE SET
+       kind = excluded.kind, start_offset = excluded.start_offset, end_offset = excluded.end_offset, exact = excluded.exact,
+       prefix = excluded.prefix, suffix = excluded.suffix, attributes = excluded.attributes, note = excluded.note,
+       updated_at = excluded.updated_at, deleted_at = excluded.deleted_at, head_change_id = excluded.head_change_id`,
+  ).run({
+    id: annotation.id,
+    documentId: annotation.documentId,
+    kind: annotation.kind,
+    start: t?.start ?? null,
+    end: t?.end ?? null,
+    exact: t?.exact ?? null,
+    prefix: t?.prefix ?? null,
+    suffix: t?.suffix ?? null,
+    attributes: JSON.stringify(annotation.attributes),
+    note: annotation.note,
+    analystId: annotation.analystId,
+    createdAt: annotation.createdAt,
+    updatedAt: annotation.updatedAt,
+    deletedAt: annotation.deletedAt,
+    headChangeId,
+  });
+}

@@ -1,0 +1,62 @@
+// Imported documents: insert once, read by id or hash, list with tag counts. Never updated or deleted.
+import type { Block, Document, DocumentMeta } from '../../src-shared/model/document';
+import type { DocumentId } from '../../src-shared/model/ids';
+import type { AnnotationKind } from '../../src-shared/model/annotation';
+import type { Db } from './open-project';
+import { statement } from './statements';
+
+const META_COLUMNS = `id, title, author, outlet, published_at AS publishedAt, original_name AS originalName, format,
+  source_encoding AS sourceEncoding, sha256, length(text) AS length, imported_at AS importedAt, imported_by AS importedBy`;
+
+export function insertDocument(db: Db, document: Document): void {
+  statement(db, 
+    `INSERT INTO documents (id, sha256, title, author, outlet, published_at, original_name, format, source_encoding, text, blocks, imported_at, imported_by)
+     VALUES (@id, @sha256, @title, @author, @outlet, @publishedAt, @originalName, @format, @sourceEncoding, @text, @blocks, @importedAt, @importedBy)`,
+  ).run({ ...document, blocks: JSON.stringify(document.blocks) });
+}
+
+export function documentMetaBySha256(db: Db, sha256: string): DocumentMeta | undefined {
+  return statement(db, `SELECT ${META_COLUMNS} FROM documents WHERE sha256 = ?`).get(sha256) as DocumentMeta | undefined;
+}
+
+export function documentMetaById(db: Db, id: string): DocumentMeta | undefined {
+  return statement(db, `SELECT ${META_COLUMNS} FROM documents WHERE id = ?`).get(id) as DocumentMeta | undefined;
+}
+
+export function documentById(db: Db, id: DocumentId): Document | undefined {
+  const row = statement(db, `SELECT ${META_COLUMNS}, text, blocks FROM documents WHERE id = ?`).get(id) as
+    | (DocumentMeta & { text: string; blocks: string })
+    | undefined;
+  if (!row) return undefined;
+  return { ...row, blocks: JSON.parse(row.blocks) as Block[] };
+}
+
+/** The canonical text alone, for anchoring tags without loading the blocks. */
+export function documentText(db: Db, id: DocumentId): string | undefined {
+  const row = statement(db, 'SELECT text FROM documents WHERE id = ?').pluck().get(id) as string | undefined;
+  return row;
+}
+
+export function allDocumentMetas(db: Db): DocumentMeta[] {
+  return statement(db, `SELECT ${META_COLUMNS} FROM documents ORDER BY published_at IS NULL, published_at DESC, title`).all() as DocumentMeta[];
+}
+
+/** Live (not deleted) tags per document and kind. */
+export function tagCountsByDocument(db: Db): Map<string, Record<AnnotationKind, number>> {
+  const rows = statement(db, 'SELECT document_id AS documentId, kind, count(*) AS n FROM annotations WHERE deleted_at IS NULL GROUP BY document_id, kind')
+    .all() as { documentId: string; kind: AnnotationKind; n: number }[];
+  const counts = new Map<string, Record<AnnotationKind, number>>();
+  for (const row of rows) {
+    let entry = counts.get(row.documentId);
+    if (!entry) {
+      entry = { claim: 0, actor: 0, figure: 0, reliability_warning: 0 };
+      counts.set(row.documentId, entry);
+    }
+    entry[row.kind] = row.n;
+  }
+  return counts;
+}
+
+export function documentCount(db: Db): number {
+  return statement(db, 'SELECT count(*) FROM documents').pluck().get() as number;
+}

@@ -1,0 +1,14 @@
+// The ordered list of schema migrations. Append only: a shipped migration is never edited.
+import { initialSchema } from './0010-initial-schema';
+
+export interface Migration {
+  /** Becomes PRAGMA user_version once applied; numbered in tens. */
+  readonly version: number;
+  readonly name: string;
+  readonly up: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [initialSchema];
+
+/** The schema version this build of Marginalia writes. */
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

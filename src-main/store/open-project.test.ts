@@ -1,0 +1,124 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { UserError } from '../../src-shared/model/result';
+import { createProject, openProject } from '../core/session';
+import { temporaryDirectory } from '../test-support/project-fixture';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
+import { createProjectDatabase, MARGINALIA_APPLICATION_ID, openProjectDatabase } from './open-project';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+function tempPath(name: string): string {
+  const dir = temporaryDirectory();
+  cleanups.push(dir.remove);
+  return join(dir.path, name);
+}
+function expectUserError(action: () => unknown, code: string): UserError {
+  try {
+    action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError);
+    expect((error as UserError).code).toBe(code);
+    return error as UserError;
+  }
+  throw new Error(`expected a ${code} error`);
+}
+
+describe('migrations', () => {
+  it('are numbered in tens, strictly increasing', () => {
+    const versions = MIGRATIONS.map((m) => m.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+    for (const v of versions) expect(v % 10).toBe(0);
+  });
+
+  it('replay on :memory: to the latest version with STRICT tables', () => {
+    const db = createProjectDatabase(':memory:');
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.pragma('application_id', { simple: true })).toBe(MARGINALIA_APPLICATION_ID);
+    const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
+    expect(tables.map((t) => t.name).sort()).toEqual(['actors', 'analysts', 'annotations', 'changes', 'documents', 'history', 'project']);
+    for (const table of tables) expect(table.sql).toMatch(/STRICT$/);
+    db.close();
+  });
+
+  it('use the index when listing a document’s tags', () => {
+    const db = createProjectDatabase(':memory:');
+    const plan = db
+      .prepare("EXPLAIN QUERY PLAN SELECT * FROM annotations WHERE document_id = ? AND deleted_at IS NULL ORDER BY start_offset")
+      .all('x') as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX annotations_by_document/);
+    const byEntity = db.prepare('EXPLAIN QUERY PLAN SELECT * FROM changes WHERE entity_id = ? ORDER BY seq').all('x') as { detail: string }[];
+    expect(byEntity.map((p) => p.detail).join(' ')).toMatch(/USING INDEX changes_by_entity/);
+    db.close();
+  });
+});
+
+describe('opening project files', () => {
+  it('sets WAL, full synchronous writes and foreign keys', () => {
+    const path = tempPath('p.marginalia');
+    createProject(path, 'P').close();
+    const db = openProjectDatabase(path);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    db.close();
+  });
+
+  it('refuses to overwrite an existing file when creating', () => {
+    const path = tempPath('p.marginalia');
+    createProject(path, 'P').close();
+    expectUserError(() => createProject(path, 'Again'), 'project_exists');
+  });
+
+  it('refuses a file from a newer version and leaves it byte-for-byte untouched', () => {
+    const path = tempPath('newer.marginalia');
+    const db = new Database(path);
+    db.pragma(`application_id = ${MARGINALIA_APPLICATION_ID}`);
+    db.exec('CREATE TABLE future (x INTEGER) STRICT');
+    db.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 10}`);
+    db.close();
+    const before = readFileSync(path);
+    const error = expectUserError(() => openProject(path), 'project_newer_version');
+    expect(error.message).toMatch(/newer version of Marginalia/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('refuses an SQLite file that is not a Marginalia project, untouched', () => {
+    const path = tempPath('other.sqlite');
+    const db = new Database(path);
+    db.exec('CREATE TABLE notes (x TEXT)');
+    db.close();
+    const before = readFileSync(path);
+    expectUserError(() => openProject(path), 'not_a_project');
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('refuses a text file, an empty file and a missing file', () => {
+    const text = tempPath('notes.marginalia');
+    writeFileSync(text, 'hello, this is not a database at all, just some words that fill a hundred bytes or more of text to be sure');
+    expectUserError(() => openProject(text), 'not_a_project');
+    const empty = tempPath('empty.marginalia');
+    writeFileSync(empty, '');
+    expectUserError(() => openProject(empty), 'not_a_project');
+    expectUserError(() => openProject(tempPath('missing.marginalia')), 'not_found');
+  });
+
+  it('keeps documents immutable and the change log append-only', () => {
+    const db = createProjectDatabase(':memory:');
+    db.prepare("INSERT INTO analysts VALUES ('a', 'A', 't')").run();
+    db.prepare(
+      "INSERT INTO documents VALUES ('d', 'h', 'T', NULL, NULL, NULL, 'f.txt', 'txt', 'utf-8', 'text', '[]', 't', 'a')",
+    ).run();
+    expect(() => db.prepare("UPDATE documents SET text = 'changed'").run()).toThrow(/immutable/);
+    expect(() => db.prepare('DELETE FROM documents').run()).toThrow(/never deleted/);
+    db.prepare(
+      "INSERT INTO changes (id, entity_type, entity_id, op, after, analyst_id, at, cause) VALUES ('c', 'actor', 'x', 'create', '{}', 'a', 't', 'edit')",
+    ).run();
+    expect(() => db.prepare("UPDATE changes SET op = 'update'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM changes').run()).toThrow(/append-only/);
+    db.close();
+  });
+});

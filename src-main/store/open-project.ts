@@ -1,0 +1,136 @@
+// Opening and creating project files: refuses foreign and newer files untouched, sets pragmas, runs migrations.
+import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { UserError } from '../../src-shared/model/result';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
+
+export type Db = Database.Database;
+
+/** PRAGMA application_id of every Marginalia project file: the bytes "MRGN". */
+export const MARGINALIA_APPLICATION_ID = 0x4d52474e;
+
+const SQLITE_HEADER = 'SQLite format 3\0';
+
+export interface OpenProjectOptions {
+  /** Open without any write (no migration, no WAL switch); used for teammates' files and inspection. */
+  readOnly?: boolean;
+}
+
+/** What the first 100 bytes of a file say about it, read without involving SQLite. */
+function readHeader(path: string): { isSqlite: boolean; applicationId: number; userVersion: number } {
+  const header = Buffer.alloc(100);
+  const fd = openSync(path, 'r');
+  try {
+    const read = readSync(fd, header, 0, 100, 0);
+    if (read < 100) return { isSqlite: false, applicationId: 0, userVersion: 0 };
+  } finally {
+    closeSync(fd);
+  }
+  return {
+    isSqlite: header.toString('latin1', 0, 16) === SQLITE_HEADER,
+    userVersion: header.readInt32BE(60),
+    applicationId: header.readInt32BE(68),
+  };
+}
+
+function describeNotAProject(path: string): string {
+  return `"${path}" is not a Marginalia project file.`;
+}
+
+/**
+ * Checks, before anything is written, that `path` is a Marginalia project this version can open.
+ * Throws a UserError (not_found, not_a_project, project_newer_version) otherwise.
+ */
+export function assertOpenableProject(path: string): void {
+  if (!existsSync(path)) throw new UserError('not_found', `There is no project file at "${path}".`);
+  if (!statSync(path).isFile()) throw new UserError('not_a_project', `"${path}" is a folder, not a project file.`);
+  const header = readHeader(path);
+  if (!header.isSqlite || header.applicationId !== MARGINALIA_APPLICATION_ID) {
+    throw new UserError('not_a_project', describeNotAProject(path));
+  }
+  if (header.userVersion > LATEST_SCHEMA_VERSION) {
+    throw new UserError(
+      'project_newer_version',
+      `"${path}" was saved by a newer version of Marginalia (file format ${header.userVersion}; this version reads up to ${LATEST_SCHEMA_VERSION}). Update Marginalia to open it; the file was not changed.`,
+    );
+  }
+}
+
+function applyPragmas(db: Db): void {
+  db.pragma('journal_mode = WAL');
+  // FULL: a committed tag survives a power cut too, not only an application crash.
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('trusted_schema = OFF');
+}
+
+/** Runs every pending migration in one transaction and records the new user_version. */
+export function migrate(db: Db): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > LATEST_SCHEMA_VERSION) {
+    throw new UserError('project_newer_version', `This project was saved by a newer version of Marginalia (file format ${current}).`);
+  }
+  const pending = MIGRATIONS.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const migration of pending) {
+      db.exec(migration.up);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  })();
+}
+
+function wrapSqliteErrors<T>(path: string, open: () => T): T {
+  try {
+    return open();
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const code = (error as { code?: string }).code ?? '';
+    if (code === 'SQLITE_NOTADB') throw new UserError('not_a_project', describeNotAProject(path));
+    if (code.startsWith('SQLITE_CORRUPT')) {
+      throw new UserError('project_corrupt', `"${path}" is damaged and cannot be opened safely.`);
+    }
+    if (code === 'SQLITE_CANTOPEN' || code === 'SQLITE_READONLY') {
+      throw new UserError('project_read_only', `"${path}" cannot be opened for writing: check the file's permissions.`);
+    }
+    throw error;
+  }
+}
+
+/** Opens an existing project file, migrating it to the current schema unless `readOnly`. */
+export function openProjectDatabase(path: string, options: OpenProjectOptions = {}): Db {
+  assertOpenableProject(path);
+  return wrapSqliteErrors(path, () => {
+    const db = new Database(path, { fileMustExist: true, readonly: options.readOnly === true });
+    try {
+      const appId = db.pragma('application_id', { simple: true }) as number;
+      if (appId !== MARGINALIA_APPLICATION_ID) throw new UserError('not_a_project', describeNotAProject(path));
+      if (options.readOnly) {
+        db.pragma('query_only = ON');
+        return db;
+      }
+      applyPragmas(db);
+      migrate(db);
+      return db;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  });
+}
+
+/** Creates a new, empty project file (schema only; the caller writes the project row). Refuses to overwrite. */
+export function createProjectDatabase(path: string): Db {
+  if (path !== ':memory:' && existsSync(path)) {
+    throw new UserError('project_exists', `"${path}" already exists; choose another name or open it instead.`);
+  }
+  return wrapSqliteErrors(path, () => {
+    const db = new Database(path);
+    db.pragma(`application_id = ${MARGINALIA_APPLICATION_ID}`);
+    if (path !== ':memory:') applyPragmas(db);
+    else db.pragma('foreign_keys = ON');
+    migrate(db);
+    return db;
+  });
+}

@@ -1,0 +1,157 @@
+// THE contract: every operation of the core as a zod request and response schema, keyed `domain.verb`.
+// Electron IPC, the HTTP transport of `marginalia serve` and the CLI all dispatch through this one object.
+import { z } from 'zod';
+import { ActorKindSchema, ActorNameSchema, ActorSchema } from '../model/actor';
+import { AnnotationKindSchema, AnnotationSchema, AttributesPatchSchema } from '../model/annotation';
+import { DocumentMetaSchema, DocumentSchema } from '../model/document';
+import { ActorIdSchema, AnalystIdSchema, AnnotationIdSchema, DocumentIdSchema, ProjectIdSchema, TimestampSchema } from '../model/ids';
+
+/** The largest article file the core accepts, in bytes. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+const RangeSchema = z.strictObject({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+
+const KindCountsSchema = z.object({
+  claim: z.number().int(),
+  actor: z.number().int(),
+  figure: z.number().int(),
+  reliability_warning: z.number().int(),
+});
+
+export const AnalystSchema = z.object({ id: AnalystIdSchema, name: z.string() });
+
+export const ProjectInfoSchema = z.object({
+  id: ProjectIdSchema,
+  name: z.string(),
+  createdAt: TimestampSchema,
+  createdWithVersion: z.string(),
+  schemaVersion: z.number().int(),
+  /** The analyst this session writes as; null until they have written anything or when read-only. */
+  analyst: AnalystSchema.nullable(),
+  analysts: z.array(AnalystSchema),
+  documentCount: z.number().int(),
+  annotationCount: z.number().int(),
+});
+
+export const DocumentSummarySchema = DocumentMetaSchema.extend({ tagCounts: KindCountsSchema });
+
+export const HistoryEntrySchema = z.object({
+  id: z.number().int(),
+  label: z.string(),
+  at: TimestampSchema,
+  analystId: AnalystIdSchema,
+});
+
+const ImportSourceSchema = z.discriminatedUnion('type', [
+  z.strictObject({
+    type: z.literal('file'),
+    fileName: z.string().min(1).max(255),
+    /** The file's bytes, base64-encoded (IPC and HTTP carry the same JSON). */
+    contentBase64: z.base64().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 8, 'the file is larger than 10 MB'),
+  }),
+  z.strictObject({
+    type: z.literal('text'),
+    text: z.string().max(MAX_IMPORT_BYTES),
+    title: z.string().max(500).optional(),
+  }),
+]);
+
+const NoteSchema = z.string().max(20_000, 'a note is at most 20,000 characters');
+
+export const ExportFormatSchema = z.enum(['json']);
+
+const AnnotationCreateSchema = z.strictObject({
+  documentId: DocumentIdSchema,
+  kind: AnnotationKindSchema,
+  /** null: a reliability warning about the whole document. */
+  target: RangeSchema.nullable(),
+  attributes: AttributesPatchSchema.optional(),
+  note: NoteSchema.optional(),
+});
+
+function method<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
+  return { request, response };
+}
+
+export const contract = {
+  'project.info': method(z.strictObject({}), ProjectInfoSchema),
+
+  'document.import': method(
+    z.strictObject({ source: ImportSourceSchema }),
+    z.object({ document: DocumentMetaSchema, status: z.enum(['imported', 'duplicate']) }),
+  ),
+  'document.list': method(z.strictObject({}), z.object({ documents: z.array(DocumentSummarySchema) })),
+  'document.get': method(z.strictObject({ id: DocumentIdSchema }), DocumentSchema),
+
+  'annotation.create': method(AnnotationCreateSchema, AnnotationSchema),
+  /** Many tags in one transaction and one undoable step (bulk tagging, scripted imports). */
+  'annotation.createMany': method(
+    z.strictObject({ annotations: z.array(AnnotationCreateSchema).min(1).max(10_000, 'at most 10,000 tags per call') }),
+    z.object({ created: z.number().int() }),
+  ),
+  'annotation.update': method(
+    z.strictObject({
+      id: AnnotationIdSchema,
+      target: RangeSchema.optional(),
+      attributes: AttributesPatchSchema.optional(),
+      note: NoteSchema.optional(),
+    }),
+    AnnotationSchema,
+  ),
+  'annotation.delete': method(z.strictObject({ id: AnnotationIdSchema }), AnnotationSchema),
+  'annotation.listForDocument': method(
+    z.strictObject({ documentId: DocumentIdSchema, includeDeleted: z.boolean().optional() }),
+    z.object({ annotations: z.array(AnnotationSchema) }),
+  ),
+
+  'actor.list': method(
+    z.strictObject({ query: z.string().max(200).optional(), includeDeleted: z.boolean().optional() }),
+    z.object({ actors: z.array(ActorSchema) }),
+  ),
+  'actor.create': method(
+    z.strictObject({ name: ActorNameSchema, kind: ActorKindSchema, aliases: z.array(ActorNameSchema).max(100).optional() }),
+    ActorSchema,
+  ),
+  'actor.update': method(
+    z.strictObject({
+      id: ActorIdSchema,
+      name: ActorNameSchema.optional(),
+      kind: ActorKindSchema.optional(),
+      aliases: z.array(ActorNameSchema).max(100).optional(),
+    }),
+    ActorSchema,
+  ),
+
+  'history.undo': method(z.strictObject({}), z.object({ undone: HistoryEntrySchema.nullable() })),
+  'history.redo': method(z.strictObject({}), z.object({ redone: HistoryEntrySchema.nullable() })),
+
+  'export.project': method(
+    z.strictObject({ format: ExportFormatSchema }),
+    z.object({ fileName: z.string(), mediaType: z.string(), content: z.string() }),
+  ),
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+/** What a caller sends (ids as plain strings). */
+export type RequestOf<M extends Method> = z.input<Contract[M]['request']>;
+/** What the core receives after validation (branded ids). */
+export type ValidRequestOf<M extends Method> = z.output<Contract[M]['request']>;
+export type ResponseOf<M extends Method> = z.infer<Contract[M]['response']>;
+
+/** What the core implements: one handler per contract method. */
+export type ContractHandlers = { [M in Method]: (request: ValidRequestOf<M>) => ResponseOf<M> | Promise<ResponseOf<M>> };
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+export type ProjectInfo = z.infer<typeof ProjectInfoSchema>;
+export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+export type Analyst = z.infer<typeof AnalystSchema>;

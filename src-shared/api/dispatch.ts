@@ -1,0 +1,34 @@
+// The one generic dispatcher every transport uses: method allow-list → request schema → handler → Result.
+import { z } from 'zod';
+import { contract, isMethod, type ContractHandlers, type Method, type ResponseOf } from './contract';
+import { err, ok, UserError, type Result } from '../model/result';
+
+/** A readable sentence for a failed request validation: "document.get: id must be a UUID". */
+export function describeIssues(method: string, error: z.ZodError): string {
+  const parts = error.issues.slice(0, 3).map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.join('.') : 'request';
+    return `${where}: ${issue.message}`;
+  });
+  return `The request to ${method} is not valid — ${parts.join('; ')}.`;
+}
+
+/**
+ * Validates `payload` against the contract's request schema for `method` and calls the handler.
+ * User-caused failures come back as an error Result; programming errors propagate.
+ */
+export async function dispatch(handlers: ContractHandlers, method: unknown, payload: unknown): Promise<Result<unknown>> {
+  if (!isMethod(method)) return err('unknown_method', `There is no operation called "${String(method)}".`);
+  return dispatchMethod(handlers, method, payload);
+}
+
+async function dispatchMethod<M extends Method>(handlers: ContractHandlers, method: M, payload: unknown): Promise<Result<ResponseOf<M>>> {
+  const parsed = contract[method].request.safeParse(payload ?? {});
+  if (!parsed.success) return err('invalid_request', describeIssues(method, parsed.error));
+  try {
+    const handler = handlers[method] as (request: unknown) => ResponseOf<M> | Promise<ResponseOf<M>>;
+    return ok(await handler(parsed.data));
+  } catch (error) {
+    if (error instanceof UserError) return err(error.code, error.message);
+    throw error;
+  }
+}

@@ -1,0 +1,52 @@
+// Result<T>: how user-caused failures cross every boundary — a value, or an error with a stable code and a sentence.
+import { z } from 'zod';
+
+/** Stable codes for failures a user can cause; programming errors throw instead. */
+export const ErrorCodeSchema = z.enum([
+  'invalid_request',
+  'unknown_method',
+  'not_found',
+  'not_a_project',
+  'project_newer_version',
+  'project_corrupt',
+  'project_exists',
+  'project_read_only',
+  'import_empty',
+  'import_binary',
+  'import_unsupported_format',
+  'import_too_large',
+  'import_encoding',
+  'invalid_target',
+  'invalid_attributes',
+  'quote_not_found',
+  'nothing_to_undo',
+  'nothing_to_redo',
+  'conflict',
+  'no_analyst',
+  'internal',
+]);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+
+export const AppErrorSchema = z.object({ code: ErrorCodeSchema, message: z.string() });
+export type AppError = z.infer<typeof AppErrorSchema>;
+
+export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function err<T = never>(code: ErrorCode, message: string): Result<T> {
+  return { ok: false, error: { code, message } };
+}
+
+/** A failure the user caused (bad file, unknown id …). Thrown inside the core, turned into a Result at the boundary. */
+export class UserError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'UserError';
+  }
+}
