@@ -72,6 +72,19 @@ const AnnotationCreateSchema = z.strictObject({
   note: NoteSchema.optional(),
 });
 
+export const SettingsViewSchema = z.object({ analystName: z.string().nullable() });
+
+export const WorkbenchStateSchema = z.object({
+  /** Which transport hosts the UI: the desktop app (menus, dialogs) or the browser mode of `marginalia serve`. */
+  host: z.enum(['desktop', 'browser']),
+  /** The open project's file name (never a full path), or null when none is open. */
+  projectName: z.string().nullable(),
+  /** Recently opened projects by file name, newest first; opened by index. */
+  recent: z.array(z.string()),
+  /** The document that was open last time in this project, to restore it. */
+  lastDocumentId: DocumentIdSchema.nullable(),
+});
+
 function method<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
 }
@@ -128,6 +141,18 @@ export const contract = {
   'history.undo': method(z.strictObject({}), z.object({ undone: HistoryEntrySchema.nullable() })),
   'history.redo': method(z.strictObject({}), z.object({ redone: HistoryEntrySchema.nullable() })),
 
+  /** App settings kept outside any project (the analyst's name). */
+  'settings.get': method(z.strictObject({}), SettingsViewSchema),
+  'settings.update': method(z.strictObject({ analystName: z.string().trim().min(1, 'a name is required').max(100) }), SettingsViewSchema),
+
+  /** Project lifecycle through native dialogs in the desktop app; `unsupported` in the browser mode. */
+  'workbench.state': method(z.strictObject({}), WorkbenchStateSchema),
+  'workbench.newProject': method(z.strictObject({}), WorkbenchStateSchema),
+  'workbench.openProject': method(z.strictObject({}), WorkbenchStateSchema),
+  'workbench.openRecent': method(z.strictObject({ index: z.number().int().min(0).max(19) }), WorkbenchStateSchema),
+  'workbench.closeProject': method(z.strictObject({}), WorkbenchStateSchema),
+  'workbench.rememberDocument': method(z.strictObject({ documentId: DocumentIdSchema }), z.object({})),
+
   'export.project': method(
     z.strictObject({ format: ExportFormatSchema }),
     z.object({ fileName: z.string(), mediaType: z.string(), content: z.string() }),
@@ -155,3 +180,5 @@ export type ProjectInfo = z.infer<typeof ProjectInfoSchema>;
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 export type Analyst = z.infer<typeof AnalystSchema>;
+export type WorkbenchState = z.infer<typeof WorkbenchStateSchema>;
+export type SettingsView = z.infer<typeof SettingsViewSchema>;

@@ -23,6 +23,9 @@ export const ErrorCodeSchema = z.enum([
   'nothing_to_redo',
   'conflict',
   'no_analyst',
+  'no_project',
+  'unsupported',
+  'cancelled',
   'internal',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;

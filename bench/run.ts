@@ -1,0 +1,113 @@
+// `npm run bench`: measures the core on generated data and records the results in docs/benchmarks.md.
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Method, RequestOf, ResponseOf } from '../src-shared/api/contract';
+import { createProjectApi } from '../src-main/core/handlers';
+import { createProject } from '../src-main/core/session';
+import { temporaryDirectory } from '../src-main/test-support/project-fixture';
+
+const WORDS = 'the talks envoy security guarantees Kyiv Moscow Washington ceasefire troops billion percent analysts said sources report according minister officials negotiations drones energy winter agreement proposal territory'.split(' ');
+
+/** A deterministic pseudo-random article of about `paragraphs` paragraphs. */
+function generateArticle(index: number, paragraphs: number): string {
+  let seed = index * 7919 + 1;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const sentence = () => {
+    const n = 8 + Math.floor(random() * 14);
+    const words = Array.from({ length: n }, () => WORDS[Math.floor(random() * WORDS.length)]);
+    return `${words.join(' ')} ${Math.floor(random() * 100000).toLocaleString('en-US')} troops.`;
+  };
+  const lines = [`Generated article ${index}: ${sentence()}`, '', `${String(1 + (index % 28)).padStart(2, '0')}/01/2026`, ''];
+  for (let p = 0; p < paragraphs; p++) {
+    if (p % 6 === 3) lines.push('Section heading', '');
+    lines.push(Array.from({ length: 4 }, sentence).join(' '), '');
+  }
+  return lines.join('\n');
+}
+
+type Call = <M extends Method>(method: M, request: RequestOf<M>) => Promise<ResponseOf<M>>;
+
+function openBenchProject(dir: string, name: string): { call: Call; close: () => void } {
+  const session = createProject(join(dir, `${name}.marginalia`), name, { analystName: 'Bench' });
+  const api = createProjectApi(session);
+  const call: Call = async (method, request) => {
+    const result = await api.call(method, request);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value as never;
+  };
+  return { call, close: () => session.close() };
+}
+
+async function benchImport(dir: string): Promise<Record<string, string>> {
+  const project = openBenchProject(dir, 'import');
+  const articles = Array.from({ length: 1000 }, (_, i) => Buffer.from(generateArticle(i, 12)));
+  const bytes = articles.reduce((n, a) => n + a.length, 0);
+  const start = performance.now();
+  for (const [i, article] of articles.entries()) {
+    await project.call('document.import', { source: { type: 'file', fileName: `article-${i}.txt`, contentBase64: article.toString('base64') } });
+  }
+  const seconds = (performance.now() - start) / 1000;
+  project.close();
+  return {
+    'Import 1,000 generated .txt articles': `${seconds.toFixed(2)} s (${(bytes / 1e6).toFixed(1)} MB, ${((seconds * 1000) / articles.length).toFixed(2)} ms per article; target < 10 s)`,
+  };
+}
+
+async function benchAnnotations(dir: string): Promise<Record<string, string>> {
+  const project = openBenchProject(dir, 'annotations');
+  const text = generateArticle(1, 400);
+  const { document } = await project.call('document.import', { source: { type: 'text', text, title: 'Long article' } });
+  const total = 100_000;
+  const batch = 1_000;
+  const ranges = Array.from({ length: total }, (_, i) => {
+    const start = (i * 37) % (text.length - 60);
+    return { start, end: start + 5 + (i % 50) };
+  }).filter((r) => text.slice(r.start, r.end).trim() !== '');
+  const bulkStart = performance.now();
+  for (let i = 0; i < ranges.length; i += batch) {
+    await project.call('annotation.createMany', {
+      annotations: ranges.slice(i, i + batch).map((target) => ({ documentId: document.id, kind: 'claim' as const, target })),
+    });
+  }
+  const bulkSeconds = (performance.now() - bulkStart) / 1000;
+
+  const singles: number[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const start = performance.now();
+    await project.call('annotation.create', { documentId: document.id, kind: 'figure', target: ranges[i] ?? { start: 0, end: 5 } });
+    singles.push(performance.now() - start);
+  }
+  singles.sort((a, b) => a - b);
+  project.close();
+  const pct = (p: number) => (singles[Math.floor((singles.length - 1) * p)] ?? 0).toFixed(2);
+  return {
+    [`Insert ${ranges.length.toLocaleString('en-US')} tags (batches of ${batch}, one transaction each)`]: `${bulkSeconds.toFixed(2)} s (${Math.round(ranges.length / bulkSeconds).toLocaleString('en-US')} tags/s; target < 5 s)`,
+    'Tag one passage (its own transaction, fsync with synchronous=FULL)': `median ${pct(0.5)} ms, p95 ${pct(0.95)} ms, max ${pct(1)} ms over 1,000 tags`,
+  };
+}
+
+function writeSection(marker: string, rows: Record<string, string>): void {
+  const path = join(import.meta.dirname, '..', 'docs', 'benchmarks.md');
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
+  const table = ['| Measure | Result |', '| --- | --- |', ...Object.entries(rows).map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
+  const section = `<!-- ${marker}:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${table}\n<!-- ${marker}:end -->`;
+  let doc: string;
+  try {
+    doc = readFileSync(path, 'utf8');
+  } catch {
+    doc = '# Benchmarks\n\nWritten by `npm run bench`; each section is replaced when its benchmark runs again.\n';
+  }
+  const pattern = new RegExp(`<!-- ${marker}:start -->[\\s\\S]*<!-- ${marker}:end -->`);
+  doc = pattern.test(doc) ? doc.replace(pattern, section) : `${doc.trimEnd()}\n\n## Core: import and tagging\n\n${section}\n`;
+  writeFileSync(path, doc);
+}
+
+const dir = temporaryDirectory();
+try {
+  const rows = { ...(await benchImport(dir.path)), ...(await benchAnnotations(dir.path)) };
+  for (const [k, v] of Object.entries(rows)) console.log(`${k}: ${v}`);
+  writeSection('core', rows);
+} finally {
+  dir.remove();
+}

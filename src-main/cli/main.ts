@@ -1,0 +1,293 @@
+// The `marginalia` command line: batch work on project files through the same core and contract as the app.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import type { Method, RequestOf, ResponseOf } from '../../src-shared/api/contract';
+import { ANNOTATION_KINDS, type Annotation, type AnnotationKind } from '../../src-shared/model/annotation';
+import { ActorKindSchema, actorNameKey, actorNames, type Actor } from '../../src-shared/model/actor';
+import { UserError } from '../../src-shared/model/result';
+import { occurrencesOf } from '../../src-shared/text/quote';
+import { createProjectApi, type ProjectApi } from '../core/handlers';
+import { createProject, openProject, type ProjectSession } from '../core/session';
+import { readSettings, settingsDirectory } from '../core/settings';
+import { APP_VERSION } from '../core/version';
+import { parseSetOptions } from './set-attributes';
+import { renderAnnotationLine, renderDocument, renderDocumentList } from './render';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+}
+
+/** An open project plus typed calls through the contract; failures become UserErrors with the core's sentence. */
+class CliProject {
+  private readonly api: ProjectApi;
+  constructor(readonly session: ProjectSession) {
+    this.api = createProjectApi(session);
+  }
+  async call<M extends Method>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>> {
+    const result = await this.api.call(method, request);
+    if (!result.ok) throw new UserError(result.error.code, result.error.message);
+    return result.value as ResponseOf<M>;
+  }
+}
+
+function analystName(option: string | undefined, io: CliIo): string | null {
+  return option ?? io.env.MARGINALIA_ANALYST ?? readSettings(settingsDirectory(io.env)).analystName ?? null;
+}
+
+async function withProject<T>(path: string, analyst: string | null, readOnly: boolean, use: (project: CliProject) => Promise<T>): Promise<T> {
+  const session = openProject(path, { analystName: analyst, readOnly });
+  try {
+    return await use(new CliProject(session));
+  } finally {
+    session.close();
+  }
+}
+
+/** Finds a document by id, id prefix, or title (exact, then unique substring), ignoring case. */
+async function resolveDocument(project: CliProject, reference: string): Promise<ResponseOf<'document.list'>['documents'][number]> {
+  const { documents } = await project.call('document.list', {});
+  const ref = reference.trim().toLowerCase();
+  const byId = documents.filter((d) => d.id.toLowerCase() === ref || (ref.length >= 6 && d.id.toLowerCase().startsWith(ref)));
+  const byTitle = documents.filter((d) => d.title.trim().toLowerCase() === ref);
+  const bySubstring = documents.filter((d) => d.title.toLowerCase().includes(ref));
+  const candidates = byId.length > 0 ? byId : byTitle.length > 0 ? byTitle : bySubstring;
+  if (candidates.length === 1 && candidates[0]) return candidates[0];
+  if (candidates.length === 0) throw new UserError('not_found', `No document matches “${reference}”; see: marginalia list <project>.`);
+  const names = candidates.slice(0, 5).map((d) => `${d.id.slice(0, 8)} “${d.title}”`).join(', ');
+  throw new UserError('not_found', `“${reference}” matches ${candidates.length} documents (${names}); use the id.`);
+}
+
+async function actorMap(project: CliProject): Promise<Map<string, Actor>> {
+  const { actors } = await project.call('actor.list', { includeDeleted: true });
+  return new Map(actors.map((a) => [a.id, a]));
+}
+
+async function analystMap(project: CliProject): Promise<Map<string, string>> {
+  const info = await project.call('project.info', {});
+  return new Map(info.analysts.map((a) => [a.id, a.name]));
+}
+
+/** The registry actor with this name or alias; created (as `kind`) when there is none. */
+async function actorByName(project: CliProject, name: string, kind: string | undefined, io: CliIo): Promise<Actor> {
+  const { actors } = await project.call('actor.list', { query: name });
+  const key = actorNameKey(name);
+  const found = actors.find((a) => actorNames(a).some((n) => actorNameKey(n) === key));
+  if (found) return found;
+  const parsedKind = ActorKindSchema.safeParse(kind ?? 'person');
+  if (!parsedKind.success) throw new UserError('invalid_attributes', `actorKind must be one of ${ActorKindSchema.options.join(', ')}.`);
+  const created = await project.call('actor.create', { name, kind: parsedKind.data });
+  io.stderr(`Added “${created.name}” (${created.kind}) to the actor registry.\n`);
+  return created;
+}
+
+interface TagOptions {
+  kind: AnnotationKind;
+  quote?: string;
+  nth: string;
+  start?: string;
+  end?: string;
+  set: string[];
+  note?: string;
+  json?: boolean;
+  analyst?: string;
+}
+
+function tagRange(text: string, options: TagOptions): { start: number; end: number } | null {
+  if (options.quote !== undefined) {
+    const nth = Number(options.nth);
+    if (!Number.isInteger(nth) || nth < 1) throw new UserError('invalid_request', '--nth takes a whole number from 1.');
+    const found = occurrencesOf(text, options.quote);
+    const start = found[nth - 1];
+    if (start === undefined) {
+      throw new UserError(
+        'quote_not_found',
+        found.length === 0 ? `“${options.quote}” does not occur in the document.` : `“${options.quote}” occurs ${found.length} time(s), so there is no occurrence ${nth}.`,
+      );
+    }
+    return { start, end: start + options.quote.length };
+  }
+  if (options.start !== undefined || options.end !== undefined) {
+    const start = Number(options.start);
+    const end = Number(options.end);
+    if (!Number.isInteger(start) || !Number.isInteger(end)) throw new UserError('invalid_request', '--start and --end take whole numbers (UTF-16 offsets).');
+    return { start, end };
+  }
+  if (options.kind === 'reliability_warning') return null;
+  throw new UserError('invalid_request', 'Say what to tag: --quote <text> [--nth <n>], or --start <n> --end <n>.');
+}
+
+async function tagCommand(projectPath: string, documentRef: string, options: TagOptions, io: CliIo): Promise<void> {
+  await withProject(projectPath, analystName(options.analyst, io), false, async (project) => {
+    const summary = await resolveDocument(project, documentRef);
+    const document = await project.call('document.get', { id: summary.id });
+    const range = tagRange(document.text, options);
+    const sets = parseSetOptions(options.kind, options.set);
+    const attributes: Record<string, unknown> = { ...sets.patch };
+    for (const { attribute, name } of sets.actorNames) {
+      attributes[attribute] = (await actorByName(project, name, sets.actorKind, io)).id;
+    }
+    const annotation: Annotation = await project.call('annotation.create', {
+      documentId: summary.id,
+      kind: options.kind,
+      target: range,
+      attributes: attributes as RequestOf<'annotation.create'>['attributes'],
+      ...(options.note !== undefined ? { note: options.note } : {}),
+    });
+    if (options.json) io.stdout(`${JSON.stringify(annotation, null, 2)}\n`);
+    else io.stdout(`${renderAnnotationLine(annotation, await actorMap(project), await analystMap(project))}\n`);
+  });
+}
+
+function buildProgram(io: CliIo): Command {
+  const program = new Command('marginalia')
+    .description('Marginalia: tag claims, actors, figures and reliability warnings in source articles.')
+    .version(APP_VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+  const analystOption = () => new Option('--analyst <name>', 'who is doing this (default: the app setting, or MARGINALIA_ANALYST)');
+
+  program
+    .command('new')
+    .description('create a new, empty project file')
+    .argument('<file>', 'the project file to create, e.g. ukraine-talks.marginalia')
+    .option('--name <project name>', 'the project name (default: the file name)')
+    .addOption(analystOption())
+    .action((file: string, options: { name?: string; analyst?: string }) => {
+      const session = createProject(file, options.name ?? basename(file).replace(/\.marginalia$/i, ''), { analystName: analystName(options.analyst, io) });
+      session.close();
+      io.stdout(`Created ${file}\n`);
+    });
+
+  program
+    .command('import')
+    .description('import articles (.txt, .md, .html) into a project')
+    .argument('<project>', 'the project file')
+    .argument('<files...>', 'article files')
+    .addOption(analystOption())
+    .option('--json', 'machine-readable output')
+    .action(async (projectPath: string, files: string[], options: { analyst?: string; json?: boolean }) => {
+      let failures = 0;
+      const results: unknown[] = [];
+      await withProject(projectPath, analystName(options.analyst, io), false, async (project) => {
+        for (const file of files) {
+          try {
+            const bytes = readFileSync(file);
+            const { document, status } = await project.call('document.import', {
+              source: { type: 'file', fileName: basename(file), contentBase64: bytes.toString('base64') },
+            });
+            results.push({ file, status, document });
+            if (!options.json) io.stdout(`${status === 'imported' ? 'imported ' : 'duplicate'}  ${document.id}  ${document.title}\n`);
+          } catch (error) {
+            failures++;
+            const message = error instanceof UserError ? error.message : `Cannot read ${file}: ${(error as Error).message}`;
+            results.push({ file, status: 'refused', error: message });
+            io.stderr(`marginalia: ${message}\n`);
+          }
+        }
+      });
+      if (options.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
+      if (failures > 0) throw new CommanderError(1, 'marginalia.import', `${failures} of ${files.length} file(s) were not imported.`);
+    });
+
+  program
+    .command('list')
+    .description('list the documents with their tag counts by kind')
+    .argument('<project>', 'the project file')
+    .option('--json', 'machine-readable output')
+    .action(async (projectPath: string, options: { json?: boolean }) => {
+      await withProject(projectPath, null, true, async (project) => {
+        const { documents } = await project.call('document.list', {});
+        io.stdout(options.json ? `${JSON.stringify(documents, null, 2)}\n` : renderDocumentList(documents));
+      });
+    });
+
+  program
+    .command('show')
+    .description('print a document with its tags')
+    .argument('<project>', 'the project file')
+    .argument('<document>', 'document id, id prefix, or title')
+    .option('--json', 'machine-readable output')
+    .action(async (projectPath: string, documentRef: string, options: { json?: boolean }) => {
+      await withProject(projectPath, null, true, async (project) => {
+        const summary = await resolveDocument(project, documentRef);
+        const document = await project.call('document.get', { id: summary.id });
+        const { annotations } = await project.call('annotation.listForDocument', { documentId: summary.id });
+        if (options.json) io.stdout(`${JSON.stringify({ document, annotations }, null, 2)}\n`);
+        else io.stdout(renderDocument(document, annotations, await actorMap(project), await analystMap(project)));
+      });
+    });
+
+  program
+    .command('tag')
+    .description('tag a passage: the n-th occurrence of a quote, or an offset range')
+    .argument('<project>', 'the project file')
+    .argument('<document>', 'document id, id prefix, or title')
+    .addOption(new Option('--kind <kind>', 'what the passage is').choices(ANNOTATION_KINDS).makeOptionMandatory())
+    .option('--quote <text>', 'the exact text to tag')
+    .option('--nth <n>', 'which occurrence of the quote', '1')
+    .option('--start <n>', 'start offset (UTF-16 code units)')
+    .option('--end <n>', 'end offset (exclusive)')
+    .option('--set <attribute=value>', 'an attribute, repeatable: status, claimant, actor, actorKind, amount, scale, unit, severity, category, correction', (v: string, all: string[]) => [...all, v], [] as string[])
+    .option('--note <text>', 'a note on the tag')
+    .option('--json', 'machine-readable output')
+    .addOption(analystOption())
+    .action((projectPath: string, documentRef: string, options: TagOptions) => tagCommand(projectPath, documentRef, options, io));
+
+  program
+    .command('export')
+    .description('export the project')
+    .argument('<project>', 'the project file')
+    .addOption(new Option('--format <format>', 'export format').choices(['json']).makeOptionMandatory())
+    .requiredOption('--out <file>', 'where to write it; - for standard output')
+    .action(async (projectPath: string, options: { format: 'json'; out: string }) => {
+      await withProject(projectPath, null, true, async (project) => {
+        const exported = await project.call('export.project', { format: options.format });
+        if (options.out === '-') io.stdout(exported.content.endsWith('\n') ? exported.content : `${exported.content}\n`);
+        else {
+          writeFileSync(options.out, exported.content);
+          io.stderr(`Wrote ${options.out}\n`);
+        }
+      });
+    });
+
+  for (const [name, method] of [['undo', 'history.undo'], ['redo', 'history.redo']] as const) {
+    program
+      .command(name)
+      .description(`${name} the last ${name === 'undo' ? '' : 'undone '}change to tags or actors`)
+      .argument('<project>', 'the project file')
+      .addOption(analystOption())
+      .action(async (projectPath: string, options: { analyst?: string }) => {
+        await withProject(projectPath, analystName(options.analyst, io), false, async (project) => {
+          const result = await project.call(method, {});
+          const entry = 'undone' in result ? result.undone : result.redone;
+          io.stdout(entry ? `${name === 'undo' ? 'Undid' : 'Redid'}: ${entry.label}\n` : `Nothing to ${name}.\n`);
+        });
+      });
+  }
+  return program;
+}
+
+/** Runs the CLI with `argv` (without node and script); returns the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+      if (error.code === 'marginalia.import') io.stderr(`marginalia: ${error.message}\n`);
+      return error.exitCode || 1;
+    }
+    if (error instanceof UserError) {
+      io.stderr(`marginalia: ${error.message}\n`);
+      return 1;
+    }
+    io.stderr(`marginalia: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    return 2;
+  }
+}

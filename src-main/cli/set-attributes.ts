@@ -1,0 +1,45 @@
+// Turns `--set name=value` options of `marginalia tag` into an attribute patch for the tag's kind.
+import type { AnnotationKind, AttributesPatch } from '../../src-shared/model/annotation';
+import { UserError } from '../../src-shared/model/result';
+
+/** Attribute names the command line accepts per kind; actor-valued ones take a name, resolved by the caller. */
+export const SETTABLE_ATTRIBUTES: Readonly<Record<AnnotationKind, readonly string[]>> = {
+  claim: ['status', 'claimant'],
+  actor: ['actor', 'actorKind'],
+  figure: ['amount', 'scale', 'unit'],
+  reliability_warning: ['severity', 'category', 'correction'],
+};
+
+export interface ParsedSetOptions {
+  patch: Record<string, unknown>;
+  /** Actor names to resolve to registry ids: attribute name → actor name. */
+  actorNames: { attribute: 'claimantId' | 'actorId'; name: string }[];
+  actorKind: string | undefined;
+}
+
+function parseNumber(name: string, value: string): number {
+  const number = Number(value.replace(/,/g, ''));
+  if (value.trim() === '' || !Number.isFinite(number)) throw new UserError('invalid_attributes', `--set ${name}= needs a number, not “${value}”.`);
+  return number;
+}
+
+export function parseSetOptions(kind: AnnotationKind, sets: readonly string[]): ParsedSetOptions {
+  const result: ParsedSetOptions = { patch: {}, actorNames: [], actorKind: undefined };
+  for (const set of sets) {
+    const eq = set.indexOf('=');
+    if (eq <= 0) throw new UserError('invalid_attributes', `--set takes name=value, not “${set}”.`);
+    const name = set.slice(0, eq).trim();
+    const value = set.slice(eq + 1);
+    if (!SETTABLE_ATTRIBUTES[kind].includes(name)) {
+      throw new UserError('invalid_attributes', `A ${kind} tag has no attribute “${name}”; it takes: ${SETTABLE_ATTRIBUTES[kind].join(', ')}.`);
+    }
+    if (name === 'claimant') result.actorNames.push({ attribute: 'claimantId', name: value });
+    else if (name === 'actor') result.actorNames.push({ attribute: 'actorId', name: value });
+    else if (name === 'actorKind') result.actorKind = value;
+    else if (name === 'amount' || name === 'scale') result.patch[name] = parseNumber(name, value);
+    else result.patch[name] = value;
+  }
+  return result;
+}
+
+export type { AttributesPatch };

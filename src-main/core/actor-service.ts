@@ -1,0 +1,89 @@
+// The actor registry: create, rename, change aliases, search — one actor per person whatever the spelling.
+import type { ResponseOf, ValidRequestOf } from '../../src-shared/api/contract';
+import { actorNameKey, actorNames, type Actor } from '../../src-shared/model/actor';
+import type { ActorId } from '../../src-shared/model/ids';
+import { UserError } from '../../src-shared/model/result';
+import { actorById, allActors } from '../store/actors';
+import { recordChange, runAction } from './record-change';
+import type { ProjectSession } from './session';
+
+/** Aliases without duplicates and without the canonical name itself. */
+function cleanAliases(name: string, aliases: readonly string[]): string[] {
+  const seen = new Set([actorNameKey(name)]);
+  const result: string[] = [];
+  for (const alias of aliases) {
+    const key = actorNameKey(alias);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    result.push(alias.trim());
+  }
+  return result;
+}
+
+/** Refuses a name or alias that already belongs to another actor, naming that actor. */
+function checkNamesAreFree(session: ProjectSession, names: readonly string[], self: ActorId | null): void {
+  const wanted = new Map(names.map((n) => [actorNameKey(n), n]));
+  for (const other of allActors(session.db, false)) {
+    if (other.id === self) continue;
+    for (const otherName of actorNames(other)) {
+      const clash = wanted.get(actorNameKey(otherName));
+      if (clash !== undefined) {
+        const how = otherName === other.name ? '' : ` (as an alias of “${other.name}”)`;
+        throw new UserError('conflict', `“${clash}” is already in the actor registry${how}; edit that actor instead of adding another.`);
+      }
+    }
+  }
+}
+
+export function createActor(session: ProjectSession, request: ValidRequestOf<'actor.create'>): ResponseOf<'actor.create'> {
+  const name = request.name.trim();
+  const aliases = cleanAliases(name, request.aliases ?? []);
+  checkNamesAreFree(session, [name, ...aliases], null);
+  return runAction(session, `Add actor “${name}”`, (historyId) => {
+    const at = session.now();
+    const actor: Actor = {
+      id: session.newId<ActorId>(),
+      name,
+      kind: request.kind,
+      aliases,
+      analystId: session.analystForWriting().id,
+      createdAt: at,
+      updatedAt: at,
+      deletedAt: null,
+    };
+    recordChange(session, { type: 'actor', value: actor }, 'edit', historyId, true);
+    return actor;
+  });
+}
+
+export function updateActor(session: ProjectSession, request: ValidRequestOf<'actor.update'>): ResponseOf<'actor.update'> {
+  const stored = actorById(session.db, request.id);
+  if (!stored || stored.actor.deletedAt !== null) throw new UserError('not_found', `There is no actor with id ${request.id} in this project.`);
+  const current = stored.actor;
+  const name = request.name?.trim() ?? current.name;
+  const aliases = cleanAliases(name, request.aliases ?? current.aliases);
+  const kind = request.kind ?? current.kind;
+  if (name === current.name && kind === current.kind && JSON.stringify(aliases) === JSON.stringify(current.aliases)) return current;
+  checkNamesAreFree(session, [name, ...aliases], current.id);
+  return runAction(session, `Edit actor “${name}”`, (historyId) => {
+    const updated: Actor = { ...current, name, kind, aliases, updatedAt: session.now() };
+    recordChange(session, { type: 'actor', value: updated }, 'edit', historyId);
+    return updated;
+  });
+}
+
+/** Actors whose name or an alias contains the query (ignoring case and accents), best matches first. */
+export function listActors(session: ProjectSession, request: ValidRequestOf<'actor.list'>): ResponseOf<'actor.list'> {
+  const actors = allActors(session.db, request.includeDeleted === true);
+  const query = actorNameKey(request.query ?? '');
+  if (query === '') return { actors };
+  const scored = actors
+    .map((actor) => {
+      const keys = actorNames(actor).map(actorNameKey);
+      const score = keys.some((k) => k === query) ? 0 : keys.some((k) => k.startsWith(query)) ? 1 : keys.some((k) => k.includes(query)) ? 2 : 3;
+      return { actor, score };
+    })
+    .filter((entry) => entry.score < 3)
+    .sort((a, b) => a.score - b.score);
+  return { actors: scored.map((entry) => entry.actor) };
+}

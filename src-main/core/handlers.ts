@@ -1,0 +1,79 @@
+// The core's implementation of the contract for one open project: one handler per method.
+import type { ContractHandlers, Method } from '../../src-shared/api/contract';
+import { UserError } from '../../src-shared/model/result';
+import { dispatch } from '../../src-shared/api/dispatch';
+import type { Result } from '../../src-shared/model/result';
+import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
+import { liveAnnotationCount } from '../store/annotations';
+import { documentCount } from '../store/documents';
+import { allAnalysts, projectMeta } from '../store/project-meta';
+import { createActor, listActors, updateActor } from './actor-service';
+import { createAnnotation, createAnnotations, deleteAnnotation, listAnnotations, updateAnnotation } from './annotation-service';
+import { getDocument, importDocument, listDocuments } from './document-service';
+import { exportProjectJson } from './export-json';
+import { redo, undo } from './history-service';
+import type { ProjectSession } from './session';
+
+/** Methods answered by an open project; the rest (settings, workbench) belong to the app around it. */
+export type ProjectMethod = Exclude<Method, `settings.${string}` | `workbench.${string}`>;
+export type ProjectHandlers = Pick<ContractHandlers, ProjectMethod>;
+
+export function createHandlers(session: ProjectSession): ProjectHandlers {
+  return {
+    'project.info': () => {
+      const meta = projectMeta(session.db);
+      if (!meta) throw new Error('project row missing');
+      return {
+        ...meta,
+        schemaVersion: LATEST_SCHEMA_VERSION,
+        analyst: session.currentAnalyst(),
+        analysts: allAnalysts(session.db),
+        documentCount: documentCount(session.db),
+        annotationCount: liveAnnotationCount(session.db),
+      };
+    },
+    'document.import': (request) => importDocument(session, request),
+    'document.list': () => listDocuments(session),
+    'document.get': (request) => getDocument(session, request),
+    'annotation.create': (request) => createAnnotation(session, request),
+    'annotation.createMany': (request) => createAnnotations(session, request),
+    'annotation.update': (request) => updateAnnotation(session, request),
+    'annotation.delete': (request) => deleteAnnotation(session, request),
+    'annotation.listForDocument': (request) => listAnnotations(session, request),
+    'actor.list': (request) => listActors(session, request),
+    'actor.create': (request) => createActor(session, request),
+    'actor.update': (request) => updateActor(session, request),
+    'history.undo': () => undo(session),
+    'history.redo': () => redo(session),
+    'export.project': () => ({
+      fileName: 'project.json',
+      mediaType: 'application/json',
+      content: JSON.stringify(exportProjectJson(session), null, 2),
+    }),
+  };
+}
+
+/** A project's API: every call validated against the contract and answered with a Result. */
+export interface ProjectApi {
+  call(method: string, payload: unknown): Promise<Result<unknown>>;
+}
+
+function unsupported(): never {
+  throw new UserError('unsupported', 'This is only available in the Marginalia app.');
+}
+
+/** The contract for one project without an app around it (CLI, tests): settings and workbench are unsupported. */
+export function createProjectApi(session: ProjectSession): ProjectApi {
+  const handlers: ContractHandlers = {
+    ...createHandlers(session),
+    'settings.get': unsupported,
+    'settings.update': unsupported,
+    'workbench.state': unsupported,
+    'workbench.newProject': unsupported,
+    'workbench.openProject': unsupported,
+    'workbench.openRecent': unsupported,
+    'workbench.closeProject': unsupported,
+    'workbench.rememberDocument': unsupported,
+  };
+  return { call: (method, payload) => dispatch(handlers, method, payload) };
+}

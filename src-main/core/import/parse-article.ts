@@ -1,0 +1,80 @@
+// Entry point of the pure parsing half of article import: file bytes or pasted text in, ParsedArticle out (or an ImportRefusal).
+import type { DocumentFormat } from '../../../src-shared/model/document';
+import { decodeArticleBytes, normaliseNewlines, textLooksBinary } from './decode';
+import { parseHtml } from './parse-html';
+import { parseMarkdown } from './parse-markdown';
+import { parsePlainText } from './parse-text';
+import { ImportRefusal, MAX_IMPORT_BYTES, tooLarge } from './refusal';
+import { baseName, fileStem, titleFromText } from './text-util';
+import type { ParsedArticle } from './types';
+
+export { ImportRefusal, MAX_IMPORT_BYTES } from './refusal';
+export type { ImportRefusalCode } from './refusal';
+export type { ParsedArticle } from './types';
+
+const FORMAT_BY_EXTENSION: Readonly<Record<string, Exclude<DocumentFormat, 'paste'>>> = {
+  txt: 'txt',
+  md: 'md',
+  markdown: 'md',
+  html: 'html',
+  htm: 'html',
+};
+
+/** The import format for a file name, or null when Marginalia does not import that kind of file. */
+export function formatForFileName(fileName: string): Exclude<DocumentFormat, 'paste'> | null {
+  const base = baseName(fileName);
+  const dot = base.lastIndexOf('.');
+  if (dot <= 0) return null;
+  return FORMAT_BY_EXTENSION[base.slice(dot + 1).toLowerCase()] ?? null;
+}
+
+/**
+ * Parses an imported file. `fileName` decides the format (.txt, .md/.markdown, .html/.htm) and names the
+ * file in refusal messages. Throws ImportRefusal for unsupported, empty, oversized, binary or undecodable files.
+ */
+export function parseArticleFile(fileName: string, bytes: Uint8Array): ParsedArticle {
+  const name = baseName(fileName);
+  const format = formatForFileName(name);
+  if (!format) {
+    throw new ImportRefusal(
+      'import_unsupported_format',
+      `"${name}" is not a supported format: Marginalia imports .txt, .md, .markdown, .html and .htm files.`,
+    );
+  }
+  const { text: decoded, encoding } = decodeArticleBytes(name, bytes, { html: format === 'html' });
+  const fallbackTitle = fileStem(name) || name;
+
+  switch (format) {
+    case 'txt':
+      return { ...parsePlainText(normaliseNewlines(decoded), { fallbackTitle }), format, sourceEncoding: encoding };
+    case 'md': {
+      const body = parseMarkdown(normaliseNewlines(decoded), fallbackTitle);
+      if (body.blocks.length === 0) {
+        throw new ImportRefusal('import_empty', `"${name}" contains no readable article text.`);
+      }
+      return { ...body, format, sourceEncoding: encoding };
+    }
+    case 'html':
+      return { ...parseHtml(decoded, name, fallbackTitle), format, sourceEncoding: encoding };
+  }
+}
+
+/** Parses pasted text like a .txt file (format 'paste'); `title`, when given, replaces the first-line title. */
+export function parsePastedText(text: string, title?: string): ParsedArticle {
+  const canonical = normaliseNewlines(text);
+  // Strings hold at most 3 UTF-8 bytes per UTF-16 code unit; measure exactly only near the limit.
+  if (canonical.length * 3 > MAX_IMPORT_BYTES) {
+    const bytes = new TextEncoder().encode(canonical).length;
+    if (bytes > MAX_IMPORT_BYTES) throw tooLarge('The pasted text', bytes);
+  }
+  if (canonical.trim() === '') throw new ImportRefusal('import_empty', 'The pasted text is empty.');
+  if (textLooksBinary(canonical)) {
+    throw new ImportRefusal('import_binary', 'The pasted text looks like binary data, not text.');
+  }
+  const explicit = title !== undefined ? titleFromText(title) : '';
+  return {
+    ...parsePlainText(canonical, { title: explicit || null, fallbackTitle: 'Pasted text' }),
+    format: 'paste',
+    sourceEncoding: 'utf-8',
+  };
+}

@@ -1,0 +1,66 @@
+// Writing an annotation or actor together with its change-log entry, and running a user action as one transaction.
+import type { Actor } from '../../src-shared/model/actor';
+import type { Annotation } from '../../src-shared/model/annotation';
+import type { ChangeId } from '../../src-shared/model/ids';
+import { actorById, putActor } from '../store/actors';
+import { annotationById, putAnnotation } from '../store/annotations';
+import { appendChange, type ChangeCause, type ChangeOp, type EntityType } from '../store/changes';
+import { beginHistoryEntry } from '../store/history';
+import type { ProjectSession } from './session';
+
+export type Entity = { type: 'annotation'; value: Annotation } | { type: 'actor'; value: Actor };
+
+function currentEntity(session: ProjectSession, type: EntityType, id: string): { value: Annotation | Actor; head: ChangeId } | undefined {
+  if (type === 'annotation') {
+    const stored = annotationById(session.db, id);
+    return stored && { value: stored.annotation, head: stored.headChangeId };
+  }
+  const stored = actorById(session.db, id);
+  return stored && { value: stored.actor, head: stored.headChangeId };
+}
+
+function opFor(before: Annotation | Actor | undefined, after: Annotation | Actor): ChangeOp {
+  if (!before) return 'create';
+  if (before.deletedAt === null && after.deletedAt !== null) return 'delete';
+  if (before.deletedAt !== null && after.deletedAt === null) return 'restore';
+  return 'update';
+}
+
+/**
+ * Writes the new state of an entity and appends the change-log entry that records it (who, when, before/after,
+ * and the version it was based on). Must run inside a transaction.
+ */
+export function recordChange(session: ProjectSession, entity: Entity, cause: ChangeCause, historyId: number | null, isNew = false): void {
+  // A freshly minted id cannot have a previous version: skip the lookup on the hot path of tagging.
+  const previous = isNew ? undefined : currentEntity(session, entity.type, entity.value.id);
+  const changeId = session.newId<ChangeId>();
+  appendChange(session.db, {
+    id: changeId,
+    entityType: entity.type,
+    entityId: entity.value.id,
+    op: opFor(previous?.value, entity.value),
+    parentId: previous?.head ?? null,
+    before: previous ? JSON.stringify(previous.value) : null,
+    after: JSON.stringify(entity.value),
+    analystId: session.analystForWriting().id,
+    at: session.now(),
+    cause,
+    historyId,
+  });
+  if (entity.type === 'annotation') putAnnotation(session.db, entity.value, changeId);
+  else putActor(session.db, entity.value, changeId);
+}
+
+/** Runs one user action in one transaction, as one undoable history entry. */
+export function runAction<T>(session: ProjectSession, label: string, action: (historyId: number) => T): T {
+  return session.db.transaction(() => {
+    const historyId = beginHistoryEntry(session.db, label, session.analystForWriting().id, session.now());
+    return action(historyId);
+  })();
+}
+
+/** A short form of a quote for history labels and messages. */
+export function shortQuote(text: string, max = 40): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,87 @@
+// A project opened by the core: the database, the analyst acting on it, and the clock and id source.
+import { randomUUID } from 'node:crypto';
+import type { Analyst } from '../../src-shared/api/contract';
+import type { AnalystId, ProjectId } from '../../src-shared/model/ids';
+import { UserError } from '../../src-shared/model/result';
+import { createProjectDatabase, openProjectDatabase, type Db } from '../store/open-project';
+import { analystByName, insertAnalyst, insertProjectMeta } from '../store/project-meta';
+import { APP_VERSION } from './version';
+
+export interface SessionOptions {
+  /** The display name stamped on everything this session writes; null for read-only use. */
+  analystName?: string | null;
+  /** A clock returning ISO timestamps; tests pass a fixed one. */
+  now?: () => string;
+}
+
+/** One open project file and who is working on it. Every write goes through `db` in a transaction. */
+export class ProjectSession {
+  private analyst: Analyst | null = null;
+  readonly now: () => string;
+
+  constructor(
+    readonly db: Db,
+    readonly path: string,
+    private analystName: string | null,
+    now?: () => string,
+  ) {
+    this.now = now ?? (() => new Date().toISOString());
+  }
+
+  newId<T extends string>(): T {
+    return randomUUID() as T;
+  }
+
+  /** The analyst as recorded in this file, if they have written anything yet. */
+  currentAnalyst(): Analyst | null {
+    if (this.analyst) return this.analyst;
+    if (!this.analystName) return null;
+    return analystByName(this.db, this.analystName) ?? null;
+  }
+
+  /** The analyst to stamp on a write; recorded in the file on first use. */
+  analystForWriting(): Analyst {
+    const existing = this.currentAnalyst();
+    if (existing) return (this.analyst = existing);
+    if (!this.analystName) {
+      throw new UserError('no_analyst', 'Who is tagging? Set your name first (the --analyst option or MARGINALIA_ANALYST).');
+    }
+    const analyst = { id: this.newId<AnalystId>(), name: this.analystName };
+    insertAnalyst(this.db, { ...analyst, createdAt: this.now() });
+    this.analyst = analyst;
+    return analyst;
+  }
+
+  /** Changes who this session writes as (the app's name setting changed). */
+  setAnalystName(name: string | null): void {
+    this.analystName = cleanAnalystName(name);
+    this.analyst = null;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+function cleanAnalystName(name: string | null | undefined): string | null {
+  const trimmed = name?.trim() ?? '';
+  if (trimmed === '') return null;
+  if (trimmed.length > 100) throw new UserError('invalid_request', 'An analyst name is at most 100 characters.');
+  return trimmed;
+}
+
+/** Creates a new project file at `path` and opens it. */
+export function createProject(path: string, name: string, options: SessionOptions = {}): ProjectSession {
+  const projectName = name.trim();
+  if (projectName === '') throw new UserError('invalid_request', 'A project needs a name.');
+  const db = createProjectDatabase(path);
+  const session = new ProjectSession(db, path, cleanAnalystName(options.analystName), options.now);
+  insertProjectMeta(db, { id: session.newId<ProjectId>(), name: projectName, createdAt: session.now(), createdWithVersion: APP_VERSION });
+  return session;
+}
+
+/** Opens an existing project file (migrating it if it was written by an older version). */
+export function openProject(path: string, options: SessionOptions & { readOnly?: boolean } = {}): ProjectSession {
+  const db = openProjectDatabase(path, { readOnly: options.readOnly === true });
+  return new ProjectSession(db, path, cleanAnalystName(options.analystName), options.now);
+}

@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { temporaryDirectory } from '../test-support/project-fixture';
+import { createProject } from './session';
+import { readSettings } from './settings';
+import { Workbench } from './workbench';
+
+let dir: ReturnType<typeof temporaryDirectory>;
+beforeEach(() => (dir = temporaryDirectory()));
+afterEach(() => dir.remove());
+
+describe('the workbench around a project', () => {
+  it('answers project methods only while a project is open', async () => {
+    const workbench = new Workbench(join(dir.path, 'settings'), { kind: 'desktop' });
+    expect(await workbench.call('document.list', {})).toMatchObject({ ok: false, error: { code: 'no_project' } });
+    const path = join(dir.path, 'a.marginalia');
+    createProject(path, 'A').close();
+    workbench.open(path);
+    expect(await workbench.call('document.list', {})).toEqual({ ok: true, value: { documents: [] } });
+    expect(await workbench.call('workbench.state', {})).toMatchObject({ ok: true, value: { host: 'desktop', projectName: 'a.marginalia', recent: ['a.marginalia'] } });
+    workbench.close();
+    expect(await workbench.call('project.info', {})).toMatchObject({ ok: false, error: { code: 'no_project' } });
+  });
+
+  it('stores the analyst name in the settings and stamps it on new tags', async () => {
+    const settingsDir = join(dir.path, 'settings');
+    const workbench = new Workbench(settingsDir, { kind: 'browser' });
+    workbench.open(join(dir.path, 'b.marginalia'), { create: true });
+    expect(await workbench.call('settings.get', {})).toEqual({ ok: true, value: { analystName: null } });
+    const refused = await workbench.call('document.import', { source: { type: 'text', text: 'Title\n\nSome text here.' } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'no_analyst' } });
+    await workbench.call('settings.update', { analystName: 'Bea Reviewer' });
+    expect(readSettings(settingsDir).analystName).toBe('Bea Reviewer');
+    const imported = await workbench.call('document.import', { source: { type: 'text', text: 'Title\n\nSome text here.' } });
+    expect(imported.ok).toBe(true);
+    const info = await workbench.call('project.info', {});
+    expect(info).toMatchObject({ ok: true, value: { analyst: { name: 'Bea Reviewer' } } });
+    workbench.close(false);
+  });
+
+  it('refuses dialogs in the browser mode and remembers the last document', async () => {
+    const workbench = new Workbench(join(dir.path, 's'), { kind: 'browser' });
+    workbench.open(join(dir.path, 'c.marginalia'), { create: true });
+    expect(await workbench.call('workbench.openProject', {})).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    const id = '6f1c2a3e-8b7d-4c1e-9f2a-1b2c3d4e5f60';
+    await workbench.call('workbench.rememberDocument', { documentId: id });
+    expect(await workbench.call('workbench.state', {})).toMatchObject({ ok: true, value: { lastDocumentId: id } });
+    workbench.close(false);
+  });
+});

@@ -1,0 +1,137 @@
+// The app around a project: which project is open, the app settings, recent projects — for the desktop app and `serve`.
+import { basename } from 'node:path';
+import type { ContractHandlers, WorkbenchState } from '../../src-shared/api/contract';
+import { dispatch } from '../../src-shared/api/dispatch';
+import type { DocumentId } from '../../src-shared/model/ids';
+import { UserError, type Result } from '../../src-shared/model/result';
+import { createHandlers, type ProjectHandlers, type ProjectMethod } from './handlers';
+import { createProject, openProject, type ProjectSession } from './session';
+import { readSettings, writeSettings, type Settings } from './settings';
+
+/** What the hosting process provides: native dialogs in the desktop app, nothing in the browser mode. */
+export interface WorkbenchHost {
+  readonly kind: 'desktop' | 'browser';
+  /** Asks where to create a new project; null when the user cancels. */
+  chooseNewProjectPath?: () => Promise<string | null>;
+  /** Asks which project to open; null when the user cancels. */
+  chooseProjectToOpen?: () => Promise<string | null>;
+  /** Called after a project was opened or closed (to retitle the window, rebuild menus). */
+  projectChanged?: (projectPath: string | null) => void;
+}
+
+const PROJECT_METHODS: readonly ProjectMethod[] = [
+  'project.info', 'document.import', 'document.list', 'document.get',
+  'annotation.create', 'annotation.createMany', 'annotation.update', 'annotation.delete', 'annotation.listForDocument',
+  'actor.list', 'actor.create', 'actor.update', 'history.undo', 'history.redo', 'export.project',
+];
+
+export class Workbench {
+  private session: ProjectSession | null = null;
+  private projectHandlers: ProjectHandlers | null = null;
+  private readonly handlers: ContractHandlers;
+
+  constructor(
+    private readonly settingsDir: string,
+    private readonly host: WorkbenchHost,
+  ) {
+    this.handlers = this.buildHandlers();
+  }
+
+  get projectPath(): string | null {
+    return this.session?.path ?? null;
+  }
+
+  settings(): Settings {
+    return readSettings(this.settingsDir);
+  }
+
+  private updateSettings(change: (settings: Settings) => Settings): void {
+    writeSettings(this.settingsDir, change(this.settings()));
+  }
+
+  /** Opens (or, with `create`, creates) a project file and makes it the current one. */
+  open(path: string, options: { create?: boolean; name?: string } = {}): void {
+    const analystName = this.settings().analystName ?? null;
+    const session = options.create
+      ? createProject(path, options.name ?? basename(path).replace(/\.marginalia$/i, ''), { analystName })
+      : openProject(path, { analystName });
+    this.close(false);
+    this.session = session;
+    this.projectHandlers = createHandlers(session);
+    this.updateSettings((s) => ({ ...s, recentProjects: [path, ...(s.recentProjects ?? []).filter((p) => p !== path)].slice(0, 10) }));
+    this.host.projectChanged?.(path);
+  }
+
+  close(notify = true): void {
+    this.session?.close();
+    this.session = null;
+    this.projectHandlers = null;
+    if (notify) this.host.projectChanged?.(null);
+  }
+
+  state(): WorkbenchState {
+    const settings = this.settings();
+    const path = this.projectPath;
+    const last = path ? settings.lastDocumentByProject?.[path] : undefined;
+    return {
+      host: this.host.kind,
+      projectName: path ? basename(path) : null,
+      recent: (settings.recentProjects ?? []).map((p) => basename(p)),
+      lastDocumentId: (last ?? null) as DocumentId | null,
+    };
+  }
+
+  call(method: unknown, payload: unknown): Promise<Result<unknown>> {
+    return dispatch(this.handlers, method, payload);
+  }
+
+  private async openChosen(choose: (() => Promise<string | null>) | undefined, create: boolean): Promise<WorkbenchState> {
+    if (!choose) throw new UserError('unsupported', 'Projects are opened from the Marginalia app; this window shows one project.');
+    const path = await choose();
+    if (path === null) throw new UserError('cancelled', 'No project was chosen.');
+    this.open(path, { create });
+    return this.state();
+  }
+
+  private buildHandlers(): ContractHandlers {
+    const project = Object.fromEntries(
+      PROJECT_METHODS.map((method) => [
+        method,
+        (request: unknown) => {
+          if (!this.projectHandlers) throw new UserError('no_project', 'No project is open: open or create one first.');
+          return (this.projectHandlers[method] as (r: unknown) => unknown)(request);
+        },
+      ]),
+    ) as unknown as ProjectHandlers;
+    return {
+      ...project,
+      'settings.get': () => ({ analystName: this.settings().analystName ?? null }),
+      'settings.update': ({ analystName }) => {
+        this.updateSettings((s) => ({ ...s, analystName }));
+        this.session?.setAnalystName(analystName);
+        return { analystName };
+      },
+      'workbench.state': () => this.state(),
+      'workbench.newProject': () => this.openChosen(this.host.chooseNewProjectPath, true),
+      'workbench.openProject': () => this.openChosen(this.host.chooseProjectToOpen, false),
+      'workbench.openRecent': ({ index }) => {
+        const path = this.settings().recentProjects?.[index];
+        if (!path) throw new UserError('not_found', 'That project is no longer in the recent list.');
+        if (this.host.kind === 'browser') throw new UserError('unsupported', 'Projects are opened from the Marginalia app.');
+        this.open(path);
+        return this.state();
+      },
+      'workbench.closeProject': () => {
+        if (this.host.kind === 'browser') throw new UserError('unsupported', 'The browser view always shows its one project.');
+        this.close();
+        return this.state();
+      },
+      'workbench.rememberDocument': ({ documentId }) => {
+        const path = this.projectPath;
+        if (path) this.updateSettings((s) => ({ ...s, lastDocumentByProject: { ...(s.lastDocumentByProject ?? {}), [path]: documentId } }));
+        return {};
+      },
+    };
+  }
+}
+

@@ -1,0 +1,54 @@
+// Test helpers: fresh projects in a temporary folder (never the user's data folder) and typed contract calls.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Method, RequestOf, ResponseOf } from '../../src-shared/api/contract';
+import type { Result } from '../../src-shared/model/result';
+import { createProjectApi } from '../core/handlers';
+import { createProject, type ProjectSession } from '../core/session';
+
+export const SAMPLE_DIR = join(import.meta.dirname, '..', '..', 'resources', 'sample');
+
+export function temporaryDirectory(): { path: string; remove: () => void } {
+  const path = mkdtempSync(join(tmpdir(), 'marginalia-test-'));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export interface TestProject {
+  session: ProjectSession;
+  path: string;
+  call<M extends Method>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>>;
+  result(method: Method, request: unknown): Promise<Result<unknown>>;
+  importSample(fileName: string): Promise<ResponseOf<'document.import'>['document']>;
+  close(): void;
+}
+
+/** A new project file in a temporary folder; `close()` removes it. */
+export function newTestProject(analystName = 'Ada Analyst'): TestProject {
+  const dir = temporaryDirectory();
+  const path = join(dir.path, 'test.marginalia');
+  const session = createProject(path, 'Test project', { analystName });
+  const api = createProjectApi(session);
+  const project: TestProject = {
+    session,
+    path,
+    async call(method, request) {
+      const result = await api.call(method, request);
+      if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+      return result.value as ResponseOf<typeof method>;
+    },
+    result: (method, request) => api.call(method, request),
+    async importSample(fileName) {
+      const bytes = readFileSync(join(SAMPLE_DIR, fileName));
+      const { document } = await project.call('document.import', {
+        source: { type: 'file', fileName, contentBase64: bytes.toString('base64') },
+      });
+      return document;
+    },
+    close() {
+      session.close();
+      dir.remove();
+    },
+  };
+  return project;
+}
