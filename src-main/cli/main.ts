@@ -13,6 +13,7 @@ import { readSettings, settingsDirectory } from '../core/settings';
 import { APP_VERSION } from '../core/version';
 import { parseSetOptions } from './set-attributes';
 import { renderAnnotationLine, renderDocument, renderDocumentList } from './render';
+import { registerServeCommand } from './serve-command';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -268,6 +269,7 @@ function buildProgram(io: CliIo): Command {
         });
       });
   }
+  registerServeCommand(program, io);
   return program;
 }
 

@@ -38,6 +38,15 @@ describe('the workbench around a project', () => {
     workbench.close(false);
   });
 
+  it('keeps the browser mode out of the recent projects and honours a per-run analyst name', async () => {
+    const settingsDir = join(dir.path, 's2');
+    const workbench = new Workbench(settingsDir, { kind: 'browser' }, 'Run Only');
+    workbench.open(join(dir.path, 'd.marginalia'), { create: true });
+    expect(await workbench.call('settings.get', {})).toEqual({ ok: true, value: { analystName: 'Run Only' } });
+    expect(readSettings(settingsDir)).toEqual({});
+    workbench.close(false);
+  });
+
   it('refuses dialogs in the browser mode and remembers the last document', async () => {
     const workbench = new Workbench(join(dir.path, 's'), { kind: 'browser' });
     workbench.open(join(dir.path, 'c.marginalia'), { create: true });

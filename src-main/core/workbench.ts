@@ -30,15 +30,24 @@ export class Workbench {
   private projectHandlers: ProjectHandlers | null = null;
   private readonly handlers: ContractHandlers;
 
+  /**
+   * @param analystOverride a name to write as for this run only (`serve --analyst`), never saved to the settings;
+   *   a name the user then types in the page is saved and takes over.
+   */
   constructor(
     private readonly settingsDir: string,
     private readonly host: WorkbenchHost,
+    private analystOverride: string | null = null,
   ) {
     this.handlers = this.buildHandlers();
   }
 
   get projectPath(): string | null {
     return this.session?.path ?? null;
+  }
+
+  private analystName(): string | null {
+    return this.analystOverride ?? this.settings().analystName ?? null;
   }
 
   settings(): Settings {
@@ -51,14 +60,17 @@ export class Workbench {
 
   /** Opens (or, with `create`, creates) a project file and makes it the current one. */
   open(path: string, options: { create?: boolean; name?: string } = {}): void {
-    const analystName = this.settings().analystName ?? null;
+    const analystName = this.analystName();
     const session = options.create
       ? createProject(path, options.name ?? basename(path).replace(/\.marginalia$/i, ''), { analystName })
       : openProject(path, { analystName });
     this.close(false);
     this.session = session;
     this.projectHandlers = createHandlers(session);
-    this.updateSettings((s) => ({ ...s, recentProjects: [path, ...(s.recentProjects ?? []).filter((p) => p !== path)].slice(0, 10) }));
+    // The browser mode shows one project for a while; it does not belong in the desktop app's recent list.
+    if (this.host.kind === 'desktop') {
+      this.updateSettings((s) => ({ ...s, recentProjects: [path, ...(s.recentProjects ?? []).filter((p) => p !== path)].slice(0, 10) }));
+    }
     this.host.projectChanged?.(path);
   }
 
@@ -105,9 +117,10 @@ export class Workbench {
     ) as unknown as ProjectHandlers;
     return {
       ...project,
-      'settings.get': () => ({ analystName: this.settings().analystName ?? null }),
+      'settings.get': () => ({ analystName: this.analystName() }),
       'settings.update': ({ analystName }) => {
         this.updateSettings((s) => ({ ...s, analystName }));
+        this.analystOverride = null;
         this.session?.setAnalystName(analystName);
         return { analystName };
       },

@@ -1,0 +1,284 @@
+// Tests of the `marginalia serve` HTTP transport with real requests on 127.0.0.1, and of the real CLI process.
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createProject } from '../core/session';
+import { readSettings } from '../core/settings';
+import { temporaryDirectory } from '../test-support/project-fixture';
+import { MAX_BODY_BYTES, startServer, staticFilePath, type RunningServer } from './server';
+
+const REPO = join(import.meta.dirname, '..', '..');
+const INDEX_HTML = '<!doctype html><title>Fake Marginalia</title><script type="module" src="./assets/app.js"></script>';
+const APP_JS = 'console.log("fake app");';
+const SECRET = 'SECRET-OUTSIDE-THE-STATIC-DIR';
+
+let dir: ReturnType<typeof temporaryDirectory>;
+let projectPath: string;
+let settingsDir: string;
+let staticDir: string;
+let server: RunningServer;
+
+beforeEach(async () => {
+  dir = temporaryDirectory();
+  projectPath = join(dir.path, 'talks.marginalia');
+  settingsDir = join(dir.path, 'settings');
+  staticDir = join(dir.path, 'static');
+  mkdirSync(join(staticDir, 'assets'), { recursive: true });
+  writeFileSync(join(staticDir, 'index.html'), INDEX_HTML);
+  writeFileSync(join(staticDir, 'assets', 'app.js'), APP_JS);
+  writeFileSync(join(dir.path, 'package.json'), SECRET);
+  createProject(projectPath, 'Talks').close();
+  server = await startServer({ projectPath, settingsDir, staticDir });
+});
+
+afterEach(async () => {
+  await server.close();
+  dir.remove();
+});
+
+interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A request with the exact path and Host given (fetch would normalise `..` and forbid changing Host). */
+function raw(path: string, headers: OutgoingHttpHeaders = {}, method = 'GET', body?: string): Promise<RawResponse> {
+  return new Promise((resolveRaw, reject) => {
+    const outgoing = httpRequest({ host: '127.0.0.1', port: server.port, path, method, headers: { Host: `127.0.0.1:${server.port}`, ...headers } }, (response) => {
+      let text = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (text += chunk));
+      response.on('end', () => resolveRaw({ status: response.statusCode ?? 0, headers: response.headers, body: text }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end(body);
+  });
+}
+
+const base = () => `http://127.0.0.1:${server.port}`;
+const bearer = () => ({ Authorization: `Bearer ${server.token}` });
+const API_HEADERS = { 'Content-Type': 'application/json', 'X-Marginalia': '1' };
+
+function api(method: string, payload: unknown, headers: Record<string, string> = bearer()): Promise<Response> {
+  return fetch(`${base()}/api/${method}`, { method: 'POST', headers: { ...API_HEADERS, ...headers }, body: JSON.stringify(payload) });
+}
+
+async function apiResult(method: string, payload: unknown): Promise<unknown> {
+  const response = await api(method, payload);
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+describe('marginalia serve over HTTP', () => {
+  it('listens on 127.0.0.1 only, at the address it reports, with a 64-hex-digit token', async () => {
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+    expect(server.token).toMatch(/^[0-9a-f]{64}$/);
+    expect((await fetch(server.url)).status).toBe(200);
+    await expect(fetch(`http://[::1]:${server.port}/`)).rejects.toThrow();
+    const external = Object.values(networkInterfaces()).flat().find((a) => a && a.family === 'IPv4' && !a.internal);
+    if (external) await expect(fetch(`http://${external.address}:${server.port}/`)).rejects.toThrow();
+  });
+
+  it('answers 401 without the token, for the API, the assets and the page', async () => {
+    const unauthenticated = [
+      await api('project.info', {}, {}),
+      await fetch(`${base()}/assets/app.js`),
+      await fetch(`${base()}/`),
+      await fetch(`${base()}/?token=${'0'.repeat(64)}`),
+      await api('project.info', {}, { Authorization: `Bearer ${'0'.repeat(64)}` }),
+      await api('project.info', {}, { Cookie: `marginalia_token_${server.port}=${server.token.slice(0, 63)}` }),
+    ];
+    for (const response of unauthenticated) {
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+      expect(await response.text()).toMatch(/token/);
+    }
+  });
+
+  it('serves the page for /?token= and sets an HttpOnly, SameSite=Strict cookie that opens the assets and the API', async () => {
+    const page = await fetch(server.url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await page.text()).toBe(INDEX_HTML);
+    const setCookie = page.headers.get('set-cookie') ?? '';
+    expect(setCookie).toBe(`marginalia_token_${server.port}=${server.token}; HttpOnly; SameSite=Strict; Path=/`);
+    const cookie = { Cookie: setCookie.split(';')[0] as string };
+
+    const script = await fetch(`${base()}/assets/app.js`, { headers: cookie });
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(script.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await script.text()).toBe(APP_JS);
+
+    const info = await api('project.info', {}, cookie);
+    expect(info.status).toBe(200);
+    expect(await info.json()).toMatchObject({ ok: true, value: { name: 'Talks', documentCount: 0 } });
+    expect((await fetch(`${base()}/`, { headers: cookie })).status).toBe(200);
+  });
+
+  it('answers the API with a bearer token, also through the localhost name', async () => {
+    expect(await apiResult('project.info', {})).toMatchObject({ ok: true, value: { name: 'Talks' } });
+    const viaLocalhost = await raw('/api/project.info', { ...API_HEADERS, ...bearer(), Host: `localhost:${server.port}` }, 'POST', '{}');
+    expect(viaLocalhost.status).toBe(200);
+    expect(JSON.parse(viaLocalhost.body)).toMatchObject({ ok: true, value: { name: 'Talks' } });
+  });
+
+  it('sends the strict CSP and the other security headers on the page and on errors', async () => {
+    const csp =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+      "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    for (const response of [await fetch(server.url), await fetch(`${base()}/nothing-here`), await api('project.info', {})]) {
+      expect(response.headers.get('content-security-policy')).toBe(csp);
+      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(response.headers.get('cross-origin-opener-policy')).toBe('same-origin');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    }
+    expect((await fetch(`${base()}/nothing-here`, { headers: bearer() })).status).toBe(404);
+  });
+
+  it('refuses API calls without X-Marginalia (403), with another content type (415), from another origin (403), or by GET (405)', async () => {
+    const missingHeader = await fetch(`${base()}/api/project.info`, { method: 'POST', headers: { ...bearer(), 'Content-Type': 'application/json' }, body: '{}' });
+    expect(missingHeader.status).toBe(403);
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1']) {
+      const response = await api('project.info', {}, { ...bearer(), 'Content-Type': contentType });
+      expect(response.status).toBe(415);
+    }
+    expect((await api('project.info', {}, { ...bearer(), Origin: 'http://evil.example' })).status).toBe(403);
+    expect((await api('project.info', {}, { ...bearer(), Origin: base() })).status).toBe(200);
+    expect((await fetch(`${base()}/api/project.info`, { headers: bearer() })).status).toBe(405);
+  });
+
+  it('refuses a Host header that is not 127.0.0.1 or localhost on its port (DNS rebinding)', async () => {
+    for (const host of ['evil.example', `evil.example:${server.port}`, '127.0.0.1', `127.0.0.1:${server.port + 1}`, `localhost.evil.example:${server.port}`]) {
+      const response = await raw(`/?token=${server.token}`, { Host: host });
+      expect(response.status).toBe(403);
+      expect(response.headers['set-cookie']).toBeUndefined();
+      expect((await raw('/api/project.info', { ...API_HEADERS, ...bearer(), Host: host }, 'POST', '{}')).status).toBe(403);
+    }
+    expect((await raw(`/?token=${server.token}`, { Host: `LOCALHOST:${server.port}` })).status).toBe(200);
+  });
+
+  it('never serves a file outside the static folder', async () => {
+    const attempts = [
+      '/../package.json', '/%2e%2e/%2e%2e/package.json', '/%2e%2e/package.json', '/assets/../../package.json',
+      '/assets/%2e%2e/%2e%2e/package.json', '/..%2fpackage.json', '/..%5cpackage.json', '/%2fetc%2fpasswd', '//etc/passwd',
+      `/${encodeURIComponent(join(dir.path, 'package.json'))}`, '/assets/app.js%00.html', '/.%2e/package.json',
+    ];
+    for (const path of attempts) {
+      const response = await raw(path, bearer());
+      expect(response.status, path).toBeGreaterThanOrEqual(400);
+      expect(response.body, path).not.toContain(SECRET);
+      expect(response.body, path).not.toContain('"name": "marginalia"');
+    }
+    expect((await raw('/%E0%A4%A', bearer())).status).toBe(400);
+    expect((await raw('/assets/./app.js', bearer())).body).toBe(APP_JS);
+    expect(staticFilePath('/srv/static', '/../x')).toBeNull();
+    expect(staticFilePath('/srv/static', '/a/b.js')).toBe(join('/srv/static', 'a', 'b.js'));
+  });
+
+  it('turns a request the contract refuses into an invalid_request Result, and bad JSON into a 400 Result', async () => {
+    expect(await apiResult('document.get', { id: 'not-a-uuid' })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await apiResult('project.info', { unexpected: true })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await apiResult('no.such', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    const badJson = await fetch(`${base()}/api/project.info`, { method: 'POST', headers: { ...API_HEADERS, ...bearer() }, body: '{"oops' });
+    expect(badJson.status).toBe(400);
+    expect(await badJson.json()).toEqual({ ok: false, error: { code: 'invalid_request', message: 'The request body is not valid JSON.' } });
+  });
+
+  it('imports a text and lists it back', async () => {
+    expect(await apiResult('settings.update', { analystName: 'Bea Reviewer' })).toEqual({ ok: true, value: { analystName: 'Bea Reviewer' } });
+    const imported = await apiResult('document.import', { source: { type: 'text', title: 'Talks in Geneva', text: 'Talks in Geneva\n\nThe delegations met on Monday.' } });
+    expect(imported).toMatchObject({ ok: true, value: { status: 'imported', document: { title: 'Talks in Geneva' } } });
+    const listed = (await apiResult('document.list', {})) as { ok: true; value: { documents: { id: string; title: string }[] } };
+    expect(listed.value.documents.map((d) => d.title)).toEqual(['Talks in Geneva']);
+    expect(listed.value.documents[0]?.id).toBe((imported as { value: { document: { id: string } } }).value.document.id);
+  });
+
+  it('is the browser host: one project, no dialogs', async () => {
+    expect(await apiResult('workbench.state', {})).toMatchObject({ ok: true, value: { host: 'browser', projectName: 'talks.marginalia' } });
+    expect(await apiResult('workbench.openProject', {})).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+    expect(await apiResult('workbench.closeProject', {})).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+  });
+
+  it('answers 413 past 16 MB, and 500 with an internal Result when the core throws', async () => {
+    const huge = JSON.stringify({ source: { type: 'text', text: 'x'.repeat(MAX_BODY_BYTES) } });
+    const tooLarge = await fetch(`${base()}/api/document.import`, { method: 'POST', headers: { ...API_HEADERS, ...bearer() }, body: huge });
+    expect(tooLarge.status).toBe(413);
+
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.spyOn(server.workbench, 'call').mockRejectedValueOnce(new Error('the disk caught fire'));
+    const broken = await api('project.info', {});
+    expect(broken.status).toBe(500);
+    expect(await broken.json()).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong inside Marginalia: the disk caught fire' } });
+    expect(logged).toHaveBeenCalled();
+    vi.restoreAllMocks();
+  });
+
+  it('says to build the UI first when the static folder has no index.html', async () => {
+    const unbuilt = await startServer({ projectPath: join(dir.path, 'talks.marginalia'), settingsDir, staticDir: join(dir.path, 'missing'), token: 'a'.repeat(64) });
+    try {
+      const response = await fetch(unbuilt.url);
+      expect(response.status).toBe(503);
+      expect(await response.text()).toMatch(/npm run build/);
+    } finally {
+      await unbuilt.close();
+    }
+  });
+
+  it('tags as a name given for the run (--analyst) without saving it to the settings', async () => {
+    await server.close();
+    server = await startServer({ projectPath, settingsDir, staticDir, analystName: 'Rita Reviewer' });
+    expect(await apiResult('settings.get', {})).toEqual({ ok: true, value: { analystName: 'Rita Reviewer' } });
+    await apiResult('document.import', { source: { type: 'text', text: 'A title\n\nSome text.' } });
+    expect(await apiResult('project.info', {})).toMatchObject({ ok: true, value: { analyst: { name: 'Rita Reviewer' } } });
+    expect(readSettings(settingsDir).analystName).toBeUndefined();
+  });
+
+  it('throws the core UserError when the file is not a project', async () => {
+    writeFileSync(join(dir.path, 'notes.txt'), 'not a database');
+    await expect(startServer({ projectPath: join(dir.path, 'notes.txt'), settingsDir, staticDir })).rejects.toMatchObject({ name: 'UserError', code: 'not_a_project' });
+    await expect(startServer({ projectPath: join(dir.path, 'absent.marginalia'), settingsDir, staticDir })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('the marginalia serve command', () => {
+  it('prints the address on one line, answers with the token, and exits 0 on SIGTERM', async () => {
+    const child = spawn(process.execPath, [join(REPO, 'bin', 'marginalia.mjs'), 'serve', projectPath, '--port', '0'], {
+      env: { ...process.env, MARGINALIA_SETTINGS_DIR: settingsDir, MARGINALIA_ANALYST: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
+    const lines = createInterface({ input: child.stdout });
+    const stdoutLines: string[] = [];
+    const firstLine = new Promise<string>((resolveLine, reject) => {
+      lines.on('line', (line) => {
+        stdoutLines.push(line);
+        if (stdoutLines.length === 1) resolveLine(line);
+      });
+      void exited.then((code) => reject(new Error(`marginalia serve exited with ${code}: ${stderr}`)));
+    });
+    try {
+      const url = await firstLine;
+      expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64}$/);
+      const { origin, searchParams } = new URL(url);
+      const info = await fetch(`${origin}/api/project.info`, {
+        method: 'POST',
+        headers: { ...API_HEADERS, Authorization: `Bearer ${searchParams.get('token')}` },
+        body: '{}',
+      });
+      expect(await info.json()).toMatchObject({ ok: true, value: { name: 'Talks' } });
+      expect((await fetch(`${origin}/api/project.info`, { method: 'POST', headers: API_HEADERS, body: '{}' })).status).toBe(401);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
+    expect(stdoutLines).toHaveLength(1);
+  });
+});

@@ -1,0 +1,307 @@
+// The HTTP transport of `marginalia serve` (Node CLI process): one project's Workbench behind the contract and the built renderer, on 127.0.0.1 behind a token.
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, resolve, sep } from 'node:path';
+import { contract } from '../../src-shared/api/contract';
+import { err, UserError, type Result } from '../../src-shared/model/result';
+import { Workbench } from '../core/workbench';
+
+export interface ServeOptions {
+  /** The project file to open; its errors (not found, not a project, newer version) are thrown as UserError. */
+  projectPath: string;
+  /** 0 or undefined: any free port. */
+  port?: number;
+  /** The app settings folder (analyst name, recent projects). */
+  settingsDir: string;
+  /** The built renderer (index.html + assets/). */
+  staticDir: string;
+  /** The access token; 32 random bytes as hex by default. */
+  token?: string;
+  /** Tag as this name while the server runs (`--analyst`); never written to the settings. Without it the settings' name is used. */
+  analystName?: string;
+}
+
+export interface RunningServer {
+  /** `http://127.0.0.1:<port>/?token=<token>`: the address to open. */
+  url: string;
+  port: number;
+  token: string;
+  /** Stops listening, drops open connections and closes the project. */
+  close(): Promise<void>;
+  workbench: Workbench;
+}
+
+/** The largest API request body, in bytes (an import is at most 10 MB, base64 makes it ~13.4 MB). */
+export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** The cookie carrying the token; named per port, since browsers share cookies across ports of one host. */
+export function tokenCookieName(port: number): string {
+  return `marginalia_token_${port}`;
+}
+
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
+    "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.ico': 'image/x-icon',
+};
+
+interface Context {
+  readonly workbench: Workbench;
+  readonly staticDir: string;
+  readonly tokenDigest: Buffer;
+  port: number;
+}
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+/** Constant-time: both sides are hashed first, so neither the content nor the length of the token leaks. */
+function tokenMatches(context: Context, candidate: string | null | undefined): boolean {
+  return typeof candidate === 'string' && timingSafeEqual(sha256(candidate), context.tokenDigest);
+}
+
+function isAuthorized(context: Context, request: IncomingMessage): boolean {
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '');
+  if (bearer && tokenMatches(context, bearer[1])) return true;
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === tokenCookieName(context.port) && tokenMatches(context, value.join('='))) return true;
+  }
+  return false;
+}
+
+function hostIsAllowed(context: Context, request: IncomingMessage): boolean {
+  const host = (request.headers.host ?? '').toLowerCase();
+  return host === `127.0.0.1:${context.port}` || host === `localhost:${context.port}`;
+}
+
+/** Browsers send Origin on cross-site POSTs; when present it must be this server. */
+function originIsAllowed(context: Context, request: IncomingMessage): boolean {
+  const origin = request.headers.origin;
+  return origin === undefined || origin === `http://127.0.0.1:${context.port}` || origin === `http://localhost:${context.port}`;
+}
+
+function sendText(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  response.end(`${text}\n`);
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
+  const body = JSON.stringify(value);
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
+  response.end(body);
+}
+
+function isJsonContentType(header: string | undefined): boolean {
+  if (header === undefined) return false;
+  const [type, ...parameters] = header.split(';').map((part) => part.trim().toLowerCase());
+  return type === 'application/json' && parameters.every((p) => !p.startsWith('charset=') || p === 'charset=utf-8');
+}
+
+/** The body, or null when it passes `limit` bytes (the rest is then discarded). */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
+  return new Promise((resolveBody, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+    });
+    request.on('end', () => resolveBody(size <= limit ? Buffer.concat(chunks) : null));
+    request.on('error', reject);
+  });
+}
+
+function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false } {
+  if (body.length === 0) return { ok: true, value: undefined }; // treated as {} by the dispatcher
+  try {
+    return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body)) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+async function handleApi(context: Context, request: IncomingMessage, response: ServerResponse, rawMethod: string): Promise<void> {
+  if (request.method !== 'POST') return sendText(response, 405, 'Method Not Allowed: the API takes POST.', { Allow: 'POST' });
+  if (request.headers['x-marginalia'] !== '1') return sendText(response, 403, 'Forbidden: API requests need the header X-Marginalia: 1.');
+  if (!originIsAllowed(context, request)) return sendText(response, 403, 'Forbidden: this request comes from another site.');
+  if (!isJsonContentType(request.headers['content-type'])) {
+    return sendText(response, 415, 'Unsupported Media Type: send the request as Content-Type: application/json.');
+  }
+  const tooLarge = () => sendText(response, 413, `Payload Too Large: a request is at most ${MAX_BODY_BYTES / 1024 / 1024} MB.`, { Connection: 'close' });
+  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+    tooLarge();
+    request.resume();
+    return;
+  }
+  const body = await readBody(request, MAX_BODY_BYTES);
+  if (body === null) return tooLarge();
+  let method: string;
+  try {
+    method = decodeURIComponent(rawMethod);
+  } catch {
+    return sendJson(response, 400, err('invalid_request', 'The operation name in the address is not valid.'));
+  }
+  const payload = parseJson(body);
+  if (!payload.ok) return sendJson(response, 400, err('invalid_request', 'The request body is not valid JSON.'));
+  let result: Result<unknown>;
+  try {
+    result = await context.workbench.call(method, payload.value);
+  } catch (error) {
+    console.error(`marginalia serve: ${method} failed:`, error);
+    const message = error instanceof Error ? error.message : String(error);
+    return sendJson(response, 500, err('internal', `Something went wrong inside Marginalia: ${message}`));
+  }
+  sendJson(response, 200, result);
+}
+
+/**
+ * The file under `root` that a decoded URL path names, or null when the path tries to leave it
+ * (`..`, backslashes, NUL) or names a dotfile.
+ */
+export function staticFilePath(root: string, decodedPath: string): string | null {
+  if (!decodedPath.startsWith('/') || decodedPath.includes('\\') || decodedPath.includes('\0')) return null;
+  const segments = decodedPath.split('/').filter((segment) => segment !== '' && segment !== '.');
+  if (segments.some((segment) => segment.startsWith('.'))) return null;
+  const base = resolve(root);
+  const file = resolve(base, ...segments);
+  return file.startsWith(base + sep) ? file : null;
+}
+
+/** The real path of `file` if it is a regular file inside `root` after following symlinks, else null. */
+async function servableFile(root: string, file: string): Promise<string | null> {
+  try {
+    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
+    if (!realFile.startsWith(realRoot + sep)) return null;
+    return (await stat(realFile)).isFile() ? realFile : null;
+  } catch {
+    return null;
+  }
+}
+
+async function sendFile(request: IncomingMessage, response: ServerResponse, file: string, noStore: boolean): Promise<void> {
+  const body = await readFile(file);
+  response.writeHead(200, {
+    'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': String(body.length),
+    'Cache-Control': noStore ? 'no-store' : 'no-cache',
+  });
+  response.end(request.method === 'HEAD' ? undefined : body);
+}
+
+async function sendIndex(context: Context, request: IncomingMessage, response: ServerResponse, headers: Record<string, string> = {}): Promise<void> {
+  const index = await servableFile(context.staticDir, join(context.staticDir, 'index.html'));
+  for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
+  if (index === null) {
+    return sendText(response, 503, 'Service Unavailable: the Marginalia web UI is not built. Run `npm run build` first, then reload this page.');
+  }
+  await sendFile(request, response, index, true);
+}
+
+async function serveStatic(context: Context, request: IncomingMessage, response: ServerResponse, rawPath: string): Promise<void> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return sendText(response, 405, 'Method Not Allowed.', { Allow: 'GET, HEAD' });
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return sendText(response, 400, 'Bad Request: the address is not valid.');
+  }
+  if (decoded === '/' || decoded === '/index.html') return sendIndex(context, request, response);
+  const file = staticFilePath(context.staticDir, decoded);
+  if (file === null) return sendText(response, 400, 'Bad Request: the address is not valid.');
+  const servable = await servableFile(context.staticDir, file);
+  if (servable === null) return sendText(response, 404, 'Not Found.');
+  await sendFile(request, response, servable, false);
+}
+
+async function handleRequest(context: Context, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+  // DNS rebinding: a hostile name resolving to 127.0.0.1 still carries its own name in Host.
+  if (!hostIsAllowed(context, request)) return sendText(response, 403, 'Forbidden: Marginalia answers only to 127.0.0.1 and localhost.');
+  const rawUrl = request.url ?? '';
+  const queryStart = rawUrl.indexOf('?');
+  const rawPath = queryStart === -1 ? rawUrl : rawUrl.slice(0, queryStart);
+  if (!rawPath.startsWith('/')) return sendText(response, 400, 'Bad Request: the address is not valid.');
+  const query = new URLSearchParams(queryStart === -1 ? '' : rawUrl.slice(queryStart + 1));
+  if (rawPath === '/' && query.has('token') && (request.method === 'GET' || request.method === 'HEAD')) {
+    if (!tokenMatches(context, query.get('token'))) return sendText(response, 401, 'Unauthorized: this token is wrong; open the exact address `marginalia serve` printed.');
+    const cookie = `${tokenCookieName(context.port)}=${query.get('token')}; HttpOnly; SameSite=Strict; Path=/`;
+    return sendIndex(context, request, response, { 'Set-Cookie': cookie });
+  }
+  if (!isAuthorized(context, request)) return sendText(response, 401, 'Unauthorized: open the exact address `marginalia serve` printed (it carries the access token).');
+  if (rawPath.startsWith('/api/')) return handleApi(context, request, response, rawPath.slice('/api/'.length));
+  return serveStatic(context, request, response, rawPath);
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolveListen((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+function listenError(error: unknown, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return new UserError('invalid_request', `Port ${port} on 127.0.0.1 is already in use: choose another with --port, or leave it out for any free port.`);
+  if (code === 'EACCES') return new UserError('invalid_request', `Marginalia may not listen on port ${port}: choose a port above 1023, or leave --port out.`);
+  return error;
+}
+
+function validAnalystName(name: string | undefined): string | null {
+  if (name === undefined || name.trim() === '') return null;
+  const parsed = contract['settings.update'].request.safeParse({ analystName: name });
+  if (!parsed.success) throw new UserError('invalid_request', 'An analyst name is at most 100 characters.');
+  return parsed.data.analystName;
+}
+
+/** Opens the project and serves it on 127.0.0.1; resolves once the server is listening. */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const token = options.token ?? randomBytes(32).toString('hex');
+  // The token goes into a URL and a cookie unescaped, so it is kept to URL- and cookie-safe characters.
+  if (!/^[A-Za-z0-9_-]{16,256}$/.test(token)) throw new Error('startServer: a token is 16 to 256 letters, digits, "-" or "_".');
+  const workbench = new Workbench(options.settingsDir, { kind: 'browser' }, validAnalystName(options.analystName));
+  workbench.open(options.projectPath);
+  const context: Context = { workbench, staticDir: resolve(options.staticDir), tokenDigest: sha256(token), port: 0 };
+  const server = createServer((request, response) => {
+    handleRequest(context, request, response).catch((error: unknown) => {
+      console.error('marginalia serve: a request failed:', error);
+      if (!response.headersSent) sendText(response, 500, 'Internal Server Error: something went wrong inside Marginalia.');
+      else response.destroy();
+    });
+  });
+  try {
+    context.port = await listen(server, options.port ?? 0);
+  } catch (error) {
+    workbench.close(false);
+    throw listenError(error, options.port ?? 0);
+  }
+  let closing: Promise<void> | null = null;
+  const close = () =>
+    (closing ??= new Promise<void>((resolveClose) => {
+      server.close(() => resolveClose());
+      server.closeAllConnections();
+    }).finally(() => workbench.close(false)));
+  return { url: `http://127.0.0.1:${context.port}/?token=${token}`, port: context.port, token, close, workbench };
+}
