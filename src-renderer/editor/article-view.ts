@@ -1,0 +1,550 @@
+// The article reader (renderer): owns one read-only EditorView with its highlights and selection; React only lends it a div.
+import { EditorState, Selection, TextSelection, type Command } from 'prosemirror-state';
+import { EditorView } from 'prosemirror-view';
+import { articleSchema } from '../../src-shared/editor/schema';
+import { docFromArticle, type OffsetMap } from '../../src-shared/editor/text-mapping';
+import type { Annotation } from '../../src-shared/model/annotation';
+import type { Block } from '../../src-shared/model/document';
+import { snapToWords } from '../../src-shared/text/word-snap';
+import {
+  addHighlight,
+  flashHighlight,
+  removeHighlight,
+  selectHighlight,
+  setHighlights,
+  updateHighlight,
+  type HighlightSpec,
+} from './plugins/highlights/actions';
+import { highlightsKey, highlightsPlugin } from './plugins/highlights/highlights-plugin';
+
+/** How long a highlight keeps the `hl-flash` class after "scroll to" (the CSS animation lasts as long). */
+export const FLASH_DURATION_MS = 1200;
+/** Positions scanned at most for one Shift+Up/Down (a very long line is cut short, never looped over). */
+const MAX_LINE_SCAN = 4000;
+
+export interface ArticleViewCallbacks {
+  /** Canonical-text offsets after word snapping (none while Alt is held during the selection); null when collapsed. */
+  onSelectionChange(range: { start: number; end: number; rect: DOMRect } | null): void;
+  onHighlightClick(id: string): void;
+  /** The ids of the highlights under the pointer, innermost first; [] when it leaves them. */
+  onHighlightHover(ids: string[]): void;
+}
+
+interface TextRange {
+  start: number;
+  end: number;
+}
+
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}'’_-]$/u;
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+/** Owns the ProseMirror view of one article: drawing tags, reporting selections and clicks, keyboard selection. */
+export class ArticleView {
+  private readonly view: EditorView;
+  private readonly map: OffsetMap;
+  private readonly text: string;
+  private readonly callbacks: ArticleViewCallbacks;
+  private readonly ownerDocument: Document;
+  /** Alt was held while the current selection was made: report it as it is, unsnapped. */
+  private altSelection = false;
+  private pointerSelecting = false;
+  private keyboardSelecting = false;
+  /** The horizontal position Shift+Up/Down keeps to, across consecutive vertical moves. */
+  private goalX: number | null = null;
+  private reported: TextRange | null = null;
+  private hovered: string[] = [];
+  private flashTimer: ReturnType<typeof setTimeout> | undefined;
+  private pointerTimer: ReturnType<typeof setTimeout> | undefined;
+  private destroyed = false;
+  /** False without a layout engine (jsdom): ProseMirror's scrolling and coordinates would throw there. */
+  private readonly hasLayout: boolean;
+
+  constructor(
+    mount: HTMLElement,
+    document: { text: string; blocks: readonly Block[] },
+    annotations: readonly Annotation[],
+    callbacks: ArticleViewCallbacks,
+  ) {
+    this.text = document.text;
+    this.callbacks = callbacks;
+    this.ownerDocument = mount.ownerDocument;
+    this.hasLayout = typeof this.ownerDocument.createRange().getClientRects === 'function';
+    const built = docFromArticle(articleSchema, document.text, document.blocks);
+    this.map = built.map;
+    const empty = EditorState.create({ doc: built.doc, plugins: [highlightsPlugin()] });
+    const state = empty.apply(empty.tr.setMeta(highlightsKey, { type: 'set', highlights: this.highlightsOf(annotations) }));
+    this.view = new EditorView(mount, {
+      state,
+      editable: () => false,
+      attributes: { tabindex: '0', role: 'document', 'aria-label': 'Article text', class: 'article' },
+      handleClick: (_view, _pos, event) => this.onClick(event),
+      // Not handleKeyDown: ProseMirror calls that only for editable views.
+      handleDOMEvents: {
+        keydown: (_view, event) => this.onKeyDown(event),
+        keyup: (_view, event) => this.onKeyUp(event),
+        mousedown: (_view, event) => this.onMouseDown(event),
+        mouseover: (_view, event) => this.onHover(this.idsAt(event.target)),
+        mouseleave: () => this.onHover([]),
+      },
+    });
+    this.ownerDocument.addEventListener('mouseup', this.onDocumentMouseUp);
+    this.ownerDocument.addEventListener('selectionchange', this.onDocumentSelectionChange);
+  }
+
+  /** Replaces every drawn tag. Document-level warnings (no target) and deleted tags are not drawn. */
+  setAnnotations(annotations: readonly Annotation[]): void {
+    this.run(setHighlights(this.highlightsOf(annotations)));
+  }
+
+  /** Draws one tag (redraws it when already drawn); a tag without a target or deleted is taken away instead. */
+  addAnnotation(annotation: Annotation): void {
+    const highlight = this.highlightOf(annotation);
+    if (highlight) this.run(addHighlight(highlight));
+    else this.run(removeHighlight(annotation.id));
+  }
+
+  /** Redraws a tag after its range or kind changed; draws it if it was not drawn. */
+  updateAnnotation(annotation: Annotation): void {
+    const highlight = this.highlightOf(annotation);
+    if (!highlight) this.run(removeHighlight(annotation.id));
+    else if (!this.run(updateHighlight(highlight))) this.run(addHighlight(highlight));
+  }
+
+  /** Takes one tag's highlight away; the others stay as they are. */
+  removeAnnotation(id: string): void {
+    this.run(removeHighlight(id));
+  }
+
+  /** Marks a tag's highlight as selected; an id that is not drawn (or null) clears the mark. */
+  select(id: string | null): void {
+    if (id === null || !this.run(selectHighlight(id))) this.run(selectHighlight(null));
+  }
+
+  /** Scrolls a tag's passage into view and, unless `flash` is false, flashes it for FLASH_DURATION_MS. */
+  scrollToAnnotation(id: string, flash = true): void {
+    const highlight = highlightsKey.getState(this.view.state)?.annotations.get(id);
+    if (!highlight) return;
+    if (flash) {
+      // Ending a running flash first recreates the spans, so the animation starts again.
+      if (highlightsKey.getState(this.view.state)?.flashId === id) this.run(flashHighlight(null));
+      this.run(flashHighlight(id));
+      clearTimeout(this.flashTimer);
+      this.flashTimer = setTimeout(() => {
+        if (!this.destroyed) this.run(flashHighlight(null));
+      }, FLASH_DURATION_MS);
+    }
+    const element = this.elementsOf(id)[0];
+    if (element && typeof element.scrollIntoView === 'function') {
+      const reduceMotion = this.ownerDocument.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
+      element.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
+    }
+  }
+
+  /** The selected text range (word-snapped unless Alt was held), or null when nothing is selected in the article. */
+  currentRange(): { start: number; end: number } | null {
+    // Read from the document selection: ProseMirror's state catches up only on the next selectionchange.
+    const positions = this.domSelectionInView() ? this.domSelectionPositions() : null;
+    return positions ? this.rangeFor(positions.anchor, positions.head, this.altSelection) : null;
+  }
+
+  /** Collapses the selection in the article without reporting it (the caller knows). */
+  clearSelection(): void {
+    const { state } = this.view;
+    if (!state.selection.empty) this.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, state.selection.head)));
+    const selection = this.ownerDocument.getSelection();
+    if (selection?.anchorNode && this.view.dom.contains(selection.anchorNode)) selection.removeAllRanges();
+    this.reported = null;
+    this.altSelection = false;
+  }
+
+  /** Moves keyboard focus to the article (for Shift+Arrow selection and copying). */
+  focus(): void {
+    // EditorView.focus() only moves focus for editable views.
+    (this.view.dom as HTMLElement).focus({ preventScroll: true });
+  }
+
+  /** Removes the view and its listeners; no callback is called afterwards. */
+  destroy(): void {
+    this.destroyed = true;
+    clearTimeout(this.flashTimer);
+    clearTimeout(this.pointerTimer);
+    this.ownerDocument.removeEventListener('mouseup', this.onDocumentMouseUp);
+    this.ownerDocument.removeEventListener('selectionchange', this.onDocumentSelectionChange);
+    this.view.destroy();
+  }
+
+  // ── Tags ──────────────────────────────────────────────────────────────────────────────────────────
+
+  private run(command: Command): boolean {
+    return command(this.view.state, (tr) => this.view.dispatch(tr));
+  }
+
+  private highlightOf(annotation: Annotation): HighlightSpec | null {
+    if (!annotation.target || annotation.deletedAt) return null;
+    const range = this.map.toPosRange(annotation.target.start, annotation.target.end);
+    return range ? { id: annotation.id, kind: annotation.kind, from: range.from, to: range.to } : null;
+  }
+
+  private highlightsOf(annotations: readonly Annotation[]): HighlightSpec[] {
+    return annotations.map((a) => this.highlightOf(a)).filter((h): h is HighlightSpec => h !== null);
+  }
+
+  private elementsOf(id: string): HTMLElement[] {
+    const all = this.view.dom.querySelectorAll<HTMLElement>('[data-annotation-id]');
+    return [...all].filter((element) => element.getAttribute('data-annotation-id') === id);
+  }
+
+  /** The ids of the highlight spans around `target`, innermost first. */
+  private idsAt(target: EventTarget | null): string[] {
+    const ids: string[] = [];
+    let node = target as Node | null;
+    if (node && node.nodeType !== 1) node = node.parentNode;
+    for (let element = node as HTMLElement | null; element && element !== this.view.dom; element = element.parentElement) {
+      const id = element.getAttribute('data-annotation-id');
+      if (id && !ids.includes(id)) ids.push(id);
+    }
+    return ids;
+  }
+
+  private onHover(ids: string[]): boolean {
+    if (!sameIds(ids, this.hovered)) {
+      this.hovered = ids;
+      this.callbacks.onHighlightHover(ids);
+    }
+    return false;
+  }
+
+  /** A click on stacked highlights picks the shortest; clicking again walks outward through the stack. */
+  private onClick(event: MouseEvent): boolean {
+    const ids = this.idsAt(event.target);
+    const state = highlightsKey.getState(this.view.state);
+    if (ids.length === 0 || !state) return false;
+    const length = (id: string) => {
+      const h = state.annotations.get(id);
+      return h ? h.to - h.from : Infinity;
+    };
+    const stack = [...ids].sort((a, b) => length(a) - length(b));
+    const current = state.selectedId === null ? -1 : stack.indexOf(state.selectedId);
+    const picked = stack[(current + 1) % stack.length];
+    if (picked !== undefined) this.callbacks.onHighlightClick(picked);
+    return false;
+  }
+
+  // ── Selection ─────────────────────────────────────────────────────────────────────────────────────
+
+  /** Text offsets of positions `[from, to)`, snapped to words unless `alt`; null when empty or blank. */
+  private rangeFor(from: number, to: number, alt: boolean): TextRange | null {
+    if (from === to) return null;
+    let range: TextRange = { start: this.map.toOffset(Math.min(from, to)), end: this.map.toOffset(Math.max(from, to)) };
+    if (!alt) range = snapToWords(this.text, range.start, range.end);
+    return range.end > range.start && this.text.slice(range.start, range.end).trim() !== '' ? range : null;
+  }
+
+  /** The document's selection when it is non-empty and lies inside the article. */
+  private domSelectionInView(): globalThis.Selection | null {
+    const selection = this.ownerDocument.getSelection();
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+    const { anchorNode, focusNode } = selection;
+    if (!anchorNode || !focusNode || !this.view.dom.contains(anchorNode) || !this.view.dom.contains(focusNode)) return null;
+    return selection;
+  }
+
+  /** The document selection's anchor and head as positions, when both lie inside the article. */
+  private domSelectionPositions(): { anchor: number; head: number } | null {
+    const selection = this.ownerDocument.getSelection();
+    if (!selection?.anchorNode || !selection.focusNode) return null;
+    if (!this.view.dom.contains(selection.anchorNode) || !this.view.dom.contains(selection.focusNode)) return null;
+    try {
+      return {
+        anchor: this.view.posAtDOM(selection.anchorNode, selection.anchorOffset),
+        head: this.view.posAtDOM(selection.focusNode, selection.focusOffset),
+      };
+    } catch {
+      return null;
+    }
+  }
+
+  private rectFor(from: number, to: number): DOMRect {
+    try {
+      const start = this.view.domAtPos(from);
+      const end = this.view.domAtPos(to);
+      const range = this.ownerDocument.createRange();
+      range.setStart(start.node, start.offset);
+      range.setEnd(end.node, end.offset);
+      if (typeof range.getBoundingClientRect === 'function') return range.getBoundingClientRect();
+    } catch {
+      // No layout (tests) or a position the DOM cannot express: fall back to the article's box.
+    }
+    return (this.view.dom as HTMLElement).getBoundingClientRect();
+  }
+
+  private report(range: TextRange | null, rect?: DOMRect): void {
+    const before = this.reported;
+    if (range === null ? before === null : before !== null && before.start === range.start && before.end === range.end) return;
+    this.reported = range;
+    if (range === null) this.callbacks.onSelectionChange(null);
+    else this.callbacks.onSelectionChange({ ...range, rect: rect ?? this.rectFor(this.view.state.selection.from, this.view.state.selection.to) });
+  }
+
+  private onMouseDown(event: MouseEvent): boolean {
+    if (event.button !== 0) return false;
+    this.pointerSelecting = true;
+    this.altSelection = event.altKey;
+    this.goalX = null;
+    if (!event.shiftKey) this.report(null);
+    return false;
+  }
+
+  private readonly onDocumentMouseUp = (event: MouseEvent): void => {
+    if (!this.pointerSelecting) return;
+    this.pointerSelecting = false;
+    this.altSelection ||= event.altKey;
+    // After ProseMirror's own mouseup handling and the browser's final selection.
+    clearTimeout(this.pointerTimer);
+    this.pointerTimer = setTimeout(() => this.commitPointerSelection(), 0);
+  };
+
+  /** Reads the mouse selection from the DOM, snaps it to words (showing the snapped range) and reports it. */
+  private commitPointerSelection(): void {
+    if (this.destroyed) return;
+    const positions = this.domSelectionInView() ? this.domSelectionPositions() : null;
+    if (!positions) return this.report(null);
+    const { anchor, head } = positions;
+    const range = this.rangeFor(anchor, head, this.altSelection);
+    if (!range) return this.report(null);
+    const snapped = this.altSelection ? null : this.map.toPosRange(range.start, range.end);
+    if (snapped) {
+      // Show the range that will be tagged, keeping the direction the user dragged in.
+      const [newAnchor, newHead] = head < anchor ? [snapped.to, snapped.from] : [snapped.from, snapped.to];
+      const { state } = this.view;
+      if (state.selection.anchor !== newAnchor || state.selection.head !== newHead) {
+        this.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, newAnchor, newHead)));
+      }
+      this.writeDomSelection(newAnchor, newHead);
+      return this.report(range, this.rectFor(snapped.from, snapped.to));
+    }
+    const { state } = this.view;
+    if (state.selection.anchor !== anchor || state.selection.head !== head) {
+      this.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, anchor, head)));
+    }
+    this.report(range, this.rectFor(Math.min(anchor, head), Math.max(anchor, head)));
+  }
+
+  private readonly onDocumentSelectionChange = (): void => {
+    if (this.destroyed || this.pointerSelecting || this.reported === null) return;
+    if (!this.domSelectionInView()) this.report(null);
+  };
+
+  /** Puts the document's selection on `anchor`–`head` unless it is already there. */
+  private writeDomSelection(anchor: number, head: number): void {
+    const selection = this.ownerDocument.getSelection();
+    const current = this.domSelectionPositions();
+    if (!selection || (current?.anchor === anchor && current.head === head)) return;
+    try {
+      const a = this.view.domAtPos(anchor);
+      const h = this.view.domAtPos(head);
+      selection.setBaseAndExtent(a.node, a.offset, h.node, h.offset);
+    } catch {
+      // A position the DOM cannot hold a selection at: the state's selection still counts.
+    }
+  }
+
+  // ── Keyboard selection (contenteditable=false: the browser moves no caret, so we do) ───────────────
+
+  private onKeyDown(event: KeyboardEvent): boolean {
+    const mod = event.ctrlKey || event.metaKey;
+    if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'a') {
+      const { doc } = this.view.state;
+      this.extendTo(Selection.atStart(doc).from, Selection.atEnd(doc).to, false);
+      event.preventDefault();
+      return true;
+    }
+    if (!event.shiftKey) {
+      if (event.key === 'ArrowUp' || event.key === 'ArrowDown') this.goalX = null;
+      return false;
+    }
+    // The document selection first: ProseMirror reads it back only on the next selectionchange event.
+    const current = this.domSelectionPositions() ?? this.keyboardStart();
+    const head = current.head;
+    const byWord = event.ctrlKey || event.altKey;
+    let next: number;
+    switch (event.key) {
+      case 'ArrowLeft':
+      case 'ArrowRight': {
+        const dir = event.key === 'ArrowRight' ? 1 : -1;
+        next = event.metaKey ? this.blockEdge(head, dir) : byWord ? this.moveByWord(head, dir) : this.moveByChar(head, dir);
+        this.goalX = null;
+        break;
+      }
+      case 'ArrowUp':
+      case 'ArrowDown':
+        next = this.moveByLine(head, event.key === 'ArrowDown' ? 1 : -1);
+        break;
+      case 'Home':
+      case 'End': {
+        const dir = event.key === 'End' ? 1 : -1;
+        const { doc } = this.view.state;
+        next = mod ? (dir > 0 ? Selection.atEnd(doc).to : Selection.atStart(doc).from) : this.blockEdge(head, dir);
+        this.goalX = null;
+        break;
+      }
+      default:
+        return false;
+    }
+    event.preventDefault();
+    this.extendTo(current.anchor, next, event.altKey);
+    return true;
+  }
+
+  private onKeyUp(event: KeyboardEvent): boolean {
+    if (!this.keyboardSelecting) return false;
+    if (event.key !== 'Shift' && event.shiftKey) return false; // more moves may follow; report when Shift goes up
+    this.keyboardSelecting = false;
+    const { from, to } = this.view.state.selection;
+    this.report(this.rangeFor(from, to, this.altSelection), this.rectFor(from, to));
+    return false;
+  }
+
+  /**
+   * Where a keyboard selection grows from when the document selection is elsewhere (focus came by Tab):
+   * the state's selection, or when that is empty the top of the visible text.
+   */
+  private keyboardStart(): { anchor: number; head: number } {
+    const { selection, doc } = this.view.state;
+    if (!selection.empty) return { anchor: selection.anchor, head: selection.head };
+    try {
+      const box = (this.view.dom as HTMLElement).getBoundingClientRect();
+      const found = this.view.posAtCoords({ left: box.left + 4, top: Math.max(box.top, 0) + 4 });
+      if (found) {
+        const pos = Selection.near(doc.resolve(found.pos)).head;
+        return { anchor: pos, head: pos };
+      }
+    } catch {
+      // No layout: start from the state's selection.
+    }
+    return { anchor: selection.head, head: selection.head };
+  }
+
+  private extendTo(anchor: number, head: number, alt: boolean): void {
+    const { state } = this.view;
+    const selection = TextSelection.create(state.doc, anchor, head);
+    const tr = state.tr.setSelection(selection);
+    this.view.dispatch(this.hasLayout ? tr.scrollIntoView() : tr);
+    // Without focus and a document selection inside the view, ProseMirror leaves the DOM selection alone.
+    this.writeDomSelection(anchor, head);
+    this.altSelection = alt;
+    this.keyboardSelecting = true;
+  }
+
+  /** One character further (a surrogate pair counts as one), crossing into the next block at an edge. */
+  private moveByChar(pos: number, dir: 1 | -1): number {
+    const $pos = this.view.state.doc.resolve(pos);
+    if (!$pos.parent.inlineContent || (dir > 0 ? pos >= $pos.end() : pos <= $pos.start())) return this.crossBlock(pos, dir);
+    const offset = this.map.toOffset(pos);
+    // The code unit next to pos is half of a pair when the unit beyond it completes the pair.
+    const near = this.text.charCodeAt(dir > 0 ? offset : offset - 1);
+    const far = this.text.charCodeAt(dir > 0 ? offset + 1 : offset - 2);
+    const pair = dir > 0 ? isHighSurrogate(near) && isLowSurrogate(far) : isLowSurrogate(near) && isHighSurrogate(far);
+    const next = pos + dir * (pair ? 2 : 1);
+    return dir > 0 ? Math.min(next, $pos.end()) : Math.max(next, $pos.start());
+  }
+
+  /** To the end of the next word (or start of the previous one), or into the next block at an edge. */
+  private moveByWord(pos: number, dir: 1 | -1): number {
+    const $pos = this.view.state.doc.resolve(pos);
+    if (!$pos.parent.inlineContent || (dir > 0 ? pos >= $pos.end() : pos <= $pos.start())) return this.crossBlock(pos, dir);
+    const text = $pos.parent.textContent;
+    // Halves of a surrogate pair count as word characters: letters outside the BMP stay whole.
+    const isWord = (i: number) => WORD_CHAR.test(text.charAt(i)) || isHighSurrogate(text.charCodeAt(i)) || isLowSurrogate(text.charCodeAt(i));
+    let i = pos - $pos.start();
+    if (dir > 0) {
+      while (i < text.length && !isWord(i)) i++;
+      while (i < text.length && isWord(i)) i++;
+    } else {
+      while (i > 0 && !isWord(i - 1)) i--;
+      while (i > 0 && isWord(i - 1)) i--;
+    }
+    return $pos.start() + i;
+  }
+
+  private crossBlock(pos: number, dir: 1 | -1): number {
+    const { doc } = this.view.state;
+    const $pos = doc.resolve(pos);
+    const from = $pos.depth > 0 ? doc.resolve(dir > 0 ? $pos.after() : $pos.before()) : $pos;
+    const found = Selection.findFrom(from, dir, true);
+    return found ? found.head : pos;
+  }
+
+  private blockEdge(pos: number, dir: 1 | -1): number {
+    const $pos = this.view.state.doc.resolve(pos);
+    if (!$pos.parent.inlineContent) return pos;
+    return dir > 0 ? $pos.end() : $pos.start();
+  }
+
+  /**
+   * One visual line up or down, keeping to `goalX`: walks positions with coordsAtPos until the line
+   * changes, then picks the position on the new line closest to the goal. Without layout it moves to
+   * the edge of the block, then to the edge of the next block.
+   */
+  private moveByLine(pos: number, dir: 1 | -1): number {
+    if (!this.hasLayout) return this.blockwiseLine(pos, dir);
+    try {
+      return this.scanToLine(pos, dir);
+    } catch {
+      return this.blockwiseLine(pos, dir);
+    }
+  }
+
+  private scanToLine(pos: number, dir: 1 | -1): number {
+    const coords = (p: number) => this.view.coordsAtPos(p, 1);
+    const start = coords(pos);
+    const lineHeight = start.bottom - start.top;
+    if (!(lineHeight > 0)) return this.blockwiseLine(pos, dir);
+    const goal = this.goalX ?? start.left;
+    this.goalX = goal;
+    // Character boxes are shorter than line boxes, so "below" means starting under this box's bottom.
+    const onOtherLine = (c: { top: number; bottom: number }, ref: { top: number; bottom: number }) =>
+      dir > 0 ? c.top >= ref.bottom - lineHeight / 4 : c.bottom <= ref.top + lineHeight / 4;
+
+    let current = pos;
+    let line: { top: number; bottom: number } | null = null;
+    let best = pos;
+    let bestDistance = Infinity;
+    for (let steps = 0; steps < MAX_LINE_SCAN; steps++) {
+      const next = this.moveByChar(current, dir);
+      if (next === current) break;
+      current = next;
+      const c = coords(current);
+      if (line === null) {
+        if (!onOtherLine(c, start)) continue;
+        line = c;
+      } else if (onOtherLine(c, line)) {
+        break;
+      }
+      const distance = Math.abs(c.left - goal);
+      if (distance <= bestDistance) {
+        best = current;
+        bestDistance = distance;
+      } else if (dir > 0 ? c.left > goal : c.left < goal) {
+        break;
+      }
+    }
+    // Still on the first or last line of the article: go to its very start or end.
+    return line === null ? current : best;
+  }
+
+  private blockwiseLine(pos: number, dir: 1 | -1): number {
+    const edge = this.blockEdge(pos, dir);
+    return edge !== pos ? edge : this.blockEdge(this.crossBlock(pos, dir), dir);
+  }
+}

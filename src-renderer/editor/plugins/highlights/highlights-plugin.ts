@@ -1,0 +1,174 @@
+// The highlights plugin (renderer): tag highlights as inline decorations in plugin state, mapped on every transaction.
+import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
+import { Decoration, DecorationSet } from 'prosemirror-view';
+import type { Node as ProseMirrorNode } from 'prosemirror-model';
+import { KIND_LABELS, type AnnotationKind } from '../../../../src-shared/model/annotation';
+import type { HighlightsAction, HighlightSpec } from './actions';
+
+/** The plugin's state: the drawn decorations and, by annotation id, where each highlight currently is. */
+export interface HighlightsState {
+  readonly decorations: DecorationSet;
+  readonly annotations: ReadonlyMap<string, HighlightSpec>;
+  readonly selectedId: string | null;
+  /** The highlight that carries `hl-flash` right now (after "scroll to"), or null. */
+  readonly flashId: string | null;
+}
+
+/** The spec stored on every highlight decoration; `find(…, spec => spec.id === id)` finds a highlight's pieces. */
+export interface HighlightDecorationSpec {
+  readonly id: string;
+  readonly kind: AnnotationKind;
+  readonly selected: boolean;
+  readonly flashing: boolean;
+}
+
+export const highlightsKey = new PluginKey<HighlightsState>('highlights');
+
+/**
+ * The decoration of one highlight. `nodeName: 'span'` gives every decoration its own element: without it
+ * ProseMirror merges the attributes of overlapping inline decorations into one span, and all but one
+ * `data-annotation-id` would be lost.
+ */
+export function highlightDecoration(highlight: HighlightSpec, selected: boolean, flashing: boolean): Decoration {
+  const { id, kind, from, to } = highlight;
+  const className = `hl hl-${kind}${selected ? ' hl-selected' : ''}${flashing ? ' hl-flash' : ''}`;
+  const spec: HighlightDecorationSpec = { id, kind, selected, flashing };
+  return Decoration.inline(
+    from,
+    to,
+    { nodeName: 'span', class: className, 'data-annotation-id': id, 'data-kind': kind, title: KIND_LABELS[kind] },
+    spec,
+  );
+}
+
+/** The decorations that draw `highlight` (one per block it crosses). */
+export function decorationsOf(decorations: DecorationSet, highlight: HighlightSpec): Decoration[] {
+  return decorations.find(highlight.from, highlight.to, (spec: HighlightDecorationSpec) => spec.id === highlight.id);
+}
+
+function drawable(highlight: HighlightSpec, doc: ProseMirrorNode): boolean {
+  const { from, to } = highlight;
+  return Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from < to && to <= doc.content.size;
+}
+
+function emptyState(): HighlightsState {
+  return { decorations: DecorationSet.empty, annotations: new Map(), selectedId: null, flashId: null };
+}
+
+function setAll(state: HighlightsState, highlights: readonly HighlightSpec[], doc: ProseMirrorNode): HighlightsState {
+  const annotations = new Map<string, HighlightSpec>();
+  for (const highlight of highlights) if (drawable(highlight, doc)) annotations.set(highlight.id, highlight);
+  const selectedId = state.selectedId !== null && annotations.has(state.selectedId) ? state.selectedId : null;
+  const flashId = state.flashId !== null && annotations.has(state.flashId) ? state.flashId : null;
+  const decorations = [...annotations.values()].map((h) => highlightDecoration(h, h.id === selectedId, h.id === flashId));
+  return { decorations: DecorationSet.create(doc, decorations), annotations, selectedId, flashId };
+}
+
+/** Draws `highlight` in place of whatever was drawn under its id (nothing, when the range is not drawable). */
+function replace(state: HighlightsState, highlight: HighlightSpec, doc: ProseMirrorNode): HighlightsState {
+  const old = state.annotations.get(highlight.id);
+  let decorations = old ? state.decorations.remove(decorationsOf(state.decorations, old)) : state.decorations;
+  const annotations = new Map(state.annotations);
+  let { selectedId, flashId } = state;
+  if (drawable(highlight, doc)) {
+    const id = highlight.id;
+    decorations = decorations.add(doc, [highlightDecoration(highlight, id === selectedId, id === flashId)]);
+    annotations.set(id, highlight);
+  } else {
+    annotations.delete(highlight.id);
+    if (selectedId === highlight.id) selectedId = null;
+    if (flashId === highlight.id) flashId = null;
+  }
+  return { decorations, annotations, selectedId, flashId };
+}
+
+function remove(state: HighlightsState, id: string): HighlightsState {
+  const old = state.annotations.get(id);
+  if (!old) return state;
+  const annotations = new Map(state.annotations);
+  annotations.delete(id);
+  return {
+    decorations: state.decorations.remove(decorationsOf(state.decorations, old)),
+    annotations,
+    selectedId: state.selectedId === id ? null : state.selectedId,
+    flashId: state.flashId === id ? null : state.flashId,
+  };
+}
+
+/** Redraws the highlights whose selected/flashing look changed from `before` to `after`. */
+function restyle(before: HighlightsState, after: HighlightsState, doc: ProseMirrorNode): HighlightsState {
+  let decorations = after.decorations;
+  const changed = new Set([before.selectedId, after.selectedId, before.flashId, after.flashId]);
+  for (const id of changed) {
+    const highlight = id === null ? undefined : after.annotations.get(id);
+    if (!highlight) continue;
+    decorations = decorations
+      .remove(decorationsOf(decorations, highlight))
+      .add(doc, [highlightDecoration(highlight, highlight.id === after.selectedId, highlight.id === after.flashId)]);
+  }
+  return { ...after, decorations };
+}
+
+function marker(state: HighlightsState, id: string | null): string | null {
+  return id !== null && state.annotations.has(id) ? id : null;
+}
+
+/** The state after `action`, touching only the decorations the action is about (all of them for `set`). */
+export function applyHighlightsAction(state: HighlightsState, action: HighlightsAction, doc: ProseMirrorNode): HighlightsState {
+  switch (action.type) {
+    case 'set':
+      return setAll(state, action.highlights, doc);
+    case 'add':
+    case 'update':
+      return replace(state, action.highlight, doc);
+    case 'remove':
+      return remove(state, action.id);
+    case 'select': {
+      const selectedId = marker(state, action.id);
+      return selectedId === state.selectedId ? state : restyle(state, { ...state, selectedId }, doc);
+    }
+    case 'flash': {
+      const flashId = marker(state, action.id);
+      return flashId === state.flashId ? state : restyle(state, { ...state, flashId }, doc);
+    }
+  }
+}
+
+/** After a document change: maps the decorations and reads every highlight's new range back from them. */
+function mapThrough(state: HighlightsState, tr: Transaction): HighlightsState {
+  const decorations = state.decorations.map(tr.mapping, tr.doc);
+  const annotations = new Map<string, HighlightSpec>();
+  for (const decoration of decorations.find()) {
+    const { id, kind } = decoration.spec as HighlightDecorationSpec;
+    const known = annotations.get(id);
+    const from = Math.min(decoration.from, known?.from ?? Infinity);
+    const to = Math.max(decoration.to, known?.to ?? -Infinity);
+    annotations.set(id, { id, kind, from, to });
+  }
+  const mapped = { ...state, decorations, annotations };
+  // A highlight whose text was deleted is gone, and so is its selected or flashing mark.
+  return { ...mapped, selectedId: marker(mapped, state.selectedId), flashId: marker(mapped, state.flashId) };
+}
+
+/**
+ * The highlights plugin. Change its highlights with the commands in `actions.ts` (or
+ * `tr.setMeta(highlightsKey, action)`); read them with `highlightsKey.getState(state)`.
+ */
+export function highlightsPlugin(): Plugin<HighlightsState> {
+  return new Plugin<HighlightsState>({
+    key: highlightsKey,
+    state: {
+      init: emptyState,
+      apply(tr: Transaction, value: HighlightsState, _old: EditorState, newState: EditorState): HighlightsState {
+        let next = tr.docChanged ? mapThrough(value, tr) : value;
+        const action = tr.getMeta(highlightsKey) as HighlightsAction | undefined;
+        if (action) next = applyHighlightsAction(next, action, newState.doc);
+        return next;
+      },
+    },
+    props: {
+      // The set lives in plugin state and is only handed out here, never rebuilt.
+      decorations: (state) => highlightsKey.getState(state)?.decorations,
+    },
+  });
+}

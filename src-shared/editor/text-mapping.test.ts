@@ -1,0 +1,167 @@
+// Round trips between canonical-text offsets and ProseMirror positions on a real sample article.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../model/document';
+import { articleSchema } from './schema';
+import { docFromArticle } from './text-mapping';
+
+const SAMPLE = readFileSync(new URL('../../resources/sample/000_734da4ab211b7c49.txt', import.meta.url), 'utf8');
+
+/** One paragraph block per line, edges trimmed; empty lines stay in as empty blocks (the mapping skips them). */
+function linesAsBlocks(text: string): Block[] {
+  const blocks: Block[] = [];
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    let start = lineStart;
+    let end = lineEnd;
+    while (start < end && /\s/.test(text.charAt(start))) start++;
+    while (end > start && /\s/.test(text.charAt(end - 1))) end--;
+    blocks.push({ type: 'paragraph', start, end });
+    lineStart = lineEnd + 1;
+  }
+  return blocks;
+}
+
+/** A small deterministic PRNG so failures reproduce. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const blocks = linesAsBlocks(SAMPLE);
+const nonEmpty = blocks.filter((b) => b.end > b.start);
+const { doc, map } = docFromArticle(articleSchema, SAMPLE, blocks);
+
+describe('docFromArticle', () => {
+  it('holds one node per non-empty block, with its text', () => {
+    expect(nonEmpty.length).toBeGreaterThan(10);
+    expect(blocks.length).toBeGreaterThan(nonEmpty.length); // the sample has blank lines to skip
+    expect(doc.childCount).toBe(nonEmpty.length);
+    expect(map.blockCount).toBe(nonEmpty.length);
+    nonEmpty.forEach((block, i) => {
+      expect(doc.child(i).textContent).toBe(SAMPLE.slice(block.start, block.end));
+    });
+    doc.check();
+  });
+
+  it('maps every block start and end to the edges of its node', () => {
+    let nodeStart = 0;
+    nonEmpty.forEach((block, i) => {
+      const node = doc.child(i);
+      expect(map.toPos(block.start)).toBe(nodeStart + 1);
+      expect(map.toPos(block.end, -1)).toBe(nodeStart + 1 + node.content.size);
+      expect(map.toOffset(nodeStart + 1)).toBe(block.start);
+      expect(map.toOffset(nodeStart + 1 + node.content.size)).toBe(block.end);
+      nodeStart += node.nodeSize;
+    });
+  });
+
+  it('round-trips random ranges inside one block', () => {
+    const next = random(7);
+    for (let n = 0; n < 2000; n++) {
+      const block = nonEmpty[Math.floor(next() * nonEmpty.length)] as Block;
+      const a = block.start + Math.floor(next() * (block.end - block.start + 1));
+      const b = a + Math.floor(next() * (block.end - a + 1));
+      const from = map.toPos(a);
+      const to = map.toPos(b, -1);
+      expect(doc.textBetween(from, Math.max(from, to))).toBe(SAMPLE.slice(a, b));
+      expect(map.toOffset(from)).toBe(a);
+      expect(map.toOffset(to)).toBe(b);
+    }
+  });
+
+  it('maps ranges across blocks to the text of every block they touch', () => {
+    const next = random(11);
+    for (let n = 0; n < 500; n++) {
+      const first = Math.floor(next() * (nonEmpty.length - 1));
+      const last = Math.min(nonEmpty.length - 1, first + 1 + Math.floor(next() * 5));
+      const from = nonEmpty[first] as Block;
+      const to = nonEmpty[last] as Block;
+      const a = from.start + Math.floor(next() * (from.end - from.start));
+      const b = to.start + 1 + Math.floor(next() * (to.end - to.start));
+      const expected = nonEmpty
+        .slice(first, last + 1)
+        .map((block) => SAMPLE.slice(Math.max(a, block.start), Math.min(b, block.end)))
+        .join('\n');
+      const range = map.toPosRange(a, b);
+      expect(range).not.toBeNull();
+      expect(doc.textBetween(range?.from ?? 0, range?.to ?? 0, '\n')).toBe(expected);
+    }
+  });
+
+  it('sends offsets between blocks to the nearest block edge', () => {
+    const [first, second] = nonEmpty as [Block, Block];
+    const gap = first.end + 1; // inside the blank line between the title and the date
+    expect(gap).toBeLessThan(second.start);
+    const firstEnd = 1 + (first.end - first.start);
+    expect(map.toPos(gap, -1)).toBe(firstEnd);
+    expect(map.toPos(gap, 1)).toBe(firstEnd + 2);
+    expect(map.toPosRange(first.end, second.start)).toBeNull();
+    // The tokens between two nodes belong to the end of the block before.
+    expect(map.toOffset(firstEnd + 1)).toBe(first.end);
+    expect(map.toOffset(0)).toBe(first.start);
+    expect(map.toOffset(doc.content.size)).toBe((nonEmpty.at(-1) as Block).end);
+    expect(map.toPos(-5)).toBe(1);
+    expect(map.toPos(SAMPLE.length + 10)).toBe(doc.content.size - 1);
+  });
+
+  it('keeps node kinds and heading levels', () => {
+    const text = 'Title\nIntro\nQuote\nItem\nCell';
+    const built = docFromArticle(articleSchema, text, [
+      { type: 'heading', start: 0, end: 5, level: 2 },
+      { type: 'paragraph', start: 6, end: 11 },
+      { type: 'blockquote', start: 12, end: 17 },
+      { type: 'list_item', start: 18, end: 22 },
+      { type: 'table_cell', start: 23, end: 27 },
+    ]);
+    const kinds = [...Array(built.doc.childCount).keys()].map((i) => built.doc.child(i).type.name);
+    expect(kinds).toEqual(['heading', 'paragraph', 'blockquote', 'list_item', 'table_cell']);
+    expect(built.doc.child(0).attrs.level).toBe(2);
+  });
+
+  it('maps blocks that touch without a separator', () => {
+    const built = docFromArticle(articleSchema, 'abcdef', [
+      { type: 'paragraph', start: 0, end: 3 },
+      { type: 'paragraph', start: 3, end: 6 },
+    ]);
+    expect(built.map.toPos(3, -1)).toBe(4);
+    expect(built.map.toPos(3, 1)).toBe(6);
+    expect(built.doc.textBetween(built.map.toPos(1), built.map.toPos(5, -1), '|')).toBe('bc|de');
+  });
+
+  it('turns an article without text into one empty paragraph', () => {
+    const built = docFromArticle(articleSchema, '  ', [{ type: 'paragraph', start: 1, end: 1 }]);
+    expect(built.doc.childCount).toBe(1);
+    expect(built.doc.child(0).type.name).toBe('paragraph');
+    expect(built.map.toPos(1)).toBe(1);
+    expect(built.map.toOffset(1)).toBe(0);
+    expect(built.map.toPosRange(0, 2)).toBeNull();
+  });
+
+  it('refuses blocks outside the text or out of order', () => {
+    expect(() => docFromArticle(articleSchema, 'abc', [{ type: 'paragraph', start: 0, end: 9 }])).toThrow(RangeError);
+    expect(() =>
+      docFromArticle(articleSchema, 'abcdef', [
+        { type: 'paragraph', start: 3, end: 6 },
+        { type: 'paragraph', start: 0, end: 2 },
+      ]),
+    ).toThrow(/before the block ahead/);
+  });
+
+  it('looks up 5,000 blocks in logarithmic time', () => {
+    const lines = Array.from({ length: 5000 }, (_, i) => `Paragraph ${i} says something.`);
+    const text = lines.join('\n');
+    const big = docFromArticle(articleSchema, text, linesAsBlocks(text));
+    expect(big.doc.childCount).toBe(5000);
+    const started = performance.now();
+    for (let offset = 0; offset < text.length; offset += 7) big.map.toOffset(big.map.toPos(offset));
+    expect(performance.now() - started).toBeLessThan(500);
+    const lastStart = text.lastIndexOf('\n') + 1;
+    expect(big.doc.textBetween(big.map.toPos(lastStart), big.map.toPos(text.length, -1))).toBe(lines[4999]);
+  });
+});
