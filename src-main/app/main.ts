@@ -1,0 +1,403 @@
+// The Electron main process: one sandboxed, locked-down window around the Workbench, with native dialogs, menus and the sample project.
+import { existsSync, mkdirSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  screen,
+  session,
+  type MessageBoxOptions,
+  type OpenDialogOptions,
+  type Rectangle,
+  type SaveDialogOptions,
+} from 'electron';
+import type { Method, RequestOf } from '../../src-shared/api/contract';
+import { IPC_EVENT_CHANNEL, type WorkbenchEvent } from '../../src-shared/api/events';
+import { UserError } from '../../src-shared/model/result';
+import { createSampleProject } from '../core/sample-project';
+import { readSettings, writeSettings } from '../core/settings';
+import { APP_VERSION } from '../core/version';
+import { Workbench, type WorkbenchHost } from '../core/workbench';
+import { createSenderCheck, registerContractIpc, type RendererLocation } from '../ipc/register';
+import { devServerUrl, hardenSession, hardenWebContents } from './hardening';
+import { menuTemplate } from './menu';
+
+const APP_NAME = 'Marginalia';
+const PROJECT_EXTENSION = '.marginalia';
+const PROJECT_FILTERS = [{ name: 'Marginalia projects', extensions: ['marginalia'] }];
+const SAMPLE_FILE_NAME = 'Sample project.marginalia';
+/** Who the sample's example tags are attributed to: not the user, who did not make them. */
+const SAMPLE_ANALYST = 'Marginalia sample';
+const MIN_SIZE = { width: 720, height: 480 };
+const DEFAULT_SIZE = { width: 1280, height: 840 };
+
+// electron-vite emits out/main/index.js, out/preload/index.cjs and out/renderer/index.html side by side.
+const MAIN_DIR = dirname(fileURLToPath(import.meta.url));
+const PRELOAD_PATH = join(MAIN_DIR, '..', 'preload', 'index.cjs');
+const RENDERER_DIR = join(MAIN_DIR, '..', 'renderer');
+const RENDERER_INDEX = join(RENDERER_DIR, 'index.html');
+
+/** The first existing `.marginalia` file named on a command line (argv[0] is the executable). */
+function projectPathFromArgs(argv: readonly string[], cwd: string): string | null {
+  for (const arg of argv.slice(1)) {
+    if (arg.startsWith('-') || extname(arg).toLowerCase() !== PROJECT_EXTENSION) continue;
+    const path = resolve(cwd, arg);
+    if (existsSync(path)) return path;
+  }
+  return null;
+}
+
+function withProjectExtension(path: string): string {
+  return extname(path).toLowerCase() === PROJECT_EXTENSION ? path : `${path}${PROJECT_EXTENSION}`;
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(Math.max(value, low), Math.max(low, high));
+}
+
+/** The saved window bounds moved and shrunk onto the display they overlap most, or a default size when none are saved. */
+function initialBounds(saved: Rectangle | undefined): Partial<Rectangle> & { width: number; height: number } {
+  const valid = saved && [saved.x, saved.y, saved.width, saved.height].every(Number.isFinite) && saved.width > 0 && saved.height > 0;
+  if (!valid) {
+    const area = screen.getPrimaryDisplay().workAreaSize;
+    return { width: Math.min(DEFAULT_SIZE.width, area.width), height: Math.min(DEFAULT_SIZE.height, area.height) };
+  }
+  const rounded = { x: Math.round(saved.x), y: Math.round(saved.y), width: Math.round(saved.width), height: Math.round(saved.height) };
+  const area = screen.getDisplayMatching(rounded).workArea;
+  const width = Math.min(Math.max(rounded.width, MIN_SIZE.width), area.width);
+  const height = Math.min(Math.max(rounded.height, MIN_SIZE.height), area.height);
+  return {
+    x: clamp(rounded.x, area.x, area.x + area.width - width),
+    y: clamp(rounded.y, area.y, area.y + area.height - height),
+    width,
+    height,
+  };
+}
+
+/** Settings live in userData, named "Marginalia" on every OS (as the CLI expects); MARGINALIA_SETTINGS_DIR overrides it for tests. */
+function prepareSettingsDirectory(): string {
+  const directory = process.env.MARGINALIA_SETTINGS_DIR
+    ? resolve(process.env.MARGINALIA_SETTINGS_DIR)
+    : join(app.getPath('appData'), APP_NAME);
+  mkdirSync(directory, { recursive: true });
+  app.setPath('userData', directory);
+  return directory;
+}
+
+/** The sample articles: shipped as extra resources (resources/sample) in a packaged app, read from the repository otherwise. */
+function sampleDirectory(): string {
+  const resources = app.isPackaged ? process.resourcesPath : join(MAIN_DIR, '..', '..', 'resources');
+  return join(resources, 'sample');
+}
+
+/** The desktop app around one Workbench: its window, dialogs and menus. */
+class DesktopApp {
+  private window: BrowserWindow | null = null;
+  private readonly workbench: Workbench;
+  /** A project the OS asked to open (macOS open-file) before the app was ready. */
+  private pendingPath: string | null = null;
+  private ready = false;
+
+  constructor(
+    private readonly settingsDir: string,
+    private readonly location: RendererLocation,
+  ) {
+    this.workbench = new Workbench(settingsDir, this.host());
+  }
+
+  private host(): WorkbenchHost {
+    return {
+      kind: 'desktop',
+      chooseNewProjectPath: () => this.chooseNewProjectPath(),
+      chooseProjectToOpen: () => this.chooseProjectToOpen(),
+      projectChanged: (path) => this.projectChanged(path),
+    };
+  }
+
+  private liveWindow(): BrowserWindow | null {
+    return this.window && !this.window.isDestroyed() ? this.window : null;
+  }
+
+  async start(): Promise<void> {
+    hardenSession(session.defaultSession, this.location, RENDERER_DIR);
+    const senderCheck = createSenderCheck(() => this.liveWindow()?.webContents ?? null, this.location);
+    registerContractIpc(ipcMain, () => this.workbench, senderCheck);
+    const problems = await this.openInitialProject();
+    this.ready = true;
+    this.rebuildMenu();
+    const window = this.createWindow();
+    if (problems.length > 0) window.once('ready-to-show', () => void this.showProblems(problems));
+    // A file opened from the OS while the first project was being opened.
+    const pending = this.pendingPath;
+    this.pendingPath = null;
+    if (pending) this.openFromOs(pending);
+  }
+
+  private async showProblems(problems: readonly string[]): Promise<void> {
+    for (const problem of problems) await this.showError('A project could not be opened', problem);
+  }
+
+  private async openInitialProject(): Promise<string[]> {
+    const problems: string[] = [];
+    const fromEnv = process.env.MARGINALIA_PROJECT ? resolve(process.env.MARGINALIA_PROJECT) : null;
+    const requested = this.pendingPath ?? projectPathFromArgs(process.argv, process.cwd()) ?? fromEnv;
+    this.pendingPath = null;
+    // MARGINALIA_PROJECT (end-to-end tests) may name a project that does not exist yet: it is created empty.
+    const candidates = [
+      ...(requested ? [{ path: requested, create: requested === fromEnv && !existsSync(requested) }] : []),
+      ...(this.workbench.settings().recentProjects ?? []).filter((p) => existsSync(p)).map((path) => ({ path, create: false })),
+    ];
+    for (const { path, create } of candidates) {
+      const problem = this.tryOpen(path, create);
+      if (problem === null) return problems;
+      problems.push(problem);
+    }
+    const samplePath = join(app.getPath('userData'), SAMPLE_FILE_NAME);
+    try {
+      if (!existsSync(samplePath)) {
+        const summary = await createSampleProject(samplePath, SAMPLE_ANALYST, sampleDirectory());
+        if (summary.skipped.length > 0) console.warn(`Sample project: skipped ${summary.skipped.join('; ')}`);
+      }
+      const problem = this.tryOpen(samplePath, false);
+      if (problem) problems.push(problem);
+    } catch (error) {
+      console.error('The sample project could not be created', error);
+    }
+    return problems;
+  }
+
+  /** Opens (or creates) a project; null on success, else a sentence for the user. The open project stays on failure. */
+  private tryOpen(path: string, create: boolean): string | null {
+    try {
+      this.workbench.open(path, { create });
+      return null;
+    } catch (error) {
+      if (error instanceof UserError) return error.message;
+      console.error(`Opening ${path} failed`, error);
+      return `“${basename(path)}” could not be opened because of an unexpected error; the details are in the app log.`;
+    }
+  }
+
+  /** A project named by the OS: a second launch with a path, or a file opened from Finder. */
+  openFromOs(path: string): void {
+    if (!this.ready) {
+      this.pendingPath = path;
+      return;
+    }
+    this.showWindow();
+    const problem = this.tryOpen(path, false);
+    if (problem) void this.showError('The project could not be opened', problem);
+  }
+
+  onSecondInstance(argv: readonly string[], cwd: string): void {
+    const path = projectPathFromArgs(argv, cwd);
+    if (path) this.openFromOs(path);
+    else this.showWindow();
+  }
+
+  showWindow(): void {
+    if (!this.ready) return;
+    const window = this.liveWindow() ?? this.createWindow();
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  }
+
+  private createWindow(): BrowserWindow {
+    const window = new BrowserWindow({
+      ...initialBounds(readSettings(this.settingsDir).windowBounds),
+      minWidth: MIN_SIZE.width,
+      minHeight: MIN_SIZE.height,
+      show: false,
+      title: this.windowTitle(),
+      backgroundColor: '#ffffff',
+      webPreferences: {
+        // Reviewed: the preload exposes exactly `invoke` (contract methods only) and `onEvent` (validated events).
+        preload: PRELOAD_PATH, // eng-disable PRELOAD_JS_CHECK
+        sandbox: true,
+        contextIsolation: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        webviewTag: false,
+        navigateOnDragDrop: false,
+        spellcheck: false,
+        // A middle click on a link must not open a window (window.open is denied as well).
+        disableBlinkFeatures: 'Auxclick',
+      },
+    });
+    this.window = window;
+    // The page's <title> would replace the project name in the title bar.
+    window.on('page-title-updated', (event) => event.preventDefault());
+    window.once('ready-to-show', () => window.show());
+    // A page that fails to load never becomes ready to show: show the window anyway rather than stay invisible.
+    window.webContents.on('did-fail-load', (_event, code, description, url, isMainFrame) => {
+      if (!isMainFrame) return;
+      console.error(`The workbench page did not load (${code} ${description}): ${url}`);
+      window.show();
+    });
+    window.on('close', () => this.saveBounds(window));
+    window.on('closed', () => {
+      if (this.window === window) this.window = null;
+    });
+    window.webContents.on('render-process-gone', (_event, details) => console.error(`The window's renderer stopped: ${details.reason}`));
+    const devUrl = this.location.kind === 'dev-server' ? this.location.url : null;
+    const loading = devUrl ? window.loadURL(devUrl) : window.loadFile(RENDERER_INDEX);
+    loading.catch((error: unknown) => console.error('The window could not load the workbench', error));
+    this.updateTitle();
+    return window;
+  }
+
+  private saveBounds(window: BrowserWindow): void {
+    try {
+      const { x, y, width, height } = window.getNormalBounds();
+      writeSettings(this.settingsDir, { ...readSettings(this.settingsDir), windowBounds: { x, y, width, height } });
+    } catch (error) {
+      console.warn('The window size could not be saved', error);
+    }
+  }
+
+  private windowTitle(): string {
+    const path = this.workbench.projectPath;
+    return path ? `${basename(path, extname(path))} — ${APP_NAME}` : APP_NAME;
+  }
+
+  private updateTitle(): void {
+    const window = this.liveWindow();
+    if (!window) return;
+    window.setTitle(this.windowTitle());
+    // macOS: the title bar's proxy icon for the project file.
+    if (process.platform === 'darwin') window.setRepresentedFilename(this.workbench.projectPath ?? '');
+  }
+
+  private projectChanged(path: string | null): void {
+    if (path && process.platform !== 'linux') app.addRecentDocument(path);
+    this.updateTitle();
+    if (this.ready) this.rebuildMenu();
+    this.send({ type: 'project-changed' });
+  }
+
+  private send(event: WorkbenchEvent): void {
+    const contents = this.liveWindow()?.webContents;
+    if (contents && !contents.isDestroyed()) contents.send(IPC_EVENT_CHANNEL, event);
+  }
+
+  private rebuildMenu(): void {
+    const recent = (readSettings(this.settingsDir).recentProjects ?? [])
+      .map((path, index) => ({ path, index }))
+      .filter((entry) => existsSync(entry.path));
+    const state = { platform: process.platform, appName: APP_NAME, projectOpen: this.workbench.projectPath !== null, recent, development: !app.isPackaged };
+    const template = menuTemplate(state, {
+      newProject: () => void this.command('workbench.newProject', {}, 'The project could not be created'),
+      openProject: () => void this.command('workbench.openProject', {}, 'The project could not be opened'),
+      openRecent: (index) => void this.command('workbench.openRecent', { index }, 'The project could not be opened'),
+      closeProject: () => void this.command('workbench.closeProject', {}, 'The project could not be closed'),
+      send: (event) => this.send(event),
+      about: () => void this.showAbout(),
+    });
+    Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+  }
+
+  /** Runs a workbench method for a menu item; a failure other than cancelling is shown in a message box. */
+  private async command<M extends Method>(method: M, request: RequestOf<M>, failure: string): Promise<void> {
+    try {
+      const result = await this.workbench.call(method, request);
+      if (!result.ok && result.error.code !== 'cancelled') await this.showError(failure, result.error.message);
+    } catch (error) {
+      console.error(`${method} failed`, error);
+      await this.showError(failure, 'An unexpected error occurred; the details are in the app log.');
+    }
+  }
+
+  private async chooseNewProjectPath(): Promise<string | null> {
+    const options: SaveDialogOptions = {
+      title: 'New Project',
+      buttonLabel: 'Create',
+      defaultPath: join(app.getPath('documents'), `Untitled${PROJECT_EXTENSION}`),
+      filters: PROJECT_FILTERS,
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    };
+    const window = this.liveWindow();
+    const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : withProjectExtension(result.filePath);
+  }
+
+  private async chooseProjectToOpen(): Promise<string | null> {
+    const options: OpenDialogOptions = {
+      title: 'Open Project',
+      filters: [...PROJECT_FILTERS, { name: 'All files', extensions: ['*'] }],
+      properties: ['openFile'],
+    };
+    const window = this.liveWindow();
+    const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  }
+
+  private async messageBox(options: MessageBoxOptions): Promise<void> {
+    const window = this.liveWindow();
+    await (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+  }
+
+  private showError(title: string, detail: string): Promise<void> {
+    return this.messageBox({ type: 'error', title, message: title, detail, buttons: ['OK'] });
+  }
+
+  private showAbout(): Promise<void> {
+    const versions = `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node.js ${process.versions.node}`;
+    return this.messageBox({
+      type: 'info',
+      title: `About ${APP_NAME}`,
+      message: `${APP_NAME} ${APP_VERSION}`,
+      detail: `An offline annotation workbench for analysts who check sources.\n\n${versions}`,
+      buttons: ['OK'],
+    });
+  }
+
+  shutdown(): void {
+    // Closes the project database cleanly (WAL checkpoint) before the process exits.
+    this.workbench.close(false);
+  }
+}
+
+function main(): void {
+  app.setName(APP_NAME);
+  const settingsDir = prepareSettingsDirectory();
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  // Every renderer is sandboxed, whatever a window's webPreferences say.
+  app.enableSandbox();
+  const devUrl = devServerUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
+  const location: RendererLocation = devUrl ? { kind: 'dev-server', url: devUrl } : { kind: 'file', indexHtmlPath: RENDERER_INDEX };
+  const desktop = new DesktopApp(settingsDir, location);
+
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, location));
+  app.on('second-instance', (_event, argv, workingDirectory) => desktop.onSecondInstance(argv, workingDirectory));
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    desktop.openFromOs(path);
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => desktop.showWindow());
+  app.on('will-quit', () => desktop.shutdown());
+  app
+    .whenReady()
+    .then(() => desktop.start())
+    .catch((error: unknown) => {
+      console.error('Marginalia could not start', error);
+      dialog.showErrorBox('Marginalia could not start', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}
+
+main();
