@@ -1,0 +1,66 @@
+// The renderer's typed client of the contract, over the desktop bridge (IPC) or HTTP (`marginalia serve`).
+import type { Method, RequestOf, ResponseOf } from '../../src-shared/api/contract';
+import type { WorkbenchEvent } from '../../src-shared/api/events';
+import type { ErrorCode, Result } from '../../src-shared/model/result';
+
+/** A failure the core reported, with its stable code and a sentence for the user. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface Transport {
+  invoke(method: string, payload: unknown): Promise<Result<unknown>>;
+  onEvent(listener: (event: WorkbenchEvent) => void): () => void;
+}
+
+/** The browser mode: POST /api/<method>, authenticated by the cookie the server set for the page's token. */
+export function httpTransport(): Transport {
+  return {
+    async invoke(method, payload) {
+      let response: Response;
+      try {
+        response = await fetch(`/api/${encodeURIComponent(method)}`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'Content-Type': 'application/json', 'X-Marginalia': '1' },
+          body: JSON.stringify(payload ?? {}),
+        });
+      } catch {
+        return { ok: false, error: { code: 'internal', message: 'Marginalia cannot reach its server: is `marginalia serve` still running?' } };
+      }
+      if (response.status === 401) {
+        return { ok: false, error: { code: 'invalid_request', message: 'This page’s access token is missing or wrong: open the exact address `marginalia serve` printed.' } };
+      }
+      return (await response.json()) as Result<unknown>;
+    },
+    onEvent: () => () => {},
+  };
+}
+
+export function chooseTransport(): Transport {
+  const bridge = window.marginalia;
+  if (bridge) return { invoke: (m, p) => bridge.invoke(m, p), onEvent: (l) => bridge.onEvent(l) };
+  return httpTransport();
+}
+
+export interface Client {
+  call<M extends Method>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>>;
+  onEvent(listener: (event: WorkbenchEvent) => void): () => void;
+}
+
+export function createClient(transport: Transport): Client {
+  return {
+    async call(method, request) {
+      const result = await transport.invoke(method, request);
+      if (!result.ok) throw new ApiError(result.error.code, result.error.message);
+      return result.value as ResponseOf<typeof method>;
+    },
+    onEvent: (listener) => transport.onEvent(listener),
+  };
+}

@@ -1,0 +1,77 @@
+// Centre pane: the document header (title, metadata, document-level warnings) and the ProseMirror article view.
+import { useEffect, useRef, type MutableRefObject } from 'react';
+import type { Annotation } from '../../src-shared/model/annotation';
+import type { Document } from '../../src-shared/model/document';
+import { ArticleView } from '../editor/article-view';
+import { Legend } from './Legend';
+import { SelectionToolbar } from './SelectionToolbar';
+import type { AnnotationKind } from '../../src-shared/model/annotation';
+
+export interface TextSelection {
+  start: number;
+  end: number;
+  rect: DOMRect;
+}
+
+export function ArticlePane(props: {
+  document: Document;
+  /** The tags at the moment the document opens; later changes reach the view through `viewRef`. */
+  initialAnnotations: readonly Annotation[];
+  documentWarnings: readonly Annotation[];
+  viewRef: MutableRefObject<ArticleView | null>;
+  selection: TextSelection | null;
+  onSelectionChange: (selection: TextSelection | null) => void;
+  onHighlightClick: (id: string) => void;
+  onTag: (kind: AnnotationKind) => void;
+  onAddDocumentWarning: () => void;
+  onSelectWarning: (id: string) => void;
+}) {
+  const mountRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const callbacks = useRef(props);
+  callbacks.current = props;
+  const { document: doc, viewRef } = props;
+
+  useEffect(() => {
+    const mount = mountRef.current;
+    if (!mount) return;
+    const view = new ArticleView(mount, doc, callbacks.current.initialAnnotations, {
+      onSelectionChange: (range) => callbacks.current.onSelectionChange(range),
+      onHighlightClick: (id) => callbacks.current.onHighlightClick(id),
+      onHighlightHover: () => {},
+    });
+    viewRef.current = view;
+    return () => {
+      view.destroy();
+      if (viewRef.current === view) viewRef.current = null;
+    };
+    // The view is created once per document; tag changes are applied to it imperatively.
+  }, [doc, viewRef]);
+
+  return (
+    <main className="reader" aria-label="Article">
+      <div className="reader-scroll" ref={scrollRef}>
+        <header className="document-header">
+          <h1>{doc.title}</h1>
+          <p className="document-byline">
+            {[doc.publishedAt, doc.author, doc.outlet].filter(Boolean).join(' · ') || 'No date or byline found'} · {doc.originalName}
+          </p>
+          <div className="document-warnings">
+            {props.documentWarnings.map((w) =>
+              w.kind === 'reliability_warning' ? (
+                <button key={w.id} className={`document-warning severity-${w.attributes.severity}`} onClick={() => props.onSelectWarning(w.id)}>
+                  ⚠ Whole-document warning: {w.attributes.category.replace(/_/g, ' ')} ({w.attributes.severity})
+                  {w.attributes.correction ? ` — ${w.attributes.correction}` : ''}
+                </button>
+              ) : null,
+            )}
+            <button className="add-document-warning" onClick={props.onAddDocumentWarning}>⚠ Add a warning about the whole document</button>
+          </div>
+          <Legend />
+        </header>
+        <div className="article-mount" ref={mountRef} />
+        {props.selection && <SelectionToolbar rect={props.selection.rect} container={scrollRef.current} onTag={props.onTag} />}
+      </div>
+    </main>
+  );
+}

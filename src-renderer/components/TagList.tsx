@@ -1,0 +1,95 @@
+// Right pane, top: the open document's tags grouped by kind, filterable by kind and analyst.
+import { useMemo, useState } from 'react';
+import type { Analyst } from '../../src-shared/api/contract';
+import type { Actor } from '../../src-shared/model/actor';
+import { figureValue, type Annotation, type AnnotationKind } from '../../src-shared/model/annotation';
+import { KIND_LABELS, KIND_ORDER } from './kinds';
+
+function summary(annotation: Annotation, actors: ReadonlyMap<string, Actor>): string {
+  switch (annotation.kind) {
+    case 'claim': {
+      const who = annotation.attributes.claimantId ? actors.get(annotation.attributes.claimantId)?.name : null;
+      return `${annotation.attributes.status}${who ? ` · ${who}` : ''}`;
+    }
+    case 'actor':
+      return annotation.attributes.actorId ? (actors.get(annotation.attributes.actorId)?.name ?? 'unknown actor') : 'not linked';
+    case 'figure': {
+      const value = figureValue(annotation.attributes);
+      return value === null ? 'no value' : `${value.toLocaleString('en-US')}${annotation.attributes.unit ? ` ${annotation.attributes.unit}` : ''}`;
+    }
+    case 'reliability_warning':
+      return `${annotation.attributes.severity} · ${annotation.attributes.category.replace(/_/g, ' ')}`;
+  }
+}
+
+export function TagList(props: {
+  annotations: readonly Annotation[];
+  actors: ReadonlyMap<string, Actor>;
+  analysts: readonly Analyst[];
+  selectedId: string | null;
+  onSelect: (id: string) => void;
+}) {
+  const [kinds, setKinds] = useState<ReadonlySet<AnnotationKind>>(new Set(KIND_ORDER));
+  const [analystId, setAnalystId] = useState('all');
+  const names = useMemo(() => new Map(props.analysts.map((a) => [a.id, a.name])), [props.analysts]);
+  const groups = useMemo(
+    () =>
+      KIND_ORDER.filter((k) => kinds.has(k)).map((kind) => ({
+        kind,
+        items: props.annotations.filter((a) => a.kind === kind && (analystId === 'all' || a.analystId === analystId)),
+      })),
+    [props.annotations, kinds, analystId],
+  );
+  const toggle = (kind: AnnotationKind) => {
+    const next = new Set(kinds);
+    if (next.has(kind)) next.delete(kind);
+    else next.add(kind);
+    setKinds(next);
+  };
+  return (
+    <section className="tag-list" aria-label="Tags in this document">
+      <div className="pane-header">
+        <h2>Tags <span className="count">{props.annotations.length}</span></h2>
+        <div className="tag-filters">
+          {KIND_ORDER.map((kind) => (
+            <label key={kind} className={`filter-chip chip-${kind}`}>
+              <input type="checkbox" checked={kinds.has(kind)} onChange={() => toggle(kind)} /> {KIND_LABELS[kind]}
+            </label>
+          ))}
+          <select aria-label="Analyst" value={analystId} onChange={(e) => setAnalystId(e.target.value)}>
+            <option value="all">All analysts</option>
+            {props.analysts.map((a) => (
+              <option key={a.id} value={a.id}>{a.name}</option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div className="tag-groups">
+        {groups.map(({ kind, items }) =>
+          items.length === 0 ? null : (
+            <div key={kind} className="tag-group">
+              <h3 className={`group-title chip-${kind}`}>{KIND_LABELS[kind]} <span className="count">{items.length}</span></h3>
+              <ul>
+                {items.map((a) => (
+                  <li key={a.id}>
+                    <button
+                      className={`tag-item${a.id === props.selectedId ? ' selected' : ''}`}
+                      data-annotation-id={a.id}
+                      aria-pressed={a.id === props.selectedId}
+                      onClick={() => props.onSelect(a.id)}
+                    >
+                      <span className="tag-quote">{a.target ? `“${a.target.exact}”` : 'Whole document'}</span>
+                      <span className="tag-summary">{summary(a, props.actors)}</span>
+                      <span className="tag-analyst">{names.get(a.analystId) ?? 'unknown analyst'}</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ),
+        )}
+        {props.annotations.length === 0 && <p className="empty">No tags yet. Select a passage and press 1–4.</p>}
+      </div>
+    </section>
+  );
+}
