@@ -1,0 +1,46 @@
+// A hostile web page imports as inert text; a 1 MB article opens and scrolls.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, ROOT, test } from './fixtures';
+import { importThroughPicker, setAnalystName } from './helpers';
+
+test('a hostile HTML article imports and displays as text, with nothing executed and no network request', async ({ workbench, externalRequests }) => {
+  const { page } = workbench;
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await setAnalystName(page);
+  const html = readFileSync(join(ROOT, 'src-main', 'core', 'import', 'fixtures', 'hostile.html'));
+  await importThroughPicker(page, [{ name: 'harbour-talks.html', mimeType: 'text/html', buffer: html }]);
+  await expect(page.locator('.document-header h1')).toHaveText('Harbour Talks Resume After Storm Delay');
+  const article = page.locator('.ProseMirror');
+  await expect(article).toContainText('Negotiators from the three port authorities');
+  // Give any script, handler or frame a moment to run, then prove none did.
+  await page.waitForTimeout(500);
+  expect(dialogs).toEqual([]);
+  expect(await page.evaluate(() => Object.keys(window).filter((k) => k.startsWith('__pwned')))).toEqual([]);
+  expect(await article.locator('script, iframe, img, svg, object, embed, a, form, style, link').count()).toBe(0);
+  for (const attribute of ['onerror', 'onload', 'onclick', 'href', 'src']) {
+    expect(await page.locator(`.ProseMirror [${attribute}]`).count()).toBe(0);
+  }
+  const text = (await article.textContent()) ?? '';
+  for (const absent of ['alert(', 'javascript:', 'evil.example', 'display:none', 'Home | World']) expect(text).not.toContain(absent);
+  expect(externalRequests).toEqual([]);
+});
+
+test('a 1 MB article of 5,000 paragraphs opens and scrolls to its end', async ({ workbench }) => {
+  const { page } = workbench;
+  await setAnalystName(page);
+  const paragraphs = Array.from({ length: 5000 }, (_, i) => `Paragraph ${i + 1}: ${'the envoys met again in Davos to discuss security guarantees and reconstruction funding '.repeat(2)}`);
+  const text = `A very long briefing\n\n${paragraphs.join('\n\n')}\n`;
+  expect(text.length).toBeGreaterThan(900_000);
+  await importThroughPicker(page, [{ name: 'long-briefing.txt', mimeType: 'text/plain', buffer: Buffer.from(text) }]);
+  await expect(page.locator('.document-header h1')).toHaveText('A very long briefing', { timeout: 30_000 });
+  await expect(page.locator('.ProseMirror > *')).toHaveCount(5001);
+  const last = page.locator('.ProseMirror > *').last();
+  await page.locator('.reader-scroll').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
+  await expect(last).toBeInViewport();
+  await expect(last).toContainText('Paragraph 5000:');
+});
