@@ -95,3 +95,21 @@ describe('parsePlainText', () => {
     expect(parsePlainText(`First line\n${LONG}`, { title: '  Given  ' }).title).toBe('Given');
   });
 });
+
+describe('the title of a saved page', () => {
+  it('skips short page furniture above the headline', () => {
+    const text = 'Logo\nDaily Brief\nThe Race to Lock Down the Peace\n\nAfter nearly four years of war, allies are racing to finalize commitments.\n';
+    const body = parsePlainText(text);
+    expect(body.title).toBe('The Race to Lock Down the Peace');
+    expect(body.blocks[2]).toMatchObject({ type: 'heading', level: 1 });
+  });
+  it('keeps a short first line as the title when prose follows it', () => {
+    expect(parsePlainText('Café notes\nThe price was 5 euros.\n').title).toBe('Café notes');
+  });
+  it('drops a leading "Title:" label from the title but not from the text', () => {
+    const text = 'Title: A Diplomatic Mirage\n\nBody text of the paper goes here.\n';
+    const body = parsePlainText(text);
+    expect(body.title).toBe('A Diplomatic Mirage');
+    expect(body.text).toBe(text);
+  });
+});

@@ -63,6 +63,30 @@ function isProse(content: string, headingLength: number): boolean {
   return content.length > MAX_HEADING_CHARS || (endsLikeSentence(content) && content.length > headingLength);
 }
 
+/** How far down a saved page's furniture ("Logo", "Public domain", "Daily Brief") the headline is looked for. */
+const TITLE_SEARCH_LINES = 8;
+
+/**
+ * The line holding the title: the first line, unless it is short page furniture ("Logo", "Public domain") standing
+ * above the headline — then the first headline-shaped line of four words or more among the top lines, before any
+ * prose.
+ */
+function titleLineIndex(lines: readonly Line[]): number {
+  const words = (i: number) => (lines[i] as Line).content.trim().split(/\s+/).length;
+  if (lines.length === 0 || words(0) >= 4) return 0;
+  for (let i = 1; i < Math.min(lines.length, TITLE_SEARCH_LINES); i++) {
+    const content = (lines[i] as Line).content.trim();
+    if (!isHeadingShaped(content)) return 0;
+    if (words(i) >= 4) return i;
+  }
+  return 0;
+}
+
+/** The title without a leading "Title:" label that some exports put before it. */
+function cleanTitle(line: string): string {
+  return line.replace(/^\s*title\s*:\s*/i, '');
+}
+
 /**
  * Parses normalised plain text (LF line endings, no BOM). The canonical text is `text` itself; each
  * non-empty line becomes one block whose range skips the line's surrounding whitespace.
@@ -71,6 +95,7 @@ export function parsePlainText(text: string, titles: { title?: string | null; fa
   const lines = nonEmptyLines(text);
   const blocks: Block[] = [];
   let publishedAt: string | null = null;
+  const titleIndex = titleLineIndex(lines);
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as Line;
@@ -79,7 +104,7 @@ export function parsePlainText(text: string, titles: { title?: string | null; fa
     let level: number | undefined;
     let start = line.start;
 
-    if (i === 0) {
+    if (i === titleIndex) {
       type = 'heading';
       level = 1;
     } else if (BULLET.test(content) || ORDERED.test(content)) {
@@ -110,6 +135,6 @@ export function parsePlainText(text: string, titles: { title?: string | null; fa
   }
 
   const title =
-    titleFromText(titles.title ?? '') || titleFromText(lines[0]?.content ?? '') || titles.fallbackTitle?.trim() || 'Untitled';
+    titleFromText(titles.title ?? '') || titleFromText(cleanTitle(lines[titleIndex]?.content ?? '')) || titles.fallbackTitle?.trim() || 'Untitled';
   return { text, blocks, title, author: null, outlet: null, publishedAt };
 }
