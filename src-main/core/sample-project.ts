@@ -10,13 +10,14 @@ import { createProject } from './session';
 
 export const SAMPLE_PROJECT_NAME = 'Sample: Ukraine peace talks, January 2026';
 
-type ActorKey = 'budanov' | 'zelensky' | 'witkoff' | 'trump';
+type ActorKey = 'budanov' | 'zelensky' | 'witkoff' | 'trump' | 'harris';
 
 const SAMPLE_ACTORS: ReadonlyArray<{ key: ActorKey; name: string; kind: ActorKind; aliases: string[] }> = [
   { key: 'budanov', name: 'Kyrylo Budanov', kind: 'person', aliases: ['Kirill Budanov'] },
   { key: 'zelensky', name: 'Volodymyr Zelensky', kind: 'person', aliases: ['Volodymyr Zelenskyy', 'Zelenskyy'] },
   { key: 'witkoff', name: 'Steve Witkoff', kind: 'person', aliases: ['Witkoff'] },
   { key: 'trump', name: 'Donald Trump', kind: 'person', aliases: ['Donald J. Trump'] },
+  { key: 'harris', name: 'Kamala Harris', kind: 'person', aliases: [] },
 ];
 
 /** Where a sample tag goes: a phrase in the named file (or, without one, the first article that holds it). */
@@ -43,6 +44,7 @@ const SAMPLE_TAGS: readonly SampleTag[] = [
   { kind: 'actor', file: '002_1d2e21283015eb8c.txt', quote: 'Volodymyr Zelensky', actor: 'zelensky' },
   { kind: 'actor', file: DAVOS_PAPER, quote: 'Volodymyr Zelenskyy', actor: 'zelensky' },
   { kind: 'actor', file: DAVOS_PAPER, quote: 'Donald J. Trump', actor: 'trump' },
+  { kind: 'actor', file: DAVOS_PAPER, quote: 'Kamala Harris', actor: 'harris' },
   { kind: 'claim', file: AI_PASTICHE, quote: 'negotiations "down to one issue"', status: 'unverified', claimant: 'witkoff' },
   { kind: 'claim', file: AI_PASTICHE, quote: 'the US security agreement is "100% ready" for signing', status: 'unverified', claimant: 'zelensky' },
   { kind: 'claim', file: '001_53db5d5361afbcfc.txt', quote: 'a post-war recovery and prosperity plan with a scale of up to 8000 billion dollars', status: 'disputed', claimant: null, note: 'The other articles in this set put the package at $800 billion.' },
@@ -52,6 +54,7 @@ const SAMPLE_TAGS: readonly SampleTag[] = [
   { kind: 'figure', quote: '15,000 troops' },
   { kind: 'figure', quote: '-14 degrees Celsius' },
   { kind: 'figure', file: '001_53db5d5361afbcfc.txt', quote: '8000 billion dollars' },
+  { kind: 'figure', file: DAVOS_PAPER, quote: '24 hours' },
   {
     kind: 'reliability_warning', file: DAVOS_PAPER, quote: 'did not formally return to office', severity: 'high', category: 'factual_error',
     correction: 'Donald Trump was sworn in for his second term as U.S. President on 20 January 2025; in January 2026 he is the sitting president, so his envoys act for the U.S. government.',

@@ -1,5 +1,5 @@
 // Right pane, top: the open document's tags grouped by kind, filterable by kind and analyst.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Analyst } from '../../src-shared/api/contract';
 import type { Actor } from '../../src-shared/model/actor';
 import { figureValue, type Annotation, type AnnotationKind } from '../../src-shared/model/annotation';
@@ -31,6 +31,11 @@ export function TagList(props: {
 }) {
   const [kinds, setKinds] = useState<ReadonlySet<AnnotationKind>>(new Set(KIND_ORDER));
   const [analystId, setAnalystId] = useState('all');
+  const listRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!props.selectedId) return;
+    listRef.current?.querySelector(`[data-annotation-id="${props.selectedId}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [props.selectedId]);
   const names = useMemo(() => new Map(props.analysts.map((a) => [a.id, a.name])), [props.analysts]);
   const groups = useMemo(
     () =>
@@ -64,7 +69,7 @@ export function TagList(props: {
           </select>
         </div>
       </div>
-      <div className="tag-groups">
+      <div className="tag-groups" ref={listRef}>
         {groups.map(({ kind, items }) =>
           items.length === 0 ? null : (
             <div key={kind} className="tag-group">
