@@ -84,6 +84,24 @@ test('tags one passage of each kind with the toolbar and with keys 1–4; overla
   // Nested: the claim's span sits inside the warning's span, and carries its own kind.
   await expect(page.locator(`.ProseMirror [data-annotation-id="${warningId}"] [data-annotation-id="${claimId}"]`)).toHaveCount(1);
   await expect(page.locator('.document-item.current')).toContainText('C 1');
+  // Hovering names the kind; clicking a tag in the list scrolls to its passage and flashes it.
+  await expect(page.locator(`.ProseMirror [data-annotation-id="${claimId}"]`).first()).toHaveAttribute('title', /Claim/);
+  await page.locator('.reader-scroll').evaluate((el) => el.scrollTo({ top: 0 }));
+  await tagInList(page, WARNING_SENTENCE).click();
+  await expect(page.locator(`.ProseMirror [data-annotation-id="${warningId}"].hl-flash`).first()).toBeVisible();
+});
+
+test('imports articles dropped onto the window', async ({ workbench }) => {
+  const { page } = workbench;
+  await setAnalystName(page);
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['Dropped briefing\n\nThe envoys met in Davos on Tuesday.\n'], 'dropped.txt', { type: 'text/plain' }));
+    return transfer;
+  });
+  await page.dispatchEvent('.app', 'drop', { dataTransfer });
+  await expect(page.locator('.document-item')).toHaveCount(1);
+  await expect(page.locator('.document-header h1')).toHaveText('Dropped briefing');
 });
 
 test('edits the attributes of each kind, deletes, undoes and redoes; all of it survives reopening', async ({ workbench }) => {
