@@ -13,6 +13,7 @@ import { readSettings, settingsDirectory } from '../core/settings';
 import { APP_VERSION } from '../core/version';
 import { parseSetOptions } from './set-attributes';
 import { renderAnnotationLine, renderDocument, renderDocumentList } from './render';
+import { registerShareCommands } from './share-commands';
 import { registerServeCommand } from './serve-command';
 
 export interface CliIo {
@@ -22,7 +23,7 @@ export interface CliIo {
 }
 
 /** An open project plus typed calls through the contract; failures become UserErrors with the core's sentence. */
-class CliProject {
+export class CliProject {
   private readonly api: ProjectApi;
   constructor(readonly session: ProjectSession) {
     this.api = createProjectApi(session);
@@ -34,11 +35,11 @@ class CliProject {
   }
 }
 
-function analystName(option: string | undefined, io: CliIo): string | null {
+export function analystName(option: string | undefined, io: CliIo): string | null {
   return option ?? io.env.MARGINALIA_ANALYST ?? readSettings(settingsDirectory(io.env)).analystName ?? null;
 }
 
-async function withProject<T>(path: string, analyst: string | null, readOnly: boolean, use: (project: CliProject) => Promise<T>): Promise<T> {
+export async function withProject<T>(path: string, analyst: string | null, readOnly: boolean, use: (project: CliProject) => Promise<T>): Promise<T> {
   const session = openProject(path, { analystName: analyst, readOnly });
   try {
     return await use(new CliProject(session));
@@ -270,6 +271,7 @@ function buildProgram(io: CliIo): Command {
       });
   }
   registerServeCommand(program, io);
+  registerShareCommands(program, io);
   return program;
 }
 

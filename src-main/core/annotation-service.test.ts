@@ -185,3 +185,22 @@ describe('editing, deleting, undo and redo', () => {
     expect(actors[0]?.aliases).toEqual([]);
   });
 });
+
+describe('a refused first write', () => {
+  it('does not leave the analyst half-recorded for the next write', async () => {
+    const fresh = newTestProject('Newcomer');
+    try {
+      const doc = (await fresh.call('document.import', { source: { type: 'text', text: 'Title\n\nSome words here.' } })).document;
+      // A second analyst's very first action is refused and rolled back…
+      fresh.session.setAnalystName('Second Analyst');
+      const refused = await fresh.result('annotation.create', { documentId: doc.id, kind: 'claim', target: { start: 5, end: 7 } });
+      expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_target' } });
+      // …and their next one still works and is stamped with their name.
+      const created = await fresh.call('annotation.create', { documentId: doc.id, kind: 'claim', target: { start: 7, end: 11 } });
+      const info = await fresh.call('project.info', {});
+      expect(info.analysts.find((a) => a.id === created.analystId)?.name).toBe('Second Analyst');
+    } finally {
+      fresh.close();
+    }
+  });
+});

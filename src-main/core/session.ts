@@ -16,7 +16,6 @@ export interface SessionOptions {
 
 /** One open project file and who is working on it. Every write goes through `db` in a transaction. */
 export class ProjectSession {
-  private analyst: Analyst | null = null;
   readonly now: () => string;
 
   constructor(
@@ -34,28 +33,28 @@ export class ProjectSession {
 
   /** The analyst as recorded in this file, if they have written anything yet. */
   currentAnalyst(): Analyst | null {
-    if (this.analyst) return this.analyst;
     if (!this.analystName) return null;
     return analystByName(this.db, this.analystName) ?? null;
   }
 
-  /** The analyst to stamp on a write; recorded in the file on first use. */
+  /**
+   * The analyst to stamp on a write; recorded in the file on first use. Looked up every time rather than cached:
+   * the write that first recorded them may have been rolled back.
+   */
   analystForWriting(): Analyst {
     const existing = this.currentAnalyst();
-    if (existing) return (this.analyst = existing);
+    if (existing) return existing;
     if (!this.analystName) {
       throw new UserError('no_analyst', 'Who is tagging? Set your name first (the --analyst option or MARGINALIA_ANALYST).');
     }
     const analyst = { id: this.newId<AnalystId>(), name: this.analystName };
     insertAnalyst(this.db, { ...analyst, createdAt: this.now() });
-    this.analyst = analyst;
     return analyst;
   }
 
   /** Changes who this session writes as (the app's name setting changed). */
   setAnalystName(name: string | null): void {
     this.analystName = cleanAnalystName(name);
-    this.analyst = null;
   }
 
   close(): void {

@@ -39,7 +39,7 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.pragma('application_id', { simple: true })).toBe(MARGINALIA_APPLICATION_ID);
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
-    expect(tables.map((t) => t.name).sort()).toEqual(['actors', 'analysts', 'annotations', 'changes', 'documents', 'history', 'project']);
+    expect(tables.map((t) => t.name).sort()).toEqual(['actors', 'analysts', 'annotations', 'changes', 'documents', 'history', 'merge_conflicts', 'project']);
     for (const table of tables) expect(table.sql).toMatch(/STRICT$/);
     db.close();
   });

@@ -9,6 +9,7 @@ export const ErrorCodeSchema = z.enum([
   'not_a_project',
   'project_newer_version',
   'project_corrupt',
+  'untrusted_content',
   'project_exists',
   'project_read_only',
   'import_empty',

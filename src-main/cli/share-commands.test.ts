@@ -1,0 +1,59 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { SAMPLE_DIR, temporaryDirectory } from '../test-support/project-fixture';
+import { runCli } from './main';
+
+let dir: ReturnType<typeof temporaryDirectory>;
+beforeEach(() => (dir = temporaryDirectory()));
+afterEach(() => dir.remove());
+
+async function cli(analyst: string, ...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { MARGINALIA_ANALYST: analyst, MARGINALIA_SETTINGS_DIR: join(dir.path, 's') } });
+  return { code, stdout, stderr };
+}
+
+const SAMPLE = join(SAMPLE_DIR, '004_27bf8040a9b2cbc5.txt');
+
+it('packs a project into one file and merges it into a teammate’s project, previewing first', async () => {
+  const anna = join(dir.path, 'anna.marginalia');
+  const ben = join(dir.path, 'ben.marginalia');
+  const shared = join(dir.path, 'anna-shared.marginalia');
+  await cli('Anna', 'new', anna);
+  await cli('Anna', 'import', anna, SAMPLE);
+  await cli('Anna', 'tag', anna, 'Diplomatic', '--kind', 'reliability_warning', '--quote', 'did not formally return to office', '--set', 'severity=high');
+  expect((await cli('Anna', 'pack', anna, '--out', shared)).code).toBe(0);
+  expect((await cli('Anna', 'pack', anna, '--out', shared)).code).toBe(1);
+
+  await cli('Ben', 'new', ben);
+  await cli('Ben', 'import', ben, SAMPLE);
+  await cli('Ben', 'tag', ben, 'Diplomatic', '--kind', 'actor', '--quote', 'Kamala Harris');
+  const before = readFileSync(ben);
+  const preview = await cli('Ben', 'merge', ben, shared, '--dry-run');
+  expect(preview.code).toBe(0);
+  expect(preview.stdout).toMatch(/Would merge/);
+  expect(preview.stdout).toMatch(/documents: 0 new, 1 already here/);
+  expect(preview.stdout).toMatch(/new tags: 1 reliability warning by Anna/);
+  expect(readFileSync(ben).equals(before)).toBe(true);
+
+  const merged = await cli('Ben', 'merge', ben, shared);
+  expect(merged.code).toBe(0);
+  const exported = JSON.parse((await cli('Ben', 'export', ben, '--format', 'json', '--out', '-')).stdout) as { documents: unknown[]; annotations: { kind: string; analyst: string }[] };
+  expect(exported.documents).toHaveLength(1);
+  expect(exported.annotations.map((a) => `${a.kind}:${a.analyst}`).sort()).toEqual(['actor:Ben', 'reliability_warning:Anna']);
+  expect((await cli('Ben', 'merge', ben, shared)).stdout).toMatch(/new tags: none/);
+});
+
+it('refuses a file that is not a project, with a non-zero exit and the project untouched', async () => {
+  const ben = join(dir.path, 'ben.marginalia');
+  await cli('Ben', 'new', ben);
+  const fake = join(dir.path, 'fake.marginalia');
+  writeFileSync(fake, 'SQLite format 3\0 but not really'.padEnd(200, 'x'));
+  const before = readFileSync(ben);
+  const result = await cli('Ben', 'merge', ben, fake);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toMatch(/^marginalia: .*fake\.marginalia/);
+  expect(readFileSync(ben).equals(before)).toBe(true);
+});

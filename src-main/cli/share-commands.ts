@@ -1,0 +1,52 @@
+// `marginalia pack` and `marginalia merge`: sharing project files with teammates.
+import { Command } from 'commander';
+import type { MergePlan } from '../core/merge/index';
+import { mergeProjectFiles, packProject } from '../core/merge/index';
+import { KIND_LABELS } from '../../src-shared/model/annotation';
+import { analystName, withProject, type CliIo } from './main';
+
+/** The preview of a merge, as a person reads it. */
+export function describeMergePlan(file: string, plan: MergePlan, applied: boolean): string {
+  const s = plan.summary;
+  const lines = [`${applied ? 'Merged' : 'Would merge'} “${plan.projectName}” from ${file}:`];
+  lines.push(`  documents: ${s.newDocuments} new, ${s.sameDocuments} already here`);
+  if (s.newTags.length === 0) lines.push('  new tags: none');
+  for (const t of s.newTags) lines.push(`  new tags: ${t.count} ${KIND_LABELS[t.kind].toLowerCase()} by ${t.analyst}`);
+  lines.push(`  updated tags: ${s.updatedTags}; actors: ${s.newActors} new, ${s.updatedActors} updated; change-log entries: ${s.newChanges}`);
+  if (s.conflicts > 0) {
+    lines.push(`  conflicts: ${s.conflicts} (edited on both sides, or edited on one and deleted on the other; the newer version ${applied ? 'won' : 'wins'}, the other is kept in the history):`);
+    for (const c of plan.conflicts.slice(0, 20)) lines.push(`    - ${c.label}`);
+    if (plan.conflicts.length > 20) lines.push(`    … and ${plan.conflicts.length - 20} more`);
+  } else lines.push('  conflicts: none');
+  for (const p of s.actorProposals) lines.push(`  proposal: “${p.incoming}” looks like “${p.local}” already in the registry`);
+  return `${lines.join('\n')}\n`;
+}
+
+export function registerShareCommands(program: Command, io: CliIo): void {
+  program
+    .command('pack')
+    .description('write the project into one self-contained file to send to a teammate')
+    .argument('<project>', 'the project file')
+    .requiredOption('--out <file>', 'the file to write (must not exist)')
+    .action(async (projectPath: string, options: { out: string }) => {
+      await withProject(projectPath, null, false, async (project) => {
+        packProject(project.session, options.out);
+        io.stdout(`Packed ${projectPath} into ${options.out}\n`);
+      });
+    });
+
+  program
+    .command('merge')
+    .description("merge teammates' project files into a project (shows what it does; --dry-run to only preview)")
+    .argument('<project>', 'the project file to merge into')
+    .argument('<files...>', "teammates' project files")
+    .option('--dry-run', 'only print the preview; change nothing')
+    .option('--analyst <name>', 'who is merging (default: the app setting, or MARGINALIA_ANALYST)')
+    .action(async (projectPath: string, files: string[], options: { dryRun?: boolean; analyst?: string }) => {
+      await withProject(projectPath, analystName(options.analyst, io), false, async (project) => {
+        for (const { path, plan } of mergeProjectFiles(project.session, files, { dryRun: options.dryRun === true })) {
+          io.stdout(describeMergePlan(path, plan, options.dryRun !== true));
+        }
+      });
+    });
+}

@@ -1,0 +1,29 @@
+// Writing a planned merge into the project in one transaction.
+import { putActor } from '../../store/actors';
+import { putAnnotation } from '../../store/annotations';
+import { appendChange } from '../../store/changes';
+import { insertDocument } from '../../store/documents';
+import type { Db } from '../../store/open-project';
+import { statement } from '../../store/statements';
+import type { ChangeId } from '../../../src-shared/model/ids';
+import type { MergePlan } from './plan';
+
+/** Applies the plan: all of it or, if anything fails, none of it. */
+export function applyMerge(db: Db, plan: MergePlan, now: string): void {
+  db.transaction(() => {
+    const insertAnalyst = statement(db, 'INSERT OR IGNORE INTO analysts (id, display_name, created_at) VALUES (?, ?, ?)');
+    for (const analyst of plan.newAnalysts) insertAnalyst.run(analyst.id, analyst.name, now);
+    for (const document of plan.newDocuments) insertDocument(db, document);
+    for (const change of plan.newChanges) appendChange(db, change);
+    for (const { entity, headChangeId } of plan.writes) {
+      if (entity.type === 'annotation') putAnnotation(db, entity.value, headChangeId as ChangeId);
+      else putActor(db, entity.value, headChangeId as ChangeId);
+    }
+    const insertConflict = statement(
+      db,
+      `INSERT OR IGNORE INTO merge_conflicts (id, entity_type, entity_id, winner_change_id, loser_change_id, detected_at)
+       VALUES (@id, @entityType, @entityId, @winnerChangeId, @loserChangeId, @now)`,
+    );
+    for (const conflict of plan.conflicts) insertConflict.run({ ...conflict, now });
+  })();
+}

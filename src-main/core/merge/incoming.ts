@@ -1,0 +1,276 @@
+// Reading a teammate's project file as untrusted input: a private copy, opened read-only, checked and validated.
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { z } from 'zod';
+import { ActorSchema, type Actor } from '../../../src-shared/model/actor';
+import { AnnotationSchema, type Annotation } from '../../../src-shared/model/annotation';
+import { BlockSchema, DocumentFormatSchema, type Document } from '../../../src-shared/model/document';
+import { AnalystIdSchema, ChangeIdSchema, DocumentIdSchema, ProjectIdSchema, TimestampSchema, IsoDateSchema } from '../../../src-shared/model/ids';
+import { UserError } from '../../../src-shared/model/result';
+import { rangeProblem, textTargetFor } from '../../../src-shared/text/quote';
+import { assertOpenableProject, createProjectDatabase, migrate, type Db } from '../../store/open-project';
+import type { ChangeRecord } from '../../store/changes';
+import { sha256Hex } from '../document-service';
+
+/** The largest teammate file Marginalia reads. */
+export const MAX_INCOMING_BYTES = 2 * 1024 ** 3;
+
+export interface IncomingProject {
+  project: { id: string; name: string };
+  analysts: { id: string; name: string }[];
+  documents: Document[];
+  actors: { actor: Actor; headChangeId: string }[];
+  annotations: { annotation: Annotation; headChangeId: string }[];
+  changes: ChangeRecord[];
+}
+
+function refuse(what: string): never {
+  throw new UserError('untrusted_content', `This file cannot be merged: ${what}. Nothing was changed.`);
+}
+
+/** Opens the private copy without trusting anything in it: no schema code runs, no memory mapping, checked cells. */
+function openCopyReadOnly(path: string): Db {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  db.pragma('trusted_schema = OFF');
+  db.pragma('cell_size_check = ON');
+  db.pragma('mmap_size = 0');
+  db.pragma('query_only = ON');
+  return db;
+}
+
+function schemaOf(db: Db): string[] {
+  return (db.prepare("SELECT type, name, tbl_name AS tbl, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as {
+    type: string;
+    name: string;
+    tbl: string;
+    sql: string | null;
+  }[]).map((row) => `${row.type} ${row.name} ${row.tbl} ${(row.sql ?? '').replace(/\s+/g, ' ')}`);
+}
+
+/** Refuses a file whose tables, indexes, triggers or views differ in any way from the ones this version creates. */
+function checkSchema(db: Db): void {
+  const expected = createProjectDatabase(':memory:');
+  const want = new Set(schemaOf(expected));
+  expected.close();
+  const have = schemaOf(db);
+  const unexpected = have.filter((entry) => !want.has(entry));
+  if (unexpected.length > 0 || have.length !== want.size) {
+    const first = unexpected[0]?.split(' ').slice(0, 2).join(' ');
+    refuse(first ? `it contains an unexpected ${first}` : 'some of its tables are missing');
+  }
+}
+
+const ChangeRowSchema = z.object({
+  id: ChangeIdSchema,
+  entityType: z.enum(['annotation', 'actor']),
+  entityId: z.uuid(),
+  op: z.enum(['create', 'update', 'delete', 'restore']),
+  parentId: ChangeIdSchema.nullable(),
+  before: z.string().max(1_000_000).nullable(),
+  after: z.string().max(1_000_000),
+  analystId: AnalystIdSchema,
+  at: TimestampSchema,
+  cause: z.enum(['edit', 'undo', 'redo', 'merge']),
+});
+
+const DocumentRowSchema = z.object({
+  id: DocumentIdSchema,
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  title: z.string().max(2_000),
+  author: z.string().max(2_000).nullable(),
+  outlet: z.string().max(2_000).nullable(),
+  publishedAt: IsoDateSchema.nullable(),
+  originalName: z.string().max(1_000),
+  format: DocumentFormatSchema,
+  sourceEncoding: z.string().max(100),
+  text: z.string().max(20_000_000),
+  blocks: z.string(),
+  importedAt: TimestampSchema,
+  importedBy: AnalystIdSchema,
+});
+
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return refuse(`${what} is not valid JSON`);
+  }
+}
+
+function validated<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    refuse(`${what} is malformed (${issue?.path.join('.') || 'value'}: ${issue?.message ?? 'invalid'})`);
+  }
+  return parsed.data;
+}
+
+function readDocuments(db: Db): Document[] {
+  const rows = db
+    .prepare(
+      `SELECT id, sha256, title, author, outlet, published_at AS publishedAt, original_name AS originalName, format,
+       source_encoding AS sourceEncoding, text, blocks, imported_at AS importedAt, imported_by AS importedBy FROM documents`,
+    )
+    .all();
+  return rows.map((raw, index) => {
+    const row = validated(DocumentRowSchema, raw, `document ${index + 1}`);
+    if (sha256Hex(row.text) !== row.sha256) refuse(`the text of “${row.title}” does not match its SHA-256`);
+    const blocks = validated(z.array(BlockSchema).max(1_000_000), parseJson(row.blocks, `the blocks of “${row.title}”`), `the blocks of “${row.title}”`);
+    let previousEnd = 0;
+    for (const block of blocks) {
+      if (block.start < previousEnd || block.end <= block.start || block.end > row.text.length) refuse(`the blocks of “${row.title}” do not fit its text`);
+      previousEnd = block.end;
+    }
+    return { ...row, blocks, length: row.text.length };
+  });
+}
+
+/** An annotation must sit inside its document's text, with a quote and context that match that text. */
+function checkAnchored(annotation: Annotation, texts: ReadonlyMap<string, string>): void {
+  const text = texts.get(annotation.documentId);
+  if (text === undefined) refuse(`a tag refers to a document that is not in the file`);
+  if (annotation.target === null) {
+    if (annotation.kind !== 'reliability_warning') refuse('a tag other than a reliability warning has no passage');
+    return;
+  }
+  const { start, end } = annotation.target;
+  if (rangeProblem(text, start, end) !== null) refuse(`a tag's offsets ${start}–${end} lie outside its document`);
+  const expected = textTargetFor(text, start, end);
+  const t = annotation.target;
+  if (t.exact !== expected.exact || t.prefix !== expected.prefix || t.suffix !== expected.suffix) refuse(`a tag's quote does not match its document's text`);
+}
+
+function readAll(db: Db): IncomingProject {
+  const projectRow = db.prepare('SELECT id, name FROM project WHERE singleton = 1').get();
+  const project = validated(z.object({ id: ProjectIdSchema, name: z.string().max(500) }), projectRow, 'the project record');
+  const analysts = validated(
+    z.array(z.object({ id: AnalystIdSchema, name: z.string().min(1).max(200) })),
+    db.prepare('SELECT id, display_name AS name FROM analysts').all(),
+    'the analysts',
+  );
+  const documents = readDocuments(db);
+  const texts = new Map(documents.map((d) => [d.id as string, d.text]));
+  const annotations = (db.prepare('SELECT * FROM annotations').all() as Record<string, unknown>[]).map((row, index) => {
+    const t = row.start_offset === null ? null : { start: row.start_offset, end: row.end_offset, exact: row.exact, prefix: row.prefix, suffix: row.suffix };
+    const annotation = validated(
+      AnnotationSchema,
+      {
+        id: row.id, documentId: row.document_id, kind: row.kind, target: t,
+        attributes: typeof row.attributes === 'string' ? parseJson(row.attributes, `tag ${index + 1}'s attributes`) : null,
+        note: row.note, analystId: row.analyst_id, createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at,
+      },
+      `tag ${index + 1}`,
+    );
+    checkAnchored(annotation, texts);
+    return { annotation, headChangeId: validated(ChangeIdSchema, row.head_change_id, `tag ${index + 1}'s version`) as string };
+  });
+  const actors = (db.prepare('SELECT * FROM actors').all() as Record<string, unknown>[]).map((row, index) => {
+    const actor = validated(
+      ActorSchema,
+      {
+        id: row.id, name: row.name, kind: row.kind,
+        aliases: typeof row.aliases === 'string' ? parseJson(row.aliases, `actor ${index + 1}'s aliases`) : null,
+        analystId: row.analyst_id, createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at,
+      },
+      `actor ${index + 1}`,
+    );
+    return { actor, headChangeId: validated(ChangeIdSchema, row.head_change_id, `actor ${index + 1}'s version`) as string };
+  });
+  const changes = db
+    .prepare(
+      `SELECT id, entity_type AS entityType, entity_id AS entityId, op, parent_id AS parentId, before, after,
+       analyst_id AS analystId, at, cause FROM changes ORDER BY seq`,
+    )
+    .all()
+    .map((raw, index) => ({ ...validated(ChangeRowSchema, raw, `change ${index + 1}`), historyId: null }) as ChangeRecord);
+  checkChangeLog(changes, annotations, actors, new Set(analysts.map((a) => a.id)), texts);
+  return { project, analysts, documents, actors, annotations, changes };
+}
+
+/** Every change's snapshots must be valid records of their entity, and every current row must be a change's result. */
+function checkChangeLog(
+  changes: readonly ChangeRecord[],
+  annotations: IncomingProject['annotations'],
+  actors: IncomingProject['actors'],
+  analystIds: ReadonlySet<string>,
+  texts: ReadonlyMap<string, string>,
+): void {
+  const ids = new Set<string>();
+  for (const change of changes) {
+    if (ids.has(change.id)) refuse('its change log repeats an entry');
+    ids.add(change.id);
+    if (!analystIds.has(change.analystId)) refuse('its change log names an analyst who is not in the file');
+    for (const snapshot of [change.before, change.after]) {
+      if (snapshot === null) continue;
+      const value = parseJson(snapshot, 'a change-log entry');
+      if (change.entityType === 'annotation') {
+        const annotation = validated(AnnotationSchema, value, 'a change-log entry');
+        if (annotation.id !== change.entityId) refuse('a change-log entry describes another tag than it names');
+        checkAnchored(annotation, texts);
+      } else {
+        const actor = validated(ActorSchema, value, 'a change-log entry');
+        if (actor.id !== change.entityId) refuse('a change-log entry describes another actor than it names');
+      }
+    }
+  }
+  for (const change of changes) if (change.parentId !== null && !ids.has(change.parentId)) refuse('its change log refers to a missing entry');
+  for (const { annotation, headChangeId } of annotations) {
+    if (!ids.has(headChangeId)) refuse(`the tag ${annotation.id} has no history in the change log`);
+  }
+  for (const { actor, headChangeId } of actors) if (!ids.has(headChangeId)) refuse(`the actor “${actor.name}” has no history in the change log`);
+}
+
+/**
+ * Reads a teammate's project file for merging or side-by-side review. The file itself is never opened for writing
+ * (nor attached to the live project): a private copy is checked (integrity, application id, version, exact schema)
+ * and every row validated before anything is returned.
+ */
+export function readIncomingProject(path: string): IncomingProject {
+  assertOpenableProject(path);
+  if (statSync(path).size > MAX_INCOMING_BYTES) refuse('it is larger than 2 GB');
+  const dir = mkdtempSync(join(tmpdir(), 'marginalia-incoming-'));
+  const copy = join(dir, 'incoming.marginalia');
+  try {
+    copyFileSync(path, copy);
+    upgradeCopy(copy);
+    let db: Db;
+    try {
+      db = openCopyReadOnly(copy);
+    } catch {
+      refuse('it is not a readable project file');
+    }
+    try {
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') refuse('it is damaged (SQLite integrity check failed)');
+      checkSchema(db);
+      return readAll(db);
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      const code = (error as { code?: string }).code ?? '';
+      if (code.startsWith('SQLITE_')) refuse('it is damaged or not a Marginalia project');
+      throw error;
+    } finally {
+      db.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A file from an older version is migrated — in the private copy only — so that its schema can be compared. */
+function upgradeCopy(copy: string): void {
+  const db = new Database(copy, { fileMustExist: true });
+  try {
+    db.pragma('trusted_schema = OFF');
+    db.pragma('journal_mode = DELETE');
+    migrate(db);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    refuse('it is damaged or not a Marginalia project');
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,50 @@
+// Sharing projects: packing one into a single file, and merging teammates' files into this one.
+import { existsSync } from 'node:fs';
+import { UserError } from '../../../src-shared/model/result';
+import type { ProjectSession } from '../session';
+import { applyMerge } from './apply';
+import { readIncomingProject } from './incoming';
+import { planMerge, type MergePlan } from './plan';
+
+export type { MergePlan, MergeSummary, MergeConflict } from './plan';
+
+/** Reads and checks a teammate's file and works out what merging it would do; writes nothing. */
+export function previewMerge(session: ProjectSession, path: string): MergePlan {
+  return planMerge(session.db, readIncomingProject(path));
+}
+
+/** Merges a teammate's file into the project in one transaction, or (dryRun) only reports what it would do. */
+export function mergeProjectFile(session: ProjectSession, path: string, options: { dryRun?: boolean } = {}): MergePlan {
+  const plan = previewMerge(session, path);
+  if (!options.dryRun) applyMerge(session.db, plan, session.now());
+  return plan;
+}
+
+/**
+ * Merges several files: all are read and checked first, so a refused file leaves the project untouched; then each
+ * is merged in its own transaction. With dryRun each preview is against the project as it is now.
+ */
+export function mergeProjectFiles(session: ProjectSession, paths: readonly string[], options: { dryRun?: boolean } = {}): { path: string; plan: MergePlan }[] {
+  const incoming = paths.map((path) => {
+    try {
+      return { path, project: readIncomingProject(path) };
+    } catch (error) {
+      if (error instanceof UserError) throw new UserError(error.code, `${path}: ${error.message}`);
+      throw error;
+    }
+  });
+  return incoming.map(({ path, project }) => {
+    const plan = planMerge(session.db, project);
+    if (!options.dryRun) applyMerge(session.db, plan, session.now());
+    return { path, plan };
+  });
+}
+
+/**
+ * Writes the whole project into one self-contained file (no WAL or other sidecar files) that a teammate can open
+ * or merge. Refuses to overwrite.
+ */
+export function packProject(session: ProjectSession, outPath: string): void {
+  if (existsSync(outPath)) throw new UserError('project_exists', `"${outPath}" already exists; choose another name.`);
+  session.db.prepare('VACUUM INTO ?').run(outPath);
+}
