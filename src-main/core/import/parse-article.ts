@@ -48,7 +48,7 @@ export function parseArticleFile(fileName: string, bytes: Uint8Array): ParsedArt
     case 'txt':
       return { ...parsePlainText(normaliseNewlines(decoded), { fallbackTitle }), format, sourceEncoding: encoding };
     case 'md': {
-      const body = parseMarkdown(normaliseNewlines(decoded), fallbackTitle);
+      const body = parseMarkdown(normaliseNewlines(decoded), fallbackTitle, name);
       if (body.blocks.length === 0) {
         throw new ImportRefusal('import_empty', `"${name}" contains no readable article text.`);
       }

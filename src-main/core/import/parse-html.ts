@@ -4,6 +4,7 @@ import type { DOMWindow } from 'jsdom';
 import type { Readability } from '@mozilla/readability';
 import type { BlockType } from '../../../src-shared/model/document';
 import { toIsoDate } from './dates';
+import { scanHtmlShape } from './html-depth';
 import { ImportRefusal } from './refusal';
 import { assembleBlocks, collapseWhitespace, titleFromText } from './text-util';
 import type { ArticleBody, BlockPiece } from './types';
@@ -45,8 +46,19 @@ const BLOCK_TAGS = new Set([
   'tfoot', 'th', 'thead', 'tr', 'ul', 'listing', 'plaintext', 'xmp',
 ]);
 
-/** Readability slows down steeply on huge pages; beyond this many elements the page body is walked instead. */
-const MAX_READABILITY_ELEMENTS = 20_000;
+/**
+ * Pages nested deeper than this are refused before parsing: jsdom's cost grows with the square of the depth and it
+ * overflows the stack near ten thousand levels. Real articles nest well under a hundred.
+ */
+const MAX_HTML_DEPTH = 1000;
+/** Pages with more elements than this are refused before parsing: jsdom needs about 2–3 s per 250,000 elements. */
+const MAX_HTML_ELEMENTS = 250_000;
+/**
+ * Readability slows down steeply on huge pages (about 2 s for 12,000 elements) and on deep ones (cubic in the depth:
+ * 0.6 s at 200 levels, 25 s at 900); beyond these limits the page body is walked instead.
+ */
+const MAX_READABILITY_ELEMENTS = 15_000;
+const MAX_READABILITY_DEPTH = 200;
 /** Readability's text shorter than this is "very short": the page body is used when it holds clearly more. */
 const SHORT_ARTICLE_CHARS = 500;
 
@@ -204,9 +216,9 @@ function cleanByline(value: string | null | undefined): string | null {
   return clean(v.replace(/^by[:\s]+/i, '')) ?? null;
 }
 
-function readMetaTags(doc: Document): Map<string, string> {
+function readMetaTags(metas: readonly Element[]): Map<string, string> {
   const tags = new Map<string, string>();
-  for (const meta of Array.from(doc.querySelectorAll('meta'))) {
+  for (const meta of metas) {
     const content = meta.getAttribute('content');
     if (!content?.trim()) continue;
     for (const attr of ['property', 'name', 'itemprop']) {
@@ -260,11 +272,10 @@ function jsonLdObjects(value: Json, out: Array<{ [key: string]: Json }>, depth =
 }
 
 /** Reads `<script type="application/ld+json">` as data (JSON.parse only; nothing is executed). */
-function readJsonLd(doc: Document): JsonLdArticle {
+function readJsonLd(scripts: readonly Element[]): JsonLdArticle {
   const found: JsonLdArticle = { headline: null, author: null, publisher: null, datePublished: null };
   const objects: Array<{ [key: string]: Json }> = [];
-  for (const script of Array.from(doc.querySelectorAll('script'))) {
-    if ((script.getAttribute('type') ?? '').trim().toLowerCase() !== 'application/ld+json') continue;
+  for (const script of scripts) {
     try {
       jsonLdObjects(JSON.parse(script.textContent ?? '') as Json, objects);
     } catch {
@@ -288,10 +299,14 @@ function readJsonLd(doc: Document): JsonLdArticle {
   return found;
 }
 
-function readTimeElement(doc: Document): string | null {
+/** `itemprop="datePublished"` first, then `<time pubdate>`, then a `<time datetime>` inside an article, then any. */
+function readTimeElement(survey: Survey): string | null {
+  const times = survey.times;
   const candidates = [
-    ...Array.from(doc.querySelectorAll('[itemprop="datePublished"]')),
-    ...Array.from(doc.querySelectorAll('time[pubdate], article time[datetime], time[datetime]')),
+    ...survey.datePublished,
+    ...times.filter((t) => t.hasAttribute('pubdate')),
+    ...times.filter((t) => t.closest('article')),
+    ...times,
   ];
   for (const el of candidates) {
     const value = el.getAttribute('datetime') ?? el.getAttribute('content');
@@ -301,8 +316,8 @@ function readTimeElement(doc: Document): string | null {
   return null;
 }
 
-function readRelAuthor(doc: Document): string | null {
-  for (const el of Array.from(doc.querySelectorAll('[rel~="author"]'))) {
+function readRelAuthor(links: readonly Element[]): string | null {
+  for (const el of links) {
     const name = cleanByline(el.textContent);
     if (name && name.length <= 100) return name;
   }
@@ -310,24 +325,24 @@ function readRelAuthor(doc: Document): string | null {
 }
 
 /** Metadata from the untouched document (JSON-LD scripts and meta tags are removed before extraction). */
-function readMetadata(doc: Document): HtmlMetadata {
-  const tags = readMetaTags(doc);
-  const ld = readJsonLd(doc);
+function readMetadata(survey: Survey): HtmlMetadata {
+  const tags = readMetaTags(survey.metas);
+  const ld = readJsonLd(survey.jsonLd);
   const notUrl = (v: string): boolean => !isUrl(v.trim());
   const title =
-    clean(firstMeta(tags, META_TITLE)) ?? ld.headline ?? clean(doc.querySelector('title')?.textContent);
+    clean(firstMeta(tags, META_TITLE)) ?? ld.headline ?? clean(survey.title?.textContent);
   const author =
     cleanByline(firstMeta(tags, META_AUTHOR, notUrl)) ??
     ld.author ??
-    readRelAuthor(doc) ??
+    readRelAuthor(survey.relAuthors) ??
     cleanByline(firstMeta(tags, META_ARTICLE_AUTHOR, notUrl));
   const outlet = clean(firstMeta(tags, META_OUTLET)) ?? ld.publisher;
   const publishedAt =
     toIsoDate(firstMeta(tags, META_PUBLISHED)) ??
     toIsoDate(ld.datePublished) ??
-    readTimeElement(doc) ??
+    readTimeElement(survey) ??
     toIsoDate(firstMeta(tags, META_OTHER_DATES, (v) => toIsoDate(v) !== null));
-  return { title, author, outlet, publishedAt, firstH1: clean(doc.querySelector('h1')?.textContent) };
+  return { title, author, outlet, publishedAt, firstH1: clean(survey.firstH1?.textContent) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -351,39 +366,95 @@ function shouldRemove(el: Element): boolean {
   return el.hasAttribute('style') && isInvisible(el);
 }
 
-/**
- * Removes everything that is never article text (one pass, no recursion). Forms that wrap real content
- * (ASP.NET pages wrap the whole page in one) are unwrapped; other forms are removed.
- */
-function removeNonContent(doc: Document): void {
+const HTML_NS = 'http://www.w3.org/1999/xhtml';
+
+/** What one pass over the parsed page finds (jsdom's selector engine walks the whole tree per query). */
+interface Survey {
+  elementCount: number;
+  metas: Element[];
+  /** `<script type="application/ld+json">`, read as data only. */
+  jsonLd: Element[];
+  title: Element | null;
+  firstH1: Element | null;
+  times: Element[];
+  datePublished: Element[];
+  relAuthors: Element[];
+  /** Outside removed subtrees: */
+  articles: Element[];
+  mains: Element[];
+  forms: Element[];
+  /** Roots of the subtrees that are never article text. */
+  removed: Element[];
+}
+
+function surveyElement(el: Element, survey: Survey, insideRemoved: boolean): boolean {
+  survey.elementCount++;
+  const tag = el.localName;
+  const html = el.namespaceURI === HTML_NS;
+  if (html) {
+    if (tag === 'meta') survey.metas.push(el);
+    else if (tag === 'script' && (el.getAttribute('type') ?? '').trim().toLowerCase() === 'application/ld+json') survey.jsonLd.push(el);
+    else if (tag === 'title') survey.title ??= el;
+    else if (tag === 'h1') survey.firstH1 ??= el;
+    else if (tag === 'time' && el.hasAttribute('datetime')) survey.times.push(el);
+  }
+  if (el.hasAttributes()) {
+    if (el.getAttribute('itemprop') === 'datePublished') survey.datePublished.push(el);
+    if ((el.getAttribute('rel') ?? '').toLowerCase().split(/\s+/).includes('author')) survey.relAuthors.push(el);
+  }
+  if (insideRemoved) return false;
+  if (shouldRemove(el)) {
+    survey.removed.push(el);
+    return true;
+  }
+  if (tag === 'article') survey.articles.push(el);
+  else if (tag === 'main' || el.getAttribute('role') === 'main') survey.mains.push(el);
+  else if (tag === 'form') survey.forms.push(el);
+  return false;
+}
+
+/** Visits every element once, in document order, without recursion (hostile pages may nest deeply). */
+function surveyDocument(doc: Document): Survey {
+  const survey: Survey = {
+    elementCount: 0, metas: [], jsonLd: [], title: null, firstH1: null, times: [], datePublished: [], relAuthors: [],
+    articles: [], mains: [], forms: [], removed: [],
+  };
   const root = doc.documentElement;
-  const doomed: Element[] = [];
-  const forms: Element[] = [];
-  let el: Element | null = root.firstElementChild;
+  let removedRoot: Element | null = null;
+  let el: Element | null = root;
   while (el) {
-    let descend = true;
-    if (shouldRemove(el)) {
-      doomed.push(el);
-      descend = false;
-    } else if (el.localName === 'form') {
-      forms.push(el);
+    if (surveyElement(el, survey, removedRoot !== null)) removedRoot = el;
+    let next: Element | null = el.firstElementChild;
+    for (let up: Element | null = el; !next && up; up = up.parentElement) {
+      if (up === removedRoot) removedRoot = null;
+      if (up === root) break;
+      next = up.nextElementSibling;
     }
-    let next: Element | null = descend ? el.firstElementChild : null;
-    for (let up: Element | null = el; !next && up && up !== root; up = up.parentElement) next = up.nextElementSibling;
     el = next;
   }
-  for (const d of doomed) d.remove();
-  for (const form of forms.reverse()) {
+  return survey;
+}
+
+/**
+ * Removes everything that is never article text. Forms that wrap real content (ASP.NET pages wrap the whole
+ * page in one) are unwrapped; other forms are removed.
+ */
+function removeNonContent(survey: Survey): void {
+  for (const el of survey.removed) el.remove();
+  for (const form of [...survey.forms].reverse()) {
+    if (!form.isConnected) continue;
     if (collapseWhitespace(form.textContent ?? '').length < 200) form.remove();
     else form.replaceWith(...Array.from(form.childNodes));
   }
 }
 
-/** The page's main content for the fallback: a single <article>, else <main>, else <body>. */
-function fallbackRoot(doc: Document): Element | null {
-  const articles = doc.querySelectorAll('article');
-  if (articles.length === 1 && articles[0]) return articles[0];
-  return doc.querySelector('main, [role="main"]') ?? doc.body;
+/** The page's main content for the fallback: the only <article>, else the only <main>, else <body>. */
+function fallbackRoot(doc: Document, survey: Survey): Element | null {
+  for (const candidates of [survey.articles, survey.mains]) {
+    const connected = candidates.filter((el) => el.isConnected);
+    if (connected.length === 1 && connected[0]) return connected[0];
+  }
+  return doc.body;
 }
 
 function normalisedTitle(s: string): string {
@@ -414,6 +485,13 @@ function readArticle(doc: Document): ReturnType<Readability<Element>['parse']> {
   }
 }
 
+function tooComplex(name: string, what: string): ImportRefusal {
+  return new ImportRefusal(
+    'import_too_large',
+    `"${name}" ${what}, more than Marginalia can read; save the article as text and import that instead.`,
+  );
+}
+
 export interface ParseHtmlOptions {
   /** For tests: called with the jsdom window before it is closed. */
   observeWindow?: (window: DOMWindow) => void;
@@ -424,19 +502,31 @@ export interface ParseHtmlOptions {
  * runs, no event handler fires and nothing is fetched. Only text nodes become canonical text.
  */
 export function parseHtml(html: string, name: string, fallbackTitle: string, options: ParseHtmlOptions = {}): ArticleBody {
+  const { depth, elements } = scanHtmlShape(html, { depth: MAX_HTML_DEPTH, elements: MAX_HTML_ELEMENTS });
+  if (depth > MAX_HTML_DEPTH) throw tooComplex(name, `nests its HTML elements more than ${MAX_HTML_DEPTH.toLocaleString('en')} levels deep`);
+  if (elements > MAX_HTML_ELEMENTS) throw tooComplex(name, `has more than ${MAX_HTML_ELEMENTS.toLocaleString('en')} HTML elements`);
   const { jsdom } = loadLibraries();
   // An empty jsdom window (no scripts, no resources, about:blank) whose DOMParser parses the untrusted HTML: documents
   // from DOMParser have no browsing context, so scripts are inert and <iframe>s do not each create a nested window.
   const dom = new jsdom.JSDOM('', { contentType: 'text/html', virtualConsole: new jsdom.VirtualConsole() });
   try {
-    const doc = new dom.window.DOMParser().parseFromString(html, 'text/html');
-    const meta = readMetadata(doc);
-    removeNonContent(doc);
+    let doc: Document;
+    try {
+      doc = new dom.window.DOMParser().parseFromString(html, 'text/html');
+    } catch (e) {
+      // A stack overflow in jsdom: nesting the estimate missed.
+      if (e instanceof RangeError) throw tooComplex(name, 'nests its HTML elements too deeply');
+      throw e;
+    }
+    const survey = surveyDocument(doc);
+    const meta = readMetadata(survey);
+    removeNonContent(survey);
 
-    const root = fallbackRoot(doc);
+    const root = fallbackRoot(doc, survey);
     const fallbackPieces = root ? piecesOf(root) : [];
 
-    const article = doc.getElementsByTagName('*').length <= MAX_READABILITY_ELEMENTS ? readArticle(doc) : null;
+    const readable = depth <= MAX_READABILITY_DEPTH && survey.elementCount <= MAX_READABILITY_ELEMENTS;
+    const article = readable ? readArticle(doc) : null;
     const readablePieces = article?.content ? piecesOf(article.content) : [];
     const readableLength = textLength(readablePieces);
     const fallbackLength = textLength(fallbackPieces);

@@ -3,6 +3,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import type { Nodes, Paragraph } from 'mdast';
 import type { BlockType } from '../../../src-shared/model/document';
 import { parseDateLine, toIsoDate } from './dates';
+import { MarkdownTooComplex, splitMarkdown } from './markdown-chunks';
+import { ImportRefusal } from './refusal';
 import { assembleBlocks, collapseWhitespace, titleFromText } from './text-util';
 import type { ArticleBody, BlockPiece } from './types';
 
@@ -93,11 +95,8 @@ function splitTableRow(row: string): string[] {
 
 class MarkdownWalker {
   readonly pieces: BlockPiece[] = [];
-  private readonly source: string;
-
-  constructor(source: string) {
-    this.source = source;
-  }
+  /** The Markdown the current tree was parsed from (positions refer to it). */
+  source = '';
 
   private emit(type: BlockType, raw: string, level?: number): void {
     for (const segment of raw.split('\n')) {
@@ -160,12 +159,27 @@ class MarkdownWalker {
   }
 }
 
-/** Parses normalised Markdown (LF line endings, no BOM). */
-export function parseMarkdown(markdown: string, fallbackTitle: string): ArticleBody {
+/**
+ * Parses normalised Markdown (LF line endings, no BOM). Throws ImportRefusal ('import_too_large') for nesting
+ * so deep that the parser would stall or overflow the stack; `fileName` names the file in that message.
+ */
+export function parseMarkdown(markdown: string, fallbackTitle: string, fileName?: string): ArticleBody {
   const { frontMatter, body } = splitFrontMatter(markdown);
-  const tree = fromMarkdown(body);
-  const walker = new MarkdownWalker(body);
-  walker.walk(tree, null);
+  const walker = new MarkdownWalker();
+  try {
+    for (const chunk of splitMarkdown(body)) {
+      walker.source = chunk;
+      walker.walk(fromMarkdown(chunk), null);
+    }
+  } catch (e) {
+    if (e instanceof MarkdownTooComplex || e instanceof RangeError) {
+      throw new ImportRefusal(
+        'import_too_large',
+        `${fileName ? `"${fileName}"` : 'The Markdown'} nests lists, quotes or inline markup too deeply for Marginalia to read; save the article as plain text and import that instead.`,
+      );
+    }
+    throw e;
+  }
   const { pieces } = walker;
   const { text, blocks } = assembleBlocks(pieces);
 
