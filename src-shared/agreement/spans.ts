@@ -1,0 +1,203 @@
+// Span-level agreement of two analysts' tags (exact and overlap matching, precision/recall/F1) and word-token labelling for κ and α; pure.
+
+/** A tag on the canonical text: `[start, end)` in UTF-16 offsets, of one annotation kind. */
+export interface Span {
+  readonly start: number;
+  readonly end: number;
+  readonly kind: string;
+}
+
+/** A word token of the text, `[start, end)` in UTF-16 offsets. */
+export interface TokenRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** How B's spans match A's; A is the reference, so precision is over B and recall over A. */
+export interface SpanMatchResult {
+  /** matched / spans of B, or null when B has no spans. */
+  readonly precision: number | null;
+  /** matched / spans of A, or null when A has no spans. */
+  readonly recall: number | null;
+  /** 2·matched / (spans of A + spans of B) — the harmonic mean of the two — or null when neither has spans. */
+  readonly f1: number | null;
+  readonly matched: number;
+  readonly spansA: number;
+  readonly spansB: number;
+  /** Matched pairs as [index in a, index in b]; each span is in at most one pair. */
+  readonly pairs: readonly (readonly [number, number])[];
+}
+
+function matchResult(a: readonly Span[], b: readonly Span[], pairs: (readonly [number, number])[]): SpanMatchResult {
+  const matched = pairs.length;
+  return {
+    precision: b.length > 0 ? matched / b.length : null,
+    recall: a.length > 0 ? matched / a.length : null,
+    f1: a.length + b.length > 0 ? (2 * matched) / (a.length + b.length) : null,
+    matched,
+    spansA: a.length,
+    spansB: b.length,
+    pairs,
+  };
+}
+
+/** Spans match exactly when start, end and kind are all equal; duplicates match one-to-one. */
+export function exactSpanMatch(a: readonly Span[], b: readonly Span[]): SpanMatchResult {
+  const unmatchedA = new Map<string, number[]>();
+  const key = (span: Span): string => `${span.start}:${span.end}:${span.kind}`;
+  a.forEach((span, index) => {
+    const list = unmatchedA.get(key(span));
+    if (list === undefined) unmatchedA.set(key(span), [index]);
+    else list.push(index);
+  });
+  const pairs: [number, number][] = [];
+  b.forEach((span, indexB) => {
+    const indexA = unmatchedA.get(key(span))?.shift();
+    if (indexA !== undefined) pairs.push([indexA, indexB]);
+  });
+  pairs.sort((x, y) => x[0] - y[0]);
+  return matchResult(a, b, pairs);
+}
+
+interface Candidate {
+  readonly indexA: number;
+  readonly indexB: number;
+  readonly overlap: number;
+  readonly boundaryShift: number;
+}
+
+/** Indices of spans of one kind, non-empty, in order of start. */
+function byKindSorted(spans: readonly Span[]): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  spans.forEach((span, index) => {
+    if (span.end <= span.start) return;
+    const group = groups.get(span.kind);
+    if (group === undefined) groups.set(span.kind, [index]);
+    else group.push(index);
+  });
+  for (const group of groups.values()) group.sort((x, y) => (spans[x] as Span).start - (spans[y] as Span).start);
+  return groups;
+}
+
+/**
+ * Every (a, b) pair of one kind whose ranges share at least one offset, found by a sweep over starts: the cost
+ * is the number of overlapping pairs plus sorting, not |a|·|b|.
+ */
+function overlappingPairs(a: readonly Span[], b: readonly Span[], orderA: readonly number[], orderB: readonly number[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  const add = (indexA: number, indexB: number): void => {
+    const x = a[indexA] as Span;
+    const y = b[indexB] as Span;
+    const overlap = Math.min(x.end, y.end) - Math.max(x.start, y.start);
+    const boundaryShift = Math.abs(x.start - y.start) + Math.abs(x.end - y.end);
+    candidates.push({ indexA, indexB, overlap, boundaryShift });
+  };
+  let next = 0;
+  let active: number[] = [];
+  for (const indexB of orderB) {
+    const spanB = b[indexB] as Span;
+    while (next < orderA.length && (a[orderA[next] as number] as Span).start < spanB.start) active.push(orderA[next++] as number);
+    // Spans of a that end by this start cannot reach any later span of b either, which starts no earlier.
+    active = active.filter((indexA) => (a[indexA] as Span).end > spanB.start);
+    for (const indexA of active) add(indexA, indexB);
+    for (let k = next; k < orderA.length && (a[orderA[k] as number] as Span).start < spanB.end; k++) add(orderA[k] as number, indexB);
+  }
+  return candidates;
+}
+
+/**
+ * Spans match by overlap when they have the same kind and share at least one offset. Matching is one-to-one
+ * and greedy: pairs are taken by largest overlap first (ties: smaller boundary shift, then earlier spans).
+ * Empty spans never overlap anything.
+ */
+export function overlapSpanMatch(a: readonly Span[], b: readonly Span[]): SpanMatchResult {
+  const groupsA = byKindSorted(a);
+  const groupsB = byKindSorted(b);
+  const pairs: [number, number][] = [];
+  for (const [kind, orderA] of groupsA) {
+    const orderB = groupsB.get(kind);
+    if (orderB === undefined) continue;
+    const candidates = overlappingPairs(a, b, orderA, orderB);
+    candidates.sort(
+      (x, y) => y.overlap - x.overlap || x.boundaryShift - y.boundaryShift || x.indexA - y.indexA || x.indexB - y.indexB,
+    );
+    const usedA = new Set<number>();
+    const usedB = new Set<number>();
+    for (const { indexA, indexB } of candidates) {
+      if (usedA.has(indexA) || usedB.has(indexB)) continue;
+      usedA.add(indexA);
+      usedB.add(indexB);
+      pairs.push([indexA, indexB]);
+    }
+  }
+  pairs.sort((x, y) => x[0] - y[0]);
+  return matchResult(a, b, pairs);
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
+/** Word tokens of `text`: maximal runs of Unicode letters, digits and combining marks, in text order. */
+export function wordTokens(text: string): TokenRange[] {
+  const tokens: TokenRange[] = [];
+  for (const match of text.matchAll(WORD)) tokens.push({ start: match.index, end: match.index + match[0].length });
+  return tokens;
+}
+
+/**
+ * For each token (in text order, not overlapping), whether any span of `kind` covers at least one of its
+ * characters. Spans are merged into sorted intervals first, so the cost is O(tokens + spans · log spans).
+ */
+export function tokenCoverage(tokens: readonly TokenRange[], spans: readonly Span[], kind: string): boolean[] {
+  const intervals: { start: number; end: number }[] = [];
+  const sorted = spans.filter((span) => span.kind === kind && span.end > span.start).sort((x, y) => x.start - y.start);
+  for (const span of sorted) {
+    const last = intervals[intervals.length - 1];
+    if (last !== undefined && span.start <= last.end) last.end = Math.max(last.end, span.end);
+    else intervals.push({ start: span.start, end: span.end });
+  }
+  let current = 0;
+  return tokens.map((token) => {
+    while (current < intervals.length && (intervals[current] as { end: number }).end <= token.start) current++;
+    const interval = intervals[current];
+    return interval !== undefined && interval.start < token.end;
+  });
+}
+
+/** The word tokens of `text`, each labelled covered or not by a span of `kind` (for per-token κ and α). */
+export function tokenLabels(text: string, spans: readonly Span[], kind: string): { tokens: TokenRange[]; covered: boolean[] } {
+  const tokens = wordTokens(text);
+  return { tokens, covered: tokenCoverage(tokens, spans, kind) };
+}
+
+/**
+ * One nominal label per token: the kinds covering it, in the order of `kinds`, joined by "+"
+ * ("claim+actor"), or "" when no kind covers it. Used for agreement over all kinds at once.
+ */
+export function tokenKindSets(tokens: readonly TokenRange[], spans: readonly Span[], kinds: readonly string[]): string[] {
+  return kindSetLabels(kinds.map((kind) => tokenCoverage(tokens, spans, kind)), kinds);
+}
+
+/** The labels of `tokenKindSets` from coverage already computed: `coverageByKind[k][token]` for kind `kinds[k]`. */
+export function kindSetLabels(coverageByKind: readonly (readonly boolean[])[], kinds: readonly string[]): string[] {
+  const tokenCount = coverageByKind[0]?.length ?? 0;
+  if (kinds.length > 52) {
+    // Too many kinds for an exact bit mask in a double: join per token instead.
+    return Array.from({ length: tokenCount }, (_, index) => kinds.filter((_, k) => coverageByKind[k]?.[index] === true).join('+'));
+  }
+  // Build each token's set as a bit mask and name each distinct mask once, instead of joining strings per token.
+  const masks = new Array<number>(tokenCount).fill(0);
+  coverageByKind.forEach((coverage, k) => {
+    coverage.forEach((covered, index) => {
+      if (covered) masks[index] = (masks[index] as number) + 2 ** k;
+    });
+  });
+  const names = new Map<number, string>();
+  return masks.map((mask) => {
+    let name = names.get(mask);
+    if (name === undefined) {
+      name = kinds.filter((_, k) => Math.floor(mask / 2 ** k) % 2 === 1).join('+');
+      names.set(mask, name);
+    }
+    return name;
+  });
+}
