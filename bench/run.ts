@@ -1,11 +1,12 @@
 // `npm run bench`: measures the core on generated data and records the results in docs/benchmarks.md.
-import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { readFileSync, writeFileSync } from 'node:fs';
 import type { Method, RequestOf, ResponseOf } from '../src-shared/api/contract';
 import { createProjectApi } from '../src-main/core/handlers';
 import { createProject } from '../src-main/core/session';
 import { temporaryDirectory } from '../src-main/test-support/project-fixture';
+import { runMergeBenchmark } from './merge';
+import { writeSection } from './report';
+import { runUiBenchmark } from './ui';
 
 const WORDS = 'the talks envoy security guarantees Kyiv Moscow Washington ceasefire troops billion percent analysts said sources report according minister officials negotiations drones energy winter agreement proposal territory'.split(' ');
 
@@ -87,27 +88,17 @@ async function benchAnnotations(dir: string): Promise<Record<string, string>> {
   };
 }
 
-function writeSection(marker: string, rows: Record<string, string>): void {
-  const path = join(import.meta.dirname, '..', 'docs', 'benchmarks.md');
-  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${process.platform}`;
-  const table = ['| Measure | Result |', '| --- | --- |', ...Object.entries(rows).map(([k, v]) => `| ${k} | ${v} |`)].join('\n');
-  const section = `<!-- ${marker}:start -->\nMeasured ${new Date().toISOString().slice(0, 10)} on ${machine}.\n\n${table}\n<!-- ${marker}:end -->`;
-  let doc: string;
-  try {
-    doc = readFileSync(path, 'utf8');
-  } catch {
-    doc = '# Benchmarks\n\nWritten by `npm run bench`; each section is replaced when its benchmark runs again.\n';
-  }
-  const pattern = new RegExp(`<!-- ${marker}:start -->[\\s\\S]*<!-- ${marker}:end -->`);
-  doc = pattern.test(doc) ? doc.replace(pattern, section) : `${doc.trimEnd()}\n\n## Core: import and tagging\n\n${section}\n`;
-  writeFileSync(path, doc);
-}
-
 const dir = temporaryDirectory();
 try {
   const rows = { ...(await benchImport(dir.path)), ...(await benchAnnotations(dir.path)) };
   for (const [k, v] of Object.entries(rows)) console.log(`${k}: ${v}`);
-  writeSection('core', rows);
+  writeSection('core', 'Core: import and tagging', rows);
 } finally {
   dir.remove();
 }
+
+// Merging teammates' projects, in a child process for its peak memory.
+await runMergeBenchmark();
+
+// The workbench in Chromium: builds the renderer if needed, then measures it against static HTML.
+await runUiBenchmark();

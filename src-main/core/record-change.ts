@@ -53,6 +53,8 @@ export function recordChange(session: ProjectSession, entity: Entity, cause: Cha
 
 /** Runs one user action in one transaction, as one undoable history entry. */
 export function runAction<T>(session: ProjectSession, label: string, action: (historyId: number) => T): T {
+  // Recording the analyst first, in its own commit, lets every write of the action reuse it without a lookup.
+  session.analystForWriting();
   return session.db.transaction(() => {
     const historyId = beginHistoryEntry(session.db, label, session.analystForWriting().id, session.now());
     return action(historyId);

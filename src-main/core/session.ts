@@ -16,6 +16,7 @@ export interface SessionOptions {
 
 /** One open project file and who is working on it. Every write goes through `db` in a transaction. */
 export class ProjectSession {
+  private committedAnalyst: Analyst | null = null;
   readonly now: () => string;
 
   constructor(
@@ -33,28 +34,35 @@ export class ProjectSession {
 
   /** The analyst as recorded in this file, if they have written anything yet. */
   currentAnalyst(): Analyst | null {
+    if (this.committedAnalyst) return this.committedAnalyst;
     if (!this.analystName) return null;
     return analystByName(this.db, this.analystName) ?? null;
   }
 
   /**
-   * The analyst to stamp on a write; recorded in the file on first use. Looked up every time rather than cached:
-   * the write that first recorded them may have been rolled back.
+   * The analyst to stamp on a write; recorded in the file on first use. Remembered only once it is committed:
+   * a row written inside a transaction that is then rolled back must not be reused.
    */
   analystForWriting(): Analyst {
     const existing = this.currentAnalyst();
-    if (existing) return existing;
+    if (existing) return this.remember(existing);
     if (!this.analystName) {
       throw new UserError('no_analyst', 'Who is tagging? Set your name first (the --analyst option or MARGINALIA_ANALYST).');
     }
     const analyst = { id: this.newId<AnalystId>(), name: this.analystName };
     insertAnalyst(this.db, { ...analyst, createdAt: this.now() });
+    return this.remember(analyst);
+  }
+
+  private remember(analyst: Analyst): Analyst {
+    if (!this.db.inTransaction) this.committedAnalyst = analyst;
     return analyst;
   }
 
   /** Changes who this session writes as (the app's name setting changed). */
   setAnalystName(name: string | null): void {
     this.analystName = cleanAnalystName(name);
+    this.committedAnalyst = null;
   }
 
   close(): void {

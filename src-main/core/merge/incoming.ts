@@ -143,6 +143,13 @@ function checkAnchored(annotation: Annotation, texts: ReadonlyMap<string, string
   if (t.exact !== expected.exact || t.prefix !== expected.prefix || t.suffix !== expected.suffix) refuse(`a tag's quote does not match its document's text`);
 }
 
+function mapRows<R, T>(rows: Iterable<R>, map: (row: R, index: number) => T): T[] {
+  const result: T[] = [];
+  let index = 0;
+  for (const row of rows) result.push(map(row, index++));
+  return result;
+}
+
 function readAll(db: Db): IncomingProject {
   const projectRow = db.prepare('SELECT id, name FROM project WHERE singleton = 1').get();
   const project = validated(z.object({ id: ProjectIdSchema, name: z.string().max(500) }), projectRow, 'the project record');
@@ -153,7 +160,8 @@ function readAll(db: Db): IncomingProject {
   );
   const documents = readDocuments(db);
   const texts = new Map(documents.map((d) => [d.id as string, d.text]));
-  const annotations = (db.prepare('SELECT * FROM annotations').all() as Record<string, unknown>[]).map((row, index) => {
+  // Rows are streamed (iterate, not all) so that a large file is never held twice in memory.
+  const annotations = mapRows(db.prepare('SELECT * FROM annotations').iterate() as IterableIterator<Record<string, unknown>>, (row, index) => {
     const t = row.start_offset === null ? null : { start: row.start_offset, end: row.end_offset, exact: row.exact, prefix: row.prefix, suffix: row.suffix };
     const annotation = validated(
       AnnotationSchema,
@@ -167,7 +175,7 @@ function readAll(db: Db): IncomingProject {
     checkAnchored(annotation, texts);
     return { annotation, headChangeId: validated(ChangeIdSchema, row.head_change_id, `tag ${index + 1}'s version`) as string };
   });
-  const actors = (db.prepare('SELECT * FROM actors').all() as Record<string, unknown>[]).map((row, index) => {
+  const actors = mapRows(db.prepare('SELECT * FROM actors').iterate() as IterableIterator<Record<string, unknown>>, (row, index) => {
     const actor = validated(
       ActorSchema,
       {
@@ -179,13 +187,15 @@ function readAll(db: Db): IncomingProject {
     );
     return { actor, headChangeId: validated(ChangeIdSchema, row.head_change_id, `actor ${index + 1}'s version`) as string };
   });
-  const changes = db
-    .prepare(
-      `SELECT id, entity_type AS entityType, entity_id AS entityId, op, parent_id AS parentId, before, after,
-       analyst_id AS analystId, at, cause FROM changes ORDER BY seq`,
-    )
-    .all()
-    .map((raw, index) => ({ ...validated(ChangeRowSchema, raw, `change ${index + 1}`), historyId: null }) as ChangeRecord);
+  const changes = mapRows(
+    db
+      .prepare(
+        `SELECT id, entity_type AS entityType, entity_id AS entityId, op, parent_id AS parentId, before, after,
+         analyst_id AS analystId, at, cause FROM changes ORDER BY seq`,
+      )
+      .iterate(),
+    (raw, index) => Object.assign(validated(ChangeRowSchema, raw, `change ${index + 1}`), { historyId: null }) as ChangeRecord,
+  );
   checkChangeLog(changes, annotations, actors, new Set(analysts.map((a) => a.id)), texts);
   return { project, analysts, documents, actors, annotations, changes };
 }

@@ -53,7 +53,7 @@ function parentsOfLocalChanges(db: Db): Map<string, string | null> {
 }
 
 /** True when `ancestor` is `descendant` or lies on its chain of parents. */
-function isAncestor(ancestor: string, descendant: string, parents: ReadonlyMap<string, string | null>): boolean {
+function isAncestor(ancestor: string, descendant: string, parents: { get(id: string): string | null | undefined }): boolean {
   for (let at: string | null | undefined = descendant; at; at = parents.get(at)) if (at === ancestor) return true;
   return false;
 }
@@ -107,11 +107,16 @@ export function planMerge(db: Db, incoming: IncomingProject): MergePlan {
   }
 
   const localParents = parentsOfLocalChanges(db);
-  const newChanges = incoming.changes
-    .filter((c) => !localParents.has(c.id))
-    .map((c) => ({ ...c, before: remapSnapshot(c.before, documentIds), after: remapSnapshot(c.after, documentIds) ?? c.after, historyId: null }));
-  const parents = new Map(localParents);
-  for (const change of incoming.changes) parents.set(change.id, change.parentId);
+  // The incoming records belong to this merge alone, so they are adjusted in place rather than copied: a large
+  // file is then held in memory once.
+  const newChanges = incoming.changes.filter((c) => !localParents.has(c.id));
+  for (const change of newChanges) {
+    change.before = remapSnapshot(change.before, documentIds);
+    change.after = remapSnapshot(change.after, documentIds) ?? change.after;
+    change.historyId = null;
+  }
+  const incomingParents = new Map(incoming.changes.map((c) => [c.id as string, c.parentId as string | null]));
+  const parents = { get: (id: string) => (localParents.has(id) ? localParents.get(id) : incomingParents.get(id)) };
 
   const writes: MergePlan['writes'] = [];
   const conflicts: MergeConflict[] = [];
@@ -144,7 +149,8 @@ export function planMerge(db: Db, incoming: IncomingProject): MergePlan {
     if (outcome === 'updated') updatedActors++;
   }
   for (const { annotation, headChangeId } of incoming.annotations) {
-    const mapped = { ...annotation, documentId: documentIds.get(annotation.documentId) ?? annotation.documentId } as Annotation;
+    const mapped = annotation;
+    mapped.documentId = (documentIds.get(annotation.documentId) ?? annotation.documentId) as Annotation['documentId'];
     const local = annotationById(db, annotation.id);
     const outcome = reconcile({ type: 'annotation', value: mapped }, headChangeId, local && { value: local.annotation, head: local.headChangeId });
     if (outcome === 'new') {
