@@ -105,17 +105,19 @@ export function App({ client }: { client: Client }) {
   const createTag = useCallback(
     async (kind: AnnotationKind, target: { start: number; end: number } | null) => {
       if (!doc) return;
+      // The passage is drawn at once, marked as pending; it becomes a tag only when the project file has it.
+      const pending = target ? (viewRef.current?.drawPending(kind, target) ?? null) : null;
+      setSelection(null);
       try {
         const created = await client.call('annotation.create', { documentId: doc.id, kind, target });
         setAnnotations((list) => [...list, created]);
-        if (created.target) viewRef.current?.addAnnotation(created);
-        viewRef.current?.clearSelection();
-        setSelection(null);
+        if (created.target) viewRef.current?.addAnnotation(created, { select: true, clearSelection: true, ...(pending ? { replacing: pending } : {}) });
+        else viewRef.current?.select(created.id);
         setSelectedId(created.id);
-        viewRef.current?.select(created.id);
         setFocusDetails(true);
         bumpCount(kind, 1);
       } catch (error) {
+        if (pending) viewRef.current?.removeAnnotation(pending);
         report(error);
       }
     },

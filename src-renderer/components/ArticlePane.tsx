@@ -1,5 +1,5 @@
 // Centre pane: the document header (title, metadata, document-level warnings) and the ProseMirror article view.
-import { useEffect, useRef, type MutableRefObject } from 'react';
+import { useLayoutEffect, useRef, type MutableRefObject } from 'react';
 import type { Annotation } from '../../src-shared/model/annotation';
 import type { Document } from '../../src-shared/model/document';
 import { ArticleView } from '../editor/article-view';
@@ -32,7 +32,8 @@ export function ArticlePane(props: {
   callbacks.current = props;
   const { document: doc, viewRef } = props;
 
-  useEffect(() => {
+  // A layout effect, so the article is in the very first frame painted for this document.
+  useLayoutEffect(() => {
     const mount = mountRef.current;
     if (!mount) return;
     const view = new ArticleView(mount, doc, callbacks.current.initialAnnotations, {

@@ -22,6 +22,16 @@ function summary(annotation: Annotation, actors: ReadonlyMap<string, Actor>): st
   }
 }
 
+/** Tags listed per kind before "Show all": a long article's thousands of tags would slow every change. */
+const GROUP_LIMIT = 150;
+
+function visibleItems(items: readonly Annotation[], expanded: boolean, selectedId: string | null): readonly Annotation[] {
+  if (expanded || items.length <= GROUP_LIMIT) return items;
+  const shown = items.slice(0, GROUP_LIMIT);
+  const selected = selectedId === null ? undefined : items.find((a) => a.id === selectedId);
+  return selected && !shown.includes(selected) ? [...shown, selected] : shown;
+}
+
 export function TagList(props: {
   annotations: readonly Annotation[];
   actors: ReadonlyMap<string, Actor>;
@@ -31,6 +41,7 @@ export function TagList(props: {
 }) {
   const [kinds, setKinds] = useState<ReadonlySet<AnnotationKind>>(new Set(KIND_ORDER));
   const [analystId, setAnalystId] = useState('all');
+  const [expanded, setExpanded] = useState<ReadonlySet<AnnotationKind>>(new Set());
   const listRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!props.selectedId) return;
@@ -75,7 +86,7 @@ export function TagList(props: {
             <div key={kind} className="tag-group">
               <h3 className={`group-title chip-${kind}`}>{KIND_LABELS[kind]} <span className="count">{items.length}</span></h3>
               <ul>
-                {items.map((a) => (
+                {visibleItems(items, expanded.has(kind), props.selectedId).map((a) => (
                   <li key={a.id}>
                     <button
                       className={`tag-item${a.id === props.selectedId ? ' selected' : ''}`}
@@ -90,6 +101,11 @@ export function TagList(props: {
                   </li>
                 ))}
               </ul>
+              {items.length > GROUP_LIMIT && !expanded.has(kind) && (
+                <button className="link show-all" onClick={() => setExpanded(new Set([...expanded, kind]))}>
+                  Show all {items.length.toLocaleString('en-US')} {KIND_LABELS[kind].toLowerCase()} tags
+                </button>
+              )}
             </div>
           ),
         )}

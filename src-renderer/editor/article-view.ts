@@ -8,12 +8,14 @@ import type { Block } from '../../src-shared/model/document';
 import { snapToWords } from '../../src-shared/text/word-snap';
 import {
   addHighlight,
+  isDrawableRange,
   flashHighlight,
   removeHighlight,
   selectHighlight,
   setHighlights,
   updateHighlight,
   type HighlightSpec,
+  type HighlightsAction,
 } from './plugins/highlights/actions';
 import { highlightsKey, highlightsPlugin } from './plugins/highlights/highlights-plugin';
 
@@ -66,6 +68,7 @@ export class ArticleView {
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
   private pointerTimer: ReturnType<typeof setTimeout> | undefined;
   private destroyed = false;
+  private pendingCount = 0;
   /** False without a layout engine (jsdom): ProseMirror's scrolling and coordinates would throw there. */
   private readonly hasLayout: boolean;
 
@@ -106,11 +109,42 @@ export class ArticleView {
     this.run(setHighlights(this.highlightsOf(annotations)));
   }
 
-  /** Draws one tag (redraws it when already drawn); a tag without a target or deleted is taken away instead. */
-  addAnnotation(annotation: Annotation): void {
+  /**
+   * Draws one tag (redraws it when already drawn); a tag without a target or deleted is taken away instead.
+   * With `select` it is also marked selected, with `replacing` that highlight (a pending one) is taken away, and
+   * with `clearSelection` the text selection collapses — all in one transaction, so the article redraws once.
+   */
+  addAnnotation(annotation: Annotation, options: { select?: boolean; replacing?: string; clearSelection?: boolean } = {}): void {
     const highlight = this.highlightOf(annotation);
-    if (highlight) this.run(addHighlight(highlight));
-    else this.run(removeHighlight(annotation.id));
+    if (!highlight || !isDrawableRange(this.view.state, highlight.from, highlight.to)) {
+      this.run(removeHighlight(annotation.id));
+      return;
+    }
+    const actions: HighlightsAction[] = [];
+    if (options.replacing !== undefined) actions.push({ type: 'remove', id: options.replacing });
+    actions.push({ type: 'add', highlight });
+    if (options.select) actions.push({ type: 'select', id: annotation.id });
+    const { state } = this.view;
+    let tr = state.tr.setMeta(highlightsKey, { type: 'batch', actions });
+    if (options.clearSelection && !state.selection.empty) tr = tr.setSelection(TextSelection.create(state.doc, state.selection.head));
+    this.view.dispatch(tr);
+    if (options.clearSelection) this.forgetDomSelection();
+  }
+
+  /**
+   * Draws a tag that is still being saved — at once, styled as pending — and collapses the text selection.
+   * Returns its temporary id (to replace with `addAnnotation(saved, { replacing })` or take away), or null.
+   */
+  drawPending(kind: Annotation['kind'], range: { start: number; end: number }): string | null {
+    const positions = this.map.toPosRange(range.start, range.end);
+    if (!positions || !isDrawableRange(this.view.state, positions.from, positions.to)) return null;
+    const id = `pending-${++this.pendingCount}`;
+    const { state } = this.view;
+    let tr = state.tr.setMeta(highlightsKey, { type: 'add', highlight: { id, kind, from: positions.from, to: positions.to } });
+    if (!state.selection.empty) tr = tr.setSelection(TextSelection.create(state.doc, state.selection.head));
+    this.view.dispatch(tr);
+    this.forgetDomSelection();
+    return id;
   }
 
   /** Redraws a tag after its range or kind changed; draws it if it was not drawn. */
@@ -161,6 +195,10 @@ export class ArticleView {
   clearSelection(): void {
     const { state } = this.view;
     if (!state.selection.empty) this.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, state.selection.head)));
+    this.forgetDomSelection();
+  }
+
+  private forgetDomSelection(): void {
     const selection = this.ownerDocument.getSelection();
     if (selection?.anchorNode && this.view.dom.contains(selection.anchorNode)) selection.removeAllRanges();
     this.reported = null;

@@ -21,7 +21,9 @@ export type HighlightsAction =
   | { readonly type: 'update'; readonly highlight: HighlightSpec }
   | { readonly type: 'remove'; readonly id: string }
   | { readonly type: 'select'; readonly id: string | null }
-  | { readonly type: 'flash'; readonly id: string | null };
+  | { readonly type: 'flash'; readonly id: string | null }
+  /** Several of the above in one transaction, so the view redraws once (e.g. add a tag and select it). */
+  | { readonly type: 'batch'; readonly actions: readonly HighlightsAction[] };
 
 /** True when `[from, to)` is a non-empty range inside the document of `state`. */
 export function isDrawableRange(state: EditorState, from: number, to: number): boolean {

@@ -131,6 +131,8 @@ export function applyHighlightsAction(state: HighlightsState, action: Highlights
       const flashId = marker(state, action.id);
       return flashId === state.flashId ? state : restyle(state, { ...state, flashId }, doc);
     }
+    case 'batch':
+      return action.actions.reduce((current, next) => applyHighlightsAction(current, next, doc), state);
   }
 }
 
