@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS, csvCell, csvText, exportCsv } from './csv';
+import { EMOJI_TEXT, sampleSnapshot } from './snapshot-fixture';
+
+/** A strict RFC 4180 reader (CRLF record ends), to prove what a spreadsheet program would read back. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') {
+      if (cell !== '') throw new Error(`quote inside an unquoted cell at ${i}`);
+      quoted = true;
+    } else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
+    } else if (c === '\n' || c === '\r') throw new Error(`bare line break outside quotes at ${i}`);
+    else cell += c;
+  }
+  if (quoted || cell !== '' || row.length > 0) throw new Error('the last record is not terminated by CRLF');
+  return rows;
+}
+
+const snapshot = sampleSnapshot();
+
+function exported(): { raw: string; records: Record<string, string>[] } {
+  const [file] = exportCsv(snapshot);
+  expect(file?.path).toBe('annotations.csv');
+  expect(file?.mediaType).toMatch(/^text\/csv/);
+  const raw = file!.content as string;
+  const [header, ...rows] = parseCsv(raw.slice(1));
+  expect(header).toEqual([...CSV_COLUMNS]);
+  return { raw, records: rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!]))) };
+}
+
+describe('CSV export', () => {
+  it('is UTF-8 with a BOM, CRLF line ends, and one row per tag including deleted ones', () => {
+    const { raw, records } = exported();
+    expect(raw.charCodeAt(0)).toBe(0xfeff);
+    expect(new TextEncoder().encode(raw).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
+    expect(raw.replaceAll('\r\n', '').includes('\r')).toBe(false);
+    expect(records).toHaveLength(snapshot.annotations.length);
+    expect(records.filter((r) => r.deleted_at !== '')).toEqual([
+      expect.objectContaining({ kind: 'figure', deleted_at: '2026-01-22T09:00:00.000Z', review_status: '' }),
+    ]);
+  });
+
+  it('gives offsets in UTF-16 units and in code points, after emoji before the span', () => {
+    const figure = exported().records.find((r) => r.kind === 'figure' && r.deleted_at === '')!;
+    expect(figure).toMatchObject({ quote: '$800 billion', start_utf16: '25', end_utf16: '37', start_codepoint: '21', end_codepoint: '33' });
+    expect(EMOJI_TEXT.slice(25, 37)).toBe('$800 billion');
+    expect(Array.from(EMOJI_TEXT).slice(21, 33).join('')).toBe('$800 billion');
+    expect(figure).toMatchObject({ figure_amount: '800', figure_scale: '1000000000', figure_value: '800000000000', figure_unit: 'USD' });
+    expect(figure.note).toBe('Headline figure, "rounded"');
+    expect(exported().raw).toContain('"Headline figure, ""rounded"""');
+  });
+
+  it('writes every attribute column of its kind with registry names', () => {
+    const { records } = exported();
+    expect(records.find((r) => r.claim_status === 'disputed')).toMatchObject({
+      claimant: 'Rustem Umerov',
+      analyst: 'Ada Analyst',
+      note: 'Contradicted by the decree of 2 January;\nsee the registry.',
+    });
+    expect(records.find((r) => r.kind === 'actor')).toMatchObject({ actor: 'Kyrylo Budanov', claim_status: '' });
+    expect(records.find((r) => r.warning_category === 'outdated_role')).toMatchObject({
+      warning_severity: 'high',
+      warning_correction: 'He was reappointed on 2 January, 2026.',
+    });
+    const documentLevel = records.find((r) => r.warning_category === 'ai_generated')!;
+    expect(documentLevel).toMatchObject({ quote: '', start_utf16: '', end_codepoint: '', prefix: '' });
+    const multiLine = records.find((r) => r.quote?.includes('\n'))!;
+    expect(multiLine.quote).toBe('The fund would reach $800 billion by 2030,\naccording to the draft');
+  });
+
+  it('defuses cells a spreadsheet would run as formulas, but keeps numbers as numbers', () => {
+    const { records } = exported();
+    const claim = records.find((r) => r.claim_status === 'false')!;
+    expect(claim.quote).toBe(`'=HYPERLINK("http://evil.example")`);
+    expect(claim.note).toBe(`'@SUM(1+1)`);
+    expect(claim.document_title).toBe('CON');
+    expect(records.find((r) => r.figure_amount === '380')!.quote).toBe(`'+380`);
+    const minus = records.find((r) => r.figure_unit === '°C')!;
+    expect(minus).toMatchObject({ quote: `'-14 degrees`, figure_amount: '-14', figure_value: '-14', note: `'-14` });
+  });
+
+  it('quotes cells per RFC 4180 and prefixes TAB and CR starts', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell('\tcmd')).toBe(`'\tcmd`);
+    expect(csvCell('\rcmd')).toBe(`"'\rcmd"`);
+    expect(csvCell('=1+1')).toBe(`'=1+1`);
+    expect(csvCell('a=b')).toBe('a=b');
+    expect(csvCell(-3.5)).toBe('-3.5');
+    expect(csvCell(null)).toBe('');
+    expect(csvText([['a', 'b'], ['c', null]])).toBe('a,b\r\nc,\r\n');
+  });
+});

@@ -1,0 +1,139 @@
+// The CSV export (main process, pure): one row per tag, live and deleted, for spreadsheets; RFC 4180 with formula defence.
+import { figureValue, type Annotation } from '../../../src-shared/model/annotation';
+import { annotationsInExportOrder, indexSnapshot, type SnapshotIndex } from './snapshot-index';
+import type { ExportedFile, ExportSnapshot } from './types';
+
+/**
+ * The columns, in order. Offsets are given twice: `*_utf16` count UTF-16 code units (Marginalia's own unit,
+ * JavaScript string indices), `*_codepoint` count Unicode code points (Python, W3C, brat, REFI-QDA).
+ * A document-level reliability warning has empty quote and offset cells. `review_status` is reserved and empty.
+ */
+export const CSV_COLUMNS = [
+  'annotation_id',
+  'document_id',
+  'document_title',
+  'kind',
+  'quote',
+  'start_utf16',
+  'end_utf16',
+  'start_codepoint',
+  'end_codepoint',
+  'prefix',
+  'suffix',
+  'claim_status',
+  'claimant',
+  'actor',
+  'figure_amount',
+  'figure_scale',
+  'figure_value',
+  'figure_unit',
+  'warning_severity',
+  'warning_category',
+  'warning_correction',
+  'note',
+  'analyst',
+  'created_at',
+  'updated_at',
+  'deleted_at',
+  'review_status',
+] as const;
+
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/** A cell: text we did not write ourselves (quotes, notes, names) or a number we formatted. */
+type Cell = string | number | null;
+
+export const CSV_MEDIA_TYPE = 'text/csv;charset=utf-8;header=present';
+
+/**
+ * Characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP "CSV Injection"):
+ * = + - @, and TAB / CR, which some programs strip before looking for those.
+ */
+const FORMULA_TRIGGER = /^[=+\-@\t\r]/;
+
+/**
+ * One cell as RFC 4180 text. Text cells that a spreadsheet would run as a formula get a leading single quote
+ * (OWASP's recommended defence), so `=HYPERLINK(…)` in an article shows as text instead of becoming a live link;
+ * numbers are ours and never prefixed, so `-14` stays a number. A cell holding a comma, a double quote, CR or
+ * LF is enclosed in double quotes, with inner quotes doubled.
+ */
+export function csvCell(cell: Cell): string {
+  if (cell === null) return '';
+  let text = typeof cell === 'number' ? String(cell) : cell;
+  if (typeof cell === 'string' && FORMULA_TRIGGER.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+/** Rows as RFC 4180 CSV: CRLF after every record, including the last. */
+export function csvText(rows: readonly (readonly Cell[])[]): string {
+  return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+}
+
+function rowOf(annotation: Annotation, index: SnapshotIndex): Record<CsvColumn, Cell> {
+  const document = index.documentOf(annotation);
+  const target = annotation.target;
+  const codePoints = index.codePointsOf(document);
+  const row: Record<CsvColumn, Cell> = {
+    annotation_id: annotation.id,
+    document_id: annotation.documentId,
+    document_title: document.title,
+    kind: annotation.kind,
+    quote: target?.exact ?? null,
+    start_utf16: target?.start ?? null,
+    end_utf16: target?.end ?? null,
+    start_codepoint: target ? codePoints(target.start) : null,
+    end_codepoint: target ? codePoints(target.end) : null,
+    prefix: target?.prefix ?? null,
+    suffix: target?.suffix ?? null,
+    claim_status: null,
+    claimant: null,
+    actor: null,
+    figure_amount: null,
+    figure_scale: null,
+    figure_value: null,
+    figure_unit: null,
+    warning_severity: null,
+    warning_category: null,
+    warning_correction: null,
+    note: annotation.note,
+    analyst: index.analystName(annotation.analystId),
+    created_at: annotation.createdAt,
+    updated_at: annotation.updatedAt,
+    deleted_at: annotation.deletedAt,
+    review_status: null,
+  };
+  switch (annotation.kind) {
+    case 'claim':
+      row.claim_status = annotation.attributes.status;
+      row.claimant = index.actorName(annotation.attributes.claimantId);
+      break;
+    case 'actor':
+      row.actor = index.actorName(annotation.attributes.actorId);
+      break;
+    case 'figure':
+      row.figure_amount = annotation.attributes.amount;
+      row.figure_scale = annotation.attributes.scale;
+      row.figure_value = figureValue(annotation.attributes);
+      row.figure_unit = annotation.attributes.unit;
+      break;
+    case 'reliability_warning':
+      row.warning_severity = annotation.attributes.severity;
+      row.warning_category = annotation.attributes.category;
+      row.warning_correction = annotation.attributes.correction;
+      break;
+  }
+  return row;
+}
+
+/**
+ * The `csv` export: `annotations.csv`, UTF-8 with a byte order mark (the string starts with U+FEFF, so Excel
+ * detects UTF-8), a header row, then one row per tag — deleted tags included, with `deleted_at` set.
+ */
+export function exportCsv(snapshot: ExportSnapshot): ExportedFile[] {
+  const index = indexSnapshot(snapshot);
+  const rows = annotationsInExportOrder(snapshot, { includeDeleted: true }).map((a) => {
+    const row = rowOf(a, index);
+    return CSV_COLUMNS.map((column) => row[column]);
+  });
+  return [{ path: 'annotations.csv', mediaType: CSV_MEDIA_TYPE, content: `\uFEFF${csvText([CSV_COLUMNS, ...rows])}` }];
+}

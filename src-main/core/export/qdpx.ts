@@ -1,0 +1,360 @@
+// The REFI-QDA export (main process, pure): a .qdpx zip of project.qde (QDA-XML project 1.0) plus each document's text.
+import { createHash } from 'node:crypto';
+import { zipSync } from 'fflate';
+import type { Actor } from '../../../src-shared/model/actor';
+import {
+  ClaimStatusSchema,
+  figureValue,
+  KIND_LABELS,
+  WARNING_CATEGORY_LABELS,
+  WarningCategorySchema,
+  type Annotation,
+  type AnnotationKind,
+} from '../../../src-shared/model/annotation';
+import type { Document } from '../../../src-shared/model/document';
+import { APP_VERSION } from '../version';
+import { safeBaseName } from './brat';
+import { annotationsInExportOrder, indexSnapshot, type SnapshotIndex } from './snapshot-index';
+import type { ExportedFile, ExportSnapshot } from './types';
+
+export const QDE_NAMESPACE = 'urn:QDA-XML:project:1.0';
+/** QualCoder refuses a project without `origin`. */
+export const QDPX_ORIGIN = `Marginalia ${APP_VERSION}`;
+export const QDPX_MEDIA_TYPE = 'application/zip';
+/**
+ * The first line of the machine-readable part of a selection's <Description>: what no code carries (severity,
+ * correction, claimant, figure amounts, whether a warning is about the whole document) as one JSON object.
+ */
+export const QDPX_ATTRIBUTES_PREFIX = 'Marginalia attributes: ';
+
+/** Sub-code names of the claim statuses (the status keys) and warning categories (their labels). */
+export const QDPX_STATUS_CODE_NAMES = ClaimStatusSchema.options;
+export const QDPX_CATEGORY_CODE_NAMES = WarningCategorySchema.options.map((c) => WARNING_CATEGORY_LABELS[c]);
+/** The Actor sub-code for mentions not yet linked to a registry actor (a coding target that is always a leaf). */
+export const QDPX_UNLINKED_ACTOR_CODE = 'Unlinked mention';
+
+/** A name-based UUID (RFC 4122 version 5: SHA-1 of the namespace UUID's bytes and the UTF-8 name). */
+export function uuidV5(namespace: string, name: string): string {
+  const hex = namespace.replace(/[{}-]/g, '');
+  if (!/^[0-9a-f]{32}$/i.test(hex)) throw new RangeError(`“${namespace}” is not a UUID.`);
+  const bytes = createHash('sha1').update(Buffer.from(hex, 'hex')).update(name, 'utf8').digest().subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const h = bytes.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+// Characters XML 1.0 forbids (C0 controls other than TAB/LF/CR, lone surrogates, U+FFFE/U+FFFF): dropped, not escaped.
+const INVALID_XML_CHARS = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/** Text for XML element content: invalid characters removed, `&` `<` `>` escaped. */
+export function xmlText(value: string): string {
+  return value.replace(INVALID_XML_CHARS, '').replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+}
+
+/** Text for a double-quoted attribute; TAB, LF and CR become references so attribute normalisation keeps them. */
+export function xmlAttribute(value: string): string {
+  return xmlText(value).replaceAll('"', '&quot;').replaceAll('\t', '&#9;').replaceAll('\n', '&#10;').replaceAll('\r', '&#13;');
+}
+
+interface XmlElement {
+  name: string;
+  attributes?: Record<string, string | number | undefined>;
+  children?: XmlElement[];
+  text?: string;
+}
+
+function renderXml(element: XmlElement, depth = 0): string {
+  const indent = '  '.repeat(depth);
+  const attributes = Object.entries(element.attributes ?? {})
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => ` ${k}="${xmlAttribute(String(v))}"`)
+    .join('');
+  const open = `${indent}<${element.name}${attributes}`;
+  if (element.text !== undefined) return `${open}>${xmlText(element.text)}</${element.name}>\n`;
+  const children = element.children ?? [];
+  if (children.length === 0) return `${open}/>\n`;
+  return `${open}>\n${children.map((c) => renderXml(c, depth + 1)).join('')}${indent}</${element.name}>\n`;
+}
+
+/** A code of the exported codebook; `key` is stable across exports and names the code's GUID. */
+export interface QdpxCode {
+  key: string;
+  guid: string;
+  name: string;
+  color: string;
+  description?: string;
+  children: QdpxCode[];
+}
+
+const KIND_COLORS: Readonly<Record<AnnotationKind, string>> = {
+  claim: '#F2C230',
+  actor: '#3A7BD5',
+  figure: '#2E9D5B',
+  reliability_warning: '#DE4A10',
+};
+const STATUS_COLORS = { unverified: '#9E9E9E', supported: '#2E9D5B', disputed: '#E68A00', false: '#C62828' } as const;
+const CATEGORY_COLORS = {
+  factual_error: '#B71C1C',
+  unverifiable_quote: '#D84315',
+  ai_generated: '#8E24AA',
+  outdated_role: '#EF6C00',
+  internal_contradiction: '#F4511E',
+  unsourced: '#FF8A65',
+  other: '#BCAAA4',
+} as const;
+const KIND_DESCRIPTIONS: Readonly<Record<AnnotationKind, string>> = {
+  claim: 'A claim the article makes; the sub-code is its verification status.',
+  actor: 'A mention of a person, organisation or state; the sub-code is the registry actor.',
+  figure: 'A number the article gives; amount, scale and unit are in each selection’s description.',
+  reliability_warning:
+    'A reason to doubt the article; the sub-code is the category, severity and correction are in the description. ' +
+    'A warning about the whole document is a selection over the whole text.',
+};
+
+/** The actors that get a code: live ones, and deleted ones that a live actor tag still names. */
+function codedActors(snapshot: ExportSnapshot, live: readonly Annotation[]): Actor[] {
+  const named = new Set(live.flatMap((a) => (a.kind === 'actor' && a.attributes.actorId !== null ? [a.attributes.actorId as string] : [])));
+  return snapshot.actors.filter((a) => a.deletedAt === null || named.has(a.id));
+}
+
+/**
+ * Names made unique, first come first served, by appending " (2)", " (3)" …: QualCoder keeps code and source
+ * names in UNIQUE columns, so two actors or two articles of the same name would stop its import.
+ */
+export function uniqueNamer(reserved: Iterable<string> = []): (name: string) => string {
+  const taken = new Set([...reserved].map((n) => n.toLowerCase()));
+  return (name) => {
+    let unique = name;
+    for (let n = 2; taken.has(unique.toLowerCase()); n++) unique = `${name} (${n})`;
+    taken.add(unique.toLowerCase());
+    return unique;
+  };
+}
+
+/** The codebook: one code per kind, statuses under Claim, categories under Reliability warning, actors under Actor. */
+export function qdpxCodebook(snapshot: ExportSnapshot, actors: readonly Actor[]): QdpxCode[] {
+  const actorName = uniqueNamer([...Object.values(KIND_LABELS), ...QDPX_STATUS_CODE_NAMES, ...QDPX_CATEGORY_CODE_NAMES, QDPX_UNLINKED_ACTOR_CODE]);
+  const code = (key: string, name: string, color: string, children: QdpxCode[] = [], description?: string): QdpxCode => ({
+    key,
+    guid: uuidV5(snapshot.project.id, `code:${key}`),
+    name,
+    color,
+    ...(description === undefined ? {} : { description }),
+    children,
+  });
+  const kind = (k: AnnotationKind, children: QdpxCode[] = []) => code(k, KIND_LABELS[k], KIND_COLORS[k], children, KIND_DESCRIPTIONS[k]);
+  return [
+    kind('claim', ClaimStatusSchema.options.map((s) => code(`claim/status/${s}`, s, STATUS_COLORS[s]))),
+    kind('actor', [
+      ...actors.map((a) => code(`actor/actor/${a.id}`, actorName(a.name), '#6FA0E3', [], a.aliases.length > 0 ? `Also: ${a.aliases.join('; ')}` : undefined)),
+      code('actor/unlinked', QDPX_UNLINKED_ACTOR_CODE, '#A9C4EC', [], 'An actor mention not linked to the registry.'),
+    ]),
+    kind('figure'),
+    kind(
+      'reliability_warning',
+      WarningCategorySchema.options.map((c) => code(`reliability_warning/category/${c}`, WARNING_CATEGORY_LABELS[c], CATEGORY_COLORS[c])),
+    ),
+  ];
+}
+
+/** The code keys a tag is coded with: its kind, and the status, category or actor sub-code. */
+export function codeKeysOf(annotation: Annotation, actorIds: ReadonlySet<string>): string[] {
+  switch (annotation.kind) {
+    case 'claim':
+      return ['claim', `claim/status/${annotation.attributes.status}`];
+    case 'reliability_warning':
+      return ['reliability_warning', `reliability_warning/category/${annotation.attributes.category}`];
+    case 'actor': {
+      const id = annotation.attributes.actorId;
+      return ['actor', id !== null && actorIds.has(id) ? `actor/actor/${id}` : 'actor/unlinked'];
+    }
+    case 'figure':
+      return ['figure'];
+  }
+}
+
+/** What no code carries, for the selection's description (codes hold kind, status, category and actor). */
+function descriptionAttributes(annotation: Annotation, index: SnapshotIndex): Record<string, unknown> {
+  const scope = annotation.target === null ? { documentLevel: true } : {};
+  switch (annotation.kind) {
+    case 'claim':
+      return { ...scope, claimant: index.actorName(annotation.attributes.claimantId) };
+    case 'reliability_warning':
+      return { ...scope, severity: annotation.attributes.severity, correction: annotation.attributes.correction };
+    case 'figure':
+      return { ...scope, ...annotation.attributes, value: figureValue(annotation.attributes) };
+    case 'actor':
+      return { ...scope, actor: index.actorName(annotation.attributes.actorId) };
+  }
+}
+
+/** The selection's <Description>: the analyst's note, then one line of JSON with the remaining attributes. */
+export function selectionDescription(annotation: Annotation, index: SnapshotIndex): string {
+  const attributes = Object.fromEntries(Object.entries(descriptionAttributes(annotation, index)).filter(([, v]) => v !== null && v !== ''));
+  const json = Object.keys(attributes).length > 0 ? `${QDPX_ATTRIBUTES_PREFIX}${JSON.stringify(attributes)}` : '';
+  return [annotation.note, json].filter((part) => part !== '').join('\n\n');
+}
+
+function sourceDescription(document: Document): string {
+  return [
+    `Title: ${document.title}`,
+    document.author === null ? null : `Author: ${document.author}`,
+    document.outlet === null ? null : `Outlet: ${document.outlet}`,
+    document.publishedAt === null ? null : `Published: ${document.publishedAt}`,
+    `Original file: ${document.originalName}`,
+    `SHA-256 of the text: ${document.sha256}`,
+  ]
+    .filter((line) => line !== null)
+    .join('\n');
+}
+
+function truncateCodePoints(text: string, max: number): string {
+  const points = Array.from(text.replace(/\s+/g, ' ').trim());
+  return points.length <= max ? points.join('') : `${points.slice(0, max - 1).join('')}…`;
+}
+
+function selectionElement(annotation: Annotation, context: QdeContext): XmlElement {
+  const document = context.index.documentOf(annotation);
+  const toCodePoints = context.index.codePointsOf(document);
+  const target = annotation.target;
+  const [start, end] = target === null ? [0, toCodePoints(document.text.length)] : [toCodePoints(target.start), toCodePoints(target.end)];
+  const label = KIND_LABELS[annotation.kind];
+  const description = selectionDescription(annotation, context.index);
+  const codings = codeKeysOf(annotation, context.actorIds).map<XmlElement>((key) => ({
+    name: 'Coding',
+    attributes: {
+      guid: uuidV5(context.projectId, `coding:${annotation.id}:${key}`),
+      creatingUser: annotation.analystId,
+      creationDateTime: annotation.createdAt,
+    },
+    children: [{ name: 'CodeRef', attributes: { targetGUID: context.codeGuids.get(key)! } }],
+  }));
+  return {
+    name: 'PlainTextSelection',
+    attributes: {
+      guid: annotation.id,
+      name: target === null ? `${label} (whole document)` : `${label}: ${truncateCodePoints(target.exact, 80)}`,
+      startPosition: start,
+      endPosition: end,
+      creatingUser: annotation.analystId,
+      creationDateTime: annotation.createdAt,
+      modifiedDateTime: annotation.updatedAt,
+    },
+    children: [...(description === '' ? [] : [{ name: 'Description', text: description }]), ...codings],
+  };
+}
+
+interface QdeContext {
+  projectId: string;
+  index: SnapshotIndex;
+  codeGuids: ReadonlyMap<string, string>;
+  actorIds: ReadonlySet<string>;
+}
+
+function codeElement(code: QdpxCode): XmlElement {
+  return {
+    name: 'Code',
+    attributes: { guid: code.guid, name: code.name, isCodable: 'true', color: code.color },
+    children: [...(code.description === undefined ? [] : [{ name: 'Description', text: code.description }]), ...code.children.map(codeElement)],
+  };
+}
+
+/** Every analyst the export names: the snapshot's, plus any a document or tag refers to that it lacks. */
+function usersOf(snapshot: ExportSnapshot, live: readonly Annotation[]): { guid: string; name: string }[] {
+  const users = new Map(snapshot.analysts.map((a) => [a.id as string, a.name]));
+  for (const id of [...snapshot.documents.map((d) => d.importedBy), ...live.map((a) => a.analystId)]) {
+    if (!users.has(id)) users.set(id, `Analyst ${id.slice(0, 8)}`);
+  }
+  return [...users].map(([guid, name]) => ({ guid, name }));
+}
+
+/** The path of a document's text inside the .qdpx (the source's plainTextPath is `internal://<guid>.txt`). */
+export function qdpxSourcePath(document: Pick<Document, 'id'>): string {
+  return `sources/${document.id}.txt`;
+}
+
+/**
+ * project.qde as text, following the XSD's element order. Live tags only. Users, sources and selections keep
+ * Marginalia's own UUIDs (analyst, document and tag ids); codes and codings get UUID v5 names under the project
+ * id, so exporting the same project twice gives the same GUIDs. Positions count Unicode code points of the
+ * source text, end exclusive; a document-level warning is a selection over the whole text, marked
+ * `"documentLevel":true` in its description.
+ */
+export function projectQde(snapshot: ExportSnapshot): string {
+  const index = indexSnapshot(snapshot);
+  const live = annotationsInExportOrder(snapshot, { includeDeleted: false });
+  const actors = codedActors(snapshot, live);
+  const codes = qdpxCodebook(snapshot, actors);
+  const codeGuids = new Map<string, string>();
+  const collect = (c: QdpxCode): void => void (codeGuids.set(c.key, c.guid), c.children.forEach(collect));
+  codes.forEach(collect);
+  const context: QdeContext = { projectId: snapshot.project.id, index, codeGuids, actorIds: new Set(actors.map((a) => a.id as string)) };
+  const users = usersOf(snapshot, live);
+  const byDocument = new Map<string, Annotation[]>();
+  for (const a of live) {
+    const list = byDocument.get(a.documentId);
+    if (list) list.push(a);
+    else byDocument.set(a.documentId, [a]);
+  }
+  const firstImport = snapshot.documents.toSorted((a, b) => a.importedAt.localeCompare(b.importedAt))[0];
+  const creator = firstImport?.importedBy ?? snapshot.analysts[0]?.id;
+
+  const sourceName = uniqueNamer();
+  const sources: XmlElement[] = snapshot.documents.map((document) => ({
+    name: 'TextSource',
+    attributes: {
+      guid: document.id,
+      name: sourceName(document.title),
+      plainTextPath: `internal://${document.id}.txt`,
+      creatingUser: document.importedBy,
+      creationDateTime: document.importedAt,
+    },
+    children: [
+      { name: 'Description', text: sourceDescription(document) },
+      ...(byDocument.get(document.id) ?? []).map((a) => selectionElement(a, context)),
+    ],
+  }));
+  const project: XmlElement = {
+    name: 'Project',
+    attributes: {
+      xmlns: QDE_NAMESPACE,
+      name: snapshot.project.name,
+      origin: QDPX_ORIGIN,
+      creatingUserGUID: creator,
+      creationDateTime: snapshot.project.createdAt,
+    },
+    children: [
+      ...(users.length > 0 ? [{ name: 'Users', children: users.map((u) => ({ name: 'User', attributes: { guid: u.guid, name: u.name } })) }] : []),
+      { name: 'CodeBook', children: [{ name: 'Codes', children: codes.map(codeElement) }] },
+      ...(sources.length > 0 ? [{ name: 'Sources', children: sources }] : []),
+      {
+        name: 'Description',
+        text:
+          `Exported from ${QDPX_ORIGIN} at ${snapshot.exportedAt}. Selection positions count Unicode code points ` +
+          'of each source text (UTF-8, LF line ends), end exclusive. A reliability warning about a whole document ' +
+          'is a selection over its whole text.',
+      },
+    ],
+  };
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${renderXml(project)}`;
+}
+
+/** The file name of the .qdpx: an ASCII slug of the project name plus the start of its id (see `safeBaseName`). */
+export function qdpxFileName(snapshot: ExportSnapshot): string {
+  return `${safeBaseName({ id: snapshot.project.id, title: snapshot.project.name })}.qdpx`;
+}
+
+/**
+ * The `qdpx` export (REFI-QDA 1.5 project exchange, read by QualCoder, MAXQDA, ATLAS.ti and NVivo): one zip
+ * holding project.qde and `sources/<document id>.txt`, each document's canonical text as UTF-8 without a BOM
+ * with \n line ends, exactly the text the positions count in. The zip's timestamps are the export time, so the
+ * same snapshot always gives the same bytes.
+ */
+export function exportQdpx(snapshot: ExportSnapshot): ExportedFile[] {
+  const encoder = new TextEncoder();
+  const entries: Record<string, Uint8Array> = { 'project.qde': encoder.encode(projectQde(snapshot)) };
+  for (const document of snapshot.documents) entries[qdpxSourcePath(document)] = encoder.encode(document.text);
+  const zip = zipSync(entries, { level: 6, mtime: new Date(snapshot.exportedAt) });
+  return [{ path: qdpxFileName(snapshot), mediaType: QDPX_MEDIA_TYPE, content: zip }];
+}
