@@ -46,6 +46,8 @@ function checkActorExists(session: ProjectSession, id: string | null, role: stri
 
 /** Merges a patch into a kind's attributes and checks the result against the kind's schema and the registry. */
 function mergeAttributes(session: ProjectSession, kind: AnnotationKind, base: AnnotationAttributes, patch: AttributesPatch | undefined): AnnotationAttributes {
+  // Defaults and parser results are valid by construction; only a patch needs checking.
+  if (patch === undefined || Object.keys(patch).length === 0) return base;
   const parsed = ATTRIBUTE_SCHEMAS[kind].safeParse({ ...base, ...(patch ?? {}) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
