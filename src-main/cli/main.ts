@@ -1,8 +1,8 @@
 // The `marginalia` command line: batch work on project files through the same core and contract as the app.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import type { Method, RequestOf, ResponseOf } from '../../src-shared/api/contract';
+import { ExportFormatSchema, type ExportFormat, type Method, type RequestOf, type ResponseOf } from '../../src-shared/api/contract';
 import { ANNOTATION_KINDS, type Annotation, type AnnotationKind } from '../../src-shared/model/annotation';
 import { ActorKindSchema, actorNameKey, actorNames, type Actor } from '../../src-shared/model/actor';
 import { UserError } from '../../src-shared/model/result';
@@ -14,6 +14,7 @@ import { APP_VERSION } from '../core/version';
 import { parseSetOptions } from './set-attributes';
 import { renderAnnotationLine, renderDocument, renderDocumentList } from './render';
 import { registerShareCommands } from './share-commands';
+import { writeExport } from './write-export';
 import { registerServeCommand } from './serve-command';
 
 export interface CliIo {
@@ -241,17 +242,37 @@ function buildProgram(io: CliIo): Command {
 
   program
     .command('export')
-    .description('export the project')
+    .description('export the project: json (Marginalia), w3c (Web Annotation JSON-LD), csv, brat, qdpx (REFI-QDA), html (report)')
     .argument('<project>', 'the project file')
-    .addOption(new Option('--format <format>', 'export format').choices(['json']).makeOptionMandatory())
-    .requiredOption('--out <file>', 'where to write it; - for standard output')
-    .action(async (projectPath: string, options: { format: 'json'; out: string }) => {
+    .addOption(new Option('--format <format>', 'export format').choices(ExportFormatSchema.options).makeOptionMandatory())
+    .requiredOption('--out <file or folder>', 'where to write it: a file, a folder (brat writes one), or - for standard output')
+    .option('--jsonl', 'w3c: JSON Lines, one annotation per line, instead of one collection')
+    .action(async (projectPath: string, options: { format: ExportFormat; out: string; jsonl?: boolean }) => {
       await withProject(projectPath, null, true, async (project) => {
-        const exported = await project.call('export.project', { format: options.format });
-        if (options.out === '-') io.stdout(exported.content.endsWith('\n') ? exported.content : `${exported.content}\n`);
+        const { files } = await project.call('export.project', { format: options.format, ...(options.jsonl ? { jsonLines: true } : {}) });
+        writeExport(files, options.out, io);
+      });
+    });
+
+  program
+    .command('import-annotations')
+    .description("import another tool's tags: W3C Web Annotation or Hypothesis JSON (w3c), or a REFI-QDA project (qdpx)")
+    .argument('<project>', 'the project file')
+    .argument('<file>', 'the annotations file')
+    .addOption(new Option('--format <format>', 'the file format').choices(['w3c', 'qdpx']).makeOptionMandatory())
+    .addOption(analystOption())
+    .option('--json', 'machine-readable output')
+    .action(async (projectPath: string, file: string, options: { format: 'w3c' | 'qdpx'; analyst?: string; json?: boolean }) => {
+      await withProject(projectPath, analystName(options.analyst, io), false, async (project) => {
+        const report = await project.call('annotation.importFile', {
+          format: options.format,
+          fileName: basename(file),
+          contentBase64: readFileSync(file).toString('base64'),
+        });
+        if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
         else {
-          writeFileSync(options.out, exported.content);
-          io.stderr(`Wrote ${options.out}\n`);
+          io.stdout(`Imported ${report.imported} tag(s)${report.documentsCreated ? ` and ${report.documentsCreated} document(s)` : ''}.\n`);
+          for (const item of report.notImported) io.stdout(`Not imported — ${item.where}: ${item.message}\n`);
         }
       });
     });

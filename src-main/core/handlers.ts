@@ -11,6 +11,10 @@ import { createActor, listActors, updateActor } from './actor-service';
 import { createAnnotation, createAnnotations, deleteAnnotation, listAnnotations, updateAnnotation } from './annotation-service';
 import { getDocument, importDocument, listDocuments } from './document-service';
 import { exportProjectJson } from './export-json';
+import { exportProject } from './export/index';
+import { snapshotOf } from './export/snapshot';
+import { importAnnotationsFile } from './annotation-import/import-service';
+import type { ExportFormat } from '../../src-shared/api/contract';
 import { redo, undo } from './history-service';
 import type { ProjectSession } from './session';
 
@@ -45,12 +49,21 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'actor.update': (request) => updateActor(session, request),
     'history.undo': () => undo(session),
     'history.redo': () => redo(session),
-    'export.project': () => ({
-      fileName: 'project.json',
-      mediaType: 'application/json',
-      content: JSON.stringify(exportProjectJson(session), null, 2),
-    }),
+    'export.project': (request) => ({ files: exportFiles(session, request.format, request.jsonLines === true) }),
+    'annotation.importFile': (request) => importAnnotationsFile(session, request),
   };
+}
+
+function exportFiles(session: ProjectSession, format: ExportFormat, jsonLines: boolean) {
+  const files =
+    format === 'json'
+      ? [{ path: 'project.json', mediaType: 'application/json', content: JSON.stringify(exportProjectJson(session), null, 2) }]
+      : exportProject(snapshotOf(session), format, format === 'w3c' ? { jsonLines } : undefined);
+  return files.map((file) => ({
+    path: file.path,
+    mediaType: file.mediaType,
+    contentBase64: Buffer.from(typeof file.content === 'string' ? file.content : file.content).toString('base64'),
+  }));
 }
 
 /** A project's API: every call validated against the contract and answered with a Result. */

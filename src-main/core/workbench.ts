@@ -1,6 +1,6 @@
 // The app around a project: which project is open, the app settings, recent projects — for the desktop app and `serve`.
 import { basename } from 'node:path';
-import type { ContractHandlers, WorkbenchState } from '../../src-shared/api/contract';
+import { METHODS, type ContractHandlers, type WorkbenchState } from '../../src-shared/api/contract';
 import { dispatch } from '../../src-shared/api/dispatch';
 import type { DocumentId } from '../../src-shared/model/ids';
 import { UserError, type Result } from '../../src-shared/model/result';
@@ -19,11 +19,8 @@ export interface WorkbenchHost {
   projectChanged?: (projectPath: string | null) => void;
 }
 
-const PROJECT_METHODS: readonly ProjectMethod[] = [
-  'project.info', 'document.import', 'document.list', 'document.get',
-  'annotation.create', 'annotation.createMany', 'annotation.update', 'annotation.delete', 'annotation.listForDocument',
-  'actor.list', 'actor.create', 'actor.update', 'history.undo', 'history.redo', 'export.project',
-];
+/** Every contract method an open project answers: all but the app's own settings.* and workbench.* methods. */
+const PROJECT_METHODS = METHODS.filter((m) => !m.startsWith('settings.') && !m.startsWith('workbench.')) as ProjectMethod[];
 
 export class Workbench {
   private session: ProjectSession | null = null;

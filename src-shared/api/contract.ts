@@ -61,7 +61,15 @@ const ImportSourceSchema = z.discriminatedUnion('type', [
 
 const NoteSchema = z.string().max(20_000, 'a note is at most 20,000 characters');
 
-export const ExportFormatSchema = z.enum(['json']);
+export const ExportFormatSchema = z.enum(['json', 'w3c', 'csv', 'brat', 'qdpx', 'html']);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+
+export const ExportedFileSchema = z.object({
+  /** Relative path, '/'-separated: a file name, or a path inside a folder for multi-file formats (brat). */
+  path: z.string(),
+  mediaType: z.string(),
+  contentBase64: z.string(),
+});
 
 const AnnotationCreateSchema = z.strictObject({
   documentId: DocumentIdSchema,
@@ -154,8 +162,23 @@ export const contract = {
   'workbench.rememberDocument': method(z.strictObject({ documentId: DocumentIdSchema }), z.object({})),
 
   'export.project': method(
-    z.strictObject({ format: ExportFormatSchema }),
-    z.object({ fileName: z.string(), mediaType: z.string(), content: z.string() }),
+    z.strictObject({ format: ExportFormatSchema, jsonLines: z.boolean().optional() }),
+    z.object({ files: z.array(ExportedFileSchema) }),
+  ),
+
+  /** Tags from another tool's file: W3C Web Annotation / Hypothesis JSON, or a REFI-QDA .qdpx project. */
+  'annotation.importFile': method(
+    z.strictObject({
+      format: z.enum(['w3c', 'qdpx']),
+      fileName: z.string().min(1).max(255),
+      contentBase64: z.base64().max(300 * 1024 * 1024, 'the file is larger than 200 MB'),
+    }),
+    z.object({
+      imported: z.number().int(),
+      documentsCreated: z.number().int(),
+      /** What could not be imported, each with where it was and why. */
+      notImported: z.array(z.object({ where: z.string(), message: z.string() })),
+    }),
   ),
 } as const;
 

@@ -53,8 +53,8 @@ beforeEach(async () => {
 afterEach(() => project.close());
 
 describe('exportProject on a real project', () => {
-  it('lists the three formats in its registry', () => {
-    expect(FILE_EXPORT_FORMATS).toEqual(['w3c', 'csv', 'brat']);
+  it('lists every file format in its registry', () => {
+    expect(FILE_EXPORT_FORMATS).toEqual(['w3c', 'csv', 'brat', 'qdpx', 'html']);
     for (const format of FILE_EXPORT_FORMATS) expect(EXPORTERS[format].label).not.toBe('');
   });
 
