@@ -6,15 +6,20 @@ import { insertDocument } from '../../store/documents';
 import type { Db } from '../../store/open-project';
 import { statement } from '../../store/statements';
 import type { ChangeId } from '../../../src-shared/model/ids';
-import type { MergePlan } from './plan';
+import type { IncomingProject } from './incoming';
+import { remapSnapshot, type MergePlan } from './plan';
 
 /** Applies the plan: all of it or, if anything fails, none of it. */
-export function applyMerge(db: Db, plan: MergePlan, now: string): void {
+export function applyMerge(db: Db, plan: MergePlan, incoming: IncomingProject, now: string): void {
   db.transaction(() => {
     const insertAnalyst = statement(db, 'INSERT OR IGNORE INTO analysts (id, display_name, created_at) VALUES (?, ?, ?)');
     for (const analyst of plan.newAnalysts) insertAnalyst.run(analyst.id, analyst.name, now);
     for (const document of plan.newDocuments) insertDocument(db, document);
-    for (const change of plan.newChanges) appendChange(db, change);
+    // Streamed from the checked private copy: the whole log is never held in memory at once.
+    for (const change of incoming.readChanges()) {
+      if (!plan.newChangeIds.has(change.id)) continue;
+      appendChange(db, { ...change, before: remapSnapshot(change.before, plan.documentIds), after: remapSnapshot(change.after, plan.documentIds) ?? change.after });
+    }
     for (const { entity, headChangeId } of plan.writes) {
       if (entity.type === 'annotation') putAnnotation(db, entity.value, headChangeId as ChangeId);
       else putActor(db, entity.value, headChangeId as ChangeId);

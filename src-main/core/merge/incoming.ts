@@ -23,8 +23,16 @@ export interface IncomingProject {
   documents: Document[];
   actors: { actor: Actor; headChangeId: string }[];
   annotations: { annotation: Annotation; headChangeId: string }[];
-  changes: ChangeRecord[];
+  /** Every change's id and the change it was based on; the snapshots stay on disk until they are written. */
+  changes: { id: string; parentId: string | null }[];
+  /** The full change records, read again from the checked private copy, oldest first. */
+  readChanges(): Iterable<ChangeRecord>;
+  /** Closes the private copy and deletes it. */
+  close(): void;
 }
+
+const CHANGES_SQL = `SELECT id, entity_type AS entityType, entity_id AS entityId, op, parent_id AS parentId, before, after,
+  analyst_id AS analystId, at, cause FROM changes ORDER BY seq`;
 
 function refuse(what: string): never {
   throw new UserError('untrusted_content', `This file cannot be merged: ${what}. Nothing was changed.`);
@@ -150,7 +158,7 @@ function mapRows<R, T>(rows: Iterable<R>, map: (row: R, index: number) => T): T[
   return result;
 }
 
-function readAll(db: Db): IncomingProject {
+function readAll(db: Db): Omit<IncomingProject, 'readChanges' | 'close'> {
   const projectRow = db.prepare('SELECT id, name FROM project WHERE singleton = 1').get();
   const project = validated(z.object({ id: ProjectIdSchema, name: z.string().max(500) }), projectRow, 'the project record');
   const analysts = validated(
@@ -187,31 +195,29 @@ function readAll(db: Db): IncomingProject {
     );
     return { actor, headChangeId: validated(ChangeIdSchema, row.head_change_id, `actor ${index + 1}'s version`) as string };
   });
-  const changes = mapRows(
-    db
-      .prepare(
-        `SELECT id, entity_type AS entityType, entity_id AS entityId, op, parent_id AS parentId, before, after,
-         analyst_id AS analystId, at, cause FROM changes ORDER BY seq`,
-      )
-      .iterate(),
-    (raw, index) => Object.assign(validated(ChangeRowSchema, raw, `change ${index + 1}`), { historyId: null }) as ChangeRecord,
-  );
-  checkChangeLog(changes, annotations, actors, new Set(analysts.map((a) => a.id)), texts);
+  const changes = checkChangeLog(db, annotations, actors, new Set(analysts.map((a) => a.id)), texts);
   return { project, analysts, documents, actors, annotations, changes };
 }
 
-/** Every change's snapshots must be valid records of their entity, and every current row must be a change's result. */
+/**
+ * Every change's snapshots must be valid records of their entity, and every current row must be a change's result.
+ * The log is streamed: each snapshot is checked and let go, and only ids and parents are kept.
+ */
 function checkChangeLog(
-  changes: readonly ChangeRecord[],
+  db: Db,
   annotations: IncomingProject['annotations'],
   actors: IncomingProject['actors'],
   analystIds: ReadonlySet<string>,
   texts: ReadonlyMap<string, string>,
-): void {
+): IncomingProject['changes'] {
   const ids = new Set<string>();
-  for (const change of changes) {
+  const light: IncomingProject['changes'] = [];
+  let index = 0;
+  for (const raw of db.prepare(CHANGES_SQL).iterate()) {
+    const change = validated(ChangeRowSchema, raw, `change ${++index}`);
     if (ids.has(change.id)) refuse('its change log repeats an entry');
     ids.add(change.id);
+    light.push({ id: change.id, parentId: change.parentId });
     if (!analystIds.has(change.analystId)) refuse('its change log names an analyst who is not in the file');
     for (const snapshot of [change.before, change.after]) {
       if (snapshot === null) continue;
@@ -226,11 +232,12 @@ function checkChangeLog(
       }
     }
   }
-  for (const change of changes) if (change.parentId !== null && !ids.has(change.parentId)) refuse('its change log refers to a missing entry');
+  for (const change of light) if (change.parentId !== null && !ids.has(change.parentId)) refuse('its change log refers to a missing entry');
   for (const { annotation, headChangeId } of annotations) {
     if (!ids.has(headChangeId)) refuse(`the tag ${annotation.id} has no history in the change log`);
   }
   for (const { actor, headChangeId } of actors) if (!ids.has(headChangeId)) refuse(`the actor “${actor.name}” has no history in the change log`);
+  return light;
 }
 
 /**
@@ -243,30 +250,34 @@ export function readIncomingProject(path: string): IncomingProject {
   if (statSync(path).size > MAX_INCOMING_BYTES) refuse('it is larger than 2 GB');
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-incoming-'));
   const copy = join(dir, 'incoming.marginalia');
+  let db: Db | undefined;
+  const close = () => {
+    if (db?.open) db.close();
+    rmSync(dir, { recursive: true, force: true });
+  };
   try {
     copyFileSync(path, copy);
     upgradeCopy(copy);
-    let db: Db;
     try {
       db = openCopyReadOnly(copy);
     } catch {
       refuse('it is not a readable project file');
     }
-    try {
-      const check = db.pragma('quick_check', { simple: true });
-      if (check !== 'ok') refuse('it is damaged (SQLite integrity check failed)');
-      checkSchema(db);
-      return readAll(db);
-    } catch (error) {
-      if (error instanceof UserError) throw error;
-      const code = (error as { code?: string }).code ?? '';
-      if (code.startsWith('SQLITE_')) refuse('it is damaged or not a Marginalia project');
-      throw error;
-    } finally {
-      db.close();
-    }
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') refuse('it is damaged (SQLite integrity check failed)');
+    checkSchema(db);
+    const contents = readAll(db);
+    const opened = db;
+    const readChanges = function* (): Iterable<ChangeRecord> {
+      for (const row of opened.prepare(CHANGES_SQL).iterate()) yield Object.assign(row as ChangeRecord, { historyId: null });
+    };
+    return { ...contents, readChanges, close };
+  } catch (error) {
+    close();
+    if (error instanceof UserError) throw error;
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_')) refuse('it is damaged or not a Marginalia project');
+    throw error;
   }
 }
 

@@ -3,21 +3,26 @@ import { existsSync } from 'node:fs';
 import { UserError } from '../../../src-shared/model/result';
 import type { ProjectSession } from '../session';
 import { applyMerge } from './apply';
-import { readIncomingProject } from './incoming';
+import { readIncomingProject, type IncomingProject } from './incoming';
 import { planMerge, type MergePlan } from './plan';
 
 export type { MergePlan, MergeSummary, MergeConflict } from './plan';
 
 /** Reads and checks a teammate's file and works out what merging it would do; writes nothing. */
 export function previewMerge(session: ProjectSession, path: string): MergePlan {
-  return planMerge(session.db, readIncomingProject(path));
+  const incoming = readIncomingProject(path);
+  try {
+    return planMerge(session.db, incoming);
+  } finally {
+    incoming.close();
+  }
 }
 
 /** Merges a teammate's file into the project in one transaction, or (dryRun) only reports what it would do. */
 export function mergeProjectFile(session: ProjectSession, path: string, options: { dryRun?: boolean } = {}): MergePlan {
-  const plan = previewMerge(session, path);
-  if (!options.dryRun) applyMerge(session.db, plan, session.now());
-  return plan;
+  const [merged] = mergeProjectFiles(session, [path], options);
+  if (!merged) throw new Error('no merge result');
+  return merged.plan;
 }
 
 /**
@@ -25,19 +30,24 @@ export function mergeProjectFile(session: ProjectSession, path: string, options:
  * is merged in its own transaction. With dryRun each preview is against the project as it is now.
  */
 export function mergeProjectFiles(session: ProjectSession, paths: readonly string[], options: { dryRun?: boolean } = {}): { path: string; plan: MergePlan }[] {
-  const incoming = paths.map((path) => {
-    try {
-      return { path, project: readIncomingProject(path) };
-    } catch (error) {
-      if (error instanceof UserError) throw new UserError(error.code, `${path}: ${error.message}`);
-      throw error;
+  const incoming: { path: string; project: IncomingProject }[] = [];
+  try {
+    for (const path of paths) {
+      try {
+        incoming.push({ path, project: readIncomingProject(path) });
+      } catch (error) {
+        if (error instanceof UserError) throw new UserError(error.code, `${path}: ${error.message}`);
+        throw error;
+      }
     }
-  });
-  return incoming.map(({ path, project }) => {
-    const plan = planMerge(session.db, project);
-    if (!options.dryRun) applyMerge(session.db, plan, session.now());
-    return { path, plan };
-  });
+    return incoming.map(({ path, project }) => {
+      const plan = planMerge(session.db, project);
+      if (!options.dryRun) applyMerge(session.db, plan, project, session.now());
+      return { path, plan };
+    });
+  } finally {
+    for (const { project } of incoming) project.close();
+  }
 }
 
 /**

@@ -6,7 +6,6 @@ import type { Document } from '../../../src-shared/model/document';
 import type { DocumentId } from '../../../src-shared/model/ids';
 import { actorById, allActors } from '../../store/actors';
 import { annotationById } from '../../store/annotations';
-import type { ChangeRecord } from '../../store/changes';
 import type { Db } from '../../store/open-project';
 import { statement } from '../../store/statements';
 import type { IncomingProject } from './incoming';
@@ -27,7 +26,10 @@ export interface MergePlan {
   projectName: string;
   newAnalysts: { id: string; name: string }[];
   newDocuments: Document[];
-  newChanges: ChangeRecord[];
+  /** Incoming changes this project does not have yet: appended to the log. */
+  newChangeIds: Set<string>;
+  /** Incoming document id → this project's id for the same text. */
+  documentIds: Map<string, string>;
   /** Rows to write: the state each entity ends up in, and the change that produced it. */
   writes: { entity: EntityState; headChangeId: string }[];
   conflicts: MergeConflict[];
@@ -70,7 +72,8 @@ function incomingWins(local: { updatedAt: string }, localHead: string, incoming:
   return incomingHead > localHead;
 }
 
-function remapSnapshot(json: string | null, documentIds: ReadonlyMap<string, string>): string | null {
+/** A change snapshot with its document id translated to this project's document of the same text. */
+export function remapSnapshot(json: string | null, documentIds: ReadonlyMap<string, string>): string | null {
   if (json === null) return null;
   const value = JSON.parse(json) as { documentId?: string };
   if (value.documentId === undefined) return json;
@@ -107,15 +110,8 @@ export function planMerge(db: Db, incoming: IncomingProject): MergePlan {
   }
 
   const localParents = parentsOfLocalChanges(db);
-  // The incoming records belong to this merge alone, so they are adjusted in place rather than copied: a large
-  // file is then held in memory once.
-  const newChanges = incoming.changes.filter((c) => !localParents.has(c.id));
-  for (const change of newChanges) {
-    change.before = remapSnapshot(change.before, documentIds);
-    change.after = remapSnapshot(change.after, documentIds) ?? change.after;
-    change.historyId = null;
-  }
-  const incomingParents = new Map(incoming.changes.map((c) => [c.id as string, c.parentId as string | null]));
+  const newChangeIds = new Set(incoming.changes.filter((c) => !localParents.has(c.id)).map((c) => c.id));
+  const incomingParents = new Map(incoming.changes.map((c) => [c.id, c.parentId]));
   const parents = { get: (id: string) => (localParents.has(id) ? localParents.get(id) : incomingParents.get(id)) };
 
   const writes: MergePlan['writes'] = [];
@@ -171,10 +167,10 @@ export function planMerge(db: Db, incoming: IncomingProject): MergePlan {
     newActors,
     updatedActors,
     conflicts: conflicts.length,
-    newChanges: newChanges.length,
+    newChanges: newChangeIds.size,
     actorProposals: actorProposals(db, incoming),
   };
-  return { projectName: incoming.project.name, newAnalysts, newDocuments, newChanges, writes, conflicts, summary };
+  return { projectName: incoming.project.name, newAnalysts, newDocuments, newChangeIds, documentIds, writes, conflicts, summary };
 }
 
 function actorProposals(db: Db, incoming: IncomingProject): MergeSummary['actorProposals'] {
