@@ -14,6 +14,8 @@ import { kindForKey } from './components/kinds';
 import { Welcome } from './components/Welcome';
 import { ImportControl, importFiles } from './components/ImportControl';
 import type { ArticleView } from './editor/article-view';
+import { ExportDialog, MergeDialog, previewTeammateFile, shareProjectFile } from './components/ShareDialogs';
+import type { MergePreview } from '../src-shared/api/contract';
 
 type Message = { kind: 'info' | 'error'; text: string } | null;
 
@@ -36,6 +38,9 @@ export function App({ client }: { client: Client }) {
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const [message, setMessage] = useState<Message>(null);
   const viewRef = useRef<ArticleView | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const [mergePreview, setMergePreview] = useState<(MergePreview & { previewId: string; fileName: string }) | null>(null);
+  const mergeInputRef = useRef<HTMLInputElement>(null);
 
   const report = useCallback((error: unknown) => {
     setMessage({ kind: 'error', text: error instanceof ApiError ? error.message : `Something went wrong: ${(error as Error).message}` });
@@ -205,6 +210,27 @@ export function App({ client }: { client: Client }) {
   );
   const fileInputRef = useRef<HTMLInputElement>(null);
 
+  const shareProject = useCallback(async () => {
+    try {
+      say(`Saved “${await shareProjectFile(client)}”: send it to a teammate, who can open it or merge it.`);
+    } catch (error) {
+      report(error);
+    }
+  }, [client, report]);
+
+  const chooseTeammateFile = useCallback(
+    async (file: File) => {
+      try {
+        say(`Checking “${file.name}”…`);
+        setMergePreview(await previewTeammateFile(client, file));
+        setMessage(null);
+      } catch (error) {
+        report(error);
+      }
+    },
+    [client, report],
+  );
+
   // Keys: 1–4 tag the selection, Esc dismisses, Delete removes the selected tag, Ctrl/Cmd+Z undoes.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -247,8 +273,11 @@ export function App({ client }: { client: Client }) {
         else if (event.type === 'project-changed') loadWorkbench().catch(report);
         else if (event.type === 'import-articles') fileInputRef.current?.click();
         else if (event.type === 'add-document-warning') void createTag('reliability_warning', null);
+        else if (event.type === 'share-project') void shareProject();
+        else if (event.type === 'merge-teammate') mergeInputRef.current?.click();
+        else if (event.type === 'export-project') setExporting(true);
       }),
-    [client, undoRedo, loadWorkbench, createTag, report],
+    [client, undoRedo, loadWorkbench, createTag, report, shareProject],
   );
 
   // Drag and drop of article files anywhere on the window.
@@ -280,6 +309,25 @@ export function App({ client }: { client: Client }) {
         <span className="brand">Marginalia</span>
         <span className="project-name">{workbench?.projectName ? (info?.name ?? workbench.projectName) : 'No project open'}</span>
         {workbench?.projectName && <ImportControl inputRef={fileInputRef} onFiles={(files) => runImport(files).catch(report)} />}
+        {workbench?.projectName && (
+          <>
+            <button onClick={() => setExporting(true)} title="Export in a standard format: report, spreadsheet, W3C, REFI-QDA, brat">Export…</button>
+            <button onClick={() => void shareProject()} title="Save the whole project as one file to send to a teammate">Share project</button>
+            <button onClick={() => mergeInputRef.current?.click()} title="Merge a teammate's project file into this one (you see a preview first)">Merge…</button>
+            <input
+              ref={mergeInputRef}
+              type="file"
+              accept=".marginalia"
+              hidden
+              data-testid="merge-input"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (file) void chooseTeammateFile(file);
+              }}
+            />
+          </>
+        )}
         <button onClick={() => void undoRedo('undo')} disabled={!workbench?.projectName} title="Undo (Ctrl/Cmd+Z)">Undo</button>
         <button onClick={() => void undoRedo('redo')} disabled={!workbench?.projectName} title="Redo (Ctrl/Cmd+Shift+Z)">Redo</button>
         <button className="analyst" onClick={() => setAskName(true)} title="Change your name">
@@ -336,6 +384,23 @@ export function App({ client }: { client: Client }) {
             )}
           </aside>
         </div>
+      )}
+      {exporting && <ExportDialog client={client} projectName={(info?.name ?? 'project').replace(/[^\p{L}\p{N}_-]+/gu, '-')} onClose={() => setExporting(false)} onError={report} />}
+      {mergePreview && (
+        <MergeDialog
+          client={client}
+          preview={mergePreview}
+          onCancel={() => setMergePreview(null)}
+          onError={(error) => {
+            setMergePreview(null);
+            report(error);
+          }}
+          onDone={(text) => {
+            setMergePreview(null);
+            say(text);
+            void reloadTags().catch(report);
+          }}
+        />
       )}
       {askName && (
         <NamePrompt

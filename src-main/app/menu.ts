@@ -44,6 +44,10 @@ function fileMenu(state: MenuState, actions: MenuActions): MenuItemConstructorOp
     { label: 'Import Articles…', accelerator: 'CmdOrCtrl+I', enabled: state.projectOpen, click: () => actions.send({ type: 'import-articles' }) },
     { label: 'Add Document Reliability Warning', enabled: state.projectOpen, click: () => actions.send({ type: 'add-document-warning' }) },
     { type: 'separator' },
+    { label: 'Share Project…', enabled: state.projectOpen, click: () => actions.send({ type: 'share-project' }) },
+    { label: 'Merge a Teammate’s Project…', enabled: state.projectOpen, click: () => actions.send({ type: 'merge-teammate' }) },
+    { label: 'Export…', accelerator: 'CmdOrCtrl+E', enabled: state.projectOpen, click: () => actions.send({ type: 'export-project' }) },
+    { type: 'separator' },
     { label: 'Close Project', accelerator: 'CmdOrCtrl+W', enabled: state.projectOpen, click: () => actions.closeProject() },
   ];
   // macOS keeps Quit in the application menu.

@@ -14,6 +14,7 @@ import { exportProjectJson } from './export-json';
 import { exportProject } from './export/index';
 import { snapshotOf } from './export/snapshot';
 import { importAnnotationsFile } from './annotation-import/import-service';
+import { applyTeammateFile, cancelTeammateFile, packForSharing, previewTeammateFile } from './merge/merge-service';
 import type { ExportFormat } from '../../src-shared/api/contract';
 import { redo, undo } from './history-service';
 import type { ProjectSession } from './session';
@@ -51,6 +52,10 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'history.redo': () => redo(session),
     'export.project': (request) => ({ files: exportFiles(session, request.format, request.jsonLines === true) }),
     'annotation.importFile': (request) => importAnnotationsFile(session, request),
+    'project.pack': () => packForSharing(session),
+    'merge.preview': (request) => previewTeammateFile(session, request),
+    'merge.apply': (request) => applyTeammateFile(session, request),
+    'merge.cancel': (request) => cancelTeammateFile(request),
   };
 }
 

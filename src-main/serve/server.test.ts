@@ -205,10 +205,13 @@ describe('marginalia serve over HTTP', () => {
     expect(await apiResult('workbench.closeProject', {})).toMatchObject({ ok: false, error: { code: 'unsupported' } });
   });
 
-  it('answers 413 past 16 MB, and 500 with an internal Result when the core throws', async () => {
-    const huge = JSON.stringify({ source: { type: 'text', text: 'x'.repeat(MAX_BODY_BYTES) } });
-    const tooLarge = await fetch(`${base()}/api/document.import`, { method: 'POST', headers: { ...API_HEADERS, ...bearer() }, body: huge });
+  it('answers 413 past the body limit, and 500 with an internal Result when the core throws', async () => {
+    expect(MAX_BODY_BYTES).toBeGreaterThan(300 * 1024 * 1024); // a teammate's project file fits
+    const small = await startServer({ projectPath, settingsDir, staticDir, maxBodyBytes: 1024 * 1024 });
+    const huge = JSON.stringify({ source: { type: 'text', text: 'x'.repeat(2 * 1024 * 1024) } });
+    const tooLarge = await fetch(`http://127.0.0.1:${small.port}/api/document.import`, { method: 'POST', headers: { ...API_HEADERS, Authorization: `Bearer ${small.token}` }, body: huge });
     expect(tooLarge.status).toBe(413);
+    await small.close();
 
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     vi.spyOn(server.workbench, 'call').mockRejectedValueOnce(new Error('the disk caught fire'));

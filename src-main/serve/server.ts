@@ -9,6 +9,8 @@ import { err, UserError, type Result } from '../../src-shared/model/result';
 import { Workbench } from '../core/workbench';
 
 export interface ServeOptions {
+  /** The largest request body accepted (default MAX_BODY_BYTES); tests lower it. */
+  maxBodyBytes?: number;
   /** The project file to open; its errors (not found, not a project, newer version) are thrown as UserError. */
   projectPath: string;
   /** 0 or undefined: any free port. */
@@ -33,8 +35,8 @@ export interface RunningServer {
   workbench: Workbench;
 }
 
-/** The largest API request body, in bytes (an import is at most 10 MB, base64 makes it ~13.4 MB). */
-export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+/** The largest API request body, in bytes: a teammate's project file to merge, base64-encoded (~270 MB of file). */
+export const MAX_BODY_BYTES = 360 * 1024 * 1024;
 /** The cookie carrying the token; named per port, since browsers share cookies across ports of one host. */
 export function tokenCookieName(port: number): string {
   return `marginalia_token_${port}`;
@@ -66,6 +68,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 interface Context {
   readonly workbench: Workbench;
   readonly staticDir: string;
+  readonly maxBodyBytes: number;
   readonly tokenDigest: Buffer;
   port: number;
 }
@@ -147,13 +150,13 @@ async function handleApi(context: Context, request: IncomingMessage, response: S
   if (!isJsonContentType(request.headers['content-type'])) {
     return sendText(response, 415, 'Unsupported Media Type: send the request as Content-Type: application/json.');
   }
-  const tooLarge = () => sendText(response, 413, `Payload Too Large: a request is at most ${MAX_BODY_BYTES / 1024 / 1024} MB.`, { Connection: 'close' });
-  if (Number(request.headers['content-length'] ?? 0) > MAX_BODY_BYTES) {
+  const tooLarge = () => sendText(response, 413, `Payload Too Large: a request is at most ${Math.round(context.maxBodyBytes / 1024 / 1024)} MB.`, { Connection: 'close' });
+  if (Number(request.headers['content-length'] ?? 0) > context.maxBodyBytes) {
     tooLarge();
     request.resume();
     return;
   }
-  const body = await readBody(request, MAX_BODY_BYTES);
+  const body = await readBody(request, context.maxBodyBytes);
   if (body === null) return tooLarge();
   let method: string;
   try {
@@ -283,7 +286,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   if (!/^[A-Za-z0-9_-]{16,256}$/.test(token)) throw new Error('startServer: a token is 16 to 256 letters, digits, "-" or "_".');
   const workbench = new Workbench(options.settingsDir, { kind: 'browser' }, validAnalystName(options.analystName));
   workbench.open(options.projectPath);
-  const context: Context = { workbench, staticDir: resolve(options.staticDir), tokenDigest: sha256(token), port: 0 };
+  const context: Context = { workbench, staticDir: resolve(options.staticDir), maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES, tokenDigest: sha256(token), port: 0 };
   const server = createServer((request, response) => {
     handleRequest(context, request, response).catch((error: unknown) => {
       console.error('marginalia serve: a request failed:', error);

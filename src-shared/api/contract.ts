@@ -61,6 +61,24 @@ const ImportSourceSchema = z.discriminatedUnion('type', [
 
 const NoteSchema = z.string().max(20_000, 'a note is at most 20,000 characters');
 
+const MergePreviewSchema = z.object({
+  projectName: z.string(),
+  summary: z.object({
+    newDocuments: z.number().int(),
+    sameDocuments: z.number().int(),
+    newTags: z.array(z.object({ analyst: z.string(), kind: AnnotationKindSchema, count: z.number().int() })),
+    updatedTags: z.number().int(),
+    newActors: z.number().int(),
+    updatedActors: z.number().int(),
+    conflicts: z.number().int(),
+    newChanges: z.number().int(),
+    actorProposals: z.array(z.object({ local: z.string(), incoming: z.string() })),
+  }),
+  /** A short description of each conflicting tag or actor. */
+  conflicts: z.array(z.string()),
+});
+export type MergePreview = z.infer<typeof MergePreviewSchema>;
+
 export const ExportFormatSchema = z.enum(['json', 'w3c', 'csv', 'brat', 'qdpx', 'html']);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
@@ -165,6 +183,22 @@ export const contract = {
     z.strictObject({ format: ExportFormatSchema, jsonLines: z.boolean().optional() }),
     z.object({ files: z.array(ExportedFileSchema) }),
   ),
+
+  /** The whole project as one self-contained file (no WAL sidecars), to send to a teammate. */
+  'project.pack': method(z.strictObject({}), z.object({ fileName: z.string(), contentBase64: z.string() })),
+
+  /** Checks a teammate's project file (sent as bytes, never a path) and previews the merge; writes nothing. */
+  'merge.preview': method(
+    z.strictObject({
+      fileName: z.string().min(1).max(255),
+      contentBase64: z.base64().max(2 * 1024 ** 3, 'the file is larger than 1.5 GB'),
+    }),
+    MergePreviewSchema.extend({ previewId: z.uuid(), fileName: z.string() }),
+  ),
+  /** Merges a previewed file in one transaction. */
+  'merge.apply': method(z.strictObject({ previewId: z.uuid() }), MergePreviewSchema),
+  /** Forgets a preview the user declined. */
+  'merge.cancel': method(z.strictObject({ previewId: z.uuid() }), z.object({})),
 
   /** Tags from another tool's file: W3C Web Annotation / Hypothesis JSON, or a REFI-QDA .qdpx project. */
   'annotation.importFile': method(

@@ -7,6 +7,9 @@ export const WorkbenchEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('redo') }),
   z.object({ type: z.literal('import-articles') }),
   z.object({ type: z.literal('add-document-warning') }),
+  z.object({ type: z.literal('share-project') }),
+  z.object({ type: z.literal('merge-teammate') }),
+  z.object({ type: z.literal('export-project') }),
 ]);
 export type WorkbenchEvent = z.infer<typeof WorkbenchEventSchema>;
 

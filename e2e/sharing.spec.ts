@@ -1,0 +1,73 @@
+// Sharing from the workbench: exports as downloads, the project as one file, and merging a teammate's file.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, SAMPLES, test } from './fixtures';
+import { importThroughPicker, selectText, setAnalystName, tagInList, WARNING_ARTICLE } from './helpers';
+
+test('exports a report, a spreadsheet and a REFI-QDA project, and saves the project as one file', async ({ workbench }) => {
+  const { page } = workbench;
+  await setAnalystName(page, 'Ada Analyst');
+  await importThroughPicker(page, [WARNING_ARTICLE]);
+  await selectText(page, 'did not formally return to office');
+  await page.keyboard.press('4');
+  await expect(tagInList(page, 'did not formally return to office')).toHaveCount(1);
+
+  for (const [label, extension, check] of [
+    ['Spreadsheet (CSV)', '.csv', (text: string) => expect(text).toContain('did not formally return to office')],
+    ['Report (HTML)', '.html', (text: string) => expect(text).toContain('did not formally return to office')],
+    ['REFI-QDA project (.qdpx)', '.qdpx', (text: string) => expect(text.slice(0, 2)).toBe('PK')],
+  ] as const) {
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export the project' });
+    await dialog.getByLabel(new RegExp(label.replace(/[().]/g, '\\$&'))).check();
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    const file = await download;
+    expect(file.suggestedFilename().endsWith(extension)).toBe(true);
+    check(readFileSync((await file.path()) ?? '', 'latin1'));
+  }
+
+  const packed = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Share project' }).click();
+  const shared = await packed;
+  expect(shared.suggestedFilename()).toMatch(/\.marginalia$/);
+  expect(readFileSync((await shared.path()) ?? '').subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+});
+
+test('merges a teammate’s project file after a preview, keeping both analysts’ tags', async ({ workbench }) => {
+  const { page } = workbench;
+  await setAnalystName(page, 'Ada Analyst');
+  await importThroughPicker(page, [WARNING_ARTICLE]);
+  await selectText(page, 'did not formally return to office');
+  await page.keyboard.press('4');
+  await expect(tagInList(page, 'did not formally return to office')).toHaveCount(1);
+
+  // Ben tagged the same article in his own project.
+  const ben = join(workbench.settingsDir, '..', 'ben.marginalia');
+  const env = ['--analyst', 'Ben Colleague'];
+  expect(workbench.cli(['new', ben, ...env]).code).toBe(0);
+  expect(workbench.cli(['import', ben, join(SAMPLES, WARNING_ARTICLE), ...env]).code).toBe(0);
+  expect(workbench.cli(['tag', ben, 'Diplomatic', '--kind', 'claim', '--quote', 'reignited speculation', '--set', 'status=disputed', ...env]).code).toBe(0);
+
+  await page.getByTestId('merge-input').setInputFiles(ben);
+  const dialog = page.getByRole('dialog', { name: /Merge/ });
+  await expect(dialog).toContainText('Documents: 0 new, 1 already here');
+  await expect(dialog).toContainText('New tags: 1 claim by Ben Colleague');
+  await dialog.getByRole('button', { name: 'Merge' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.locator('.message')).toContainText('Merged');
+  await expect(tagInList(page, 'reignited speculation')).toHaveCount(1);
+  await expect(page.locator('.tag-item', { hasText: 'reignited speculation' })).toContainText('Ben Colleague');
+
+  const exported = JSON.parse(workbench.cli(['export', workbench.projectPath, '--format', 'json', '--out', '-']).stdout) as { annotations: { analyst: string; kind: string }[] };
+  expect(exported.annotations.map((a) => `${a.kind}:${a.analyst}`).sort()).toEqual(['claim:Ben Colleague', 'reliability_warning:Ada Analyst']);
+});
+
+test('refuses a file that is not a project, saying why, and changes nothing', async ({ workbench }) => {
+  const { page } = workbench;
+  await setAnalystName(page);
+  await page.getByTestId('merge-input').setInputFiles({ name: 'notes.marginalia', mimeType: 'application/octet-stream', buffer: Buffer.from('just some notes, not a database') });
+  await expect(page.locator('.message-error')).toContainText('“notes.marginalia”');
+  await expect(page.locator('.message-error')).toContainText('not a Marginalia project');
+  await expect(page.getByRole('dialog', { name: /Merge/ })).toHaveCount(0);
+});

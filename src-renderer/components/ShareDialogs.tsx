@@ -1,0 +1,124 @@
+// Sharing from the workbench: export in a standard format, save the project as one file, merge a teammate's file.
+import { useState } from 'react';
+import { zipSync } from 'fflate';
+import type { ExportFormat, MergePreview } from '../../src-shared/api/contract';
+import { KIND_LABELS } from '../../src-shared/model/annotation';
+import { ApiError, type Client } from '../api/client';
+import { base64ToBytes, bytesToBase64, saveFile } from '../api/save-file';
+
+const FORMATS: readonly { format: ExportFormat; label: string; detail: string }[] = [
+  { format: 'html', label: 'Report (HTML)', detail: 'readable and printable to PDF: warnings, claims, figures, actors per article' },
+  { format: 'csv', label: 'Spreadsheet (CSV)', detail: 'one row per tag, opens in Excel, LibreOffice, Numbers' },
+  { format: 'w3c', label: 'W3C Web Annotation (JSON-LD)', detail: 'the web standard; Hypothesis and other annotation tools' },
+  { format: 'qdpx', label: 'REFI-QDA project (.qdpx)', detail: 'QualCoder, MAXQDA, ATLAS.ti, NVivo' },
+  { format: 'brat', label: 'brat standoff (zip)', detail: 'for NLP pipelines' },
+  { format: 'json', label: 'Marginalia JSON', detail: 'everything, for scripts' },
+];
+
+export function ExportDialog({ client, projectName, onClose, onError }: { client: Client; projectName: string; onClose: () => void; onError: (e: unknown) => void }) {
+  const [format, setFormat] = useState<ExportFormat>('html');
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    try {
+      const { files } = await client.call('export.project', { format });
+      const only = files[0];
+      if (files.length === 1 && only) saveFile(only.path.split('/').pop() ?? only.path, base64ToBytes(only.contentBase64), only.mediaType);
+      else saveFile(`${projectName}-${format}.zip`, zipSync(Object.fromEntries(files.map((f) => [f.path, base64ToBytes(f.contentBase64)]))), 'application/zip');
+      onClose();
+    } catch (error) {
+      onError(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="modal-backdrop">
+      <div className="modal" role="dialog" aria-modal="true" aria-labelledby="export-title">
+        <h2 id="export-title">Export the project</h2>
+        <fieldset className="format-list">
+          <legend>Format</legend>
+          {FORMATS.map((f) => (
+            <label key={f.format}>
+              <input type="radio" name="format" value={f.format} checked={format === f.format} onChange={() => setFormat(f.format)} />
+              <span><strong>{f.label}</strong> — {f.detail}</span>
+            </label>
+          ))}
+        </fieldset>
+        <div className="modal-actions">
+          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="button" className="primary" disabled={busy} onClick={() => void run()}>{busy ? 'Exporting…' : 'Export'}</button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+/** Saves the whole project as one self-contained file to send to a teammate. */
+export async function shareProjectFile(client: Client): Promise<string> {
+  const packed = await client.call('project.pack', {});
+  saveFile(packed.fileName, base64ToBytes(packed.contentBase64), 'application/vnd.sqlite3');
+  return packed.fileName;
+}
+
+/** Reads a teammate's file and asks the core for a preview of the merge. */
+export async function previewTeammateFile(client: Client, file: File): Promise<MergePreview & { previewId: string; fileName: string }> {
+  const contentBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+  return client.call('merge.preview', { fileName: file.name, contentBase64 });
+}
+
+export function MergeDialog(props: {
+  client: Client;
+  preview: MergePreview & { previewId: string; fileName: string };
+  onDone: (message: string) => void;
+  onCancel: () => void;
+  onError: (e: unknown) => void;
+}) {
+  const [merging, setMerging] = useState(false);
+  const { summary } = props.preview;
+  const confirm = async () => {
+    setMerging(true);
+    try {
+      const result = await props.client.call('merge.apply', { previewId: props.preview.previewId });
+      const tags = result.summary.newTags.reduce((n, t) => n + t.count, 0);
+      props.onDone(`Merged “${props.preview.fileName}”: ${result.summary.newDocuments} new documents, ${tags} new tags, ${result.summary.updatedTags} updated, ${result.summary.conflicts} conflicts.`);
+    } catch (error) {
+      props.onError(error instanceof ApiError ? error : new Error(String(error)));
+    } finally {
+      setMerging(false);
+    }
+  };
+  const cancel = () => {
+    void props.client.call('merge.cancel', { previewId: props.preview.previewId }).catch(() => {});
+    props.onCancel();
+  };
+  return (
+    <div className="modal-backdrop">
+      <div className="modal merge-preview" role="dialog" aria-modal="true" aria-labelledby="merge-title">
+        <h2 id="merge-title">Merge “{props.preview.projectName}”</h2>
+        <p className="details-meta">from {props.preview.fileName} · nothing is written until you confirm</p>
+        <ul className="merge-summary">
+          <li>Documents: {summary.newDocuments} new, {summary.sameDocuments} already here</li>
+          {summary.newTags.length === 0 ? <li>New tags: none</li> : summary.newTags.map((t) => (
+            <li key={`${t.analyst}-${t.kind}`}>New tags: {t.count} {KIND_LABELS[t.kind].toLowerCase()} by {t.analyst}</li>
+          ))}
+          <li>Updated tags: {summary.updatedTags} · actors: {summary.newActors} new, {summary.updatedActors} updated</li>
+          <li>Conflicts: {summary.conflicts === 0 ? 'none' : `${summary.conflicts} — edited on both sides; the newer version wins, the other stays in the history`}</li>
+        </ul>
+        {props.preview.conflicts.length > 0 && (
+          <ul className="merge-conflicts">
+            {props.preview.conflicts.slice(0, 12).map((c, i) => <li key={i}>{c}</li>)}
+          </ul>
+        )}
+        {summary.actorProposals.map((p) => (
+          <p key={`${p.local}-${p.incoming}`} className="details-meta">“{p.incoming}” looks like “{p.local}” already in the registry.</p>
+        ))}
+        {merging && <progress className="merge-progress" aria-label="Merging" />}
+        <div className="modal-actions">
+          <button type="button" onClick={cancel} disabled={merging}>Cancel</button>
+          <button type="button" className="primary" onClick={() => void confirm()} disabled={merging}>{merging ? 'Merging…' : 'Merge'}</button>
+        </div>
+      </div>
+    </div>
+  );
+}
