@@ -14,6 +14,7 @@ import { APP_VERSION } from '../core/version';
 import { parseSetOptions } from './set-attributes';
 import { renderAnnotationLine, renderDocument, renderDocumentList } from './render';
 import { registerShareCommands } from './share-commands';
+import { registerReviewCommands } from './review-commands';
 import { writeExport } from './write-export';
 import { registerServeCommand } from './serve-command';
 
@@ -50,7 +51,7 @@ export async function withProject<T>(path: string, analyst: string | null, readO
 }
 
 /** Finds a document by id, id prefix, or title (exact, then unique substring), ignoring case. */
-async function resolveDocument(project: CliProject, reference: string): Promise<ResponseOf<'document.list'>['documents'][number]> {
+export async function resolveDocument(project: CliProject, reference: string): Promise<ResponseOf<'document.list'>['documents'][number]> {
   const { documents } = await project.call('document.list', {});
   const ref = reference.trim().toLowerCase();
   const byId = documents.filter((d) => d.id.toLowerCase() === ref || (ref.length >= 6 && d.id.toLowerCase().startsWith(ref)));
@@ -293,6 +294,7 @@ function buildProgram(io: CliIo): Command {
   }
   registerServeCommand(program, io);
   registerShareCommands(program, io);
+  registerReviewCommands(program, io);
   return program;
 }
 

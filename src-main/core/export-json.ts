@@ -52,6 +52,7 @@ export function exportProjectJson(session: ProjectSession): object {
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
     deletedAt: a.deletedAt,
+    review: a.review ?? null,
   }));
   return {
     format: 'marginalia-export',

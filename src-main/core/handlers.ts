@@ -17,6 +17,7 @@ import { importAnnotationsFile } from './annotation-import/import-service';
 import { applyTeammateFile, cancelTeammateFile, packForSharing, previewTeammateFile } from './merge/merge-service';
 import type { ExportFormat } from '../../src-shared/api/contract';
 import { redo, undo } from './history-service';
+import { acceptAgreed, compareForReview, computeAgreement, decideDifference } from './review-service';
 import type { ProjectSession } from './session';
 
 /** Methods answered by an open project; the rest (settings, workbench) belong to the app around it. */
@@ -53,6 +54,10 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'export.project': (request) => ({ files: exportFiles(session, request.format, request.jsonLines === true) }),
     'annotation.importFile': (request) => importAnnotationsFile(session, request),
     'project.pack': () => packForSharing(session),
+    'review.compare': (request) => compareForReview(session, request),
+    'review.decide': (request) => decideDifference(session, request),
+    'review.acceptAgreed': (request) => acceptAgreed(session, request),
+    'agreement.compute': (request) => computeAgreement(session, request),
     'merge.preview': (request) => previewTeammateFile(session, request),
     'merge.apply': (request) => applyTeammateFile(session, request),
     'merge.cancel': (request) => cancelTeammateFile(request),

@@ -20,10 +20,11 @@ interface AnnotationRow {
   updated_at: string;
   deleted_at: string | null;
   head_change_id: string;
+  review: string | null;
 }
 
 const COLUMNS =
-  'id, document_id, kind, start_offset, end_offset, exact, prefix, suffix, attributes, note, analyst_id, created_at, updated_at, deleted_at, head_change_id';
+  'id, document_id, kind, start_offset, end_offset, exact, prefix, suffix, attributes, note, analyst_id, created_at, updated_at, deleted_at, head_change_id, review';
 
 function annotationFromRow(row: AnnotationRow): Annotation {
   return {
@@ -40,6 +41,7 @@ function annotationFromRow(row: AnnotationRow): Annotation {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
+    review: row.review === null ? null : JSON.parse(row.review),
   } as Annotation;
 }
 
@@ -75,11 +77,11 @@ export function putAnnotation(db: Db, annotation: Annotation, headChangeId: Chan
   const t = annotation.target;
   statement(db, 
     `INSERT INTO annotations (${COLUMNS})
-     VALUES (@id, @documentId, @kind, @start, @end, @exact, @prefix, @suffix, @attributes, @note, @analystId, @createdAt, @updatedAt, @deletedAt, @headChangeId)
+     VALUES (@id, @documentId, @kind, @start, @end, @exact, @prefix, @suffix, @attributes, @note, @analystId, @createdAt, @updatedAt, @deletedAt, @headChangeId, @review)
      ON CONFLICT (id) DO UPDATE SET
        kind = excluded.kind, start_offset = excluded.start_offset, end_offset = excluded.end_offset, exact = excluded.exact,
        prefix = excluded.prefix, suffix = excluded.suffix, attributes = excluded.attributes, note = excluded.note,
-       updated_at = excluded.updated_at, deleted_at = excluded.deleted_at, head_change_id = excluded.head_change_id`,
+       updated_at = excluded.updated_at, deleted_at = excluded.deleted_at, head_change_id = excluded.head_change_id, review = excluded.review`,
   ).run({
     id: annotation.id,
     documentId: annotation.documentId,
@@ -96,5 +98,6 @@ export function putAnnotation(db: Db, annotation: Annotation, headChangeId: Chan
     updatedAt: annotation.updatedAt,
     deletedAt: annotation.deletedAt,
     headChangeId,
+    review: annotation.review ? JSON.stringify(annotation.review) : null,
   });
 }

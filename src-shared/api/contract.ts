@@ -79,6 +79,38 @@ const MergePreviewSchema = z.object({
 });
 export type MergePreview = z.infer<typeof MergePreviewSchema>;
 
+const ReviewPairSchema = z.strictObject({ documentId: DocumentIdSchema, analystA: AnalystIdSchema, analystB: AnalystIdSchema });
+
+export const DifferenceSchema = z.object({
+  key: z.string(),
+  type: z.enum(['agreed', 'only_a', 'only_b', 'different_kind', 'different_attributes', 'overlap']),
+  start: z.number().int().nullable(),
+  end: z.number().int().nullable(),
+  a: z.array(z.string()),
+  b: z.array(z.string()),
+});
+
+const FiguresSchema = z.object({
+  cohenKappa: z.number().nullable(),
+  krippendorffAlpha: z.number().nullable(),
+  unitizedAlpha: z.number().nullable(),
+  f1Exact: z.number().nullable(),
+  f1Overlap: z.number().nullable(),
+  precisionExact: z.number().nullable(),
+  recallExact: z.number().nullable(),
+  units: z.object({ tokens: z.number().int(), spansA: z.number().int(), spansB: z.number().int() }),
+  fleissKappa: z.number().nullable().optional(),
+  interpretation: z.string(),
+});
+
+export const AgreementResultSchema = z.object({
+  overall: FiguresSchema,
+  byKind: z.record(z.string(), FiguresSchema),
+  /** Per document (only for the whole project): its id, title and overall figures. */
+  documents: z.array(z.object({ id: z.string(), title: z.string(), overall: FiguresSchema })),
+});
+export type AgreementResult = z.infer<typeof AgreementResultSchema>;
+
 export const ExportFormatSchema = z.enum(['json', 'w3c', 'csv', 'brat', 'qdpx', 'html']);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
@@ -182,6 +214,28 @@ export const contract = {
   'export.project': method(
     z.strictObject({ format: ExportFormatSchema, jsonLines: z.boolean().optional() }),
     z.object({ files: z.array(ExportedFileSchema) }),
+  ),
+
+  /** Two analysts' tags on one document, side by side: every agreement and difference. */
+  'review.compare': method(
+    ReviewPairSchema,
+    z.object({ differences: z.array(DifferenceSchema), annotations: z.array(AnnotationSchema) }),
+  ),
+  /** Decides one difference: keep A's version, B's, both, or neither. Tags are marked, never changed or deleted. */
+  'review.decide': method(
+    ReviewPairSchema.extend({
+      key: z.string().max(2_000),
+      decision: z.enum(['accept_a', 'accept_b', 'accept_both', 'reject_both']),
+      comment: z.string().max(5_000).optional(),
+    }),
+    z.object({ annotations: z.array(AnnotationSchema) }),
+  ),
+  /** Accepts every tag both analysts agree on, in one step. */
+  'review.acceptAgreed': method(ReviewPairSchema, z.object({ accepted: z.number().int() })),
+  /** Agreement figures for two analysts, on one document or the whole project, overall and per kind. */
+  'agreement.compute': method(
+    z.strictObject({ analystA: AnalystIdSchema, analystB: AnalystIdSchema, documentId: DocumentIdSchema.optional() }),
+    AgreementResultSchema,
   ),
 
   /** The whole project as one self-contained file (no WAL sidecars), to send to a teammate. */

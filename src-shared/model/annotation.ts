@@ -112,6 +112,16 @@ export const TextTargetSchema = z.strictObject({
 export type TextTarget = z.infer<typeof TextTargetSchema>;
 
 export const ReviewStatusSchema = z.enum(['pending', 'accepted', 'rejected']);
+export type ReviewStatus = z.infer<typeof ReviewStatusSchema>;
+
+/** A reviewer's decision on a tag. The tag itself is never changed or deleted by a review. */
+export const ReviewSchema = z.strictObject({
+  status: ReviewStatusSchema,
+  reviewerId: AnalystIdSchema,
+  reviewedAt: TimestampSchema,
+  comment: z.string().max(5_000),
+});
+export type Review = z.infer<typeof ReviewSchema>;
 
 const annotationBase = {
   id: AnnotationIdSchema,
@@ -124,6 +134,8 @@ const annotationBase = {
   updatedAt: TimestampSchema,
   /** Set when deleted: the tag is a tombstone, kept so it can be restored and merged. */
   deletedAt: TimestampSchema.nullable(),
+  /** The review decision on this tag, if a reviewer has made one (absent in files from before reviews). */
+  review: ReviewSchema.nullable().optional(),
 };
 
 export const AnnotationSchema = z.discriminatedUnion('kind', [

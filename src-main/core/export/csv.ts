@@ -6,7 +6,7 @@ import type { ExportedFile, ExportSnapshot } from './types';
 /**
  * The columns, in order. Offsets are given twice: `*_utf16` count UTF-16 code units (Marginalia's own unit,
  * JavaScript string indices), `*_codepoint` count Unicode code points (Python, W3C, brat, REFI-QDA).
- * A document-level reliability warning has empty quote and offset cells. `review_status` is reserved and empty.
+ * A document-level reliability warning has empty quote and offset cells. `review_status` is the reviewer's decision (pending, accepted, rejected), empty when none.
  */
 export const CSV_COLUMNS = [
   'annotation_id',
@@ -100,7 +100,7 @@ function rowOf(annotation: Annotation, index: SnapshotIndex): Record<CsvColumn, 
     created_at: annotation.createdAt,
     updated_at: annotation.updatedAt,
     deleted_at: annotation.deletedAt,
-    review_status: null,
+    review_status: annotation.review?.status ?? null,
   };
   switch (annotation.kind) {
     case 'claim':

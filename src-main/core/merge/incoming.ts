@@ -177,6 +177,7 @@ function readAll(db: Db): Omit<IncomingProject, 'readChanges' | 'close'> {
         id: row.id, documentId: row.document_id, kind: row.kind, target: t,
         attributes: typeof row.attributes === 'string' ? parseJson(row.attributes, `tag ${index + 1}'s attributes`) : null,
         note: row.note, analystId: row.analyst_id, createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at,
+        review: typeof row.review === 'string' ? parseJson(row.review, `tag ${index + 1}'s review`) : null,
       },
       `tag ${index + 1}`,
     );

@@ -1,6 +1,7 @@
 // The ordered list of schema migrations. Append only: a shipped migration is never edited.
 import { initialSchema } from './0010-initial-schema';
 import { mergeConflicts } from './0020-merge-conflicts';
+import { reviewDecisions } from './0030-review-decisions';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; numbered in tens. */
@@ -9,7 +10,7 @@ export interface Migration {
   readonly up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, mergeConflicts];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, mergeConflicts, reviewDecisions];
 
 /** The schema version this build of Marginalia writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

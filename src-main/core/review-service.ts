@@ -1,0 +1,109 @@
+// Reviewing two analysts' tags side by side: differences, decisions on them, and agreement figures.
+import type { ResponseOf, ValidRequestOf } from '../../src-shared/api/contract';
+import { agreementReport, type Span } from '../../src-shared/agreement/index';
+import { ANNOTATION_KINDS, type Annotation, type ReviewStatus } from '../../src-shared/model/annotation';
+import { UserError } from '../../src-shared/model/result';
+import { compareAnnotationSets, DIFFERENCE_LABELS } from '../../src-shared/review/differences';
+import { annotationsForDocument } from '../store/annotations';
+import { allDocumentMetas, documentText } from '../store/documents';
+import { allAnalysts } from '../store/project-meta';
+import { recordChange, runAction } from './record-change';
+import type { ProjectSession } from './session';
+
+type Pair = ValidRequestOf<'review.compare'>;
+
+function setsOf(session: ProjectSession, request: Pair): { a: Annotation[]; b: Annotation[] } {
+  if (request.analystA === request.analystB) throw new UserError('invalid_request', 'Choose two different analysts to compare.');
+  const known = new Set(allAnalysts(session.db).map((a) => a.id));
+  if (!known.has(request.analystA) || !known.has(request.analystB)) throw new UserError('not_found', 'One of the analysts is not in this project.');
+  if (documentText(session.db, request.documentId) === undefined) throw new UserError('not_found', `There is no document with id ${request.documentId} in this project.`);
+  const all = annotationsForDocument(session.db, request.documentId, false);
+  return { a: all.filter((t) => t.analystId === request.analystA), b: all.filter((t) => t.analystId === request.analystB) };
+}
+
+export function compareForReview(session: ProjectSession, request: Pair): ResponseOf<'review.compare'> {
+  const { a, b } = setsOf(session, request);
+  return { differences: compareAnnotationSets(a, b), annotations: [...a, ...b] };
+}
+
+const STATUSES: Record<ValidRequestOf<'review.decide'>['decision'], [ReviewStatus, ReviewStatus]> = {
+  accept_a: ['accepted', 'rejected'],
+  accept_b: ['rejected', 'accepted'],
+  accept_both: ['accepted', 'accepted'],
+  reject_both: ['rejected', 'rejected'],
+};
+
+/** Marks the tags of one difference accepted or rejected, as one undoable step recorded in the change log. */
+export function decideDifference(session: ProjectSession, request: ValidRequestOf<'review.decide'>): ResponseOf<'review.decide'> {
+  const { a, b } = setsOf(session, request);
+  const difference = compareAnnotationSets(a, b).find((d) => d.key === request.key);
+  if (!difference) throw new UserError('not_found', 'That difference no longer exists: the tags changed since the comparison. Compare again.');
+  const [statusA, statusB] = STATUSES[request.decision];
+  const byId = new Map<string, Annotation>([...a, ...b].map((t) => [t.id, t]));
+  const label = `Review: ${request.decision.replace('_', ' ')} (${DIFFERENCE_LABELS[difference.type].toLowerCase()})`;
+  return runAction(session, label, (historyId) => {
+    const at = session.now();
+    const reviewer = session.analystForWriting().id;
+    const updated = [...difference.a.map((id) => [id, statusA] as const), ...difference.b.map((id) => [id, statusB] as const)].map(([id, status]) => {
+      const tag = byId.get(id) as Annotation;
+      const next = { ...tag, updatedAt: at, review: { status, reviewerId: reviewer, reviewedAt: at, comment: request.comment ?? '' } } as Annotation;
+      recordChange(session, { type: 'annotation', value: next }, 'edit', historyId);
+      return next;
+    });
+    return { annotations: updated };
+  });
+}
+
+/** Accepts both sides of every agreed difference that is not decided yet. */
+export function acceptAgreed(session: ProjectSession, request: Pair): ResponseOf<'review.acceptAgreed'> {
+  const { a, b } = setsOf(session, request);
+  const byId = new Map<string, Annotation>([...a, ...b].map((t) => [t.id, t]));
+  const ids = compareAnnotationSets(a, b)
+    .filter((d) => d.type === 'agreed')
+    .flatMap((d) => [...d.a, ...d.b])
+    .filter((id) => byId.get(id)?.review?.status !== 'accepted');
+  if (ids.length === 0) return { accepted: 0 };
+  return runAction(session, `Review: accept ${ids.length / 2} agreed tags`, (historyId) => {
+    const at = session.now();
+    const reviewer = session.analystForWriting().id;
+    for (const id of ids) {
+      const tag = byId.get(id) as Annotation;
+      recordChange(session, { type: 'annotation', value: { ...tag, updatedAt: at, review: { status: 'accepted', reviewerId: reviewer, reviewedAt: at, comment: '' } } as Annotation }, 'edit', historyId);
+    }
+    return { accepted: ids.length };
+  });
+}
+
+function spansOf(tags: readonly Annotation[], shift: number): Span[] {
+  return tags.flatMap((t) => (t.target ? [{ start: t.target.start + shift, end: t.target.end + shift, kind: t.kind }] : []));
+}
+
+/**
+ * Agreement of two analysts' tags: on one document, or on the whole project, where the documents' texts are laid
+ * end to end as one continuum (and each document also gets its own figures).
+ */
+export function computeAgreement(session: ProjectSession, request: ValidRequestOf<'agreement.compute'>): ResponseOf<'agreement.compute'> {
+  const metas = request.documentId ? allDocumentMetas(session.db).filter((d) => d.id === request.documentId) : allDocumentMetas(session.db);
+  if (request.documentId && metas.length === 0) throw new UserError('not_found', `There is no document with id ${request.documentId} in this project.`);
+  const kinds = [...ANNOTATION_KINDS];
+  const texts: string[] = [];
+  const spansA: Span[] = [];
+  const spansB: Span[] = [];
+  const documents: ResponseOf<'agreement.compute'>['documents'] = [];
+  let offset = 0;
+  for (const meta of metas) {
+    const text = documentText(session.db, meta.id) ?? '';
+    const tags = annotationsForDocument(session.db, meta.id, false);
+    const a = tags.filter((t) => t.analystId === request.analystA);
+    const b = tags.filter((t) => t.analystId === request.analystB);
+    if (!request.documentId && (a.length > 0 || b.length > 0)) {
+      documents.push({ id: meta.id, title: meta.title, overall: agreementReport(text, spansOf(a, 0), spansOf(b, 0), kinds).overall });
+    }
+    texts.push(text);
+    spansA.push(...spansOf(a, offset));
+    spansB.push(...spansOf(b, offset));
+    offset += text.length + 2;
+  }
+  const report = agreementReport(texts.join('\n\n'), spansA, spansB, kinds);
+  return { overall: report.overall, byKind: report.byKind, documents };
+}

@@ -1,0 +1,107 @@
+// Comparing two analysts' tags on one document: which agree, which differ in kind, attributes or boundaries, which are one-sided.
+import type { Annotation } from '../model/annotation';
+
+export type DifferenceType = 'agreed' | 'only_a' | 'only_b' | 'different_kind' | 'different_attributes' | 'overlap';
+
+export const DIFFERENCE_LABELS: Readonly<Record<DifferenceType, string>> = {
+  agreed: 'Agreed: same passage and kind',
+  only_a: 'Only in A',
+  only_b: 'Only in B',
+  different_kind: 'Same passage, different kind',
+  different_attributes: 'Same passage and kind, different attributes',
+  overlap: 'Overlapping, different boundaries',
+};
+
+/** One place where the two sets agree or differ: the tags of A and of B involved, and the span they cover. */
+export interface Difference {
+  /** Stable across recomputation: the type and the ids of the tags involved. */
+  key: string;
+  type: DifferenceType;
+  /** UTF-16 span covering the tags involved; null for document-level warnings. */
+  start: number | null;
+  end: number | null;
+  a: string[];
+  b: string[];
+}
+
+function sameAttributes(x: Annotation, y: Annotation): boolean {
+  return JSON.stringify(x.attributes) === JSON.stringify(y.attributes);
+}
+
+function difference(type: DifferenceType, a: readonly Annotation[], b: readonly Annotation[]): Difference {
+  const spans = [...a, ...b].map((t) => t.target).filter((t) => t !== null);
+  const ids = (list: readonly Annotation[]) => list.map((t) => t.id).sort();
+  return {
+    key: `${type}:${ids(a).join(',')}|${ids(b).join(',')}`,
+    type,
+    start: spans.length ? Math.min(...spans.map((t) => t.start)) : null,
+    end: spans.length ? Math.max(...spans.map((t) => t.end)) : null,
+    a: ids(a),
+    b: ids(b),
+  };
+}
+
+/** Pairs tags of the same span: same kind first (agreed or different attributes), then different kinds. */
+function pairExact(a: Annotation[], b: Annotation[], out: Difference[]): void {
+  for (const sameKind of [true, false]) {
+    for (const x of [...a]) {
+      const y = b.find((t) => t.target?.start === x.target?.start && t.target?.end === x.target?.end && (t.kind === x.kind) === sameKind);
+      if (!y) continue;
+      a.splice(a.indexOf(x), 1);
+      b.splice(b.indexOf(y), 1);
+      out.push(difference(sameKind ? (sameAttributes(x, y) ? 'agreed' : 'different_attributes') : 'different_kind', [x], [y]));
+    }
+  }
+}
+
+function overlapLength(x: Annotation, y: Annotation): number {
+  if (!x.target || !y.target) return 0;
+  return Math.max(0, Math.min(x.target.end, y.target.end) - Math.max(x.target.start, y.target.start));
+}
+
+/** Pairs the remaining tags that overlap, one to one, largest overlap first (same kind before different kinds). */
+function pairOverlapping(a: Annotation[], b: Annotation[], out: Difference[]): void {
+  const candidates: { x: Annotation; y: Annotation; score: number }[] = [];
+  const byStart = [...b].sort((p, q) => (p.target?.start ?? 0) - (q.target?.start ?? 0));
+  for (const x of a) {
+    if (!x.target) continue;
+    for (const y of byStart) {
+      if (!y.target || y.target.start >= x.target.end) break;
+      const length = overlapLength(x, y);
+      if (length > 0) candidates.push({ x, y, score: length + (x.kind === y.kind ? 1e9 : 0) });
+    }
+  }
+  candidates.sort((p, q) => q.score - p.score);
+  const used = new Set<string>();
+  for (const { x, y } of candidates) {
+    if (used.has(x.id) || used.has(y.id)) continue;
+    used.add(x.id);
+    used.add(y.id);
+    out.push(difference('overlap', [x], [y]));
+  }
+  a.splice(0, a.length, ...a.filter((t) => !used.has(t.id)));
+  b.splice(0, b.length, ...b.filter((t) => !used.has(t.id)));
+}
+
+/** Every agreement and difference between the live tags of A and of B on one document, in text order. */
+export function compareAnnotationSets(setA: readonly Annotation[], setB: readonly Annotation[]): Difference[] {
+  const live = (list: readonly Annotation[]) => list.filter((t) => t.deletedAt === null);
+  const a = live(setA);
+  const b = live(setB);
+  const out: Difference[] = [];
+  // Whole-document warnings: agreed when both made one, otherwise one-sided.
+  const wholeA = a.filter((t) => t.target === null);
+  const wholeB = b.filter((t) => t.target === null);
+  const pairs = Math.min(wholeA.length, wholeB.length);
+  for (let i = 0; i < pairs; i++) out.push(difference(sameAttributes(wholeA[i] as Annotation, wholeB[i] as Annotation) ? 'agreed' : 'different_attributes', [wholeA[i] as Annotation], [wholeB[i] as Annotation]));
+  for (const t of wholeA.slice(pairs)) out.push(difference('only_a', [t], []));
+  for (const t of wholeB.slice(pairs)) out.push(difference('only_b', [], [t]));
+
+  const spanA = a.filter((t) => t.target !== null);
+  const spanB = b.filter((t) => t.target !== null);
+  pairExact(spanA, spanB, out);
+  pairOverlapping(spanA, spanB, out);
+  for (const t of spanA) out.push(difference('only_a', [t], []));
+  for (const t of spanB) out.push(difference('only_b', [], [t]));
+  return out.sort((p, q) => (p.start ?? -1) - (q.start ?? -1) || (p.end ?? -1) - (q.end ?? -1) || p.key.localeCompare(q.key));
+}
