@@ -5,6 +5,7 @@ import { createProjectApi } from '../src-main/core/handlers';
 import { createProject } from '../src-main/core/session';
 import { temporaryDirectory } from '../src-main/test-support/project-fixture';
 import { runMergeBenchmark } from './merge';
+import { runReviewBenchmark } from './review';
 import { writeSection } from './report';
 import { runUiBenchmark } from './ui';
 
@@ -99,6 +100,9 @@ try {
 
 // Merging teammates' projects, in a child process for its peak memory.
 await runMergeBenchmark();
+
+// Agreement figures for a large two-analyst project.
+await runReviewBenchmark();
 
 // The workbench in Chromium: builds the renderer if needed, then measures it against static HTML.
 await runUiBenchmark();

@@ -1,0 +1,70 @@
+// Agreement benchmark: all figures for a project of 1,000 documents with two analysts' 100,000 tags.
+import { join } from 'node:path';
+import type { Method, RequestOf, ResponseOf } from '../src-shared/api/contract';
+import { createProjectApi } from '../src-main/core/handlers';
+import { createProject, type ProjectSession } from '../src-main/core/session';
+import { temporaryDirectory } from '../src-main/test-support/project-fixture';
+import { writeSection } from './report';
+
+const KINDS = ['claim', 'actor', 'figure', 'reliability_warning'] as const;
+
+function api(session: ProjectSession) {
+  const contract = createProjectApi(session);
+  return async <M extends Method>(method: M, request: RequestOf<M>) => {
+    const result = await contract.call(method, request);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value as ResponseOf<M>;
+  };
+}
+
+/** 1,000 documents; each analyst tags 50 passages per document, B mostly like A but shifted or re-kinded now and then. */
+async function buildTwoAnalystProject(path: string): Promise<{ session: ProjectSession; analysts: [string, string] }> {
+  const session = createProject(path, 'Agreement bench', { analystName: 'Anna' });
+  let call = api(session);
+  const documents: { id: string; length: number }[] = [];
+  for (let d = 0; d < 1000; d++) {
+    const text = `Article ${d}\n\n${Array.from({ length: 40 }, (_, i) => `Sentence ${i} of article ${d} reports that envoys discussed ${i * 3} troops and guarantees.`).join('\n\n')}`;
+    const { document } = await call('document.import', { source: { type: 'text', text, title: `Article ${d}` } });
+    documents.push({ id: document.id, length: text.length });
+  }
+  const tagsFor = (analyst: number) =>
+    documents.flatMap((doc, d) =>
+      Array.from({ length: 50 }, (_, i) => {
+        const base = 20 + ((i * 61) % (doc.length - 60));
+        const shifted = analyst === 1 && (i + d) % 5 === 0 ? 3 : 0;
+        const kind = KINDS[(i + (analyst === 1 && (i + d) % 7 === 0 ? 1 : 0)) % 4] ?? 'claim';
+        return { documentId: doc.id, kind, target: { start: base + shifted, end: base + shifted + 15 } };
+      }),
+    );
+  for (const [index, name] of ['Anna', 'Ben'].entries()) {
+    session.setAnalystName(name);
+    call = api(session);
+    const tags = tagsFor(index);
+    for (let i = 0; i < tags.length; i += 10_000) await call('annotation.createMany', { annotations: tags.slice(i, i + 10_000) });
+  }
+  const info = await call('project.info', {});
+  const id = (name: string) => info.analysts.find((a) => a.name === name)?.id ?? '';
+  return { session, analysts: [id('Anna'), id('Ben')] };
+}
+
+export async function runReviewBenchmark(): Promise<void> {
+  const dir = temporaryDirectory();
+  try {
+    const { session, analysts } = await buildTwoAnalystProject(join(dir.path, 'agreement.marginalia'));
+    const call = api(session);
+    const start = performance.now();
+    const result = await call('agreement.compute', { analystA: analysts[0], analystB: analysts[1] });
+    const seconds = (performance.now() - start) / 1000;
+    session.close();
+    const rows = {
+      'All agreement figures (κ, α, unitized α, F1 exact and overlap; overall, per kind and per document) for 1,000 documents and two analysts’ 100,000 tags':
+        `${seconds.toFixed(2)} s (target < 5 s ${seconds < 5 ? '✔' : 'missed'}); overall α = ${result.overall.krippendorffAlpha?.toFixed(3)}, ${result.overall.units.tokens.toLocaleString('en-US')} words`,
+    };
+    for (const [k, v] of Object.entries(rows)) console.log(`${k}: ${v}`);
+    writeSection('review', 'Review: agreement', rows);
+  } finally {
+    dir.remove();
+  }
+}
+
+if (process.argv[1]?.endsWith('review.ts')) await runReviewBenchmark();
