@@ -71,3 +71,33 @@ test('refuses a file that is not a project, saying why, and changes nothing', as
   await expect(page.locator('.message-error')).toContainText('not a Marginalia project');
   await expect(page.getByRole('dialog', { name: /Merge/ })).toHaveCount(0);
 });
+
+test('after a merge, actors that look like one are combined when the reviewer confirms', async ({ workbench }) => {
+  const { page } = workbench;
+  const source = join(SAMPLES, '000_734da4ab211b7c49.txt');
+  // Ada and Ben each added “Kyrylo Budanov” to their own registry: two actors with different ids.
+  const ada = ['--analyst', 'Ada Analyst'];
+  expect(workbench.cli(['import', workbench.projectPath, source, ...ada]).code).toBe(0);
+  expect(workbench.cli(['tag', workbench.projectPath, 'Miami', '--kind', 'actor', '--quote', 'Kyrylo Budanov', '--set', 'actor=Kyrylo Budanov', ...ada]).code).toBe(0);
+  const ben = join(workbench.settingsDir, '..', 'ben.marginalia');
+  const benArgs = ['--analyst', 'Ben Colleague'];
+  expect(workbench.cli(['new', ben, ...benArgs]).code).toBe(0);
+  expect(workbench.cli(['import', ben, source, ...benArgs]).code).toBe(0);
+  expect(workbench.cli(['tag', ben, 'Miami', '--kind', 'claim', '--quote', 'Budanov', '--set', 'claimant=Kyrylo Budanov', ...benArgs]).code).toBe(0);
+
+  await setAnalystName(page, 'Ada Analyst');
+  await page.getByTestId('merge-input').setInputFiles(ben);
+  const dialog = page.getByRole('dialog', { name: /Merge/ });
+  await expect(dialog).toContainText('New tags: 1 claim by Ben Colleague');
+  await expect(dialog).toContainText('“Kyrylo Budanov” looks like “Kyrylo Budanov”');
+  await dialog.getByRole('button', { name: 'Merge' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Merged');
+  await dialog.getByRole('button', { name: 'Treat as one' }).click();
+  await expect(dialog).toContainText('Combined.');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  const actors = JSON.parse(workbench.cli(['actors', workbench.projectPath, '--json']).stdout) as { id: string; name: string }[];
+  expect(actors.map((a) => a.name)).toEqual(['Kyrylo Budanov']);
+  const exported = JSON.parse(workbench.cli(['export', workbench.projectPath, '--format', 'json', '--out', '-']).stdout) as { annotations: { kind: string; attributes: { claimantId?: string } }[] };
+  expect(exported.annotations.find((a) => a.kind === 'claim')?.attributes.claimantId).toBe(actors[0]?.id);
+});

@@ -57,3 +57,26 @@ it('refuses a file that is not a project, with a non-zero exit and the project u
   expect(result.stderr).toMatch(/^marginalia: .*fake\.marginalia/);
   expect(readFileSync(ben).equals(before)).toBe(true);
 });
+
+it('proposes actors that look like one across files, and combines them on request', async () => {
+  const anna = join(dir.path, 'anna.marginalia');
+  const ben = join(dir.path, 'ben.marginalia');
+  const SOURCE = join(SAMPLE_DIR, '000_734da4ab211b7c49.txt');
+  await cli('Anna', 'new', anna);
+  await cli('Anna', 'import', anna, SOURCE);
+  await cli('Anna', 'tag', anna, 'Miami', '--kind', 'actor', '--quote', 'Kyrylo Budanov', '--set', 'actor=Kyrylo Budanov');
+  await cli('Anna', 'actors', anna); // lists without writing
+  await cli('Ben', 'new', ben);
+  await cli('Ben', 'import', ben, SOURCE);
+  await cli('Ben', 'tag', ben, 'Miami', '--kind', 'claim', '--quote', 'Budanov', '--set', 'claimant=kyrylo budanov');
+  const merged = await cli('Anna', 'merge', anna, ben);
+  expect(merged.stdout).toMatch(/proposal: “kyrylo budanov” looks like “Kyrylo Budanov”/);
+  const combined = await cli('Anna', 'actors', anna, '--combine', 'kyrylo budanov', '--into', 'Kyrylo Budanov');
+  expect(combined.code).toBe(0);
+  expect(combined.stderr).toMatch(/1 tag\(s\) updated/);
+  expect(combined.stdout.trim().split('\n')).toEqual(['Kyrylo Budanov (person)']);
+  const exported = JSON.parse((await cli('Anna', 'export', anna, '--format', 'json', '--out', '-')).stdout) as { actors: { id: string; name: string; deletedAt: string | null }[]; annotations: { kind: string; attributes: { claimantId?: string; actorId?: string } }[] };
+  const kept = exported.actors.find((a) => a.name === 'Kyrylo Budanov' && a.deletedAt === null);
+  expect(exported.annotations.find((a) => a.kind === 'claim')?.attributes.claimantId).toBe(kept?.id);
+  expect(exported.actors.filter((a) => a.deletedAt !== null)).toHaveLength(1); // the other one is kept as a tombstone
+});

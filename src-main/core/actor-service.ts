@@ -4,6 +4,8 @@ import { actorNameKey, actorNames, type Actor } from '../../src-shared/model/act
 import type { ActorId } from '../../src-shared/model/ids';
 import { UserError } from '../../src-shared/model/result';
 import { actorById, allActors } from '../store/actors';
+import { allAnnotations } from '../store/annotations';
+import type { Annotation } from '../../src-shared/model/annotation';
 import { recordChange, runAction } from './record-change';
 import type { ProjectSession } from './session';
 
@@ -86,4 +88,41 @@ export function listActors(session: ProjectSession, request: ValidRequestOf<'act
     .filter((entry) => entry.score < 3)
     .sort((a, b) => a.score - b.score);
   return { actors: scored.map((entry) => entry.actor) };
+}
+
+/**
+ * Combines two actors that are one (“Kirill Budanov” and “Kyrylo Budanov” from two teammates' files): the second's
+ * name and aliases become aliases of the first, every tag naming the second names the first, and the second is
+ * left as a tombstone — all one undoable step.
+ */
+export function combineActors(session: ProjectSession, request: ValidRequestOf<'actor.combine'>): ResponseOf<'actor.combine'> {
+  if (request.keepId === request.mergeId) throw new UserError('invalid_request', 'Choose two different actors to combine.');
+  const keep = actorById(session.db, request.keepId);
+  const merge = actorById(session.db, request.mergeId);
+  if (!keep || keep.actor.deletedAt !== null || !merge || merge.actor.deletedAt !== null) {
+    throw new UserError('not_found', 'One of the actors is not in the registry (any more).');
+  }
+  const keepActor = keep.actor;
+  const mergeActor = merge.actor;
+  return runAction(session, `Treat “${mergeActor.name}” as “${keepActor.name}”`, (historyId) => {
+    const at = session.now();
+    const combined: Actor = { ...keepActor, aliases: cleanAliases(keepActor.name, [...keepActor.aliases, mergeActor.name, ...mergeActor.aliases]), updatedAt: at };
+    recordChange(session, { type: 'actor', value: combined }, 'edit', historyId);
+    recordChange(session, { type: 'actor', value: { ...mergeActor, updatedAt: at, deletedAt: at } }, 'edit', historyId);
+    let retagged = 0;
+    for (const tag of annotationsNaming(session, mergeActor.id)) {
+      const attributes = { ...tag.attributes } as Record<string, unknown>;
+      if (attributes.actorId === mergeActor.id) attributes.actorId = keepActor.id;
+      if (attributes.claimantId === mergeActor.id) attributes.claimantId = keepActor.id;
+      recordChange(session, { type: 'annotation', value: { ...tag, attributes, updatedAt: at } as Annotation }, 'edit', historyId);
+      retagged++;
+    }
+    return { actor: combined, retagged };
+  });
+}
+
+function annotationsNaming(session: ProjectSession, actorId: string): Annotation[] {
+  return allAnnotations(session.db).filter(
+    (t) => t.deletedAt === null && ((t.kind === 'actor' && t.attributes.actorId === actorId) || (t.kind === 'claim' && t.attributes.claimantId === actorId)),
+  );
 }

@@ -7,7 +7,7 @@ import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
 import { liveAnnotationCount } from '../store/annotations';
 import { documentCount } from '../store/documents';
 import { allAnalysts, projectMeta } from '../store/project-meta';
-import { createActor, listActors, updateActor } from './actor-service';
+import { combineActors, createActor, listActors, updateActor } from './actor-service';
 import { createAnnotation, createAnnotations, deleteAnnotation, listAnnotations, updateAnnotation } from './annotation-service';
 import { getDocument, importDocument, listDocuments } from './document-service';
 import { exportProjectJson } from './export-json';
@@ -49,6 +49,7 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'actor.list': (request) => listActors(session, request),
     'actor.create': (request) => createActor(session, request),
     'actor.update': (request) => updateActor(session, request),
+    'actor.combine': (request) => combineActors(session, request),
     'history.undo': () => undo(session),
     'history.redo': () => redo(session),
     'export.project': (request) => ({ files: exportFiles(session, request.format, request.jsonLines === true) }),

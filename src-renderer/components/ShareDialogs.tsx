@@ -75,13 +75,18 @@ export function MergeDialog(props: {
   onError: (e: unknown) => void;
 }) {
   const [merging, setMerging] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const [combined, setCombined] = useState<ReadonlySet<string>>(new Set());
   const { summary } = props.preview;
   const confirm = async () => {
     setMerging(true);
     try {
       const result = await props.client.call('merge.apply', { previewId: props.preview.previewId });
       const tags = result.summary.newTags.reduce((n, t) => n + t.count, 0);
-      props.onDone(`Merged “${props.preview.fileName}”: ${result.summary.newDocuments} new documents, ${tags} new tags, ${result.summary.updatedTags} updated, ${result.summary.conflicts} conflicts.`);
+      const text = `Merged “${props.preview.fileName}”: ${result.summary.newDocuments} new documents, ${tags} new tags, ${result.summary.updatedTags} updated, ${result.summary.conflicts} conflicts.`;
+      // Actors that look like one are only proposed: the reviewer confirms each, after the merge.
+      if (result.summary.actorProposals.length > 0) setDone(text);
+      else props.onDone(text);
     } catch (error) {
       props.onError(error instanceof ApiError ? error : new Error(String(error)));
     } finally {
@@ -111,12 +116,34 @@ export function MergeDialog(props: {
           </ul>
         )}
         {summary.actorProposals.map((p) => (
-          <p key={`${p.local}-${p.incoming}`} className="details-meta">“{p.incoming}” looks like “{p.local}” already in the registry.</p>
+          <p key={`${p.localId}-${p.incomingId}`} className="details-meta actor-proposal">
+            “{p.incoming}” looks like “{p.local}” already in the registry.
+            {done && !combined.has(p.incomingId) && (
+              <button
+                type="button"
+                onClick={() =>
+                  void props.client
+                    .call('actor.combine', { keepId: p.localId, mergeId: p.incomingId })
+                    .then(() => setCombined(new Set([...combined, p.incomingId])), props.onError)
+                }
+              >
+                Treat as one
+              </button>
+            )}
+            {combined.has(p.incomingId) && <strong> Combined.</strong>}
+          </p>
         ))}
+        {done && <p role="status">{done}</p>}
         {merging && <progress className="merge-progress" aria-label="Merging" />}
         <div className="modal-actions">
-          <button type="button" onClick={cancel} disabled={merging}>Cancel</button>
-          <button type="button" className="primary" onClick={() => void confirm()} disabled={merging}>{merging ? 'Merging…' : 'Merge'}</button>
+          {done ? (
+            <button type="button" className="primary" onClick={() => props.onDone(done)}>Close</button>
+          ) : (
+            <>
+              <button type="button" onClick={cancel} disabled={merging}>Cancel</button>
+              <button type="button" className="primary" onClick={() => void confirm()} disabled={merging}>{merging ? 'Merging…' : 'Merge'}</button>
+            </>
+          )}
         </div>
       </div>
     </div>

@@ -72,7 +72,7 @@ const MergePreviewSchema = z.object({
     updatedActors: z.number().int(),
     conflicts: z.number().int(),
     newChanges: z.number().int(),
-    actorProposals: z.array(z.object({ local: z.string(), incoming: z.string() })),
+    actorProposals: z.array(z.object({ local: z.string(), incoming: z.string(), localId: z.string(), incomingId: z.string() })),
   }),
   /** A short description of each conflicting tag or actor. */
   conflicts: z.array(z.string()),
@@ -194,6 +194,12 @@ export const contract = {
       aliases: z.array(ActorNameSchema).max(100).optional(),
     }),
     ActorSchema,
+  ),
+
+  /** Treats two registry actors as one: the second's names become aliases of the first, its tags point to the first. */
+  'actor.combine': method(
+    z.strictObject({ keepId: ActorIdSchema, mergeId: ActorIdSchema }),
+    z.object({ actor: ActorSchema, retagged: z.number().int() }),
   ),
 
   'history.undo': method(z.strictObject({}), z.object({ undone: HistoryEntrySchema.nullable() })),

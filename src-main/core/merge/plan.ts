@@ -46,7 +46,7 @@ export interface MergeSummary {
   conflicts: number;
   newChanges: number;
   /** Incoming actors whose name or alias matches a different actor here: proposed as one, for the user to confirm. */
-  actorProposals: { local: string; incoming: string }[];
+  actorProposals: { local: string; incoming: string; localId: string; incomingId: string }[];
 }
 
 function parentsOfLocalChanges(db: Db): Map<string, string | null> {
@@ -180,7 +180,7 @@ function actorProposals(db: Db, incoming: IncomingProject): MergeSummary['actorP
     if (actor.deletedAt !== null || locals.some((l) => l.id === actor.id)) continue;
     const keys = new Set(actorNames(actor).map(actorNameKey));
     const match = locals.find((l) => actorNames(l).some((n) => keys.has(actorNameKey(n))));
-    if (match) proposals.push({ local: match.name, incoming: actor.name });
+    if (match) proposals.push({ local: match.name, incoming: actor.name, localId: match.id, incomingId: actor.id });
   }
   return proposals;
 }
