@@ -79,7 +79,7 @@ const PAGE_HELPERS = `window.bench = (() => {
   const article = () => document.querySelector('.ProseMirror') || document.querySelector('.article');
   /** The range start–end of the block whose text is blockText, scrolled to the centre of its scroller. */
   const locate = async (blockText, start, end) => {
-    const block = [...article().children].find((b) => b.textContent === blockText);
+    const block = [...article().querySelectorAll(':scope > :not(.pm-section), :scope > .pm-section > *')].find((b) => b.textContent === blockText);
     block.scrollIntoView({ block: 'center' });
     await painted();
     const [walker, range] = [document.createTreeWalker(block, NodeFilter.SHOW_TEXT), document.createRange()];

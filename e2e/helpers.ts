@@ -34,7 +34,7 @@ export async function selectText(page: Page, quote: string, within?: string): Pr
     ([wanted, context]) => {
       const root = document.querySelector('.ProseMirror');
       if (!root) throw new Error('no article view');
-      for (const block of Array.from(root.children)) {
+      for (const block of Array.from(root.querySelectorAll('.pm-section > *'))) {
         const text = block.textContent ?? '';
         const contextAt = context ? text.indexOf(context) : 0;
         if (contextAt === -1) continue;

@@ -38,8 +38,8 @@ test('a 1 MB article of 5,000 paragraphs opens and scrolls to its end', async ({
   expect(text.length).toBeGreaterThan(900_000);
   await importThroughPicker(page, [{ name: 'long-briefing.txt', mimeType: 'text/plain', buffer: Buffer.from(text) }]);
   await expect(page.locator('.document-header h1')).toHaveText('A very long briefing', { timeout: 30_000 });
-  await expect(page.locator('.ProseMirror > *')).toHaveCount(5001);
-  const last = page.locator('.ProseMirror > *').last();
+  await expect(page.locator('.ProseMirror .pm-section > *')).toHaveCount(5001);
+  const last = page.locator('.ProseMirror .pm-section > *').last();
   await page.locator('.reader-scroll').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
   await expect(last).toBeInViewport();
   await expect(last).toContainText('Paragraph 5000:');

@@ -35,7 +35,7 @@ test('imports a sample article with the file picker and shows it as blocks', asy
   await expect(page.locator('.document-item')).toHaveCount(1);
   await expect(page.locator('.document-header h1')).toHaveText(/Miami Negotiations and Davos Maneuvers/);
   await expect(page.locator('.document-item .document-meta')).toContainText('2026-01-20');
-  const blocks = await page.locator('.ProseMirror > *').count();
+  const blocks = await page.locator('.ProseMirror .pm-section > *').count();
   expect(blocks).toBeGreaterThan(10);
   await expect(page.locator('.ProseMirror')).toContainText('-14 degrees Celsius');
 });

@@ -310,7 +310,7 @@ describe('ArticleView keyboard selection', () => {
     const editor = internals.view;
     const lineTops: number[] = [];
     let top = 0;
-    editor.state.doc.forEach((block) => {
+    editor.state.doc.firstChild?.forEach((block) => {
       lineTops.push(top);
       top += Math.ceil(Math.max(1, block.content.size) / 20) * 27 + 10;
     });
@@ -319,11 +319,11 @@ describe('ArticleView keyboard selection', () => {
     editor.coordsAtPos = (pos: number) => {
       const $pos = editor.state.doc.resolve(pos);
       const column = pos - $pos.start();
-      const y = (lineTops[$pos.index(0)] ?? 0) + Math.floor(column / 20) * 27;
+      const y = (lineTops[$pos.index(1)] ?? 0) + Math.floor(column / 20) * 27; // the block's index in its section
       const x = (column % 20) * 10;
       return { left: x, right: x, top: y, bottom: y + 19 };
     };
-    const paragraph = 17; // content start of the paragraph: after the 14-character heading and two tokens
+    const paragraph = 18; // content start of the paragraph: after the section's token, the 14-character heading and two tokens
     const item = paragraph + 63 + 2;
     const head = () => editor.state.selection.head;
     selectInText('said', true); // column 14

@@ -1,7 +1,7 @@
 // Builds the ProseMirror document of an article from its canonical text and blocks, and maps text offsets ↔ positions.
 import type { Node as ProseMirrorNode, Schema } from 'prosemirror-model';
 import type { Block } from '../model/document';
-import { headingLevel } from './schema';
+import { headingLevel, SECTION_SIZE } from './schema';
 
 /**
  * Converts between UTF-16 offsets in the canonical text and ProseMirror positions in the article's doc.
@@ -75,8 +75,8 @@ class BlockOffsetMap implements OffsetMap {
   }
 
   toPos(offset: number, assoc: -1 | 1 = 1): number {
-    // An empty article is one empty paragraph whose content starts at 1.
-    if (this.blockCount === 0) return 1;
+    // An empty article is one empty paragraph in one section; its content starts at 2.
+    if (this.blockCount === 0) return 2;
     const at = Math.min(Math.max(offset, 0), this.textLength);
     const i = lastAtOrBefore(this.starts, this.blockCount, at);
     if (i < 0) return this.contentStart(0);
@@ -120,7 +120,7 @@ function checkBlock(block: Block, index: number, previousEnd: number, textLength
 }
 
 /**
- * Builds the doc of an article: one node per block, holding `text.slice(block.start, block.end)`, in order.
+ * Builds the doc of an article: one node per block (grouped in sections of SECTION_SIZE), holding `text.slice(block.start, block.end)`, in order.
  * Blocks with empty text are left out; an article without any text becomes one empty paragraph. Blocks
  * must be ordered, must not overlap and must lie inside the text, or a RangeError is thrown.
  */
@@ -131,8 +131,8 @@ export function docFromArticle(schema: Schema, text: string, blocks: readonly Bl
   const positions = new Float64Array(kept);
   const nodes: ProseMirrorNode[] = [];
   let previousEnd = 0;
-  // Inside the doc, the first block's content starts after its opening token.
-  let pos = 1;
+  // Inside the doc, the first block's content starts after its section's and its own opening tokens.
+  let pos = 2;
 
   blocks.forEach((block, index) => {
     checkBlock(block, index, previousEnd, text.length);
@@ -141,8 +141,10 @@ export function docFromArticle(schema: Schema, text: string, blocks: readonly Bl
     const nodeType = schema.nodes[block.type];
     if (!nodeType) throw new RangeError(`The schema has no node type for the block kind "${block.type}".`);
     const attrs = block.type === 'heading' ? { level: headingLevel(block.level) } : null;
+    const i = nodes.length;
+    // A new section: the previous one's closing token and this one's opening token.
+    if (i > 0 && i % SECTION_SIZE === 0) pos += 2;
     nodes.push(nodeType.create(attrs, schema.text(text.slice(block.start, block.end))));
-    const i = nodes.length - 1;
     starts[i] = block.start;
     ends[i] = block.end;
     positions[i] = pos;
@@ -151,12 +153,24 @@ export function docFromArticle(schema: Schema, text: string, blocks: readonly Bl
   });
 
   const count = nodes.length;
+  // count === 0: an article without text is one empty paragraph.
   if (count === 0) {
     const paragraph = schema.nodes.paragraph;
     if (!paragraph) throw new RangeError('The schema has no paragraph node for an empty article.');
     nodes.push(paragraph.create());
   }
-  const doc = schema.topNodeType.create(null, nodes);
+  const section = schema.nodes.section;
+  if (!section) throw new RangeError('The schema has no section node.');
+  const sections: ProseMirrorNode[] = [];
+  for (let i = 0; i < nodes.length; i += SECTION_SIZE) sections.push(section.create(null, nodes.slice(i, i + SECTION_SIZE)));
+  const doc = schema.topNodeType.create(null, sections);
   const map = new BlockOffsetMap(starts.slice(0, count), ends.slice(0, count), positions.slice(0, count), text.length);
   return { doc, map };
+}
+
+/** The block nodes of an article doc, in order (the sections around them left out). */
+export function blockNodes(doc: ProseMirrorNode): ProseMirrorNode[] {
+  const blocks: ProseMirrorNode[] = [];
+  doc.forEach((section) => section.forEach((block) => blocks.push(block)));
+  return blocks;
 }

@@ -19,11 +19,11 @@ const PARAGRAPH_TEXT = 'The Miami talks did not announce any agreement.'; // 47 
 /** A doc of `count` paragraphs; paragraph i's text starts at position i * (47 + 2) + 1. */
 function stateWithParagraphs(count: number): EditorState {
   const paragraphs = Array.from({ length: count }, () => articleSchema.nodes.paragraph.create(null, articleSchema.text(PARAGRAPH_TEXT)));
-  return EditorState.create({ doc: articleSchema.topNodeType.create(null, paragraphs), plugins: [highlightsPlugin()] });
+  return EditorState.create({ doc: articleSchema.topNodeType.create(null, [articleSchema.nodes.section.create(null, paragraphs)]), plugins: [highlightsPlugin()] });
 }
 
 function paragraphStart(i: number): number {
-  return i * (PARAGRAPH_TEXT.length + 2) + 1;
+  return i * (PARAGRAPH_TEXT.length + 2) + 2; // after the section's and the paragraph's opening tokens
 }
 
 function run(state: EditorState, command: Command): EditorState {
