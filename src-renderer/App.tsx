@@ -16,6 +16,7 @@ import { ImportControl, importFiles } from './components/ImportControl';
 import type { ArticleView } from './editor/article-view';
 import { ExportDialog, MergeDialog, previewTeammateFile, shareProjectFile } from './components/ShareDialogs';
 import type { MergePreview } from '../src-shared/api/contract';
+import { ReviewMode } from './components/ReviewMode';
 
 type Message = { kind: 'info' | 'error'; text: string } | null;
 
@@ -41,6 +42,7 @@ export function App({ client }: { client: Client }) {
   const [exporting, setExporting] = useState(false);
   const [mergePreview, setMergePreview] = useState<(MergePreview & { previewId: string; fileName: string }) | null>(null);
   const mergeInputRef = useRef<HTMLInputElement>(null);
+  const [reviewing, setReviewing] = useState(false);
 
   const report = useCallback((error: unknown) => {
     setMessage({ kind: 'error', text: error instanceof ApiError ? error.message : `Something went wrong: ${(error as Error).message}` });
@@ -234,7 +236,7 @@ export function App({ client }: { client: Client }) {
   // Keys: 1–4 tag the selection, Esc dismisses, Delete removes the selected tag, Ctrl/Cmd+Z undoes.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (askName) return;
+      if (askName || reviewing) return; // the review mode has its own keys
       const mod = event.ctrlKey || event.metaKey;
       if (mod && !event.altKey && (event.key.toLowerCase() === 'z' || event.key.toLowerCase() === 'y')) {
         if (isTypingTarget(event.target) || workbench?.host === 'desktop') return; // the desktop menu sends undo/redo
@@ -259,25 +261,29 @@ export function App({ client }: { client: Client }) {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [askName, workbench?.host, selection, selectedId, tagSelection, selectTag, deleteTag, undoRedo]);
+  }, [askName, reviewing, workbench?.host, selection, selectedId, tagSelection, selectTag, deleteTag, undoRedo]);
 
   // Desktop menu events.
   useEffect(
     () =>
       client.onEvent((event) => {
         if (event.type === 'undo' || event.type === 'redo') {
+          if (reviewing) return; // the review mode undoes and refreshes itself
           // In a text field the menu's Undo means the field's own undo, not the project's.
           if (isTypingTarget(document.activeElement)) document.execCommand(event.type);
           else void undoRedo(event.type);
         }
-        else if (event.type === 'project-changed') loadWorkbench().catch(report);
+        else if (event.type === 'project-changed') {
+          setReviewing(false);
+          loadWorkbench().catch(report);
+        }
         else if (event.type === 'import-articles') fileInputRef.current?.click();
         else if (event.type === 'add-document-warning') void createTag('reliability_warning', null);
         else if (event.type === 'share-project') void shareProject();
         else if (event.type === 'merge-teammate') mergeInputRef.current?.click();
         else if (event.type === 'export-project') setExporting(true);
       }),
-    [client, undoRedo, loadWorkbench, createTag, report, shareProject],
+    [client, reviewing, undoRedo, loadWorkbench, createTag, report, shareProject],
   );
 
   // Drag and drop of article files anywhere on the window.
@@ -328,8 +334,15 @@ export function App({ client }: { client: Client }) {
             />
           </>
         )}
-        <button onClick={() => void undoRedo('undo')} disabled={!workbench?.projectName} title="Undo (Ctrl/Cmd+Z)">Undo</button>
-        <button onClick={() => void undoRedo('redo')} disabled={!workbench?.projectName} title="Redo (Ctrl/Cmd+Shift+Z)">Redo</button>
+        {workbench?.projectName && (info?.analysts.length ?? 0) >= 2 && !reviewing && (
+          <button onClick={() => setReviewing(true)} title="Compare two analysts' tags on one article and decide their differences">Review…</button>
+        )}
+        {!reviewing && (
+          <>
+            <button onClick={() => void undoRedo('undo')} disabled={!workbench?.projectName} title="Undo (Ctrl/Cmd+Z)">Undo</button>
+            <button onClick={() => void undoRedo('redo')} disabled={!workbench?.projectName} title="Redo (Ctrl/Cmd+Shift+Z)">Redo</button>
+          </>
+        )}
         <button className="analyst" onClick={() => setAskName(true)} title="Change your name">
           {analystName ? `Analyst: ${analystName}` : 'Set your name'}
         </button>
@@ -342,6 +355,18 @@ export function App({ client }: { client: Client }) {
       )}
       {workbench && !workbench.projectName ? (
         <Welcome client={client} state={workbench} onOpened={() => loadWorkbench().catch(report)} onError={report} />
+      ) : reviewing ? (
+        <ReviewMode
+          client={client}
+          document={doc}
+          analysts={info?.analysts ?? []}
+          undoKeys={workbench?.host !== 'desktop'}
+          onClose={() => {
+            setReviewing(false);
+            void reloadTags().catch(report);
+          }}
+          onChanged={() => void refreshProject().catch(report)}
+        />
       ) : (
         <div className="panes">
           <DocumentList documents={documents} currentId={doc?.id ?? null} onOpen={(id) => openDocument(id).catch(report)} />

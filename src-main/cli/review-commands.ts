@@ -76,7 +76,7 @@ export function registerReviewCommands(program: Command, io: CliIo): void {
         const pair = await analystPair(project, options.analysts);
         const { id: documentId } = await resolveDocument(project, documentRef);
         const request = { documentId, analystA: pair.analystA, analystB: pair.analystB };
-        if (options.acceptAgreed) io.stderr(`Accepted ${(await project.call('review.acceptAgreed', request)).accepted} agreed tag(s).\n`);
+        if (options.acceptAgreed) io.stderr(`Accepted ${(await project.call('review.acceptAgreed', request)).accepted} agreement(s).\n`);
         for (const item of options.decide ?? []) {
           const at = item.lastIndexOf('=');
           const decision = item.slice(at + 1);

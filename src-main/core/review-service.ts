@@ -54,23 +54,21 @@ export function decideDifference(session: ProjectSession, request: ValidRequestO
   });
 }
 
-/** Accepts both sides of every agreed difference that is not decided yet. */
+/** Accepts both sides of every agreed difference that is not decided yet; returns how many agreements. */
 export function acceptAgreed(session: ProjectSession, request: Pair): ResponseOf<'review.acceptAgreed'> {
   const { a, b } = setsOf(session, request);
   const byId = new Map<string, Annotation>([...a, ...b].map((t) => [t.id, t]));
-  const ids = compareAnnotationSets(a, b)
-    .filter((d) => d.type === 'agreed')
-    .flatMap((d) => [...d.a, ...d.b])
-    .filter((id) => byId.get(id)?.review?.status !== 'accepted');
-  if (ids.length === 0) return { accepted: 0 };
-  return runAction(session, `Review: accept ${ids.length / 2} agreed tags`, (historyId) => {
+  const open = compareAnnotationSets(a, b).filter((d) => d.type === 'agreed' && [...d.a, ...d.b].some((id) => byId.get(id)?.review?.status !== 'accepted'));
+  const ids = open.flatMap((d) => [...d.a, ...d.b]).filter((id) => byId.get(id)?.review?.status !== 'accepted');
+  if (open.length === 0) return { accepted: 0 };
+  return runAction(session, `Review: accept ${open.length} agreed ${open.length === 1 ? 'passage' : 'passages'}`, (historyId) => {
     const at = session.now();
     const reviewer = session.analystForWriting().id;
     for (const id of ids) {
       const tag = byId.get(id) as Annotation;
       recordChange(session, { type: 'annotation', value: { ...tag, updatedAt: at, review: { status: 'accepted', reviewerId: reviewer, reviewedAt: at, comment: '' } } as Annotation }, 'edit', historyId);
     }
-    return { accepted: ids.length };
+    return { accepted: open.length };
   });
 }
 

@@ -236,7 +236,7 @@ export const contract = {
     }),
     z.object({ annotations: z.array(AnnotationSchema) }),
   ),
-  /** Accepts every tag both analysts agree on, in one step. */
+  /** Accepts every tag both analysts agree on, in one step; `accepted` counts agreements (pairs of tags). */
   'review.acceptAgreed': method(ReviewPairSchema, z.object({ accepted: z.number().int() })),
   /** Agreement figures for two analysts, on one document or the whole project, overall and per kind. */
   'agreement.compute': method(

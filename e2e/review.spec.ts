@@ -1,0 +1,122 @@
+// The review mode: two analysts' tags side by side, walking and deciding their differences, agreement figures.
+import { join } from 'node:path';
+import { expect, SAMPLES, test } from './fixtures';
+import { setAnalystName, WARNING_ARTICLE, WARNING_SENTENCE } from './helpers';
+
+interface ExportedTag {
+  kind: string;
+  quote: string | null;
+  analyst: string;
+  review: { status: string; reviewerId: string; comment: string } | null;
+}
+interface Exported {
+  annotations: ExportedTag[];
+  analysts: { id: string; name: string }[];
+}
+
+/** Anna's and Ben's tags on article 004: one agreement, one tag only each, one kind apart, one overlapping. */
+const TAGS: readonly [analyst: string, kind: string, quote: string][] = [
+  ['Anna', 'claim', WARNING_SENTENCE],
+  ['Ben', 'claim', WARNING_SENTENCE],
+  ['Anna', 'actor', 'Jared Kushner'],
+  ['Ben', 'figure', 'over 500,000 casualties'],
+  ['Anna', 'claim', 'Kirill Dmitriev'],
+  ['Ben', 'actor', 'Kirill Dmitriev'],
+  ['Anna', 'claim', 'The meeting was met with alarm by Ukraine and its European allies'],
+  ['Ben', 'claim', 'met with alarm by Ukraine'],
+];
+
+test('reviews two analysts’ tags side by side, decides differences and stores the decisions', async ({ workbench }) => {
+  expect(workbench.cli(['import', workbench.projectPath, join(SAMPLES, WARNING_ARTICLE), '--analyst', 'Anna']).code).toBe(0);
+  for (const [analyst, kind, quote] of TAGS) {
+    const tagged = workbench.cli(['tag', workbench.projectPath, 'Diplomatic', '--kind', kind, '--quote', quote, '--analyst', analyst]);
+    expect(tagged.code, tagged.stderr).toBe(0);
+  }
+  const page = workbench.page;
+  await page.reload();
+  await setAnalystName(page, 'Rita Reviewer');
+
+  await page.getByRole('button', { name: 'Review…' }).click();
+  await page.getByRole('combobox', { name: 'Analyst A' }).selectOption({ label: 'Anna' });
+  await page.getByRole('combobox', { name: 'Analyst B' }).selectOption({ label: 'Ben' });
+  const paneA = page.getByRole('region', { name: 'Analyst A: Anna' });
+  const paneB = page.getByRole('region', { name: 'Analyst B: Ben' });
+  await expect(paneA.locator('.ProseMirror')).toContainText(WARNING_SENTENCE);
+  await expect(paneB.locator('.ProseMirror')).toContainText(WARNING_SENTENCE);
+  await expect(paneA.locator('.ProseMirror [data-annotation-id]')).toHaveCount(4);
+  await expect(paneB.locator('.ProseMirror [data-annotation-id]')).toHaveCount(4);
+
+  // Every difference is listed in text order, its type in words.
+  const items = page.getByRole('list', { name: 'Differences' }).getByRole('button');
+  await expect(items).toHaveCount(5);
+  const types = await items.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-difference-type')));
+  expect(types).toEqual(['only_a', 'different_kind', 'only_b', 'agreed', 'overlap']);
+  await expect(items.nth(0)).toContainText('Only in A');
+  await expect(items.nth(0)).toContainText('“Jared Kushner”');
+  await expect(items.nth(1)).toContainText('Same passage, different kind');
+  await expect(items.nth(2)).toContainText('Only in B');
+  await expect(items.nth(3)).toContainText('Agreed: same passage and kind');
+  await expect(items.nth(4)).toContainText('Overlapping, different boundaries');
+  await expect(page.getByLabel('Legend')).toContainText('Overlapping boundaries');
+
+  // The first undecided difference is current; N and P walk the list, and both panes mark its tags.
+  const current = page.locator('.difference-item[aria-current="true"]');
+  await expect(current).toHaveAttribute('data-difference-type', 'only_a');
+  await expect(paneA.locator('.hl-selected')).toHaveText('Jared Kushner');
+  await page.keyboard.press('n');
+  await expect(current).toHaveAttribute('data-difference-type', 'different_kind');
+  await expect(paneA.locator('.hl-selected')).toHaveText('Kirill Dmitriev');
+  await expect(paneB.locator('.hl-selected.hl-actor')).toHaveText('Kirill Dmitriev');
+  await page.keyboard.press('p');
+  await expect(current).toHaveAttribute('data-difference-type', 'only_a');
+
+  // Typing in the comment field is not navigation.
+  const comment = page.getByLabel('Comment (optional)');
+  await comment.fill('Kushner is named as an envoy');
+  await comment.press('n');
+  await expect(current).toHaveAttribute('data-difference-type', 'only_a');
+  await comment.fill('Kushner is named as an envoy');
+  await page.getByRole('button', { name: 'Keep A', exact: true }).click();
+  await expect(items.nth(0)).toContainText('accepted');
+  await expect(current).toHaveAttribute('data-difference-type', 'different_kind');
+
+  await page.getByRole('button', { name: /Accept all agreed/ }).click();
+  await expect(page.getByRole('status')).toContainText('Accepted 1 agreement');
+  await expect(items.nth(3).locator('.status-accepted')).toHaveCount(2);
+
+  // Undo and redo refresh the list.
+  const bar = page.getByRole('toolbar', { name: 'Review' });
+  await bar.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(items.nth(3).locator('.status-pending')).toHaveCount(2);
+  await bar.getByRole('button', { name: 'Redo', exact: true }).click();
+  await expect(items.nth(3).locator('.status-accepted')).toHaveCount(2);
+
+  // The decisions are in the project file.
+  const exported = JSON.parse(workbench.cli(['export', workbench.projectPath, '--format', 'json', '--out', '-']).stdout) as Exported;
+  const find = (analyst: string, quote: string) => exported.annotations.find((t) => t.analyst === analyst && t.quote === quote);
+  const rita = exported.analysts.find((a) => a.name === 'Rita Reviewer');
+  expect(find('Anna', 'Jared Kushner')?.review).toMatchObject({ status: 'accepted', reviewerId: rita?.id, comment: 'Kushner is named as an envoy' });
+  expect(find('Anna', WARNING_SENTENCE)?.review?.status).toBe('accepted');
+  expect(find('Ben', WARNING_SENTENCE)?.review?.status).toBe('accepted');
+  expect(find('Ben', 'over 500,000 casualties')?.review ?? null).toBeNull();
+
+  // Agreement figures for this document and the whole project, overall and per kind.
+  await page.getByRole('tab', { name: 'Agreement' }).click();
+  const overall = page.locator('.agreement-overall');
+  await expect(overall.locator('td[data-measure="cohenKappa"]')).toHaveCount(2);
+  for (const measure of ['cohenKappa', 'krippendorffAlpha', 'unitizedAlpha', 'f1Exact', 'f1Overlap']) {
+    await expect(overall.locator(`td[data-measure="${measure}"]`).first()).toHaveText(/^-?\d\.\d{3}$/);
+  }
+  await expect(page.locator('.agreement-kind', { hasText: 'Claim' }).locator('.agreement-bar-value').first()).toHaveText(/^(-?\d\.\d{3}|—)$/);
+  await expect(page.locator('.agreement-documents tbody tr')).toHaveCount(1);
+  await expect(page.locator('.agreement-verdicts')).toContainText('α');
+
+  // Scrolling one pane scrolls the other to the same relative place.
+  await page.waitForTimeout(1000); // past the panes' own smooth scroll to the last difference
+  const ratio = (scroller: HTMLElement) => scroller.scrollTop / (scroller.scrollHeight - scroller.clientHeight);
+  await paneA.locator('.review-pane-scroll').evaluate((el) => el.scrollTo({ top: (el.scrollHeight - el.clientHeight) / 2 }));
+  await expect.poll(() => paneB.locator('.review-pane-scroll').evaluate(ratio)).toBeCloseTo(0.5, 2);
+
+  await page.getByRole('button', { name: 'Back to the workbench' }).click();
+  await expect(page.locator('.tag-list')).toBeVisible();
+});

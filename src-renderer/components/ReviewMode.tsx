@@ -1,0 +1,256 @@
+// Review mode (renderer): two analysts' tags on one article side by side, their differences decided one by one, and agreement figures.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Analyst } from '../../src-shared/api/contract';
+import type { Annotation } from '../../src-shared/model/annotation';
+import type { Document } from '../../src-shared/model/document';
+import type { Actor } from '../../src-shared/model/actor';
+import { ApiError, type Client } from '../api/client';
+import { AgreementPanel } from './review/AgreementPanel';
+import { DecisionPanel } from './review/DecisionPanel';
+import { DifferenceList } from './review/DifferenceList';
+import { ReviewLegend } from './review/ReviewLegend';
+import { ReviewPanes, type FocusRequest } from './review/ReviewPanes';
+import { ReviewToolbar } from './review/ReviewToolbar';
+import { DECISION_LABELS, isUndecided, nextUndecided, stepKey, type Decision } from './review/review-model';
+import { useReviewData, type Comparison } from './review/use-review-data';
+import { useReviewSelection } from './review/use-review-selection';
+import '../styles/review.css';
+
+type Message = { kind: 'info' | 'error'; text: string } | null;
+type Tab = 'differences' | 'agreement';
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+}
+
+export function ReviewMode(props: {
+  client: Client;
+  /** The document open in the workbench, reviewed first. */
+  document: Document | null;
+  analysts: readonly Analyst[];
+  /** Ctrl/Cmd+Z and Shift+Z undo and redo here (the browser mode; the desktop menu sends them as events). */
+  undoKeys?: boolean;
+  onClose: () => void;
+  /** Called after every change this mode makes (decisions, undo, redo), so the workbench can reload. */
+  onChanged: () => void;
+}) {
+  const { client, analysts, onChanged } = props;
+  const [message, setMessage] = useState<Message>(null);
+  const report = useCallback((error: unknown) => {
+    setMessage({ kind: 'error', text: error instanceof ApiError ? error.message : `Something went wrong: ${(error as Error).message}` });
+  }, []);
+  const selection = useReviewSelection(client, props.document, analysts, report);
+  const { doc, pair } = selection;
+  const target = useMemo(() => (doc && pair ? { documentId: doc.id, ...pair } : null), [doc, pair]);
+  const { comparison, agreement, reloadComparison, reloadAll } = useReviewData(client, target, report);
+  const [actors, setActors] = useState<ReadonlyMap<string, Actor>>(new Map());
+  const [currentKey, setCurrentKey] = useState<string | null>(null);
+  const [focus, setFocus] = useState<FocusRequest | null>(null);
+  const [hideAgreed, setHideAgreed] = useState(false);
+  const [tab, setTab] = useState<Tab>('differences');
+  const [busy, setBusy] = useState(false);
+  const focusSeq = useRef(0);
+
+  useEffect(() => {
+    client.call('actor.list', { includeDeleted: true }).then((r) => setActors(new Map(r.actors.map((a) => [a.id, a])))).catch(report);
+  }, [client, report]);
+
+  const byId = useMemo(() => new Map<string, Annotation>((comparison?.annotations ?? []).map((t) => [t.id, t])), [comparison]);
+  const all = useMemo(() => comparison?.differences ?? [], [comparison]);
+  const visible = useMemo(() => (hideAgreed ? all.filter((d) => d.type !== 'agreed') : all), [all, hideAgreed]);
+  const current = visible.find((d) => d.key === currentKey) ?? null;
+  const agreedPending = all.filter((d) => d.type === 'agreed' && isUndecided(d, byId)).length;
+  const names = useMemo(() => new Map<string, string>(analysts.map((a) => [a.id, a.name])), [analysts]);
+  const analystOf = (id: string | undefined): Analyst | null => analysts.find((a) => a.id === id) ?? null;
+  const analystA = analystOf(pair?.analystA);
+  const analystB = analystOf(pair?.analystB);
+
+  const goTo = useCallback((key: string | null) => {
+    setCurrentKey(key);
+    if (key) setFocus({ key, seq: ++focusSeq.current });
+  }, []);
+
+  // A new comparison without the current difference in view: start at the first undecided one.
+  useEffect(() => {
+    if (!comparison || visible.some((d) => d.key === currentKey)) return;
+    goTo(visible.find((d) => isUndecided(d, byId))?.key ?? visible[0]?.key ?? null);
+  }, [comparison, visible, currentKey, byId, goTo]);
+
+  const step = useCallback((delta: 1 | -1) => goTo(stepKey(visible, currentKey, delta)), [goTo, visible, currentKey]);
+
+  const run = useCallback(
+    async <T,>(action: () => Promise<T>): Promise<T | null> => {
+      setBusy(true);
+      try {
+        return await action();
+      } catch (error) {
+        report(error);
+        return null;
+      } finally {
+        setBusy(false);
+      }
+    },
+    [report],
+  );
+
+  /** Moves to the next undecided difference after `from` in a fresh comparison; returns its key, or null when none is left. */
+  const advance = (fresh: Comparison, from: string | null): string | null => {
+    const freshById = new Map(fresh.annotations.map((t) => [t.id, t]));
+    const next = nextUndecided(hideAgreed ? fresh.differences.filter((d) => d.type !== 'agreed') : fresh.differences, from, freshById);
+    if (next) goTo(next);
+    return next;
+  };
+
+  const decide = async (decision: Decision, comment: string): Promise<boolean> => {
+    if (!target || !current) return false;
+    const from = current.key;
+    const done = await run(async () => {
+      await client.call('review.decide', { ...target, key: from, decision, ...(comment ? { comment } : {}) });
+      const fresh = await reloadComparison();
+      if (fresh) {
+        const next = advance(fresh, from);
+        setMessage({ kind: 'info', text: `${DECISION_LABELS[decision]}: decided.${next ? '' : ' Every difference is decided.'}` });
+      }
+      onChanged();
+      return true;
+    });
+    return done === true;
+  };
+
+  const acceptAgreed = () =>
+    void run(async () => {
+      if (!target) return;
+      const { accepted } = await client.call('review.acceptAgreed', target);
+      const fresh = await reloadComparison();
+      // When the current difference was one of them, go on to the next one still to decide.
+      const stillCurrent = fresh?.differences.find((d) => d.key === currentKey);
+      if (fresh && stillCurrent && !isUndecided(stillCurrent, new Map(fresh.annotations.map((t) => [t.id, t])))) advance(fresh, stillCurrent.key);
+      setMessage({ kind: 'info', text: accepted ? `Accepted ${accepted} ${accepted === 1 ? 'agreement' : 'agreements'} (both analysts' tags).` : 'Every agreement was accepted already.' });
+      onChanged();
+    });
+
+  const undoRedo = useCallback(
+    (which: 'undo' | 'redo') =>
+      void run(async () => {
+        const entry = which === 'undo' ? (await client.call('history.undo', {})).undone : (await client.call('history.redo', {})).redone;
+        setMessage({ kind: 'info', text: entry ? `${which === 'undo' ? 'Undid' : 'Redid'}: ${entry.label}` : `Nothing to ${which}.` });
+        await reloadAll();
+        onChanged();
+      }),
+    [client, onChanged, reloadAll, run],
+  );
+
+  // Keys: N / P walk the differences; Ctrl/Cmd+Z undoes (browser mode). Never while typing in a field.
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isTypingTarget(event.target) || event.altKey) return;
+      const key = event.key.toLowerCase();
+      if ((event.ctrlKey || event.metaKey) && props.undoKeys && (key === 'z' || key === 'y')) {
+        event.preventDefault();
+        undoRedo(key === 'y' || event.shiftKey ? 'redo' : 'undo');
+      } else if (!event.ctrlKey && !event.metaKey && (key === 'n' || key === 'p')) {
+        event.preventDefault();
+        step(key === 'n' ? 1 : -1);
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [props.undoKeys, step, undoRedo]);
+
+  // The desktop menu's Undo and Redo.
+  useEffect(
+    () =>
+      client.onEvent((event) => {
+        if (event.type !== 'undo' && event.type !== 'redo') return;
+        if (isTypingTarget(document.activeElement)) document.execCommand(event.type);
+        else undoRedo(event.type);
+      }),
+    [client, undoRedo],
+  );
+
+  const onHighlightClick = (id: string) => {
+    const found = visible.find((d) => d.a.includes(id) || d.b.includes(id));
+    if (found) goTo(found.key);
+  };
+
+  return (
+    <div className="review">
+      <ReviewToolbar
+        documents={selection.documents}
+        documentId={selection.documentId ?? ''}
+        analysts={analysts}
+        analystA={pair?.analystA ?? ''}
+        analystB={pair?.analystB ?? ''}
+        onDocument={selection.chooseDocument}
+        onAnalysts={selection.chooseAnalysts}
+        busy={busy || !comparison}
+        agreedPending={agreedPending}
+        onAcceptAgreed={acceptAgreed}
+        onUndoRedo={undoRedo}
+        onClose={props.onClose}
+      />
+      <div className="review-subbar">
+        <ReviewLegend />
+        {message && (
+          <p className={`review-message message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+            {message.text}
+            <button className="link" aria-label="Dismiss message" onClick={() => setMessage(null)}>✕</button>
+          </p>
+        )}
+      </div>
+      <div className="review-main">
+        {doc && analystA && analystB ? (
+          <ReviewPanes
+            document={doc}
+            analystA={analystA}
+            analystB={analystB}
+            annotations={comparison?.annotations ?? []}
+            differences={all}
+            current={current}
+            focus={focus}
+            onHighlightClick={onHighlightClick}
+          />
+        ) : (
+          <p className="empty review-panes">{doc ? 'This project needs two analysts to compare.' : 'Loading…'}</p>
+        )}
+        <aside className="review-side">
+          <div className="review-tabs" role="tablist" aria-label="Review panels">
+            {(['differences', 'agreement'] as const).map((t) => (
+              <button key={t} role="tab" id={`review-tab-${t}`} aria-selected={tab === t} aria-controls={`review-panel-${t}`} className={tab === t ? 'active' : ''} onClick={() => setTab(t)}>
+                {t === 'differences' ? `Differences (${all.filter((d) => d.type !== 'agreed').length})` : 'Agreement'}
+              </button>
+            ))}
+          </div>
+          {tab === 'differences' ? (
+            <div className="review-tab-panel review-differences" role="tabpanel" id="review-panel-differences" aria-labelledby="review-tab-differences">
+              <div className="difference-summary">
+                <span>
+                  {all.length} compared · {all.filter((d) => d.type === 'agreed').length} agreed · {all.filter((d) => isUndecided(d, byId)).length} undecided
+                </span>
+                <label>
+                  <input type="checkbox" checked={hideAgreed} onChange={(e) => setHideAgreed(e.target.checked)} /> Hide agreed
+                </label>
+              </div>
+              <DifferenceList differences={visible} byId={byId} actors={actors} currentKey={currentKey} onSelect={goTo} />
+              <DecisionPanel
+                key={current?.key ?? 'none'}
+                difference={current}
+                position={current ? visible.indexOf(current) + 1 : 0}
+                total={visible.length}
+                byId={byId}
+                reviewerName={(id) => names.get(id) ?? 'a reviewer'}
+                busy={busy}
+                onDecide={decide}
+                onStep={step}
+              />
+            </div>
+          ) : (
+            <div className="review-tab-panel review-agreement" role="tabpanel" id="review-panel-agreement" aria-labelledby="review-tab-agreement">
+              <AgreementPanel agreement={agreement} nameA={analystA?.name ?? 'A'} nameB={analystB?.name ?? 'B'} />
+            </div>
+          )}
+        </aside>
+      </div>
+    </div>
+  );
+}

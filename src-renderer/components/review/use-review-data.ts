@@ -1,0 +1,69 @@
+// Review mode: loads the comparison of two analysts' tags on one document and their agreement figures, and reloads them.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Annotation } from '../../../src-shared/model/annotation';
+import type { Client } from '../../api/client';
+import type { Agreement } from './AgreementPanel';
+import type { Difference } from './review-model';
+
+export interface ReviewTarget {
+  documentId: string;
+  analystA: string;
+  analystB: string;
+}
+
+export interface Comparison {
+  differences: Difference[];
+  annotations: Annotation[];
+}
+
+/**
+ * The comparison and agreement for `target` (null: nothing to compare). Results are kept with the target they
+ * were asked for, so a late answer for a previous document or pair is never shown.
+ */
+export function useReviewData(client: Client, target: ReviewTarget | null, onError: (error: unknown) => void) {
+  const key = target ? `${target.documentId}|${target.analystA}|${target.analystB}` : null;
+  const [comparison, setComparison] = useState<{ key: string; value: Comparison } | null>(null);
+  const [agreement, setAgreement] = useState<{ key: string; value: Agreement } | null>(null);
+  const requests = useRef({ comparison: 0, agreement: 0 });
+  const targetRef = useRef(target);
+  targetRef.current = target;
+
+  /** Compares again; resolves to the new comparison (null when the target changed meanwhile). */
+  const reloadComparison = useCallback(async (): Promise<Comparison | null> => {
+    const current = targetRef.current;
+    if (!current || !key) return null;
+    const request = ++requests.current.comparison;
+    const value = await client.call('review.compare', current);
+    if (request !== requests.current.comparison) return null;
+    setComparison({ key, value });
+    return value;
+  }, [client, key]);
+
+  const reloadAgreement = useCallback(async (): Promise<void> => {
+    const current = targetRef.current;
+    if (!current || !key) return;
+    const request = ++requests.current.agreement;
+    const pair = { analystA: current.analystA, analystB: current.analystB };
+    const [document, project] = await Promise.all([
+      client.call('agreement.compute', { ...pair, documentId: current.documentId }),
+      client.call('agreement.compute', pair),
+    ]);
+    if (request === requests.current.agreement) setAgreement({ key, value: { document, project } });
+  }, [client, key]);
+
+  const reloadAll = useCallback(async () => {
+    const [fresh] = await Promise.all([reloadComparison(), reloadAgreement()]);
+    return fresh;
+  }, [reloadComparison, reloadAgreement]);
+
+  useEffect(() => {
+    reloadAll().catch(onError);
+  }, [reloadAll, onError]);
+
+  return {
+    comparison: comparison && comparison.key === key ? comparison.value : null,
+    agreement: agreement && agreement.key === key ? agreement.value : null,
+    reloadComparison,
+    reloadAll,
+  };
+}
