@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../model/annotation';
-import { compareAnnotationSets } from './differences';
+import { compareAnnotationSets, type Difference } from './differences';
 
 let n = 0;
 function tag(kind: Annotation['kind'], start: number | null, end: number | null, attributes: Record<string, unknown> = {}): Annotation {
@@ -46,5 +47,56 @@ describe('comparing two analysts’ tags', () => {
     expect(diffs.find((d) => d.type === 'overlap')?.b).toEqual([b[1]?.id]);
     expect(diffs.find((d) => d.type === 'only_b')?.b).toEqual([b[0]?.id]);
     expect(diffs).toHaveLength(2);
+  });
+
+  it('pairs exactly as comparing every tag of A with every tag of B would, on random sets', () => {
+    /** The plain quadratic pairing: what the indexed one must reproduce. */
+    function reference(setA: readonly Annotation[], setB: readonly Annotation[]): { type: string; a: string[]; b: string[] }[] {
+      const a = setA.filter((t) => t.target);
+      const b = setB.filter((t) => t.target);
+      const out: { type: string; a: string[]; b: string[] }[] = [];
+      for (const sameKind of [true, false]) {
+        for (const x of [...a]) {
+          const y = b.find((t) => t.target?.start === x.target?.start && t.target?.end === x.target?.end && (t.kind === x.kind) === sameKind);
+          if (!y) continue;
+          a.splice(a.indexOf(x), 1);
+          b.splice(b.indexOf(y), 1);
+          const same = JSON.stringify(x.attributes) === JSON.stringify(y.attributes);
+          out.push({ type: sameKind ? (same ? 'agreed' : 'different_attributes') : 'different_kind', a: [x.id], b: [y.id] });
+        }
+      }
+      const bByStart = [...b].sort((p, q) => p.target!.start - q.target!.start);
+      const candidates = a.flatMap((x) =>
+        bByStart.flatMap((y) => {
+          const length = Math.min(x.target!.end, y.target!.end) - Math.max(x.target!.start, y.target!.start);
+          return length > 0 ? [{ x, y, score: length + (x.kind === y.kind ? 1e9 : 0) }] : [];
+        }),
+      );
+      candidates.sort((p, q) => q.score - p.score);
+      const used = new Set<string>();
+      for (const { x, y } of candidates) {
+        if (used.has(x.id) || used.has(y.id)) continue;
+        used.add(x.id);
+        used.add(y.id);
+        out.push({ type: 'overlap', a: [x.id], b: [y.id] });
+      }
+      for (const t of a) if (!used.has(t.id)) out.push({ type: 'only_a', a: [t.id], b: [] });
+      for (const t of b) if (!used.has(t.id)) out.push({ type: 'only_b', a: [], b: [t.id] });
+      return out;
+    }
+    const kinds = ['claim', 'actor', 'figure', 'reliability_warning'] as const;
+    const spans = fc.array(fc.tuple(fc.nat(40), fc.integer({ min: 1, max: 15 }), fc.constantFrom(...kinds), fc.constantFrom('unverified', 'disputed')), { maxLength: 25 });
+    const summary = (ds: readonly { type: string; a: readonly string[]; b: readonly string[] }[]) =>
+      ds.map((d) => `${d.type}:${d.a.join()}|${d.b.join()}`).sort();
+    fc.assert(
+      fc.property(spans, spans, (rawA, rawB) => {
+        const make = (raw: typeof rawA) => raw.map(([start, length, kind, status]) => tag(kind, start, start + length, { status }));
+        const a = make(rawA);
+        const b = make(rawB);
+        const found: Difference[] = compareAnnotationSets(a, b);
+        expect(summary(found)).toEqual(summary(reference(a, b)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -43,15 +43,26 @@ function difference(type: DifferenceType, a: readonly Annotation[], b: readonly 
 
 /** Pairs tags of the same span: same kind first (agreed or different attributes), then different kinds. */
 function pairExact(a: Annotation[], b: Annotation[], out: Difference[]): void {
+  const spanKey = (t: Annotation) => `${t.target?.start}:${t.target?.end}`;
+  const bySpan = new Map<string, Annotation[]>();
+  for (const y of b) {
+    const list = bySpan.get(spanKey(y));
+    if (list) list.push(y);
+    else bySpan.set(spanKey(y), [y]);
+  }
+  const used = new Set<string>();
   for (const sameKind of [true, false]) {
-    for (const x of [...a]) {
-      const y = b.find((t) => t.target?.start === x.target?.start && t.target?.end === x.target?.end && (t.kind === x.kind) === sameKind);
+    for (const x of a) {
+      if (used.has(x.id)) continue;
+      const y = bySpan.get(spanKey(x))?.find((t) => !used.has(t.id) && (t.kind === x.kind) === sameKind);
       if (!y) continue;
-      a.splice(a.indexOf(x), 1);
-      b.splice(b.indexOf(y), 1);
+      used.add(x.id);
+      used.add(y.id);
       out.push(difference(sameKind ? (sameAttributes(x, y) ? 'agreed' : 'different_attributes') : 'different_kind', [x], [y]));
     }
   }
+  a.splice(0, a.length, ...a.filter((t) => !used.has(t.id)));
+  b.splice(0, b.length, ...b.filter((t) => !used.has(t.id)));
 }
 
 function overlapLength(x: Annotation, y: Annotation): number {
@@ -62,10 +73,21 @@ function overlapLength(x: Annotation, y: Annotation): number {
 /** Pairs the remaining tags that overlap, one to one, largest overlap first (same kind before different kinds). */
 function pairOverlapping(a: Annotation[], b: Annotation[], out: Difference[]): void {
   const candidates: { x: Annotation; y: Annotation; score: number }[] = [];
-  const byStart = [...b].sort((p, q) => (p.target?.start ?? 0) - (q.target?.start ?? 0));
+  const byStart = b.filter((t) => t.target !== null).sort((p, q) => (p.target?.start ?? 0) - (q.target?.start ?? 0));
+  const longest = byStart.reduce((max, t) => Math.max(max, t.target ? t.target.end - t.target.start : 0), 0);
   for (const x of a) {
     if (!x.target) continue;
-    for (const y of byStart) {
+    // Tags of B starting before x.start - longest end before x starts: begin the scan after them.
+    const earliest = x.target.start - longest;
+    let low = 0;
+    let high = byStart.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if ((byStart[mid]?.target?.start ?? 0) < earliest) low = mid + 1;
+      else high = mid;
+    }
+    for (let i = low; i < byStart.length; i++) {
+      const y = byStart[i] as Annotation;
       if (!y.target || y.target.start >= x.target.end) break;
       const length = overlapLength(x, y);
       if (length > 0) candidates.push({ x, y, score: length + (x.kind === y.kind ? 1e9 : 0) });
