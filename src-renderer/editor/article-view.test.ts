@@ -125,6 +125,22 @@ afterEach(() => {
 });
 
 describe('ArticleView drawing', () => {
+  it('draws each marked tag’s mark just before it, the tag itself unbroken, and replaces the marks with the tags', () => {
+    view.setAnnotations(ANNOTATIONS, new Map([[ID.actor, 'only_a'], [ID.figure, 'agreed']]));
+    const marks = [...mount.querySelectorAll<HTMLElement>('.hl-mark')];
+    expect(marks.map((m) => [m.dataset.annotationId, m.dataset.mark, m.textContent])).toEqual([[ID.actor, 'only_a', '']]);
+    const actor = spans(ID.actor).filter((el) => el.classList.contains('hl'));
+    expect(actor.map((el) => el.textContent)).toEqual(['Rustem Umerov']);
+    // Right before the tag's first character (outside the spans of the tags it starts inside).
+    expect(marks[0]?.nextElementSibling?.contains(actor[0] as HTMLElement)).toBe(true);
+    expect(actor[0]?.parentElement?.firstChild).toBe(actor[0]);
+    // Pointing at the mark is pointing at its tag.
+    marks[0]?.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
+    expect(callbacks.onHighlightHover).toHaveBeenLastCalledWith([ID.actor]);
+    view.setAnnotations(ANNOTATIONS, new Map([[ID.claim, 'overlap']]));
+    expect([...mount.querySelectorAll<HTMLElement>('.hl-mark')].map((m) => [m.dataset.annotationId, m.dataset.mark])).toEqual([[ID.claim, 'overlap']]);
+  });
+
   it('renders the blocks as read-only, focusable semantic elements', () => {
     const root = pm();
     expect(root.getAttribute('contenteditable')).toBe('false');

@@ -2,7 +2,7 @@
 import { EditorState, Selection, TextSelection, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { articleSchema } from '../../src-shared/editor/schema';
-import { docFromArticle, type OffsetMap } from '../../src-shared/editor/text-mapping';
+import { docFromArticle, type ArticleDoc, type OffsetMap } from '../../src-shared/editor/text-mapping';
 import type { Annotation } from '../../src-shared/model/annotation';
 import type { Block } from '../../src-shared/model/document';
 import { snapToWords } from '../../src-shared/text/word-snap';
@@ -50,6 +50,21 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
+/**
+ * Articles built into ProseMirror documents, by the article object they were built from. ProseMirror documents
+ * are immutable, so the two review panes, or a reopened article, share one instead of building a 1 MB article twice.
+ */
+const built = new WeakMap<object, ArticleDoc>();
+
+function buildArticle(document: { text: string; blocks: readonly Block[] }): ArticleDoc {
+  let article = built.get(document);
+  if (!article) {
+    article = docFromArticle(articleSchema, document.text, document.blocks);
+    built.set(document, article);
+  }
+  return article;
+}
+
 /** Owns the ProseMirror view of one article: drawing tags, reporting selections and clicks, keyboard selection. */
 export class ArticleView {
   private readonly view: EditorView;
@@ -69,6 +84,8 @@ export class ArticleView {
   private pointerTimer: ReturnType<typeof setTimeout> | undefined;
   private destroyed = false;
   private pendingCount = 0;
+  /** The mark drawn before each tag, by annotation id (the review panes mark each tag with its difference type). */
+  private marks: ReadonlyMap<string, string> = new Map();
   /** False without a layout engine (jsdom): ProseMirror's scrolling and coordinates would throw there. */
   private readonly hasLayout: boolean;
 
@@ -77,14 +94,16 @@ export class ArticleView {
     document: { text: string; blocks: readonly Block[] },
     annotations: readonly Annotation[],
     callbacks: ArticleViewCallbacks,
+    options: { marks?: ReadonlyMap<string, string> } = {},
   ) {
     this.text = document.text;
+    if (options.marks) this.marks = options.marks;
     this.callbacks = callbacks;
     this.ownerDocument = mount.ownerDocument;
     this.hasLayout = typeof this.ownerDocument.createRange().getClientRects === 'function';
-    const built = docFromArticle(articleSchema, document.text, document.blocks);
-    this.map = built.map;
-    const empty = EditorState.create({ doc: built.doc, plugins: [highlightsPlugin()] });
+    const article = buildArticle(document);
+    this.map = article.map;
+    const empty = EditorState.create({ doc: article.doc, plugins: [highlightsPlugin()] });
     const state = empty.apply(empty.tr.setMeta(highlightsKey, { type: 'set', highlights: this.highlightsOf(annotations) }));
     this.view = new EditorView(mount, {
       state,
@@ -104,8 +123,12 @@ export class ArticleView {
     this.ownerDocument.addEventListener('selectionchange', this.onDocumentSelectionChange);
   }
 
-  /** Replaces every drawn tag. Document-level warnings (no target) and deleted tags are not drawn. */
-  setAnnotations(annotations: readonly Annotation[]): void {
+  /**
+   * Replaces every drawn tag. Document-level warnings (no target) and deleted tags are not drawn. With `marks`,
+   * those marks replace the ones drawn before the tags (see HighlightSpec.mark).
+   */
+  setAnnotations(annotations: readonly Annotation[], marks?: ReadonlyMap<string, string>): void {
+    if (marks) this.marks = marks;
     this.run(setHighlights(this.highlightsOf(annotations)));
   }
 
@@ -230,7 +253,9 @@ export class ArticleView {
   private highlightOf(annotation: Annotation): HighlightSpec | null {
     if (!annotation.target || annotation.deletedAt) return null;
     const range = this.map.toPosRange(annotation.target.start, annotation.target.end);
-    return range ? { id: annotation.id, kind: annotation.kind, from: range.from, to: range.to } : null;
+    if (!range) return null;
+    const mark = this.marks.get(annotation.id);
+    return { id: annotation.id, kind: annotation.kind, from: range.from, to: range.to, ...(mark === undefined ? {} : { mark }) };
   }
 
   private highlightsOf(annotations: readonly Annotation[]): HighlightSpec[] {

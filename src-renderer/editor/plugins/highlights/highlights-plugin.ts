@@ -1,6 +1,6 @@
 // The highlights plugin (renderer): tag highlights as inline decorations in plugin state, mapped on every transaction.
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
-import { Decoration, DecorationSet } from 'prosemirror-view';
+import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { KIND_LABELS, type AnnotationKind } from '../../../../src-shared/model/annotation';
 import type { HighlightsAction, HighlightSpec } from './actions';
@@ -20,25 +20,41 @@ export interface HighlightDecorationSpec {
   readonly kind: AnnotationKind;
   readonly selected: boolean;
   readonly flashing: boolean;
+  /** True on the widget that draws the highlight's mark. */
+  readonly marker?: boolean;
 }
 
 export const highlightsKey = new PluginKey<HighlightsState>('highlights');
 
+/** The mark drawn before a highlight: an empty element whose symbol the style sheet gives (`::before`). */
+function markElement(id: string, mark: string): (view: EditorView) => HTMLElement {
+  return (view) => {
+    const element = view.dom.ownerDocument.createElement('span');
+    element.className = 'hl-mark';
+    element.setAttribute('data-mark', mark);
+    element.setAttribute('data-annotation-id', id);
+    return element;
+  };
+}
+
 /**
- * The decoration of one highlight. `nodeName: 'span'` gives every decoration its own element: without it
- * ProseMirror merges the attributes of overlapping inline decorations into one span, and all but one
+ * The decorations of one highlight: its span and, when it has a mark, a widget just before its first character
+ * (outside the span, so the highlight stays one piece). `nodeName: 'span'` gives every decoration its own element:
+ * without it ProseMirror merges the attributes of overlapping inline decorations into one span, and all but one
  * `data-annotation-id` would be lost.
  */
-export function highlightDecoration(highlight: HighlightSpec, selected: boolean, flashing: boolean): Decoration {
-  const { id, kind, from, to } = highlight;
+export function highlightDecorations(highlight: HighlightSpec, selected: boolean, flashing: boolean): Decoration[] {
+  const { id, kind, from, to, mark } = highlight;
   const className = `hl hl-${kind}${selected ? ' hl-selected' : ''}${flashing ? ' hl-flash' : ''}`;
   const spec: HighlightDecorationSpec = { id, kind, selected, flashing };
-  return Decoration.inline(
-    from,
-    to,
-    { nodeName: 'span', class: className, 'data-annotation-id': id, 'data-kind': kind, title: KIND_LABELS[kind] },
-    spec,
-  );
+  const decorations = [
+    Decoration.inline(from, to, { nodeName: 'span', class: className, 'data-annotation-id': id, 'data-kind': kind, title: KIND_LABELS[kind] }, spec),
+  ];
+  if (mark) {
+    // The key lets ProseMirror keep the element when the set is rebuilt with the same mark.
+    decorations.push(Decoration.widget(from, markElement(id, mark), { ...spec, marker: true, side: -1, ignoreSelection: true, key: `mark:${id}:${mark}` }));
+  }
+  return decorations;
 }
 
 /** The decorations that draw `highlight` (one per block it crosses). */
@@ -60,7 +76,7 @@ function setAll(state: HighlightsState, highlights: readonly HighlightSpec[], do
   for (const highlight of highlights) if (drawable(highlight, doc)) annotations.set(highlight.id, highlight);
   const selectedId = state.selectedId !== null && annotations.has(state.selectedId) ? state.selectedId : null;
   const flashId = state.flashId !== null && annotations.has(state.flashId) ? state.flashId : null;
-  const decorations = [...annotations.values()].map((h) => highlightDecoration(h, h.id === selectedId, h.id === flashId));
+  const decorations = [...annotations.values()].flatMap((h) => highlightDecorations(h, h.id === selectedId, h.id === flashId));
   return { decorations: DecorationSet.create(doc, decorations), annotations, selectedId, flashId };
 }
 
@@ -72,7 +88,7 @@ function replace(state: HighlightsState, highlight: HighlightSpec, doc: ProseMir
   let { selectedId, flashId } = state;
   if (drawable(highlight, doc)) {
     const id = highlight.id;
-    decorations = decorations.add(doc, [highlightDecoration(highlight, id === selectedId, id === flashId)]);
+    decorations = decorations.add(doc, highlightDecorations(highlight, id === selectedId, id === flashId));
     annotations.set(id, highlight);
   } else {
     annotations.delete(highlight.id);
@@ -104,7 +120,7 @@ function restyle(before: HighlightsState, after: HighlightsState, doc: ProseMirr
     if (!highlight) continue;
     decorations = decorations
       .remove(decorationsOf(decorations, highlight))
-      .add(doc, [highlightDecoration(highlight, highlight.id === after.selectedId, highlight.id === after.flashId)]);
+      .add(doc, highlightDecorations(highlight, highlight.id === after.selectedId, highlight.id === after.flashId));
   }
   return { ...after, decorations };
 }
@@ -145,7 +161,8 @@ function mapThrough(state: HighlightsState, tr: Transaction): HighlightsState {
     const known = annotations.get(id);
     const from = Math.min(decoration.from, known?.from ?? Infinity);
     const to = Math.max(decoration.to, known?.to ?? -Infinity);
-    annotations.set(id, { id, kind, from, to });
+    const mark = known?.mark ?? state.annotations.get(id)?.mark;
+    annotations.set(id, mark === undefined ? { id, kind, from, to } : { id, kind, from, to, mark });
   }
   const mapped = { ...state, decorations, annotations };
   // A highlight whose text was deleted is gone, and so is its selected or flashing mark.
