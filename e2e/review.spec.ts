@@ -43,8 +43,14 @@ test('reviews two analysts’ tags side by side, decides differences and stores 
   const paneB = page.getByRole('region', { name: 'Analyst B: Ben' });
   await expect(paneA.locator('.ProseMirror')).toContainText(WARNING_SENTENCE);
   await expect(paneB.locator('.ProseMirror')).toContainText(WARNING_SENTENCE);
-  await expect(paneA.locator('.ProseMirror [data-annotation-id]')).toHaveCount(4);
-  await expect(paneB.locator('.ProseMirror [data-annotation-id]')).toHaveCount(4);
+  // Four tags a side (a tag is drawn in several spans where others cross it), each with its difference mark.
+  const tagIds = (pane: typeof paneA, selector: string) => pane.locator(selector).evaluateAll((spans) => new Set(spans.map((s) => s.getAttribute('data-annotation-id'))).size);
+  for (const pane of [paneA, paneB]) {
+    await expect.poll(() => tagIds(pane, '.ProseMirror .hl')).toBe(4);
+    await expect(pane.locator('.ProseMirror .hl-mark')).toHaveCount(4);
+  }
+  await expect(paneA.locator('.hl-mark[data-mark="only_a"] + .hl')).toHaveText('Jared Kushner');
+  const selectedText = (pane: typeof paneA, selector = '.hl-selected') => pane.locator(selector).allTextContents().then((parts) => parts.join(''));
 
   // Every difference is listed in text order, its type in words.
   const items = page.getByRole('list', { name: 'Differences' }).getByRole('button');
@@ -62,11 +68,11 @@ test('reviews two analysts’ tags side by side, decides differences and stores 
   // The first undecided difference is current; N and P walk the list, and both panes mark its tags.
   const current = page.locator('.difference-item[aria-current="true"]');
   await expect(current).toHaveAttribute('data-difference-type', 'only_a');
-  await expect(paneA.locator('.hl-selected')).toHaveText('Jared Kushner');
+  await expect.poll(() => selectedText(paneA)).toBe('Jared Kushner');
   await page.keyboard.press('n');
   await expect(current).toHaveAttribute('data-difference-type', 'different_kind');
-  await expect(paneA.locator('.hl-selected')).toHaveText('Kirill Dmitriev');
-  await expect(paneB.locator('.hl-selected.hl-actor')).toHaveText('Kirill Dmitriev');
+  await expect.poll(() => selectedText(paneA)).toBe('Kirill Dmitriev');
+  await expect.poll(() => selectedText(paneB, '.hl-selected.hl-actor')).toBe('Kirill Dmitriev');
   await page.keyboard.press('p');
   await expect(current).toHaveAttribute('data-difference-type', 'only_a');
 
@@ -111,11 +117,20 @@ test('reviews two analysts’ tags side by side, decides differences and stores 
   await expect(page.locator('.agreement-documents tbody tr')).toHaveCount(1);
   await expect(page.locator('.agreement-verdicts')).toContainText('α');
 
-  // Scrolling one pane scrolls the other to the same relative place.
+  // Scrolling one pane scrolls the other to the same place in the text: the heading at the top of A is at the top of B.
   await page.waitForTimeout(1000); // past the panes' own smooth scroll to the last difference
-  const ratio = (scroller: HTMLElement) => scroller.scrollTop / (scroller.scrollHeight - scroller.clientHeight);
-  await paneA.locator('.review-pane-scroll').evaluate((el) => el.scrollTo({ top: (el.scrollHeight - el.clientHeight) / 2 }));
-  await expect.poll(() => paneB.locator('.review-pane-scroll').evaluate(ratio)).toBeCloseTo(0.5, 2);
+  const heading = '4.2 Trump-Aligned Narrative: Deal-Making as Statecraft';
+  const headingTop = (pane: typeof paneA) =>
+    pane.locator('.review-pane-scroll').evaluate((scroller, text) => {
+      const block = [...scroller.querySelectorAll('.pm-section > *')].find((b) => b.textContent === text);
+      return block ? Math.abs(Math.round(block.getBoundingClientRect().top - scroller.getBoundingClientRect().top)) : null;
+    }, heading);
+  await paneA.locator('.review-pane-scroll').evaluate((scroller, text) => {
+    const block = [...scroller.querySelectorAll('.pm-section > *')].find((b) => b.textContent === text);
+    scroller.scrollTo({ top: scroller.scrollTop + (block?.getBoundingClientRect().top ?? 0) - scroller.getBoundingClientRect().top });
+  }, heading);
+  await expect.poll(() => headingTop(paneA)).toBe(0);
+  await expect.poll(() => headingTop(paneB)).toBe(0);
 
   await page.getByRole('button', { name: 'Back to the workbench' }).click();
   await expect(page.locator('.tag-list')).toBeVisible();

@@ -1,13 +1,47 @@
-// `npm run screenshot`: builds the sample project, serves it, and saves docs/screenshot.png of the workbench.
+// `npm run screenshot`: builds the sample project, serves it, and saves docs/screenshot.png of the workbench and
+// docs/review.png of the review mode (a second analyst's tags added to the sample's, agreeing and differing).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
+import type { Annotation } from '../src-shared/model/annotation';
+import { createProjectApi } from '../src-main/core/handlers';
 import { createSampleProject } from '../src-main/core/sample-project';
+import { openProject } from '../src-main/core/session';
 import { startServer } from '../src-main/serve/server';
 import { temporaryDirectory } from '../src-main/test-support/project-fixture';
 import { CHROMIUM_ARGS } from '../e2e/fixtures';
 
 const ROOT = join(import.meta.dirname, '..');
+
+/**
+ * Ben's tags on the Davos paper: Ada's, mostly the same, some moved by a few characters, one of another kind,
+ * one left out — so that the review shows every kind of difference.
+ */
+async function addSecondAnalyst(projectPath: string): Promise<void> {
+  const session = openProject(projectPath, { analystName: 'Ben Second' });
+  try {
+    const api = createProjectApi(session);
+    const call = async <T>(method: string, request: unknown): Promise<T> => {
+      const result = await api.call(method as never, request as never);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as T;
+    };
+    const { documents } = await call<{ documents: { id: string; title: string }[] }>('document.list', {});
+    const paper = documents.find((d) => d.title.includes('Diplomatic Mirage'));
+    if (!paper) throw new Error('The sample has no Davos paper.');
+    const { annotations } = await call<{ annotations: Annotation[] }>('annotation.listForDocument', { documentId: paper.id });
+    const spans = annotations.filter((t) => t.target !== null);
+    const requests = spans.flatMap((tag, i) => {
+      if (!tag.target || i % 5 === 4) return [];
+      const start = tag.target.start + (i % 5 === 1 ? 4 : 0);
+      const kind = i % 5 === 2 ? (tag.kind === 'claim' ? 'actor' : 'claim') : tag.kind;
+      return [{ documentId: paper.id, kind, target: { start, end: tag.target.end } }];
+    });
+    await call('annotation.createMany', { annotations: requests });
+  } finally {
+    session.close();
+  }
+}
 const dir = temporaryDirectory();
 try {
   const projectPath = join(dir.path, 'Sample.marginalia');
@@ -15,6 +49,7 @@ try {
   mkdirSync(settingsDir);
   writeFileSync(join(settingsDir, 'settings.json'), JSON.stringify({ analystName: 'Ada Analyst' }));
   await createSampleProject(projectPath, 'Ada Analyst', join(ROOT, 'resources', 'sample'));
+  await addSecondAnalyst(projectPath);
   const server = await startServer({ projectPath, settingsDir, staticDir: join(ROOT, 'out', 'renderer') });
   const browser = await chromium.launch({ executablePath: process.env.MARGINALIA_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   try {
@@ -25,6 +60,12 @@ try {
     await page.waitForTimeout(1500); // let the flash fade
     await page.screenshot({ path: join(ROOT, 'docs', 'screenshot.png') });
     console.log('Wrote docs/screenshot.png');
+    await page.getByRole('button', { name: 'Review…' }).click();
+    await page.locator('.review-pane-b .hl-mark').first().waitFor();
+    await page.keyboard.press('n');
+    await page.waitForTimeout(1500); // both panes' smooth scroll to the difference
+    await page.screenshot({ path: join(ROOT, 'docs', 'review.png') });
+    console.log('Wrote docs/review.png');
   } finally {
     await browser.close();
     await server.close();

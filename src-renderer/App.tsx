@@ -359,6 +359,7 @@ export function App({ client }: { client: Client }) {
         <ReviewMode
           client={client}
           document={doc}
+          documentAnnotations={annotations}
           analysts={info?.analysts ?? []}
           undoKeys={workbench?.host !== 'desktop'}
           onClose={() => {

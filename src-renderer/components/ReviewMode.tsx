@@ -25,8 +25,9 @@ function isTypingTarget(target: EventTarget | null): boolean {
 
 export function ReviewMode(props: {
   client: Client;
-  /** The document open in the workbench, reviewed first. */
+  /** The document open in the workbench, reviewed first, and its tags as the workbench has them. */
   document: Document | null;
+  documentAnnotations: readonly Annotation[];
   analysts: readonly Analyst[];
   /** Ctrl/Cmd+Z and Shift+Z undo and redo here (the browser mode; the desktop menu sends them as events). */
   undoKeys?: boolean;
@@ -39,15 +40,16 @@ export function ReviewMode(props: {
   const report = useCallback((error: unknown) => {
     setMessage({ kind: 'error', text: error instanceof ApiError ? error.message : `Something went wrong: ${(error as Error).message}` });
   }, []);
-  const selection = useReviewSelection(client, props.document, analysts, report);
+  const [initial] = useState(() => (props.document ? { document: props.document, annotations: props.documentAnnotations } : null));
+  const selection = useReviewSelection(client, initial, analysts, report);
   const { doc, pair } = selection;
   const target = useMemo(() => (doc && pair ? { documentId: doc.id, ...pair } : null), [doc, pair]);
-  const { comparison, agreement, reloadComparison, reloadAll } = useReviewData(client, target, report);
+  const [tab, setTab] = useState<Tab>('differences');
+  const { comparison, agreement, reloadComparison, reloadAll } = useReviewData(client, target, report, tab === 'agreement');
   const [actors, setActors] = useState<ReadonlyMap<string, Actor>>(new Map());
   const [currentKey, setCurrentKey] = useState<string | null>(null);
   const [focus, setFocus] = useState<FocusRequest | null>(null);
   const [hideAgreed, setHideAgreed] = useState(false);
-  const [tab, setTab] = useState<Tab>('differences');
   const [busy, setBusy] = useState(false);
   const focusSeq = useRef(0);
 
@@ -204,7 +206,7 @@ export function ReviewMode(props: {
             document={doc}
             analystA={analystA}
             analystB={analystB}
-            annotations={comparison?.annotations ?? []}
+            annotations={comparison?.annotations ?? null}
             differences={all}
             current={current}
             focus={focus}

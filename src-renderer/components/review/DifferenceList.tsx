@@ -1,4 +1,5 @@
 // Review mode: the list of agreements and differences, each with its type in words, both sides' tags and their review status.
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef } from 'react';
 import type { Actor } from '../../../src-shared/model/actor';
 import type { Annotation, ReviewStatus } from '../../../src-shared/model/annotation';
@@ -49,7 +50,6 @@ const DifferenceItem = memo(function DifferenceItem(props: {
   const { difference, tagA, tagB, current, undecided } = props;
   const changes = difference.type === 'different_attributes' && tagA && tagB ? attributeChanges(tagA, tagB, props.actors) : [];
   return (
-    <li>
       <button
         className={`difference-item diff-${difference.type}${current ? ' current' : ''}${undecided ? '' : ' decided'}`}
         aria-current={current ? 'true' : undefined}
@@ -67,10 +67,17 @@ const DifferenceItem = memo(function DifferenceItem(props: {
         <Side letter="B" tag={tagB} />
         {changes.length > 0 && <span className="difference-changes">{changes.join('; ')}</span>}
       </button>
-    </li>
   );
 });
 
+/** Rows drawn above and below the visible ones, so that scrolling shows no blank rows. */
+const OVERSCAN = 8;
+
+/**
+ * The differences of a document, in text order. A long article has thousands, so only the rows in view are in the
+ * page (a virtualised list, each row measured as it is drawn); assistive technology still hears each row's
+ * position in the whole list.
+ */
 export function DifferenceList(props: {
   differences: readonly Difference[];
   byId: ReadonlyMap<string, Annotation>;
@@ -78,27 +85,50 @@ export function DifferenceList(props: {
   currentKey: string | null;
   onSelect: (key: string) => void;
 }) {
-  const listRef = useRef<HTMLOListElement>(null);
+  const { differences, currentKey } = props;
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: differences.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 76,
+    overscan: OVERSCAN,
+    getItemKey: (index) => differences[index]?.key ?? index,
+  });
+  // The current row is kept in view (it may not be in the page yet: scroll by index, not by element).
   useEffect(() => {
-    listRef.current?.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
-  }, [props.currentKey]);
+    const index = differences.findIndex((d) => d.key === currentKey);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'auto' });
+  }, [currentKey, differences, virtualizer]);
 
-  if (props.differences.length === 0) return <p className="empty">Nothing to compare: neither analyst tagged this document, or the filter hides everything.</p>;
+  if (differences.length === 0) return <p className="empty">Nothing to compare: neither analyst tagged this document, or the filter hides everything.</p>;
   return (
-    <ol className="difference-list" ref={listRef} aria-label="Differences">
-      {props.differences.map((difference, index) => (
-        <DifferenceItem
-          key={difference.key}
-          difference={difference}
-          index={index}
-          tagA={props.byId.get(difference.a[0] ?? '')}
-          tagB={props.byId.get(difference.b[0] ?? '')}
-          actors={props.actors}
-          current={difference.key === props.currentKey}
-          undecided={isUndecided(difference, props.byId)}
-          onSelect={props.onSelect}
-        />
-      ))}
-    </ol>
+    <div className="difference-list" ref={scrollRef}>
+      <ol aria-label="Differences" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((row) => {
+          const difference = differences[row.index] as Difference;
+          return (
+            <li
+              key={row.key}
+              data-index={row.index}
+              ref={virtualizer.measureElement}
+              aria-setsize={differences.length}
+              aria-posinset={row.index + 1}
+              style={{ transform: `translateY(${row.start}px)` }}
+            >
+              <DifferenceItem
+                difference={difference}
+                index={row.index}
+                tagA={props.byId.get(difference.a[0] ?? '')}
+                tagB={props.byId.get(difference.b[0] ?? '')}
+                actors={props.actors}
+                current={difference.key === currentKey}
+                undecided={isUndecided(difference, props.byId)}
+                onSelect={props.onSelect}
+              />
+            </li>
+          );
+        })}
+      </ol>
+    </div>
   );
 }

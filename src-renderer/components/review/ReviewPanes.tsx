@@ -4,9 +4,11 @@ import type { Analyst } from '../../../src-shared/api/contract';
 import type { Annotation } from '../../../src-shared/model/annotation';
 import type { Document } from '../../../src-shared/model/document';
 import { ArticleView } from '../../editor/article-view';
-import { differenceMarkStyles, type Difference } from './review-model';
-import { useStyleSheet } from './use-style-sheet';
+import { differenceMarks, type Difference } from './review-model';
 import { useSyncedScroll } from './use-synced-scroll';
+
+/** The article's blocks: what the panes keep level with each other when one is scrolled. */
+const BLOCKS = '.ProseMirror .pm-section > *';
 
 /** How long both panes run their own scroll to a difference before following each other again. */
 const OWN_SCROLL_MS = 900;
@@ -35,13 +37,16 @@ export function ReviewPanes(props: {
   document: Document;
   analystA: Analyst;
   analystB: Analyst;
-  annotations: readonly Annotation[];
+  /** Both analysts' tags; null while they are being compared (the panes are drawn once, with their marks). */
+  annotations: readonly Annotation[] | null;
   differences: readonly Difference[];
   current: Difference | null;
   focus: FocusRequest | null;
   onHighlightClick: (annotationId: string) => void;
 }) {
-  const { document: doc, analystA, analystB, annotations, current, focus } = props;
+  const { document: doc, analystA, analystB, current, focus } = props;
+  const ready = props.annotations !== null;
+  const annotations = useMemo(() => props.annotations ?? [], [props.annotations]);
   const mountA = useRef<HTMLDivElement>(null);
   const mountB = useRef<HTMLDivElement>(null);
   const scrollA = useRef<HTMLDivElement>(null);
@@ -49,37 +54,49 @@ export function ReviewPanes(props: {
   const views = useRef<{ a: ArticleView; b: ArticleView } | null>(null);
   const latest = useRef(props);
   latest.current = props;
-  const { pause, followAfter } = useSyncedScroll(scrollA, scrollB);
+  const latestDrawing = useRef<{ a: readonly Annotation[]; b: readonly Annotation[]; marks: ReadonlyMap<string, string> }>({ a: [], b: [], marks: new Map() });
+  const { pause, followAfter } = useSyncedScroll(scrollA, scrollB, BLOCKS);
 
   const tagsA = useMemo(() => annotations.filter((t) => t.analystId === analystA.id), [annotations, analystA.id]);
   const tagsB = useMemo(() => annotations.filter((t) => t.analystId === analystB.id), [annotations, analystB.id]);
   const viewsKey = `${doc.id}|${analystA.id}|${analystB.id}`;
+  const marks = useMemo(() => differenceMarks(props.differences), [props.differences]);
+  latestDrawing.current = { a: tagsA, b: tagsB, marks };
+  /** What the views draw now, so that a render with the same tags and marks does not redraw 10,000 highlights. */
+  const drawn = useRef<{ a: readonly Annotation[]; b: readonly Annotation[]; marks: ReadonlyMap<string, string> } | null>(null);
 
-  // One read-only view per pane, created with the document and analysts and destroyed with them.
+  // One read-only view per pane, created with the document, analysts and their compared tags — drawing 5,000
+  // highlights into a new view is much cheaper than adding them to a drawn one — and destroyed with them.
   useLayoutEffect(() => {
-    if (!mountA.current || !mountB.current) return;
+    if (!ready || !mountA.current || !mountB.current) return;
     const callbacks = {
       onSelectionChange: () => {},
       onHighlightClick: (id: string) => latest.current.onHighlightClick(id),
       onHighlightHover: () => {},
     };
-    const { annotations: all } = latest.current;
-    const a = new ArticleView(mountA.current, doc, all.filter((t) => t.analystId === analystA.id), callbacks);
-    const b = new ArticleView(mountB.current, doc, all.filter((t) => t.analystId === analystB.id), callbacks);
+    const { a: tagsA, b: tagsB, marks } = latestDrawing.current;
+    const a = new ArticleView(mountA.current, doc, tagsA, callbacks, { marks });
+    const b = new ArticleView(mountB.current, doc, tagsB, callbacks, { marks });
     views.current = { a, b };
+    drawn.current = latestDrawing.current;
     scrollA.current?.scrollTo({ top: 0 });
     scrollB.current?.scrollTo({ top: 0 });
     return () => {
       a.destroy();
       b.destroy();
       views.current = null;
+      drawn.current = null;
     };
-  }, [doc, analystA.id, analystB.id]);
+  }, [doc, analystA.id, analystB.id, ready]);
 
   useEffect(() => {
-    views.current?.a.setAnnotations(tagsA);
-    views.current?.b.setAnnotations(tagsB);
-  }, [tagsA, tagsB, viewsKey]);
+    const pair = views.current;
+    const now = drawn.current;
+    if (!pair || (now && now.a === tagsA && now.b === tagsB && now.marks === marks)) return;
+    if (!now || now.a !== tagsA || now.marks !== marks) pair.a.setAnnotations(tagsA, marks);
+    if (!now || now.b !== tagsB || now.marks !== marks) pair.b.setAnnotations(tagsB, marks);
+    drawn.current = { a: tagsA, b: tagsB, marks };
+  }, [tagsA, tagsB, marks, viewsKey]);
 
   // The current difference's tags are outlined in both panes.
   const currentA = current?.a[0] ?? null;
@@ -102,19 +119,19 @@ export function ReviewPanes(props: {
     if (idB) pair.b.scrollToAnnotation(idB, true);
   }, [focus, pause, followAfter]);
 
-  useStyleSheet(useMemo(() => differenceMarkStyles(props.differences, '.review-panes .article'), [props.differences]));
-
   return (
     <div className="review-panes">
       <section className="review-pane review-pane-a" aria-label={`Analyst A: ${analystA.name}`}>
         <PaneHeader letter="A" analyst={analystA} tags={tagsA} />
         <div className="review-pane-scroll" ref={scrollA}>
+          {!ready && <p className="empty">Comparing the two analysts’ tags…</p>}
           <div className="review-article-mount" ref={mountA} />
         </div>
       </section>
       <section className="review-pane review-pane-b" aria-label={`Analyst B: ${analystB.name}`}>
         <PaneHeader letter="B" analyst={analystB} tags={tagsB} />
         <div className="review-pane-scroll" ref={scrollB}>
+          {!ready && <p className="empty">Comparing the two analysts’ tags…</p>}
           <div className="review-article-mount" ref={mountB} />
         </div>
       </section>

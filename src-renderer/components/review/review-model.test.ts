@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Analyst } from '../../../src-shared/api/contract';
 import type { Annotation } from '../../../src-shared/model/annotation';
-import { attributeChanges, defaultPair, differenceMarkStyles, formatFigure, isUndecided, nextUndecided, stepKey, type Difference } from './review-model';
+import { attributeChanges, defaultPair, differenceMarks, formatFigure, isUndecided, nextUndecided, stepKey, type Difference } from './review-model';
 
 function tag(id: string, analystId: string, status?: 'pending' | 'accepted' | 'rejected', attributes: Record<string, unknown> = {}): Annotation {
   return {
@@ -66,14 +66,7 @@ it('formats figures to three decimals and undefined ones as a dash', () => {
   expect([formatFigure(0.81234), formatFigure(-0.002), formatFigure(null), formatFigure(Number.NaN)]).toEqual(['0.812', '-0.002', '—', '—']);
 });
 
-it('marks each tag of a difference once, with its type’s symbol', () => {
-  const css = differenceMarkStyles([difference('k', ['a1'], ['b1'], 'only_a')], '.panes');
-  expect(css.split('\n')).toHaveLength(2);
-  expect(css).toContain('.panes [data-annotation-id="a1"]:not([data-annotation-id="a1"] ~ [data-annotation-id="a1"], [data-annotation-id="a1"] ~ * [data-annotation-id="a1"])::before');
-  expect(css).toContain("content: '◀'");
-  expect(css).toContain('var(--mark-only_a-bg)');
-});
-
-it('keeps an odd id inside its CSS string', () => {
-  expect(differenceMarkStyles([difference('k', ['a"b\\c'], [], 'only_a')], '.p')).toContain('[data-annotation-id="a\\"b\\\\c"]');
+it('gives every tag of a difference its type as mark', () => {
+  const marks = differenceMarks([difference('k1', ['a1'], ['b1'], 'overlap'), difference('k2', ['a2'], [], 'only_a')]);
+  expect(Object.fromEntries(marks)).toEqual({ a1: 'overlap', b1: 'overlap', a2: 'only_a' });
 });

@@ -103,26 +103,12 @@ export function formatFigure(value: number | null | undefined): string {
   return value === null || value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(3);
 }
 
-/** `text` made safe inside a double-quoted CSS string. */
-function quotedCss(text: string): string {
-  return text.replace(/["\\]/g, '\\$&').replace(/[\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `);
-}
-
 /**
- * The style sheet that marks every tag of a difference with its type's symbol, before the tag's first span. A tag
- * crossing other tags is drawn in several spans, siblings or nested in a sibling; only the first carries the mark.
- * (An exact "first span in document order" would need :has(), which makes every change to a long article slow; a
- * tag crossing blocks is marked once per block.) `scope` selects the panes; the ids come from the core and are
- * escaped all the same.
+ * The mark of every tag involved in a difference, by annotation id: its difference type, drawn by the panes as
+ * the type's symbol before the tag's first character (review.css gives each type its symbol and colours).
  */
-export function differenceMarkStyles(differences: readonly Difference[], scope: string): string {
-  return differences
-    .flatMap((difference) =>
-      [...difference.a, ...difference.b].map((id) => {
-        const tag = `[data-annotation-id="${quotedCss(id)}"]`;
-        const first = `${scope} ${tag}:not(${tag} ~ ${tag}, ${tag} ~ * ${tag})::before`;
-        return `${first} { content: '${DIFFERENCE_SYMBOLS[difference.type]}'; background: var(--mark-${difference.type}-bg); color: var(--mark-${difference.type}-ink); }`;
-      }),
-    )
-    .join('\n');
+export function differenceMarks(differences: readonly Difference[]): Map<string, DifferenceType> {
+  const marks = new Map<string, DifferenceType>();
+  for (const difference of differences) for (const id of [...difference.a, ...difference.b]) marks.set(id, difference.type);
+  return marks;
 }

@@ -18,9 +18,11 @@ export interface Comparison {
 
 /**
  * The comparison and agreement for `target` (null: nothing to compare). Results are kept with the target they
- * were asked for, so a late answer for a previous document or pair is never shown.
+ * were asked for, so a late answer for a previous document or pair is never shown. The agreement figures (the
+ * whole project's take a while on a large one) are computed only while `showAgreement` is true, so they never
+ * hold up the comparison; when they may be out of date they are computed again the next time they are shown.
  */
-export function useReviewData(client: Client, target: ReviewTarget | null, onError: (error: unknown) => void) {
+export function useReviewData(client: Client, target: ReviewTarget | null, onError: (error: unknown) => void, showAgreement: boolean) {
   const key = target ? `${target.documentId}|${target.analystA}|${target.analystB}` : null;
   const [comparison, setComparison] = useState<{ key: string; value: Comparison } | null>(null);
   const [agreement, setAgreement] = useState<{ key: string; value: Agreement } | null>(null);
@@ -51,14 +53,24 @@ export function useReviewData(client: Client, target: ReviewTarget | null, onErr
     if (request === requests.current.agreement) setAgreement({ key, value: { document, project } });
   }, [client, key]);
 
+  const showRef = useRef(showAgreement);
+  showRef.current = showAgreement;
+
+  /** After undo or redo, which may have changed tags: compares again, and recomputes the agreement when shown. */
   const reloadAll = useCallback(async () => {
-    const [fresh] = await Promise.all([reloadComparison(), reloadAgreement()]);
+    if (!showRef.current) setAgreement(null);
+    const [fresh] = await Promise.all([reloadComparison(), showRef.current ? reloadAgreement() : undefined]);
     return fresh;
   }, [reloadComparison, reloadAgreement]);
 
   useEffect(() => {
-    reloadAll().catch(onError);
-  }, [reloadAll, onError]);
+    reloadComparison().catch(onError);
+  }, [reloadComparison, onError]);
+
+  const agreementKey = agreement?.key ?? null;
+  useEffect(() => {
+    if (showAgreement && key && agreementKey !== key) reloadAgreement().catch(onError);
+  }, [showAgreement, key, agreementKey, reloadAgreement, onError]);
 
   return {
     comparison: comparison && comparison.key === key ? comparison.value : null,

@@ -1,6 +1,7 @@
 // Review mode: which document is reviewed and which two analysts are compared, with sensible defaults.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Analyst, DocumentSummary } from '../../../src-shared/api/contract';
+import type { Annotation } from '../../../src-shared/model/annotation';
 import type { Document } from '../../../src-shared/model/document';
 import type { Client } from '../../api/client';
 import { defaultPair } from './review-model';
@@ -10,18 +11,31 @@ export interface Pair {
   analystB: string;
 }
 
+function suggestedPair(current: Pair | null, analysts: readonly Analyst[], annotations: readonly Annotation[]): Pair | null {
+  const tagging = new Set<string>(annotations.map((t) => t.analystId));
+  if (current && tagging.has(current.analystA) && tagging.has(current.analystB)) return current;
+  const suggested = defaultPair(analysts, annotations);
+  return suggested ? { analystA: suggested[0], analystB: suggested[1] } : current;
+}
+
 /**
  * The documents to choose from, the chosen document (loaded with its text), and the analysts A and B. When a
  * document is chosen, the pair stays if both analysts tagged it; otherwise it becomes the first two analysts who did.
+ * `initial` is the document open in the workbench with its tags: reviewed at once, without loading it again.
  */
-export function useReviewSelection(client: Client, initial: Document | null, analysts: readonly Analyst[], onError: (error: unknown) => void) {
+export function useReviewSelection(
+  client: Client,
+  initial: { document: Document; annotations: readonly Annotation[] } | null,
+  analysts: readonly Analyst[],
+  onError: (error: unknown) => void,
+) {
   const [documents, setDocuments] = useState<DocumentSummary[]>([]);
-  const [documentId, setDocumentId] = useState<string | null>(initial?.id ?? null);
-  const [doc, setDoc] = useState<Document | null>(null);
-  const [pair, setPair] = useState<Pair | null>(null);
+  const [documentId, setDocumentId] = useState<string | null>(initial?.document.id ?? null);
+  const [doc, setDoc] = useState<Document | null>(initial?.document ?? null);
+  const [pair, setPair] = useState<Pair | null>(() => (initial ? suggestedPair(null, analysts, initial.annotations) : null));
   const analystsRef = useRef(analysts);
   analystsRef.current = analysts;
-  const initialRef = useRef(initial);
+  const initialId = useRef(initial?.document.id ?? null);
 
   useEffect(() => {
     client
@@ -34,18 +48,14 @@ export function useReviewSelection(client: Client, initial: Document | null, ana
   }, [client, onError]);
 
   useEffect(() => {
-    if (!documentId) return;
+    // The workbench's document is known already; any other is loaded with its tags when chosen.
+    if (!documentId || documentId === initialId.current) return;
+    initialId.current = null;
     let live = true;
-    const known = initialRef.current?.id === documentId ? initialRef.current : null;
-    Promise.all([known ?? client.call('document.get', { id: documentId }), client.call('annotation.listForDocument', { documentId })])
+    Promise.all([client.call('document.get', { id: documentId }), client.call('annotation.listForDocument', { documentId })])
       .then(([loaded, { annotations }]) => {
         if (!live) return;
-        const tagging = new Set<string>(annotations.map((t) => t.analystId));
-        setPair((current) => {
-          if (current && tagging.has(current.analystA) && tagging.has(current.analystB)) return current;
-          const suggested = defaultPair(analystsRef.current, annotations);
-          return suggested ? { analystA: suggested[0], analystB: suggested[1] } : current;
-        });
+        setPair((current) => suggestedPair(current, analystsRef.current, annotations));
         setDoc(loaded);
       })
       .catch(onError);
