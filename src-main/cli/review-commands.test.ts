@@ -1,5 +1,8 @@
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SAMPLE_DIR, temporaryDirectory } from '../test-support/project-fixture';
 import { runCli } from './main';
 
@@ -91,4 +94,75 @@ it('computes the agreement figures, overall and per kind, as text and JSON', asy
   expect(text).toMatch(/Agreement of Anna \(A\) and Ben \(B\)/);
   expect(text).toMatch(/too few/i);
   await expect(cli('Rita', 'agreement', project, '--analysts', 'Anna,Nobody')).rejects.toThrow(/No analyst called “Nobody”/);
+});
+
+describe('against a teammate’s file, without merging it', () => {
+  const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+  /** Anna's project and Ben's own file, both with article 004 and their tags on it. */
+  async function twoFiles(): Promise<string> {
+    const bens = join(dir.path, 'ben.marginalia');
+    await cli('Anna', 'new', project);
+    await cli('Anna', 'import', project, join(SAMPLE_DIR, '004_27bf8040a9b2cbc5.txt'));
+    await cli('Anna', 'import', project, join(SAMPLE_DIR, '000_734da4ab211b7c49.txt'));
+    await cli('Ben', 'new', bens);
+    await cli('Ben', 'import', bens, join(SAMPLE_DIR, '004_27bf8040a9b2cbc5.txt'));
+    await cli('Ben', 'import', bens, join(SAMPLE_DIR, '002_1d2e21283015eb8c.txt'));
+    await cli('Anna', 'tag', project, 'Diplomatic', '--kind', 'claim', '--quote', 'did not formally return to office');
+    await cli('Anna', 'tag', project, 'Diplomatic', '--kind', 'actor', '--quote', 'Kamala Harris');
+    await cli('Ben', 'tag', bens, 'Diplomatic', '--kind', 'claim', '--quote', 'did not formally return to office');
+    await cli('Ben', 'tag', bens, 'Diplomatic', '--kind', 'figure', '--quote', '24 hours');
+    return bens;
+  }
+
+  it('lists the differences and computes agreement, and changes neither file', async () => {
+    const bens = await twoFiles();
+    const before = [digest(project), digest(bens)];
+    const review = JSON.parse(await cli('Rita', 'review', project, 'Diplomatic', '--analysts', 'Anna,Ben', '--against', bens, '--json')) as Review & {
+      annotations: { id: string; analystId: string; documentId: string }[];
+    };
+    expect(review.differences.map((d) => d.type).sort()).toEqual(['agreed', 'only_a', 'only_b']);
+    const ids = review.annotations.map((t) => t.id);
+    expect(new Set(ids).size).toBe(4);
+    expect(new Set(review.annotations.map((t) => t.documentId)).size).toBe(1); // Ben's tags are on this project's article
+
+    const text = await cli('Rita', 'review', project, 'Diplomatic', '--analysts', 'Anna,Ben', '--against', bens);
+    expect(text).toContain('Only in B');
+    const agreement = JSON.parse(await cli('Rita', 'agreement', project, '--analysts', 'Anna,Ben', '--against', bens, '--json')) as {
+      overall: { units: { spansA: number; spansB: number }; f1Exact: number };
+      documents: { title: string }[];
+    };
+    expect(agreement.overall.units).toMatchObject({ spansA: 2, spansB: 2 });
+    expect(agreement.overall.f1Exact).toBeCloseTo(0.5, 5);
+    // Only the article both files hold counts for the project's figures.
+    expect(agreement.documents.map((d) => d.title)).toHaveLength(1);
+    expect(agreement.documents[0]?.title).toMatch(/Diplomatic Mirage/);
+    expect([digest(project), digest(bens)]).toEqual(before);
+  });
+
+  it('compares an analyst with her own older file, and refuses decisions on a file that is not merged', async () => {
+    const bens = await twoFiles();
+    const older = join(dir.path, 'older.marginalia');
+    await cli('Anna', 'pack', project, '--out', older);
+    await cli('Anna', 'tag', project, 'Diplomatic', '--kind', 'figure', '--quote', '24 hours');
+    const review = JSON.parse(await cli('Rita', 'review', project, 'Diplomatic', '--analysts', 'Anna,Anna', '--against', older, '--json')) as Review;
+    expect(review.differences.map((d) => d.type).sort()).toEqual(['agreed', 'agreed', 'only_a']);
+    await expect(cli('Rita', 'review', project, 'Diplomatic', '--analysts', 'Anna,Ben', '--against', bens, '--accept-agreed')).rejects.toThrow(/read-only: merge it first/);
+  });
+
+  it('refuses a file that is not a sound project, with the reason, and leaves the project as it was', async () => {
+    await twoFiles();
+    const before = digest(project);
+    const notProject = join(dir.path, 'notes.marginalia');
+    writeFileSync(notProject, 'These are my notes, not a project.');
+    await expect(cli('Rita', 'review', project, 'Diplomatic', '--analysts', 'Anna,Ben', '--against', notProject)).rejects.toThrow(/“notes\.marginalia”: This file is not a Marginalia project file\./);
+    const hostile = join(dir.path, 'hostile.marginalia');
+    await cli('Ben', 'new', hostile);
+    const db = new Database(hostile);
+    db.exec("CREATE TRIGGER sneaky AFTER INSERT ON annotations BEGIN SELECT 1; END;");
+    db.close();
+    await expect(cli('Rita', 'agreement', project, '--analysts', 'Anna,Ben', '--against', hostile)).rejects.toThrow(/cannot be opened for review/);
+    await expect(cli('Rita', 'agreement', project, '--analysts', 'Anna,Ben', '--against', join(dir.path, 'missing.marginalia'))).rejects.toThrow(/Cannot read/);
+    expect(digest(project)).toBe(before);
+  });
 });

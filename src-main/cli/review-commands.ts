@@ -1,4 +1,6 @@
 // `marginalia agreement` and `marginalia review`: inter-analyst agreement and review decisions from the command line.
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import type { AgreementResult } from '../../src-shared/api/contract';
 import { UserError } from '../../src-shared/model/result';
@@ -6,18 +8,48 @@ import { DIFFERENCE_LABELS } from '../../src-shared/review/differences';
 import type { Annotation } from '../../src-shared/model/annotation';
 import { analystName, resolveDocument, withProject, type CliIo, type CliProject } from './main';
 
-async function analystPair(project: CliProject, names: string): Promise<{ analystA: string; analystB: string; labels: [string, string] }> {
+interface AnalystPair {
+  analystA: string;
+  analystB: string;
+  labels: [string, string];
+  /** Set when B is an analyst of a teammate's file opened for review (`--against`). */
+  teammateFileId?: string;
+}
+
+/**
+ * The analysts named by `--analysts A,B`: both of this project, or — with `against`, a teammate's project file read
+ * without merging it (checked like a file to merge) — A of this project and B of that file.
+ */
+async function analystPair(project: CliProject, names: string, against?: string): Promise<AnalystPair> {
   const wanted = names.split(',').map((n) => n.trim()).filter(Boolean);
   if (wanted.length !== 2) throw new UserError('invalid_request', '--analysts takes two names separated by a comma, e.g. --analysts "Anna,Ben".');
   const { analysts } = await project.call('project.info', {});
-  const find = (name: string) => {
-    const found = analysts.find((a) => a.name.toLowerCase() === name.toLowerCase() || a.id === name);
-    if (!found) throw new UserError('not_found', `No analyst called “${name}” in this project (there are: ${analysts.map((a) => a.name).join(', ') || 'none'}).`);
+  const find = (name: string, among: readonly { id: string; name: string }[], where: string) => {
+    const found = among.find((a) => a.name.toLowerCase() === name.toLowerCase() || a.id === name);
+    if (!found) throw new UserError('not_found', `No analyst called “${name}” in ${where} (there are: ${among.map((a) => a.name).join(', ') || 'none'}).`);
     return found;
   };
-  const [a, b] = [find(wanted[0] ?? ''), find(wanted[1] ?? '')];
-  return { analystA: a.id, analystB: b.id, labels: [a.name, b.name] };
+  const a = find(wanted[0] ?? '', analysts, 'this project');
+  if (against === undefined) {
+    const b = find(wanted[1] ?? '', analysts, 'this project');
+    return { analystA: a.id, analystB: b.id, labels: [a.name, b.name] };
+  }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(against);
+  } catch {
+    throw new UserError('not_found', `Cannot read the teammate’s file “${against}”.`);
+  }
+  const file = await project.call('review.openFile', { fileName: basename(against), contentBase64: bytes.toString('base64') });
+  const b = find(wanted[1] ?? '', file.analysts, `“${file.fileName}”`);
+  return { analystA: a.id, analystB: b.id, labels: [a.name, `${b.name} (${file.fileName})`], teammateFileId: file.teammateFileId };
 }
+
+const pairRequest = (pair: AnalystPair) => ({
+  analystA: pair.analystA,
+  analystB: pair.analystB,
+  ...(pair.teammateFileId ? { teammateFileId: pair.teammateFileId } : {}),
+});
 
 function figure(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : value.toFixed(3);
@@ -49,12 +81,13 @@ export function registerReviewCommands(program: Command, io: CliIo): void {
     .argument('<project>', 'the project file')
     .requiredOption('--analysts <a,b>', 'the two analysts to compare, by name')
     .option('--document <document>', 'one document (id, id prefix or title); default: the whole project')
+    .option('--against <file>', 'B is an analyst of this teammate’s project file, read without merging it')
     .option('--json', 'machine-readable output')
-    .action(async (projectPath: string, options: { analysts: string; document?: string; json?: boolean }) => {
+    .action(async (projectPath: string, options: { analysts: string; document?: string; against?: string; json?: boolean }) => {
       await withProject(projectPath, null, true, async (project) => {
-        const pair = await analystPair(project, options.analysts);
+        const pair = await analystPair(project, options.analysts, options.against);
         const documentId = options.document ? (await resolveDocument(project, options.document)).id : undefined;
-        const result = await project.call('agreement.compute', { analystA: pair.analystA, analystB: pair.analystB, ...(documentId ? { documentId } : {}) });
+        const result = await project.call('agreement.compute', { ...pairRequest(pair), ...(documentId ? { documentId } : {}) });
         io.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderAgreement(result, pair.labels));
       });
     });
@@ -66,16 +99,20 @@ export function registerReviewCommands(program: Command, io: CliIo): void {
     .argument('<document>', 'document id, id prefix, or title')
     .requiredOption('--analysts <a,b>', 'the two analysts to compare, by name')
     .addOption(new Option('--decide <key=decision>', 'decide a difference: accept_a, accept_b, accept_both or reject_both (repeatable)').argParser((v: string, all: string[] = []) => [...all, v]))
+    .option('--against <file>', 'B is an analyst of this teammate’s project file, read without merging it (no decisions)')
     .option('--accept-agreed', 'accept every tag both analysts agree on')
     .option('--comment <text>', 'a comment stored with the decisions')
     .option('--analyst <name>', 'the reviewer (default: the app setting, or MARGINALIA_ANALYST)')
     .option('--json', 'machine-readable output')
-    .action(async (projectPath: string, documentRef: string, options: { analysts: string; decide?: string[]; acceptAgreed?: boolean; comment?: string; analyst?: string; json?: boolean }) => {
+    .action(async (projectPath: string, documentRef: string, options: { analysts: string; against?: string; decide?: string[]; acceptAgreed?: boolean; comment?: string; analyst?: string; json?: boolean }) => {
       const writes = (options.decide?.length ?? 0) > 0 || options.acceptAgreed === true;
+      if (writes && options.against !== undefined) {
+        throw new UserError('invalid_request', 'A teammate’s file given with --against is read-only: merge it first (marginalia merge), then decide with --analysts.');
+      }
       await withProject(projectPath, writes ? analystName(options.analyst, io) : null, !writes, async (project) => {
-        const pair = await analystPair(project, options.analysts);
+        const pair = await analystPair(project, options.analysts, options.against);
         const { id: documentId } = await resolveDocument(project, documentRef);
-        const request = { documentId, analystA: pair.analystA, analystB: pair.analystB };
+        const request = { documentId, ...pairRequest(pair) };
         if (options.acceptAgreed) io.stderr(`Accepted ${(await project.call('review.acceptAgreed', request)).accepted} agreement(s).\n`);
         for (const item of options.decide ?? []) {
           const at = item.lastIndexOf('=');

@@ -18,6 +18,7 @@ import { applyTeammateFile, cancelTeammateFile, packForSharing, previewTeammateF
 import type { ExportFormat } from '../../src-shared/api/contract';
 import { redo, undo } from './history-service';
 import { acceptAgreed, compareForReview, computeAgreement, decideDifference } from './review-service';
+import { closeTeammateFile, openTeammateFile } from './teammate-files';
 import type { ProjectSession } from './session';
 
 /** Methods answered by an open project; the rest (settings, workbench) belong to the app around it. */
@@ -59,6 +60,8 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'review.decide': (request) => decideDifference(session, request),
     'review.acceptAgreed': (request) => acceptAgreed(session, request),
     'agreement.compute': (request) => computeAgreement(session, request),
+    'review.openFile': (request) => openTeammateFile(session, request),
+    'review.closeFile': (request) => closeTeammateFile(request),
     'merge.preview': (request) => previewTeammateFile(session, request),
     'merge.apply': (request) => applyTeammateFile(session, request),
     'merge.cancel': (request) => cancelTeammateFile(request),

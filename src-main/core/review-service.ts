@@ -9,16 +9,30 @@ import { allDocumentMetas, documentText } from '../store/documents';
 import { allAnalysts } from '../store/project-meta';
 import { recordChange, runAction } from './record-change';
 import type { ProjectSession } from './session';
+import { teammateFile, teammateTags } from './teammate-files';
 
 type Pair = ValidRequestOf<'review.compare'>;
 
 function setsOf(session: ProjectSession, request: Pair): { a: Annotation[]; b: Annotation[] } {
-  if (request.analystA === request.analystB) throw new UserError('invalid_request', 'Choose two different analysts to compare.');
+  const file = request.teammateFileId ? teammateFile(session, request.teammateFileId) : null;
+  if (!file && request.analystA === request.analystB) throw new UserError('invalid_request', 'Choose two different analysts to compare.');
   const known = new Set(allAnalysts(session.db).map((a) => a.id));
-  if (!known.has(request.analystA) || !known.has(request.analystB)) throw new UserError('not_found', 'One of the analysts is not in this project.');
-  if (documentText(session.db, request.documentId) === undefined) throw new UserError('not_found', `There is no document with id ${request.documentId} in this project.`);
+  if (!known.has(request.analystA) || (!file && !known.has(request.analystB))) throw new UserError('not_found', 'One of the analysts is not in this project.');
+  const meta = allDocumentMetas(session.db).find((d) => d.id === request.documentId);
+  if (!meta) throw new UserError('not_found', `There is no document with id ${request.documentId} in this project.`);
   const all = annotationsForDocument(session.db, request.documentId, false);
-  return { a: all.filter((t) => t.analystId === request.analystA), b: all.filter((t) => t.analystId === request.analystB) };
+  const a = all.filter((t) => t.analystId === request.analystA);
+  return { a, b: file ? teammateTags(file, request.analystB, meta.sha256, meta.id) : all.filter((t) => t.analystId === request.analystB) };
+}
+
+/** Decisions are stored on tags of this project: refused while B's tags are read from a teammate's file. */
+function refuseFileDecisions(request: Pair): void {
+  if (request.teammateFileId) {
+    throw new UserError(
+      'project_read_only',
+      'A teammate’s file opened for review is read-only: to decide on its tags, merge it into this project first (Merge…), then review the two analysts here.',
+    );
+  }
 }
 
 export function compareForReview(session: ProjectSession, request: Pair): ResponseOf<'review.compare'> {
@@ -35,6 +49,7 @@ const STATUSES: Record<ValidRequestOf<'review.decide'>['decision'], [ReviewStatu
 
 /** Marks the tags of one difference accepted or rejected, as one undoable step recorded in the change log. */
 export function decideDifference(session: ProjectSession, request: ValidRequestOf<'review.decide'>): ResponseOf<'review.decide'> {
+  refuseFileDecisions(request);
   const { a, b } = setsOf(session, request);
   const difference = compareAnnotationSets(a, b).find((d) => d.key === request.key);
   if (!difference) throw new UserError('not_found', 'That difference no longer exists: the tags changed since the comparison. Compare again.');
@@ -56,6 +71,7 @@ export function decideDifference(session: ProjectSession, request: ValidRequestO
 
 /** Accepts both sides of every agreed difference that is not decided yet; returns how many agreements. */
 export function acceptAgreed(session: ProjectSession, request: Pair): ResponseOf<'review.acceptAgreed'> {
+  refuseFileDecisions(request);
   const { a, b } = setsOf(session, request);
   const byId = new Map<string, Annotation>([...a, ...b].map((t) => [t.id, t]));
   const open = compareAnnotationSets(a, b).filter((d) => d.type === 'agreed' && [...d.a, ...d.b].some((id) => byId.get(id)?.review?.status !== 'accepted'));
@@ -78,11 +94,15 @@ function spansOf(tags: readonly Annotation[], shift: number): Span[] {
 
 /**
  * Agreement of two analysts' tags: on one document, or on the whole project, where the documents' texts are laid
- * end to end as one continuum (and each document also gets its own figures).
+ * end to end as one continuum (and each document also gets its own figures). With a teammate's file, B's tags come
+ * from the file, and the whole project means the articles both files hold.
  */
 export function computeAgreement(session: ProjectSession, request: ValidRequestOf<'agreement.compute'>): ResponseOf<'agreement.compute'> {
-  const metas = request.documentId ? allDocumentMetas(session.db).filter((d) => d.id === request.documentId) : allDocumentMetas(session.db);
+  const file = request.teammateFileId ? teammateFile(session, request.teammateFileId) : null;
+  if (file && !file.analysts.some((a) => a.id === request.analystB)) throw new UserError('not_found', `The analyst is not in “${file.fileName}”.`);
+  let metas = request.documentId ? allDocumentMetas(session.db).filter((d) => d.id === request.documentId) : allDocumentMetas(session.db);
   if (request.documentId && metas.length === 0) throw new UserError('not_found', `There is no document with id ${request.documentId} in this project.`);
+  if (file && !request.documentId) metas = metas.filter((d) => file.documentHashes.has(d.sha256));
   const kinds = [...ANNOTATION_KINDS];
   const texts: string[] = [];
   const spansA: Span[] = [];
@@ -93,7 +113,7 @@ export function computeAgreement(session: ProjectSession, request: ValidRequestO
     const text = documentText(session.db, meta.id) ?? '';
     const tags = annotationsForDocument(session.db, meta.id, false);
     const a = tags.filter((t) => t.analystId === request.analystA);
-    const b = tags.filter((t) => t.analystId === request.analystB);
+    const b = file ? teammateTags(file, request.analystB, meta.sha256, meta.id) : tags.filter((t) => t.analystId === request.analystB);
     if (!request.documentId && (a.length > 0 || b.length > 0)) {
       documents.push({ id: meta.id, title: meta.title, overall: agreementReport(text, spansOf(a, 0), spansOf(b, 0), kinds).overall });
     }

@@ -79,7 +79,16 @@ const MergePreviewSchema = z.object({
 });
 export type MergePreview = z.infer<typeof MergePreviewSchema>;
 
-const ReviewPairSchema = z.strictObject({ documentId: DocumentIdSchema, analystA: AnalystIdSchema, analystB: AnalystIdSchema });
+/**
+ * Two annotation sets on one document. With `teammateFileId` (from `review.openFile`), B is an analyst of that
+ * teammate's file, read without merging it; otherwise both are analysts of this project.
+ */
+const ReviewPairSchema = z.strictObject({
+  documentId: DocumentIdSchema,
+  analystA: AnalystIdSchema,
+  analystB: AnalystIdSchema,
+  teammateFileId: z.uuid().optional(),
+});
 
 export const DifferenceSchema = z.object({
   key: z.string(),
@@ -238,11 +247,42 @@ export const contract = {
   ),
   /** Accepts every tag both analysts agree on, in one step; `accepted` counts agreements (pairs of tags). */
   'review.acceptAgreed': method(ReviewPairSchema, z.object({ accepted: z.number().int() })),
-  /** Agreement figures for two analysts, on one document or the whole project, overall and per kind. */
+  /**
+   * Agreement figures for two analysts, on one document or the whole project, overall and per kind. With
+   * `teammateFileId`, B is an analyst of that file and the project's figures cover the articles both files hold.
+   */
   'agreement.compute': method(
-    z.strictObject({ analystA: AnalystIdSchema, analystB: AnalystIdSchema, documentId: DocumentIdSchema.optional() }),
+    z.strictObject({
+      analystA: AnalystIdSchema,
+      analystB: AnalystIdSchema,
+      documentId: DocumentIdSchema.optional(),
+      teammateFileId: z.uuid().optional(),
+    }),
     AgreementResultSchema,
   ),
+  /**
+   * Opens a teammate's project file (sent as bytes, never a path) for review without merging it: checked like a
+   * file to merge, read once, kept in memory for `review.compare` and `agreement.compute`; nothing is written.
+   * Its analysts get ids of their own for this session, so that they never mix with this project's.
+   */
+  'review.openFile': method(
+    z.strictObject({
+      fileName: z.string().min(1).max(255),
+      contentBase64: z.base64().max(2 * 1024 ** 3, 'the file is larger than 1.5 GB'),
+    }),
+    z.object({
+      teammateFileId: z.uuid(),
+      fileName: z.string(),
+      projectName: z.string(),
+      analysts: z.array(AnalystSchema),
+      /** This project's articles that the file holds too (the same text), with the file's tag count on each. */
+      documents: z.array(z.object({ documentId: DocumentIdSchema, title: z.string(), tags: z.number().int() })),
+      /** Articles of the file that this project does not have (their tags cannot be compared here). */
+      otherDocuments: z.number().int(),
+    }),
+  ),
+  /** Forgets a teammate's file opened for review. */
+  'review.closeFile': method(z.strictObject({ teammateFileId: z.uuid() }), z.object({})),
 
   /** The whole project as one self-contained file (no WAL sidecars), to send to a teammate. */
   'project.pack': method(z.strictObject({}), z.object({ fileName: z.string(), contentBase64: z.string() })),

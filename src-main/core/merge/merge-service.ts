@@ -51,7 +51,8 @@ export function previewTeammateFile(session: ProjectSession, request: ValidReque
     return { previewId, fileName: request.fileName, ...describePlan(plan) };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
-    if (error instanceof UserError) throw new UserError(error.code, `“${request.fileName}”: ${error.message}`);
+    // The private copy's path means nothing to the user: the message names the file they chose.
+    if (error instanceof UserError) throw new UserError(error.code, `“${request.fileName}”: ${error.message.replaceAll(`"${path}"`, 'This file')}`);
     throw error;
   }
 }
