@@ -7,6 +7,7 @@ import { temporaryDirectory } from '../src-main/test-support/project-fixture';
 import { runMergeBenchmark } from './merge';
 import { runReviewBenchmark } from './review';
 import { writeSection } from './report';
+import { runReviewUiBenchmark } from './review-ui';
 import { runUiBenchmark } from './ui';
 
 const WORDS = 'the talks envoy security guarantees Kyiv Moscow Washington ceasefire troops billion percent analysts said sources report according minister officials negotiations drones energy winter agreement proposal territory'.split(' ');
@@ -106,3 +107,6 @@ await runReviewBenchmark();
 
 // The workbench in Chromium: builds the renderer if needed, then measures it against static HTML.
 await runUiBenchmark();
+
+// The review's side-by-side view in Chromium, against the single view in the same run.
+await runReviewUiBenchmark();

@@ -17,14 +17,14 @@ import { writeSection } from './report';
 
 const ROOT = join(import.meta.dirname, '..');
 const RENDERER = join(ROOT, 'out', 'renderer');
-const CHROMIUM = process.env.MARGINALIA_CHROMIUM ?? '/usr/bin/chromium'; // as in e2e/fixtures.ts
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM = process.env.MARGINALIA_CHROMIUM ?? '/usr/bin/chromium'; // as in e2e/fixtures.ts
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const [PARAGRAPHS, TAGS, OPEN_RUNS, TAG_RUNS] = [5000, 5000, 5, 10];
 const [BIG_TITLE, TINY_TITLE] = ['Bench article (1 MB)', 'Tiny note'];
 const WORDS = 'the talks envoy security guarantees Kyiv Moscow Washington ceasefire troops billion percent analysts said sources report according minister officials negotiations drones energy winter agreement proposal territory'.split(' ');
 
 /** Runs `electron-vite build` when out/renderer is missing or older than the renderer's sources. */
-function ensureRendererBuilt(): void {
+export function ensureRendererBuilt(): void {
   const newest = (dir: string) => Math.max(0, ...readdirSync(dir, { recursive: true }).map((f) => statSync(join(dir, String(f))).mtimeMs));
   const index = join(RENDERER, 'index.html');
   if ((existsSync(index) ? statSync(index).mtimeMs : 0) > Math.max(newest(join(ROOT, 'src-renderer')), newest(join(ROOT, 'src-shared')))) return;
@@ -32,7 +32,7 @@ function ensureRendererBuilt(): void {
 }
 
 /** About 1 MB, deterministic: a headline, `PARAGRAPHS` paragraphs of two sentences, a short heading every 100. */
-function generateArticle(): string {
+export function generateArticle(): string {
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
   const word = () => WORDS[Math.floor(random() * WORDS.length)];
