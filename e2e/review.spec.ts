@@ -1,5 +1,5 @@
 // The review mode: two analysts' tags side by side, walking and deciding their differences, agreement figures.
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { expect, SAMPLES, test } from './fixtures';
 import { setAnalystName, WARNING_ARTICLE, WARNING_SENTENCE } from './helpers';
 
@@ -134,4 +134,51 @@ test('reviews two analysts’ tags side by side, decides differences and stores 
 
   await page.getByRole('button', { name: 'Back to the workbench' }).click();
   await expect(page.locator('.tag-list')).toBeVisible();
+});
+
+test('compares with a teammate’s file opened read-only, without merging it', async ({ workbench }) => {
+  const { cli, projectPath } = workbench;
+  const bens = join(dirname(projectPath), 'ben-laptop.marginalia');
+  const run = (args: string[]) => {
+    const result = cli(args);
+    expect(result.code, result.stderr).toBe(0);
+  };
+  run(['import', projectPath, join(SAMPLES, WARNING_ARTICLE), '--analyst', 'Anna']);
+  run(['new', bens, '--name', 'Ben’s laptop', '--analyst', 'Ben']);
+  run(['import', bens, join(SAMPLES, WARNING_ARTICLE), '--analyst', 'Ben']);
+  for (const [analyst, kind, quote] of TAGS) run(['tag', analyst === 'Anna' ? projectPath : bens, 'Diplomatic', '--kind', kind, '--quote', quote, '--analyst', analyst]);
+  /** The project's contents as the JSON export has them, without the time of the export. */
+  const contents = () => {
+    const { exportedAt: _, ...rest } = JSON.parse(cli(['export', projectPath, '--format', 'json', '--out', '-']).stdout) as Record<string, unknown>;
+    return rest;
+  };
+  const before = contents();
+  expect((before as unknown as Exported).annotations).toHaveLength(4);
+
+  const page = workbench.page;
+  await page.reload();
+  await setAnalystName(page, 'Rita Reviewer');
+  await page.getByRole('button', { name: 'Review…' }).click();
+  // One analyst in this project: the review says how to get a second set of tags.
+  await expect(page.getByText('This project holds one analyst’s tags')).toBeVisible();
+  await page.getByLabel('Teammate’s project file to compare').setInputFiles(bens);
+
+  await expect(page.getByRole('status')).toContainText('Comparing with “ben-laptop.marginalia” (project “Ben’s laptop”): 1 of this project’s articles is in it');
+  const paneB = page.getByRole('region', { name: 'Analyst B: Ben (in ben-laptop.marginalia)' });
+  await expect(paneB.locator('.review-pane-source')).toHaveText('in “ben-laptop.marginalia”');
+  const items = page.getByRole('list', { name: 'Differences' }).getByRole('button');
+  await expect(items).toHaveCount(5);
+  expect(await items.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-difference-type')))).toEqual(['only_a', 'different_kind', 'only_b', 'agreed', 'overlap']);
+
+  // Read-only: no decisions, and the project is as it was.
+  await expect(page.getByText('merge the file (Merge…) to decide on them')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Keep A', exact: true })).toBeDisabled();
+  await expect(page.getByRole('button', { name: /Accept all agreed/ })).toBeDisabled();
+  await page.getByRole('tab', { name: 'Agreement' }).click();
+  await expect(page.locator('.agreement-overall td[data-measure="f1Exact"]').first()).toHaveText('0.250');
+  expect(contents()).toEqual(before);
+
+  // Closing the file leaves nothing to compare in a one-analyst project.
+  await page.getByRole('button', { name: 'Close “ben-laptop.marginalia”' }).click();
+  await expect(page.getByText('This project holds one analyst’s tags')).toBeVisible();
 });

@@ -334,8 +334,8 @@ export function App({ client }: { client: Client }) {
             />
           </>
         )}
-        {workbench?.projectName && (info?.analysts.length ?? 0) >= 2 && !reviewing && (
-          <button onClick={() => setReviewing(true)} title="Compare two analysts' tags on one article and decide their differences">Review…</button>
+        {workbench?.projectName && documents.length > 0 && !reviewing && (
+          <button onClick={() => setReviewing(true)} title="Compare two analysts' tags on one article — in this project or in a teammate's file — and decide their differences">Review…</button>
         )}
         {!reviewing && (
           <>

@@ -14,6 +14,7 @@ import { ReviewToolbar } from './review/ReviewToolbar';
 import { DECISION_LABELS, isUndecided, nextUndecided, stepKey, type Decision } from './review/review-model';
 import { useReviewData, type Comparison } from './review/use-review-data';
 import { useReviewSelection } from './review/use-review-selection';
+import { useTeammateFile } from './review/use-teammate-file';
 import '../styles/review.css';
 
 type Message = { kind: 'info' | 'error'; text: string } | null;
@@ -43,6 +44,8 @@ export function ReviewMode(props: {
   const [initial] = useState(() => (props.document ? { document: props.document, annotations: props.documentAnnotations } : null));
   const selection = useReviewSelection(client, initial, analysts, report);
   const { doc, pair } = selection;
+  const teammate = useTeammateFile(client);
+  const readOnly = pair?.teammateFileId !== undefined;
   const target = useMemo(() => (doc && pair ? { documentId: doc.id, ...pair } : null), [doc, pair]);
   const [tab, setTab] = useState<Tab>('differences');
   const { comparison, agreement, reloadComparison, reloadAll } = useReviewData(client, target, report, tab === 'agreement');
@@ -62,8 +65,9 @@ export function ReviewMode(props: {
   const visible = useMemo(() => (hideAgreed ? all.filter((d) => d.type !== 'agreed') : all), [all, hideAgreed]);
   const current = visible.find((d) => d.key === currentKey) ?? null;
   const agreedPending = all.filter((d) => d.type === 'agreed' && isUndecided(d, byId)).length;
-  const names = useMemo(() => new Map<string, string>(analysts.map((a) => [a.id, a.name])), [analysts]);
-  const analystOf = (id: string | undefined): Analyst | null => analysts.find((a) => a.id === id) ?? null;
+  const everyone = useMemo(() => [...analysts, ...(teammate.file?.analysts ?? [])], [analysts, teammate.file]);
+  const names = useMemo(() => new Map<string, string>(everyone.map((a) => [a.id, a.name])), [everyone]);
+  const analystOf = (id: string | undefined): Analyst | null => everyone.find((a) => a.id === id) ?? null;
   const analystA = analystOf(pair?.analystA);
   const analystB = analystOf(pair?.analystB);
 
@@ -104,7 +108,7 @@ export function ReviewMode(props: {
   };
 
   const decide = async (decision: Decision, comment: string): Promise<boolean> => {
-    if (!target || !current) return false;
+    if (!target || !current || readOnly) return false;
     const from = current.key;
     const done = await run(async () => {
       await client.call('review.decide', { ...target, key: from, decision, ...(comment ? { comment } : {}) });
@@ -170,6 +174,39 @@ export function ReviewMode(props: {
     [client, undoRedo],
   );
 
+  /** B chosen in the toolbar: one of this project's analysts, or one of the teammate's file. */
+  const chooseAnalysts = (analystA: string, analystB: string) => {
+    const fromFile = teammate.file?.analysts.some((a) => a.id === analystB) ? teammate.file.teammateFileId : undefined;
+    selection.chooseAnalysts(analystA, analystB, fromFile);
+  };
+
+  const openTeammateFile = (file: File) =>
+    void run(async () => {
+      const opened = await teammate.open(file);
+      const [first] = opened.documents;
+      const analystB = opened.analysts[0];
+      if (!first || !analystB) {
+        setMessage({ kind: 'error', text: `“${opened.fileName}” holds none of this project’s articles (or no analyst), so there is nothing to compare.` });
+        return;
+      }
+      const analystA = pair?.analystA ?? analysts[0]?.id;
+      if (!analystA) return;
+      if (!opened.documents.some((d) => d.documentId === selection.documentId)) selection.chooseDocument(first.documentId);
+      selection.chooseAnalysts(analystA, analystB.id, opened.teammateFileId);
+      const others = opened.otherDocuments > 0 ? ` (and ${opened.otherDocuments} ${opened.otherDocuments === 1 ? 'article' : 'articles'} this project does not have)` : '';
+      setMessage({
+        kind: 'info',
+        text: `Comparing with “${opened.fileName}” (project “${opened.projectName}”): ${opened.documents.length} of this project’s articles ${opened.documents.length === 1 ? 'is' : 'are'} in it${others}. It is read-only here; merge it to decide on its tags.`,
+      });
+    });
+
+  const closeTeammateFile = () => {
+    teammate.close();
+    if (!readOnly) return;
+    const [first, second] = analysts;
+    selection.resetPair(first && second ? { analystA: first.id, analystB: second.id } : null);
+  };
+
   const onHighlightClick = (id: string) => {
     const found = visible.find((d) => d.a.includes(id) || d.b.includes(id));
     if (found) goTo(found.key);
@@ -184,8 +221,12 @@ export function ReviewMode(props: {
         analystA={pair?.analystA ?? ''}
         analystB={pair?.analystB ?? ''}
         onDocument={selection.chooseDocument}
-        onAnalysts={selection.chooseAnalysts}
-        busy={busy || !comparison}
+        onAnalysts={chooseAnalysts}
+        teammate={teammate.file}
+        readOnly={readOnly}
+        onOpenTeammateFile={openTeammateFile}
+        onCloseTeammateFile={closeTeammateFile}
+        busy={busy || (!!target && !comparison)}
         agreedPending={agreedPending}
         onAcceptAgreed={acceptAgreed}
         onUndoRedo={undoRedo}
@@ -206,6 +247,7 @@ export function ReviewMode(props: {
             document={doc}
             analystA={analystA}
             analystB={analystB}
+            sourceB={readOnly ? teammate.file?.fileName : undefined}
             annotations={comparison?.annotations ?? null}
             differences={all}
             current={current}
@@ -213,7 +255,13 @@ export function ReviewMode(props: {
             onHighlightClick={onHighlightClick}
           />
         ) : (
-          <p className="empty review-panes">{doc ? 'This project needs two analysts to compare.' : 'Loading…'}</p>
+          <p className="empty review-panes">
+            {!doc
+              ? 'Loading…'
+              : analysts.length < 2
+                ? 'This project holds one analyst’s tags. Compare them with a teammate’s project file (Teammate’s file…), or merge one first.'
+                : 'Choose two analysts to compare.'}
+          </p>
         )}
         <aside className="review-side">
           <div className="review-tabs" role="tablist" aria-label="Review panels">
@@ -242,6 +290,7 @@ export function ReviewMode(props: {
                 byId={byId}
                 reviewerName={(id) => names.get(id) ?? 'a reviewer'}
                 busy={busy}
+                readOnly={readOnly ? `${analystB?.name ?? 'B'}’s tags are in “${teammate.file?.fileName ?? 'a teammate’s file'}”, opened read-only: merge the file (Merge…) to decide on them.` : null}
                 onDecide={decide}
                 onStep={step}
               />

@@ -36,6 +36,8 @@ export function DecisionPanel(props: {
   byId: ReadonlyMap<string, Annotation>;
   reviewerName: (analystId: string) => string;
   busy: boolean;
+  /** Why decisions are off (B's tags are in a teammate's file), or null. */
+  readOnly: string | null;
   onDecide: (decision: Decision, comment: string) => Promise<boolean>;
   onStep: (delta: 1 | -1) => void;
 }) {
@@ -68,13 +70,17 @@ export function DecisionPanel(props: {
             <Verdict letter="A" tag={props.byId.get(difference.a[0] ?? '')} reviewerName={props.reviewerName} />
             <Verdict letter="B" tag={props.byId.get(difference.b[0] ?? '')} reviewerName={props.reviewerName} />
           </ul>
-          <label className="decision-comment">
-            Comment (optional)
-            <input value={comment} onChange={(e) => setComment(e.target.value)} maxLength={5000} placeholder="Why this decision" />
-          </label>
+          {props.readOnly ? (
+            <p className="decision-read-only">{props.readOnly}</p>
+          ) : (
+            <label className="decision-comment">
+              Comment (optional)
+              <input value={comment} onChange={(e) => setComment(e.target.value)} maxLength={5000} placeholder="Why this decision" />
+            </label>
+          )}
           <div className="decision-buttons">
             {DECISIONS.map((decision) => (
-              <button key={decision} type="button" className={decision === 'reject_both' ? 'danger' : ''} disabled={props.busy} title={DECISION_HINTS[decision]} onClick={() => void decide(decision)}>
+              <button key={decision} type="button" className={decision === 'reject_both' ? 'danger' : ''} disabled={props.busy || props.readOnly !== null} title={DECISION_HINTS[decision]} onClick={() => void decide(decision)}>
                 {DECISION_LABELS[decision]}
               </button>
             ))}

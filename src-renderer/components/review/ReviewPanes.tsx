@@ -19,12 +19,13 @@ export interface FocusRequest {
   seq: number;
 }
 
-function PaneHeader({ letter, analyst, tags }: { letter: 'A' | 'B'; analyst: Analyst; tags: readonly Annotation[] }) {
+function PaneHeader({ letter, analyst, tags, source }: { letter: 'A' | 'B'; analyst: Analyst; tags: readonly Annotation[]; source?: string | undefined }) {
   const wholeDocument = tags.filter((t) => t.target === null).length;
   return (
     <header className="review-pane-header">
       <span className="review-pane-letter" aria-hidden="true">{letter}</span>
       <span className="review-pane-name">{analyst.name}</span>
+      {source && <span className="review-pane-source" title="Read from a teammate’s file, not merged">in “{source}”</span>}
       <span className="count">
         {tags.length} {tags.length === 1 ? 'tag' : 'tags'}
         {wholeDocument > 0 ? `, ${wholeDocument} about the whole document` : ''}
@@ -37,6 +38,8 @@ export function ReviewPanes(props: {
   document: Document;
   analystA: Analyst;
   analystB: Analyst;
+  /** The teammate's file B's tags are read from, when they are not in this project. */
+  sourceB?: string | undefined;
   /** Both analysts' tags; null while they are being compared (the panes are drawn once, with their marks). */
   annotations: readonly Annotation[] | null;
   differences: readonly Difference[];
@@ -128,8 +131,8 @@ export function ReviewPanes(props: {
           <div className="review-article-mount" ref={mountA} />
         </div>
       </section>
-      <section className="review-pane review-pane-b" aria-label={`Analyst B: ${analystB.name}`}>
-        <PaneHeader letter="B" analyst={analystB} tags={tagsB} />
+      <section className="review-pane review-pane-b" aria-label={`Analyst B: ${analystB.name}${props.sourceB ? ` (in ${props.sourceB})` : ''}`}>
+        <PaneHeader letter="B" analyst={analystB} tags={tagsB} source={props.sourceB} />
         <div className="review-pane-scroll" ref={scrollB}>
           {!ready && <p className="empty">Comparing the two analysts’ tags…</p>}
           <div className="review-article-mount" ref={mountB} />

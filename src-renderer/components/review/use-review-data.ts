@@ -9,6 +9,8 @@ export interface ReviewTarget {
   documentId: string;
   analystA: string;
   analystB: string;
+  /** B's tags are read from this teammate's file (opened for review, not merged). */
+  teammateFileId?: string;
 }
 
 export interface Comparison {
@@ -23,7 +25,7 @@ export interface Comparison {
  * hold up the comparison; when they may be out of date they are computed again the next time they are shown.
  */
 export function useReviewData(client: Client, target: ReviewTarget | null, onError: (error: unknown) => void, showAgreement: boolean) {
-  const key = target ? `${target.documentId}|${target.analystA}|${target.analystB}` : null;
+  const key = target ? `${target.documentId}|${target.analystA}|${target.analystB}|${target.teammateFileId ?? ''}` : null;
   const [comparison, setComparison] = useState<{ key: string; value: Comparison } | null>(null);
   const [agreement, setAgreement] = useState<{ key: string; value: Agreement } | null>(null);
   const requests = useRef({ comparison: 0, agreement: 0 });
@@ -45,7 +47,7 @@ export function useReviewData(client: Client, target: ReviewTarget | null, onErr
     const current = targetRef.current;
     if (!current || !key) return;
     const request = ++requests.current.agreement;
-    const pair = { analystA: current.analystA, analystB: current.analystB };
+    const pair = { analystA: current.analystA, analystB: current.analystB, ...(current.teammateFileId ? { teammateFileId: current.teammateFileId } : {}) };
     const [document, project] = await Promise.all([
       client.call('agreement.compute', { ...pair, documentId: current.documentId }),
       client.call('agreement.compute', pair),

@@ -9,9 +9,13 @@ import { defaultPair } from './review-model';
 export interface Pair {
   analystA: string;
   analystB: string;
+  /** Set when B is an analyst of a teammate's file opened for review. */
+  teammateFileId?: string;
 }
 
 function suggestedPair(current: Pair | null, analysts: readonly Analyst[], annotations: readonly Annotation[]): Pair | null {
+  // A teammate's analyst stays chosen from article to article.
+  if (current?.teammateFileId) return current;
   const tagging = new Set<string>(annotations.map((t) => t.analystId));
   if (current && tagging.has(current.analystA) && tagging.has(current.analystB)) return current;
   const suggested = defaultPair(analysts, annotations);
@@ -64,9 +68,9 @@ export function useReviewSelection(
     };
   }, [client, documentId, onError]);
 
-  const chooseAnalysts = useCallback((analystA: string, analystB: string) => {
-    if (analystA && analystB && analystA !== analystB) setPair({ analystA, analystB });
+  const chooseAnalysts = useCallback((analystA: string, analystB: string, teammateFileId?: string) => {
+    if (analystA && analystB && (analystA !== analystB || teammateFileId)) setPair({ analystA, analystB, ...(teammateFileId ? { teammateFileId } : {}) });
   }, []);
 
-  return { documents, documentId, chooseDocument: setDocumentId, doc, pair, chooseAnalysts };
+  return { documents, documentId, chooseDocument: setDocumentId, doc, pair, chooseAnalysts, resetPair: setPair };
 }
