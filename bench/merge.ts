@@ -79,8 +79,10 @@ function insertSelect(into: string, from: string): number {
     db.exec('INSERT OR IGNORE INTO documents SELECT * FROM incoming.documents');
     db.exec('INSERT INTO changes (id, entity_type, entity_id, op, parent_id, before, after, analyst_id, at, cause) SELECT id, entity_type, entity_id, op, parent_id, before, after, analyst_id, at, cause FROM incoming.changes');
     // Tags follow their document by hash, as in a merge.
-    db.exec(`INSERT INTO annotations SELECT a.id, local.id, a.kind, a.start_offset, a.end_offset, a.exact, a.prefix, a.suffix, a.attributes,
-      a.note, a.analyst_id, a.created_at, a.updated_at, a.deleted_at, a.head_change_id
+    db.exec(`INSERT INTO annotations (id, document_id, kind, start_offset, end_offset, exact, prefix, suffix, attributes, note, analyst_id,
+      created_at, updated_at, deleted_at, head_change_id, review)
+      SELECT a.id, local.id, a.kind, a.start_offset, a.end_offset, a.exact, a.prefix, a.suffix, a.attributes,
+      a.note, a.analyst_id, a.created_at, a.updated_at, a.deleted_at, a.head_change_id, a.review
       FROM incoming.annotations a JOIN incoming.documents theirs ON theirs.id = a.document_id JOIN main.documents local ON local.sha256 = theirs.sha256`);
   })();
   const seconds = (performance.now() - start) / 1000;

@@ -11,6 +11,7 @@ import { createProjectApi } from '../src-main/core/handlers';
 import { createProject } from '../src-main/core/session';
 import { startServer, type RunningServer } from '../src-main/serve/server';
 import type { Method, RequestOf, ResponseOf } from '../src-shared/api/contract';
+import { SECTION_SIZE } from '../src-shared/editor/schema';
 import { ANNOTATION_KINDS, KIND_LABELS, type Annotation } from '../src-shared/model/annotation';
 import type { Block } from '../src-shared/model/document';
 import { writeSection } from './report';
@@ -47,8 +48,12 @@ export function generateArticle(): string {
 
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The article as plain HTML: the blocks ProseMirror draws and the spans (with the attributes) its decorations draw. */
-function staticHtml(text: string, blocks: readonly Block[], tags: readonly Annotation[]): string {
+/**
+ * The article as plain HTML: the blocks ProseMirror draws and the spans (with the attributes) its decorations draw;
+ * with `sections`, grouped into the same `div.pm-section` of SECTION_SIZE blocks as the view (which the shared
+ * CSS lays out only near the viewport).
+ */
+function staticHtml(text: string, blocks: readonly Block[], tags: readonly Annotation[], sections = false): string {
   const sorted = tags.flatMap((t) => (t.target ? [{ ...t.target, kind: t.kind, id: t.id }] : [])).sort((a, b) => a.start - b.start);
   let next = 0;
   const out = blocks.map((block) => {
@@ -61,7 +66,10 @@ function staticHtml(text: string, blocks: readonly Block[], tags: readonly Annot
     }
     return `<${element}>${html}${escapeHtml(text.slice(at, block.end))}</${element}>`;
   });
-  return `<div class="reader-scroll" style="height:100%"><div class="article">${out.join('')}</div></div>`;
+  const grouped = sections
+    ? Array.from({ length: Math.ceil(out.length / SECTION_SIZE) }, (_, i) => `<div class="pm-section">${out.slice(i * SECTION_SIZE, (i + 1) * SECTION_SIZE).join('')}</div>`)
+    : out;
+  return `<div class="reader-scroll" style="height:100%"><div class="article">${grouped.join('')}</div></div>`;
 }
 
 // In-page helpers, as plain JavaScript (tsx would wrap named functions in a helper the page does not have). Each
@@ -106,9 +114,9 @@ const PAGE_HELPERS = `window.bench = (() => {
       return timed(t0, await found);
     },
     async clearStatic() { document.body.innerHTML = ''; await painted(); },
-    async renderStatic() {
+    async renderStatic(which) {
       const t0 = performance.now();
-      document.body.innerHTML = window.benchHtml;
+      document.body.innerHTML = which === 'sections' ? window.benchHtmlSections : window.benchHtml;
       return timed(t0, document.querySelector('.article .hl') ? performance.now() : NaN);
     },
     async points(blockText, start, end) {
@@ -190,7 +198,13 @@ async function prepareProject(path: string) {
       if (!paragraph || !a || !c) throw new Error('short paragraph');
       return { text: doc.text.slice(paragraph.block.start, paragraph.block.end), start: a.index, end: c.index + c[0].length };
     });
-    return { bytes: Buffer.byteLength(doc.text), blocks: doc.blocks.length, html: staticHtml(doc.text, doc.blocks, tags), passages };
+    return {
+      bytes: Buffer.byteLength(doc.text),
+      blocks: doc.blocks.length,
+      html: staticHtml(doc.text, doc.blocks, tags),
+      htmlSections: staticHtml(doc.text, doc.blocks, tags, true),
+      passages,
+    };
   } finally {
     session.close();
   }
@@ -237,7 +251,9 @@ export async function runUiBenchmark(): Promise<Record<string, string>> {
     await app.evaluate(PAGE_HELPERS);
     await plain.setContent(`<!doctype html><html><head><meta charset="utf-8"><style>${css.join('\n')}</style></head><body></body></html>`);
     await plain.evaluate(PAGE_HELPERS);
-    await plain.evaluate((html) => void ((window as unknown as { benchHtml: string }).benchHtml = html), project.html);
+    await plain.evaluate(([html, sections]) => {
+      Object.assign(window, { benchHtml: html, benchHtmlSections: sections });
+    }, [project.html, project.htmlSections] as const);
 
     // 1. Opening the article (from the tiny one), against rendering the same HTML.
     await app.bringToFront();
@@ -245,6 +261,7 @@ export async function runUiBenchmark(): Promise<Record<string, string>> {
     const [appHeap, appElements] = [await heapMb(appCdp), await inPage<number>(app, 'elements')];
     await plain.bringToFront();
     const rendered = await repeat(plain, plainCdp, ['clearStatic'], ['renderStatic']);
+    const renderedSections = await repeat(plain, plainCdp, ['clearStatic'], ['renderStatic', 'sections']);
     const [plainHeap, plainElements] = [await heapMb(plainCdp), await inPage<number>(plain, 'elements')];
 
     // 2. Tagging: keypress to painted highlight (against wrapping the passage in a span), then keypress to committed.
@@ -279,6 +296,7 @@ export async function runUiBenchmark(): Promise<Record<string, string>> {
     const rows = {
       [`Open a ${(project.bytes / 1e6).toFixed(1)} MB article (${n(project.blocks)} blocks, ${n(TAGS)} tags of four kinds) to its first painted highlight: click in the document list → document.get + annotation.listForDocument over HTTP from the local server, React render (document list, tag list), ProseMirror view with ${n(TAGS)} decorations, style, layout, paint`]: compared(opened, rendered, 1.5),
       'The same text and highlights as static HTML (same CSS, same spans and attributes): `innerHTML` of a string already in the page → parse, style, layout, paint': timings(rendered),
+      'The same static HTML grouped in the view’s sections of 64 blocks (laid out only near the viewport, content-visibility: auto, as in the view)': `${timings(renderedSections)} — the view takes ${(median(opened.map((t) => t.total)) / median(renderedSections.map((t) => t.total))).toFixed(2)}× as long as this`,
       'Tag a passage in the open article: keydown of `1` to the painted highlight → annotation.create over HTTP, SQLite commit (synchronous=FULL), ProseMirror decoration update, React render (tag list, tag details), style, layout, paint': compared(tagged, wrapped, 1.3),
       'The same passages wrapped in a `<span class="hl hl-claim">` in the static HTML (Range.surroundContents) to the painted frame': timings(wrapped),
       'Tag a passage: key `1` sent (Node clock, through CDP) to the tag committed in the project file (seen by a separate read-only SQLite connection)': `${summary(committed)}; target < 50 ms ${verdict(median(committed) < 50)}`,
