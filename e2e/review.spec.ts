@@ -182,3 +182,25 @@ test('compares with a teammate’s file opened read-only, without merging it', a
   await page.getByRole('button', { name: 'Close “ben-laptop.marginalia”' }).click();
   await expect(page.getByText('This project holds one analyst’s tags')).toBeVisible();
 });
+
+test('shows Fleiss’ κ when a third analyst tagged the same article', async ({ workbench }) => {
+  const run = (args: string[]) => {
+    const result = workbench.cli(args);
+    expect(result.code, result.stderr).toBe(0);
+  };
+  run(['import', workbench.projectPath, join(SAMPLES, WARNING_ARTICLE), '--analyst', 'Anna']);
+  for (const [analyst, kind, quote] of [...TAGS, ['Cleo', 'claim', WARNING_SENTENCE] as const]) {
+    run(['tag', workbench.projectPath, 'Diplomatic', '--kind', kind, '--quote', quote, '--analyst', analyst]);
+  }
+  const page = workbench.page;
+  await page.reload();
+  await setAnalystName(page, 'Rita Reviewer');
+  await page.getByRole('button', { name: 'Review…' }).click();
+  await page.getByRole('combobox', { name: 'Analyst A' }).selectOption({ label: 'Anna' });
+  await page.getByRole('combobox', { name: 'Analyst B' }).selectOption({ label: 'Ben' });
+  await page.getByRole('tab', { name: 'Agreement' }).click();
+  const fleiss = page.locator('.agreement-overall tr', { hasText: 'Fleiss’ κ, all analysts' });
+  await expect(fleiss.locator('td')).toHaveCount(2);
+  await expect(fleiss.locator('td').first()).toHaveText(/^-?\d\.\d{3}$/);
+  await expect(page.locator('.agreement-documents thead')).toContainText('Fleiss κ');
+});

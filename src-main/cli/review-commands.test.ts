@@ -167,3 +167,36 @@ describe('against a teammate’s file, without merging it', () => {
     expect(digest(project)).toBe(before);
   });
 });
+
+it('adds Fleiss’ κ when more than two analysts tagged the same document', async () => {
+  await cli('Anna', 'new', project);
+  await cli('Anna', 'import', project, join(SAMPLE_DIR, '004_27bf8040a9b2cbc5.txt'));
+  const tag = (who: string, kind: string, quote: string) => cli(who, 'tag', project, 'Diplomatic', '--kind', kind, '--quote', quote);
+  type Figures = { fleissKappa?: number | null; krippendorffAlpha: number | null };
+  const agreement = async () => JSON.parse(await cli('Rita', 'agreement', project, '--analysts', 'Anna,Ben', '--json')) as { overall: Figures; byKind: Record<string, Figures>; documents: { overall: Figures }[] };
+  for (const who of ['Anna', 'Ben']) {
+    await tag(who, 'claim', 'did not formally return to office');
+    await tag(who, 'actor', 'Kamala Harris');
+  }
+  const pair = await agreement();
+  expect(pair.overall).not.toHaveProperty('fleissKappa');
+
+  // A third analyst who tags exactly the same: perfect agreement among all three.
+  await tag('Cleo', 'claim', 'did not formally return to office');
+  await tag('Cleo', 'actor', 'Kamala Harris');
+  const same = await agreement();
+  expect(same.overall.fleissKappa).toBe(1);
+  expect(same.byKind.claim?.fleissKappa).toBe(1);
+  expect(same.documents[0]?.overall.fleissKappa).toBe(1);
+  // A and B's own figures are unchanged by the third analyst.
+  expect(same.overall.krippendorffAlpha).toBe(pair.overall.krippendorffAlpha);
+
+  // Cleo tags one more passage: all three no longer agree everywhere.
+  await tag('Cleo', 'figure', '24 hours');
+  const apart = await agreement();
+  expect(apart.overall.fleissKappa).toBeGreaterThan(0);
+  expect(apart.overall.fleissKappa).toBeLessThan(1);
+  expect(apart.byKind.claim?.fleissKappa).toBe(1);
+  const text = await cli('Rita', 'agreement', project, '--analysts', 'Anna,Ben');
+  expect(text).toMatch(/Fleiss’ κ, every analyst who tagged the same documents: 0\.\d{3} overall/);
+});

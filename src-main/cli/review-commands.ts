@@ -66,9 +66,20 @@ function renderAgreement(result: AgreementResult, labels: [string, string]): str
     '',
     result.overall.interpretation,
   ];
+  if (result.overall.fleissKappa !== undefined) {
+    lines.push(
+      '',
+      `Fleiss’ κ, every analyst who tagged the same documents: ${figure(result.overall.fleissKappa)} overall; ${Object.entries(result.byKind)
+        .map(([kind, f]) => `${kind} ${figure(f.fleissKappa)}`)
+        .join(', ')}.`,
+    );
+  }
   if (result.documents.length > 0) {
     lines.push('', 'Per document (overall α, κ):');
-    for (const d of result.documents) lines.push(`  ${figure(d.overall.krippendorffAlpha)}  ${figure(d.overall.cohenKappa)}  ${d.title}`);
+    for (const d of result.documents) {
+      const fleiss = d.overall.fleissKappa === undefined ? '' : `  (Fleiss’ κ ${figure(d.overall.fleissKappa)})`;
+      lines.push(`  ${figure(d.overall.krippendorffAlpha)}  ${figure(d.overall.cohenKappa)}  ${d.title}${fleiss}`);
+    }
   }
   lines.push('', 'κ: Cohen’s kappa over words; α: Krippendorff’s alpha (nominal) over words; α_u: unitized alpha over the characters; F1 of B against A with exact and with overlapping spans.');
   return `${lines.join('\n')}\n`;

@@ -96,6 +96,11 @@ function spansOf(tags: readonly Annotation[], shift: number): Span[] {
  * Agreement of two analysts' tags: on one document, or on the whole project, where the documents' texts are laid
  * end to end as one continuum (and each document also gets its own figures). With a teammate's file, B's tags come
  * from the file, and the whole project means the articles both files hold.
+ *
+ * Fleiss' κ is added when more than two analysts tagged the same document: on a document, over every analyst of
+ * this project who tagged it (A and B among them); for the whole project, over the documents that every analyst
+ * tagging in the project tagged, so that each word has the same number of raters. The other figures stay those
+ * of A and B.
  */
 export function computeAgreement(session: ProjectSession, request: ValidRequestOf<'agreement.compute'>): ResponseOf<'agreement.compute'> {
   const file = request.teammateFileId ? teammateFile(session, request.teammateFileId) : null;
@@ -104,18 +109,24 @@ export function computeAgreement(session: ProjectSession, request: ValidRequestO
   if (request.documentId && metas.length === 0) throw new UserError('not_found', `There is no document with id ${request.documentId} in this project.`);
   if (file && !request.documentId) metas = metas.filter((d) => file.documentHashes.has(d.sha256));
   const kinds = [...ANNOTATION_KINDS];
+  const others = file ? [] : allAnalysts(session.db).map((a) => a.id as string).filter((id) => id !== request.analystA && id !== request.analystB);
   const texts: string[] = [];
   const spansA: Span[] = [];
   const spansB: Span[] = [];
   const documents: ResponseOf<'agreement.compute'>['documents'] = [];
+  /** Per document, the other analysts' tags (by analyst), for Fleiss' κ. */
+  const extras: { text: string; a: Annotation[]; b: Annotation[]; byAnalyst: Map<string, Annotation[]> }[] = [];
   let offset = 0;
   for (const meta of metas) {
     const text = documentText(session.db, meta.id) ?? '';
     const tags = annotationsForDocument(session.db, meta.id, false);
     const a = tags.filter((t) => t.analystId === request.analystA);
     const b = file ? teammateTags(file, request.analystB, meta.sha256, meta.id) : tags.filter((t) => t.analystId === request.analystB);
+    const byAnalyst = new Map(others.map((id) => [id, tags.filter((t) => t.analystId === id && t.target)] as const).filter(([, list]) => list.length > 0));
+    extras.push({ text, a, b, byAnalyst });
     if (!request.documentId && (a.length > 0 || b.length > 0)) {
-      documents.push({ id: meta.id, title: meta.title, overall: agreementReport(text, spansOf(a, 0), spansOf(b, 0), kinds).overall });
+      const overall = agreementReport(text, spansOf(a, 0), spansOf(b, 0), kinds).overall;
+      documents.push({ id: meta.id, title: meta.title, overall: withFleiss(overall, fleissOn([{ text, a, b, byAnalyst }], [...byAnalyst.keys()], kinds)?.overall) });
     }
     texts.push(text);
     spansA.push(...spansOf(a, offset));
@@ -123,5 +134,44 @@ export function computeAgreement(session: ProjectSession, request: ValidRequestO
     offset += text.length + 2;
   }
   const report = agreementReport(texts.join('\n\n'), spansA, spansB, kinds);
-  return { overall: report.overall, byKind: report.byKind, documents };
+  // The raters for the whole: everyone who tagged a document in scope; the documents: those all of them tagged.
+  const raters = others.filter((id) => extras.some((d) => d.byAnalyst.has(id)));
+  const fleiss = fleissOn(extras, raters, kinds);
+  return {
+    overall: withFleiss(report.overall, fleiss?.overall),
+    byKind: Object.fromEntries(Object.entries(report.byKind).map(([kind, figures]) => [kind, withFleiss(figures, fleiss?.byKind[kind])])),
+    documents,
+  };
+}
+
+type Figures = ResponseOf<'agreement.compute'>['overall'];
+
+function withFleiss(figures: Figures, from: Figures | undefined): Figures {
+  return from?.fleissKappa === undefined ? figures : { ...figures, fleissKappa: from.fleissKappa };
+}
+
+/**
+ * The figures of A, B and `raters` together over the documents where A, B and every one of `raters` have tags
+ * (undefined when there is no third rater or no such document); only their Fleiss' κ is used.
+ */
+function fleissOn(
+  documents: readonly { text: string; a: readonly Annotation[]; b: readonly Annotation[]; byAnalyst: ReadonlyMap<string, readonly Annotation[]> }[],
+  raters: readonly string[],
+  kinds: string[],
+): { overall: Figures; byKind: Record<string, Figures> } | undefined {
+  if (raters.length === 0) return undefined;
+  const shared = documents.filter((d) => d.a.some((t) => t.target) && d.b.some((t) => t.target) && raters.every((id) => d.byAnalyst.has(id)));
+  if (shared.length === 0) return undefined;
+  const texts: string[] = [];
+  const spans: Span[][] = [[], [], ...raters.map(() => [])];
+  let offset = 0;
+  for (const d of shared) {
+    texts.push(d.text);
+    spans[0]?.push(...spansOf(d.a, offset));
+    spans[1]?.push(...spansOf(d.b, offset));
+    raters.forEach((id, i) => spans[i + 2]?.push(...spansOf(d.byAnalyst.get(id) ?? [], offset)));
+    offset += d.text.length + 2;
+  }
+  const [a = [], b = [], ...rest] = spans;
+  return agreementReport(texts.join('\n\n'), a, b, kinds, rest);
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { AgreementResult } from '../../../src-shared/api/contract';
 import type { AnnotationKind } from '../../../src-shared/model/annotation';
 import { KIND_LABELS, KIND_ORDER } from '../kinds';
-import { AgreementBars, MEASURES, type Figures } from './AgreementBars';
+import { AgreementBars, measuresFor, type Figures } from './AgreementBars';
 import { formatFigure } from './review-model';
 
 export interface Agreement {
@@ -38,7 +38,7 @@ function OverallTable({ agreement }: { agreement: Agreement }) {
         </tr>
       </thead>
       <tbody>
-        {MEASURES.map(({ name, label }) => (
+        {measuresFor(...columns.map(([, figures]) => figures)).map(({ name, label }) => (
           <tr key={name}>
             <th scope="row">{label}</th>
             {columns.map(([scope, figures]) => <td key={scope} data-measure={name}>{formatFigure(figures[name])}</td>)}
@@ -57,13 +57,14 @@ function OverallTable({ agreement }: { agreement: Agreement }) {
 
 function DocumentTable({ documents }: { documents: AgreementResult['documents'] }) {
   if (documents.length === 0) return <p className="empty">Neither analyst has tagged any document yet.</p>;
+  const measures = measuresFor(...documents.map((d) => d.overall));
   return (
     <table className="agreement-table agreement-documents">
       <caption>Per document</caption>
       <thead>
         <tr>
           <th scope="col">Document</th>
-          {MEASURES.map(({ name, label, short }) => (
+          {measures.map(({ name, label, short }) => (
             <th key={name} scope="col"><abbr title={label}>{short}</abbr></th>
           ))}
           <th scope="col"><abbr title="Spans of A / spans of B">A/B</abbr></th>
@@ -73,7 +74,7 @@ function DocumentTable({ documents }: { documents: AgreementResult['documents'] 
         {documents.map((d) => (
           <tr key={d.id}>
             <th scope="row" className="agreement-document-title" title={d.title}>{d.title}</th>
-            {MEASURES.map(({ name }) => <td key={name}>{formatFigure(d.overall[name])}</td>)}
+            {measures.map(({ name }) => <td key={name}>{formatFigure(d.overall[name])}</td>)}
             <td>{d.overall.units.spansA}/{d.overall.units.spansB}</td>
           </tr>
         ))}
