@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -9,11 +9,9 @@ import { projectQde, QDPX_ATTRIBUTES_PREFIX, QDPX_ORIGIN, exportQdpx, uuidV5, xm
 import { EMOJI_DOCUMENT, EMOJI_TEXT, documentOf, sampleSnapshot, tagOf } from './snapshot-fixture';
 import type { ExportSnapshot } from './types';
 
-/** The shared standards folder sits beside the repository: <repo>/../shared/standards. */
-const STANDARDS = fileURLToPath(new URL('../../../../shared/standards/', import.meta.url));
+/** The published standards, kept in the repository: <repo>/test-data/standards. */
+const STANDARDS = fileURLToPath(new URL('../../../test-data/standards/', import.meta.url));
 const PROJECT_XSD = `${STANDARDS}refi-qda/docs/schemas/project/v1.0/Project.xsd`;
-const HAS_XSD = existsSync(PROJECT_XSD);
-if (!HAS_XSD) console.warn(`\n*** SKIPPING REFI-QDA schema validation: ${PROJECT_XSD} is missing (the shared standards folder). ***\n`);
 
 function unzipped(snapshot: ExportSnapshot): { name: string; entries: Record<string, Uint8Array>; qde: string } {
   const files = exportQdpx(snapshot);
@@ -72,14 +70,14 @@ describe('REFI-QDA export (.qdpx)', () => {
     expect(qde).toContain(`origin="${QDPX_ORIGIN}"`);
   });
 
-  it.skipIf(!HAS_XSD)('writes a project.qde that validates against the REFI-QDA Project.xsd', async () => {
+  it('writes a project.qde that validates against the REFI-QDA Project.xsd', async () => {
     const { qde } = unzipped(sampleSnapshot());
     const { valid, report } = await schemaErrors(qde);
     if (!valid) console.error(`project.qde does not validate:\n${report}`);
     expect(valid).toBe(true);
   });
 
-  it.skipIf(!HAS_XSD)('negative controls: a qde with elements out of order, a bad GUID or no isCodable fails validation', async () => {
+  it('negative controls: a qde with elements out of order, a bad GUID or no isCodable fails validation', async () => {
     const { qde } = unzipped(sampleSnapshot());
     const users = qde.match(/ {2}<Users>[\s\S]*?<\/Users>\n/)![0];
     const reordered = qde.replace(users, '').replace('  </Sources>\n', `  </Sources>\n${users}`);
@@ -100,7 +98,7 @@ describe('REFI-QDA export (.qdpx)', () => {
     }
   });
 
-  it.skipIf(!HAS_XSD)('escapes names, notes and titles so hostile text still gives a valid document', async () => {
+  it('escapes names, notes and titles so hostile text still gives a valid document', async () => {
     const snapshot = hostileSnapshot();
     const { qde, entries } = unzipped(snapshot);
     const { valid, report } = await schemaErrors(qde);

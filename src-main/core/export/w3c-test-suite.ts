@@ -4,11 +4,8 @@ import { join, relative } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 
-/**
- * The W3C suite (JSON Schema draft-04) kept in shared/standards. CI clones the repo with shared/ beside it,
- * so this relative path holds there too; tests skip, saying so, when it is missing.
- */
-export const W3C_SUITE_DIR = join(import.meta.dirname, '../../../../shared/standards/w3c-web-annotation-tests');
+/** The W3C suite (JSON Schema draft-04), kept in the repository under test-data/standards. */
+export const W3C_SUITE_DIR = join(import.meta.dirname, '../../../test-data/standards/w3c-web-annotation-tests');
 
 export interface AssertionOutcome {
   /** The `.test` file that lists the assertion, relative to the suite. */
