@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { newTestProject, temporaryDirectory, type TestProject } from '../test-support/project-fixture';
 import { packProject } from './merge/index';
+import { teammateFile } from './teammate-files';
 
 const open: TestProject[] = [];
 const dirs: ReturnType<typeof temporaryDirectory>[] = [];
@@ -72,4 +73,16 @@ it('names the chosen file, not a private copy, when a file is refused — for re
     const result = await mine.result(method, { fileName: 'notes.marginalia', contentBase64: garbage });
     expect(result).toMatchObject({ ok: false, error: { message: '“notes.marginalia”: This file is not a Marginalia project file.' } });
   }
+});
+
+it('forgets files opened for a project once that project is closed', async () => {
+  const first = project('Anna');
+  const second = project('Ben');
+  await first.importSample('004_27bf8040a9b2cbc5.txt');
+  const bytes = packed(second);
+  const opened = await first.call('review.openFile', { fileName: 'ben.marginalia', contentBase64: bytes });
+  expect(teammateFile(first.session, opened.teammateFileId).fileName).toBe('ben.marginalia');
+  first.session.close();
+  await second.call('review.openFile', { fileName: 'anna.marginalia', contentBase64: packed(second) });
+  expect(() => teammateFile(first.session, opened.teammateFileId)).toThrow(/no longer open/);
 });

@@ -77,6 +77,8 @@ export function openTeammateFile(session: ProjectSession, request: ValidRequestO
     rmSync(dir, { recursive: true, force: true });
   }
   const teammateFileId = randomUUID();
+  // Files opened for a project that has been closed since (the desktop app switched projects) are forgotten.
+  for (const [id, other] of open) if (!other.session.db.open) open.delete(id);
   open.set(teammateFileId, file);
   while (open.size > MAX_OPEN) open.delete(open.keys().next().value as string);
   const ours = allDocumentMetas(session.db);
