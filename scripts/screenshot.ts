@@ -49,26 +49,37 @@ try {
   mkdirSync(settingsDir);
   writeFileSync(join(settingsDir, 'settings.json'), JSON.stringify({ analystName: 'Ada Analyst' }));
   await createSampleProject(projectPath, 'Ada Analyst', join(ROOT, 'resources', 'sample'));
-  await addSecondAnalyst(projectPath);
-  const server = await startServer({ projectPath, settingsDir, staticDir: join(ROOT, 'out', 'renderer') });
   const browser = await chromium.launch({ executablePath: process.env.MARGINALIA_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const serve = () => startServer({ projectPath, settingsDir, staticDir: join(ROOT, 'out', 'renderer') });
   try {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+    // The workbench: the sample project as it is created, with one analyst's tags.
+    let server = await serve();
     await page.goto(server.url);
     await page.locator('.document-item', { hasText: 'A Diplomatic Mirage' }).click();
     await page.locator('.tag-item', { hasText: '“did not formally return to office”' }).first().click();
     await page.waitForTimeout(1500); // let the flash fade
     await page.screenshot({ path: join(ROOT, 'docs', 'screenshot.png') });
     console.log('Wrote docs/screenshot.png');
-    await page.getByRole('button', { name: 'Review…' }).click();
-    await page.locator('.review-pane-b .hl-mark').first().waitFor();
-    await page.keyboard.press('n');
-    await page.waitForTimeout(1500); // both panes' smooth scroll to the difference
-    await page.screenshot({ path: join(ROOT, 'docs', 'review.png') });
-    console.log('Wrote docs/review.png');
+    await server.close();
+
+    // The review: a second analyst's tags added, the two compared on the same article.
+    await addSecondAnalyst(projectPath);
+    server = await serve();
+    try {
+      await page.goto(server.url);
+      await page.locator('.document-item', { hasText: 'A Diplomatic Mirage' }).click();
+      await page.getByRole('button', { name: 'Review…' }).click();
+      await page.locator('.review-pane-b .hl-mark').first().waitFor();
+      await page.keyboard.press('n');
+      await page.waitForTimeout(1500); // both panes' smooth scroll to the difference
+      await page.screenshot({ path: join(ROOT, 'docs', 'review.png') });
+      console.log('Wrote docs/review.png');
+    } finally {
+      await server.close();
+    }
   } finally {
     await browser.close();
-    await server.close();
   }
 } finally {
   dir.remove();
