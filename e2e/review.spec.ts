@@ -1,6 +1,6 @@
 // The review mode: two analysts' tags side by side, walking and deciding their differences, agreement figures.
 import { dirname, join } from 'node:path';
-import { expect, SAMPLES, test } from './fixtures';
+import { expect, SAMPLES, test, type Workbench } from './fixtures';
 import { setAnalystName, WARNING_ARTICLE, WARNING_SENTENCE } from './helpers';
 
 interface ExportedTag {
@@ -26,12 +26,20 @@ const TAGS: readonly [analyst: string, kind: string, quote: string][] = [
   ['Ben', 'claim', 'met with alarm by Ukraine'],
 ];
 
+/** Runs the CLI and expects it to succeed. */
+function cliOk(workbench: Workbench, args: string[]): void {
+  const result = workbench.cli(args);
+  expect(result.code, result.stderr).toBe(0);
+}
+
+/** Imports the sample article into `project` and tags it with `tags`, each as its analyst. */
+function seed(workbench: Workbench, project: string, tags: readonly (readonly [analyst: string, kind: string, quote: string])[], importer = 'Anna'): void {
+  cliOk(workbench, ['import', project, join(SAMPLES, WARNING_ARTICLE), '--analyst', importer]);
+  for (const [analyst, kind, quote] of tags) cliOk(workbench, ['tag', project, 'Diplomatic', '--kind', kind, '--quote', quote, '--analyst', analyst]);
+}
+
 test('reviews two analysts’ tags side by side, decides differences and stores the decisions', async ({ workbench }) => {
-  expect(workbench.cli(['import', workbench.projectPath, join(SAMPLES, WARNING_ARTICLE), '--analyst', 'Anna']).code).toBe(0);
-  for (const [analyst, kind, quote] of TAGS) {
-    const tagged = workbench.cli(['tag', workbench.projectPath, 'Diplomatic', '--kind', kind, '--quote', quote, '--analyst', analyst]);
-    expect(tagged.code, tagged.stderr).toBe(0);
-  }
+  seed(workbench, workbench.projectPath, TAGS);
   const page = workbench.page;
   await page.reload();
   await setAnalystName(page, 'Rita Reviewer');
@@ -139,14 +147,9 @@ test('reviews two analysts’ tags side by side, decides differences and stores 
 test('compares with a teammate’s file opened read-only, without merging it', async ({ workbench }) => {
   const { cli, projectPath } = workbench;
   const bens = join(dirname(projectPath), 'ben-laptop.marginalia');
-  const run = (args: string[]) => {
-    const result = cli(args);
-    expect(result.code, result.stderr).toBe(0);
-  };
-  run(['import', projectPath, join(SAMPLES, WARNING_ARTICLE), '--analyst', 'Anna']);
-  run(['new', bens, '--name', 'Ben’s laptop', '--analyst', 'Ben']);
-  run(['import', bens, join(SAMPLES, WARNING_ARTICLE), '--analyst', 'Ben']);
-  for (const [analyst, kind, quote] of TAGS) run(['tag', analyst === 'Anna' ? projectPath : bens, 'Diplomatic', '--kind', kind, '--quote', quote, '--analyst', analyst]);
+  cliOk(workbench, ['new', bens, '--name', 'Ben’s laptop', '--analyst', 'Ben']);
+  seed(workbench, projectPath, TAGS.filter(([analyst]) => analyst === 'Anna'));
+  seed(workbench, bens, TAGS.filter(([analyst]) => analyst === 'Ben'), 'Ben');
   /** The project's contents as the JSON export has them, without the time of the export. */
   const contents = () => {
     const { exportedAt: _, ...rest } = JSON.parse(cli(['export', projectPath, '--format', 'json', '--out', '-']).stdout) as Record<string, unknown>;
@@ -184,14 +187,7 @@ test('compares with a teammate’s file opened read-only, without merging it', a
 });
 
 test('shows Fleiss’ κ when a third analyst tagged the same article', async ({ workbench }) => {
-  const run = (args: string[]) => {
-    const result = workbench.cli(args);
-    expect(result.code, result.stderr).toBe(0);
-  };
-  run(['import', workbench.projectPath, join(SAMPLES, WARNING_ARTICLE), '--analyst', 'Anna']);
-  for (const [analyst, kind, quote] of [...TAGS, ['Cleo', 'claim', WARNING_SENTENCE] as const]) {
-    run(['tag', workbench.projectPath, 'Diplomatic', '--kind', kind, '--quote', quote, '--analyst', analyst]);
-  }
+  seed(workbench, workbench.projectPath, [...TAGS, ['Cleo', 'claim', WARNING_SENTENCE]]);
   const page = workbench.page;
   await page.reload();
   await setAnalystName(page, 'Rita Reviewer');

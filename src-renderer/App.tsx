@@ -16,6 +16,7 @@ import { ImportControl, importFiles } from './components/ImportControl';
 import type { ArticleView } from './editor/article-view';
 import { ExportDialog, MergeDialog, previewTeammateFile, shareProjectFile } from './components/ShareDialogs';
 import type { MergePreview } from '../src-shared/api/contract';
+import { ProjectFileButton } from './components/ProjectFileButton';
 import { ReviewMode } from './components/ReviewMode';
 
 type Message = { kind: 'info' | 'error'; text: string } | null;
@@ -319,18 +320,13 @@ export function App({ client }: { client: Client }) {
           <>
             <button onClick={() => setExporting(true)} title="Export in a standard format: report, spreadsheet, W3C, REFI-QDA, brat">Export…</button>
             <button onClick={() => void shareProject()} title="Save the whole project as one file to send to a teammate">Share project</button>
-            <button onClick={() => mergeInputRef.current?.click()} title="Merge a teammate's project file into this one (you see a preview first)">Merge…</button>
-            <input
-              ref={mergeInputRef}
-              type="file"
-              accept=".marginalia"
-              hidden
-              data-testid="merge-input"
-              onChange={(e) => {
-                const file = e.target.files?.[0];
-                e.target.value = '';
-                if (file) void chooseTeammateFile(file);
-              }}
+            <ProjectFileButton
+              label="Merge…"
+              title="Merge a teammate's project file into this one (you see a preview first)"
+              inputLabel="Teammate’s project file to merge"
+              inputRef={mergeInputRef}
+              testId="merge-input"
+              onFile={(file) => void chooseTeammateFile(file)}
             />
           </>
         )}

@@ -9,7 +9,7 @@ import type { Annotation } from '../../src-shared/model/annotation';
 import type { AnalystId, AnnotationId, DocumentId } from '../../src-shared/model/ids';
 import { UserError } from '../../src-shared/model/result';
 import { allDocumentMetas } from '../store/documents';
-import { readIncomingProject } from './merge/incoming';
+import { readIncomingProject, refusalOfReceived } from './merge/incoming';
 import type { ProjectSession } from './session';
 
 /** One teammate's file as the review reads it: its analysts and, by the SHA-256 of each article's text, its live tags. */
@@ -40,7 +40,7 @@ export function openTeammateFile(session: ProjectSession, request: ValidRequestO
   let file: TeammateFile;
   try {
     writeFileSync(path, Buffer.from(request.contentBase64, 'base64'));
-    const incoming = readIncomingProject(path);
+    const incoming = readIncomingProject(path, 'review');
     try {
       const analystIds = new Map(incoming.analysts.map((a) => [a.id, randomUUID() as AnalystId]));
       const hashOf = new Map(incoming.documents.map((d) => [d.id, d.sha256]));
@@ -65,14 +65,7 @@ export function openTeammateFile(session: ProjectSession, request: ValidRequestO
       incoming.close();
     }
   } catch (error) {
-    if (error instanceof UserError) {
-      const message = error.message
-        .replaceAll(`"${path}"`, 'This file')
-        .replace('cannot be merged', 'cannot be opened for review')
-        .replace(' Nothing was changed.', ' This project was not changed.');
-      throw new UserError(error.code, `“${request.fileName}”: ${message}`);
-    }
-    throw error;
+    throw error instanceof UserError ? refusalOfReceived(error, path, request.fileName) : error;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -34,8 +34,23 @@ export interface IncomingProject {
 const CHANGES_SQL = `SELECT id, entity_type AS entityType, entity_id AS entityId, op, parent_id AS parentId, before, after,
   analyst_id AS analystId, at, cause FROM changes ORDER BY seq`;
 
+/** Why a teammate's file is refused; readIncomingProject words it for what the file was read for. */
+class RefusedFile extends Error {}
+
 function refuse(what: string): never {
-  throw new UserError('untrusted_content', `This file cannot be merged: ${what}. Nothing was changed.`);
+  throw new RefusedFile(what);
+}
+
+/** What a teammate's file is read for: the refusal says so. */
+export type IncomingPurpose = 'merge' | 'review';
+
+function refusal(reason: string, purpose: IncomingPurpose): UserError {
+  return new UserError(
+    'untrusted_content',
+    purpose === 'merge'
+      ? `This file cannot be merged: ${reason}. Nothing was changed.`
+      : `This file cannot be opened for review: ${reason}. This project was not changed.`,
+  );
 }
 
 /** Opens the private copy without trusting anything in it: no schema code runs, no memory mapping, checked cells. */
@@ -246,9 +261,9 @@ function checkChangeLog(
  * (nor attached to the live project): a private copy is checked (integrity, application id, version, exact schema)
  * and every row validated before anything is returned.
  */
-export function readIncomingProject(path: string): IncomingProject {
+export function readIncomingProject(path: string, purpose: IncomingPurpose = 'merge'): IncomingProject {
   assertOpenableProject(path);
-  if (statSync(path).size > MAX_INCOMING_BYTES) refuse('it is larger than 2 GB');
+  if (statSync(path).size > MAX_INCOMING_BYTES) throw refusal('it is larger than 2 GB', purpose);
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-incoming-'));
   const copy = join(dir, 'incoming.marginalia');
   let db: Db | undefined;
@@ -275,11 +290,20 @@ export function readIncomingProject(path: string): IncomingProject {
     return { ...contents, readChanges, close };
   } catch (error) {
     close();
+    if (error instanceof RefusedFile) throw refusal(error.message, purpose);
     if (error instanceof UserError) throw error;
     const code = (error as { code?: string }).code ?? '';
-    if (code.startsWith('SQLITE_')) refuse('it is damaged or not a Marginalia project');
+    if (code.startsWith('SQLITE_')) throw refusal('it is damaged or not a Marginalia project', purpose);
     throw error;
   }
+}
+
+/**
+ * A refusal of a file received as bytes and read from a private copy at `copyPath`, reworded to name the file as
+ * the user chose it (`fileName`): the private copy's path means nothing to them.
+ */
+export function refusalOfReceived(error: UserError, copyPath: string, fileName: string): UserError {
+  return new UserError(error.code, `“${fileName}”: ${error.message.replaceAll(`"${copyPath}"`, 'This file')}`);
 }
 
 /** A file from an older version is migrated — in the private copy only — so that its schema can be compared. */
@@ -290,7 +314,7 @@ function upgradeCopy(copy: string): void {
     db.pragma('journal_mode = DELETE');
     migrate(db);
   } catch (error) {
-    if (error instanceof UserError) throw error;
+    if (error instanceof UserError || error instanceof RefusedFile) throw error;
     refuse('it is damaged or not a Marginalia project');
   } finally {
     db.close();

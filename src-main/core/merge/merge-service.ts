@@ -7,6 +7,7 @@ import type { ResponseOf, ValidRequestOf } from '../../../src-shared/api/contrac
 import { UserError } from '../../../src-shared/model/result';
 import { projectMeta } from '../../store/project-meta';
 import type { ProjectSession } from '../session';
+import { refusalOfReceived } from './incoming';
 import { mergeProjectFile, packProject, previewMerge, type MergePlan } from './index';
 
 /** Previews waiting for the user's confirmation, by id: the received file, kept in a private folder. */
@@ -51,9 +52,7 @@ export function previewTeammateFile(session: ProjectSession, request: ValidReque
     return { previewId, fileName: request.fileName, ...describePlan(plan) };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
-    // The private copy's path means nothing to the user: the message names the file they chose.
-    if (error instanceof UserError) throw new UserError(error.code, `“${request.fileName}”: ${error.message.replaceAll(`"${path}"`, 'This file')}`);
-    throw error;
+    throw error instanceof UserError ? refusalOfReceived(error, path, request.fileName) : error;
   }
 }
 

@@ -1,6 +1,6 @@
 // Review mode: the bar above the panes — which document and which two analysts, bulk acceptance, undo/redo, leaving.
-import { useRef } from 'react';
 import type { Analyst, DocumentSummary } from '../../../src-shared/api/contract';
+import { ProjectFileButton } from '../ProjectFileButton';
 import type { TeammateFile } from './use-teammate-file';
 
 function AnalystOptions({ analysts, other }: { analysts: readonly Analyst[]; other: string }) {
@@ -63,7 +63,6 @@ export function ReviewToolbar(props: {
   onUndoRedo: (which: 'undo' | 'redo') => void;
   onClose: () => void;
 }) {
-  const fileInput = useRef<HTMLInputElement>(null);
   const inFile = new Set(props.teammate?.documents.map((d) => d.documentId));
   return (
     <div className="review-bar" role="toolbar" aria-label="Review">
@@ -89,21 +88,13 @@ export function ReviewToolbar(props: {
         onChange={(id) => props.onAnalysts(props.analystA, id)}
       />
       <div className="review-teammate">
-        <input
-          ref={fileInput}
-          type="file"
-          accept=".marginalia"
-          hidden
-          aria-label="Teammate’s project file to compare"
-          onChange={(e) => {
-            const chosen = e.target.files?.[0];
-            e.target.value = '';
-            if (chosen) props.onOpenTeammateFile(chosen);
-          }}
+        <ProjectFileButton
+          label="Teammate’s file…"
+          title="Compare with the tags in a teammate’s project file, read-only, without merging it"
+          inputLabel="Teammate’s project file to compare"
+          disabled={props.busy}
+          onFile={props.onOpenTeammateFile}
         />
-        <button onClick={() => fileInput.current?.click()} disabled={props.busy} title="Compare with the tags in a teammate’s project file, read-only, without merging it">
-          Teammate’s file…
-        </button>
         {props.teammate && (
           <button className="link" onClick={props.onCloseTeammateFile} title={`Stop comparing with “${props.teammate.fileName}”`} aria-label={`Close “${props.teammate.fileName}”`}>
             ✕
