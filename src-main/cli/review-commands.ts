@@ -6,7 +6,7 @@ import type { AgreementResult } from '../../src-shared/api/contract';
 import { UserError } from '../../src-shared/model/result';
 import { DIFFERENCE_LABELS } from '../../src-shared/review/differences';
 import type { Annotation } from '../../src-shared/model/annotation';
-import { analystName, resolveDocument, withProject, type CliIo, type CliProject } from './main';
+import { analystName, resolveDocument, withProject, type CliIo, type CliProject } from './project';
 
 interface AnalystPair {
   analystA: string;

@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { settingsDirectory } from '../core/settings';
 import { startServer } from '../serve/server';
-import type { CliIo } from './main';
+import type { CliIo } from './project';
 
 /** The renderer that `npm run build` (electron-vite) writes: <repo>/out/renderer. */
 export const DEFAULT_STATIC_DIR = join(import.meta.dirname, '..', '..', 'out', 'renderer');

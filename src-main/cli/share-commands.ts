@@ -5,7 +5,7 @@ import { mergeProjectFiles, packProject } from '../core/merge/index';
 import { KIND_LABELS } from '../../src-shared/model/annotation';
 import { actorNameKey, type Actor } from '../../src-shared/model/actor';
 import { UserError } from '../../src-shared/model/result';
-import { analystName, withProject, type CliIo } from './main';
+import { analystName, withProject, type CliIo } from './project';
 
 /** The preview of a merge, as a person reads it. */
 export function describeMergePlan(file: string, plan: MergePlan, applied: boolean): string {

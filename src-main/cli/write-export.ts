@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { ResponseOf } from '../../src-shared/api/contract';
 import { UserError } from '../../src-shared/model/result';
-import type { CliIo } from './main';
+import type { CliIo } from './project';
 
 type ExportedFiles = ResponseOf<'export.project'>['files'];
 
