@@ -1,4 +1,5 @@
 // The sample project a first start opens: the five sample articles with example tags of every kind, made through the contract.
+import { isWordBoundary } from '../../src-shared/text/segment';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Method, RequestOf, ResponseOf } from '../../src-shared/api/contract';
@@ -95,13 +96,8 @@ async function call<M extends Method>(api: ProjectApi, method: M, request: Reque
 
 /** The first occurrence of `quote` that does not start or end inside a word ("Zelensky" must not match "Zelenskyy"). */
 export function findWholePhrase(text: string, quote: string): number {
-  const wordChar = /[\p{L}\p{N}]/u;
   for (let at = text.indexOf(quote); at !== -1; at = text.indexOf(quote, at + 1)) {
-    const before = text[at - 1] ?? ' ';
-    const after = text[at + quote.length] ?? ' ';
-    const startsInWord = wordChar.test(quote[0] ?? '') && wordChar.test(before);
-    const endsInWord = wordChar.test(quote.at(-1) ?? '') && wordChar.test(after);
-    if (!startsInWord && !endsInWord) return at;
+    if (isWordBoundary(text, at) && isWordBoundary(text, at + quote.length)) return at;
   }
   return -1;
 }

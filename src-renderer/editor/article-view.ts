@@ -6,6 +6,7 @@ import { docFromArticle, type ArticleDoc, type OffsetMap } from '../../src-share
 import type { Annotation } from '../../src-shared/model/annotation';
 import type { Block } from '../../src-shared/model/document';
 import { snapToWords } from '../../src-shared/text/word-snap';
+import { graphemeBoundaryFrom, wordBoundaryFrom } from '../../src-shared/text/segment';
 import {
   addHighlight,
   isDrawableRange,
@@ -35,15 +36,6 @@ export interface ArticleViewCallbacks {
 interface TextRange {
   start: number;
   end: number;
-}
-
-const WORD_CHAR = /^[\p{L}\p{N}\p{M}'’_-]$/u;
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
@@ -509,16 +501,12 @@ export class ArticleView {
     this.keyboardSelecting = true;
   }
 
-  /** One character further (a surrogate pair counts as one), crossing into the next block at an edge. */
+  /** One character further (a grapheme cluster: an emoji sequence counts as one), crossing into the next block at an edge. */
   private moveByChar(pos: number, dir: 1 | -1): number {
     const $pos = this.view.state.doc.resolve(pos);
     if (!$pos.parent.inlineContent || (dir > 0 ? pos >= $pos.end() : pos <= $pos.start())) return this.crossBlock(pos, dir);
     const offset = this.map.toOffset(pos);
-    // The code unit next to pos is half of a pair when the unit beyond it completes the pair.
-    const near = this.text.charCodeAt(dir > 0 ? offset : offset - 1);
-    const far = this.text.charCodeAt(dir > 0 ? offset + 1 : offset - 2);
-    const pair = dir > 0 ? isHighSurrogate(near) && isLowSurrogate(far) : isLowSurrogate(near) && isHighSurrogate(far);
-    const next = pos + dir * (pair ? 2 : 1);
+    const next = pos + (graphemeBoundaryFrom(this.text, offset, dir) - offset);
     return dir > 0 ? Math.min(next, $pos.end()) : Math.max(next, $pos.start());
   }
 
@@ -527,17 +515,7 @@ export class ArticleView {
     const $pos = this.view.state.doc.resolve(pos);
     if (!$pos.parent.inlineContent || (dir > 0 ? pos >= $pos.end() : pos <= $pos.start())) return this.crossBlock(pos, dir);
     const text = $pos.parent.textContent;
-    // Halves of a surrogate pair count as word characters: letters outside the BMP stay whole.
-    const isWord = (i: number) => WORD_CHAR.test(text.charAt(i)) || isHighSurrogate(text.charCodeAt(i)) || isLowSurrogate(text.charCodeAt(i));
-    let i = pos - $pos.start();
-    if (dir > 0) {
-      while (i < text.length && !isWord(i)) i++;
-      while (i < text.length && isWord(i)) i++;
-    } else {
-      while (i > 0 && !isWord(i - 1)) i--;
-      while (i > 0 && isWord(i - 1)) i--;
-    }
-    return $pos.start() + i;
+    return $pos.start() + wordBoundaryFrom(text, pos - $pos.start(), dir);
   }
 
   private crossBlock(pos: number, dir: 1 | -1): number {

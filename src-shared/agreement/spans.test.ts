@@ -81,10 +81,10 @@ describe('overlapSpanMatch', () => {
 });
 
 describe('word tokens and labels', () => {
-  it('splits on anything but Unicode letters, digits and combining marks', () => {
-    const text = 'Kyiv’s café — 5,600 Menschen in Zürich; नमस्ते!';
+  it('takes the words of Unicode word boundaries: possessives and numbers whole, punctuation and emoji out', () => {
+    const text = 'Kyiv’s café — 5,600 Menschen in Zürich; नमस्ते! 👩‍👩‍👧 e\u0301te\u0301 東京都';
     expect(wordTokens(text).map((token) => text.slice(token.start, token.end))).toEqual([
-      'Kyiv', 's', 'café', '5', '600', 'Menschen', 'in', 'Zürich', 'नमस्ते',
+      'Kyiv’s', 'café', '5,600', 'Menschen', 'in', 'Zürich', 'नमस्ते', 'e\u0301te\u0301', '東京', '都',
     ]);
   });
 

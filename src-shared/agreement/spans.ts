@@ -1,4 +1,5 @@
 // Span-level agreement of two analysts' tags (exact and overlap matching, precision/recall/F1) and word-token labelling for κ and α; pure.
+import { wordSpans } from '../text/segment';
 
 /** A tag on the canonical text: `[start, end)` in UTF-16 offsets, of one annotation kind. */
 export interface Span {
@@ -134,13 +135,9 @@ export function overlapSpanMatch(a: readonly Span[], b: readonly Span[]): SpanMa
   return matchResult(a, b, pairs);
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-
-/** Word tokens of `text`: maximal runs of Unicode letters, digits and combining marks, in text order. */
+/** Word tokens of `text`, in text order: the words of the one segmenter (Unicode word boundaries). */
 export function wordTokens(text: string): TokenRange[] {
-  const tokens: TokenRange[] = [];
-  for (const match of text.matchAll(WORD)) tokens.push({ start: match.index, end: match.index + match[0].length });
-  return tokens;
+  return wordSpans(text);
 }
 
 /**

@@ -1,0 +1,82 @@
+// The one segmenter: words, sentences, word and grapheme caret moves, whole-word boundaries; a property that no
+// word or snapped selection splits a grapheme cluster.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { graphemeBoundaryFrom, isWordBoundary, sentenceSpans, wordAt, wordBoundaryFrom, wordSpans } from './segment';
+import { snapToWords } from './word-snap';
+
+const slices = (text: string, spans: { start: number; end: number }[]) => spans.map((s) => text.slice(s.start, s.end));
+
+describe('words', () => {
+  it('splits hyphenated names and keeps possessives, numbers and accented words whole', () => {
+    const text = 'Trump-Zelenskyy’s talks: 5,600 troops, 3.5% — naïve e\u0301te\u0301';
+    expect(slices(text, wordSpans(text))).toEqual(['Trump', 'Zelenskyy’s', 'talks', '5,600', 'troops', '3.5', 'naïve', 'e\u0301te\u0301']);
+  });
+
+  it('segments CJK text by dictionary and leaves emoji out', () => {
+    const text = '東京都 👩‍👩‍👧 北京';
+    expect(slices(text, wordSpans(text))).toEqual(['東京', '都', '北京']);
+  });
+
+  it('gives offsets into the whole text when segmenting a part of it', () => {
+    const text = 'alpha beta gamma';
+    expect(wordSpans(text, 6, 16)).toEqual([{ start: 6, end: 10 }, { start: 11, end: 16 }]);
+    expect(wordAt(text, 8)).toEqual({ start: 6, end: 10 });
+    expect(wordAt(text, 5)).toBeNull();
+  });
+});
+
+describe('sentences', () => {
+  it('splits sentences and drops the white space after them', () => {
+    const text = 'Budanov said it.  Trump did not!\nWho knows? Talks resume on 3.5 May.';
+    expect(slices(text, sentenceSpans(text))).toEqual(['Budanov said it.', 'Trump did not!', 'Who knows?', 'Talks resume on 3.5 May.']);
+  });
+});
+
+describe('caret moves', () => {
+  it('moves by word to the end of the next word and the start of the previous one', () => {
+    const text = 'the Trump-Putin meeting';
+    expect(wordBoundaryFrom(text, 0, 1)).toBe(3);
+    expect(wordBoundaryFrom(text, 3, 1)).toBe(9);
+    expect(wordBoundaryFrom(text, 9, 1)).toBe(15);
+    expect(wordBoundaryFrom(text, 15, -1)).toBe(10);
+    expect(wordBoundaryFrom(text, 4, -1)).toBe(0);
+  });
+
+  it('moves by character over a whole emoji sequence and a letter with combining marks', () => {
+    const family = '👩‍👩‍👧';
+    const text = `a${family}e\u0301b`;
+    expect(graphemeBoundaryFrom(text, 1, 1)).toBe(1 + family.length);
+    expect(graphemeBoundaryFrom(text, 1 + family.length, -1)).toBe(1);
+    expect(graphemeBoundaryFrom(text, 1 + family.length, 1)).toBe(3 + family.length);
+    expect(graphemeBoundaryFrom(text, text.length, 1)).toBe(text.length);
+    expect(graphemeBoundaryFrom(text, 0, -1)).toBe(0);
+  });
+});
+
+describe('whole-word boundaries', () => {
+  it('treats the place before a possessive as the end of a name, and inside a longer name as not', () => {
+    const text = "Zelenskyy's aide met Zelensky";
+    expect(isWordBoundary(text, 'Zelenskyy'.length)).toBe(true);
+    expect(isWordBoundary(text, 'Zelensky'.length)).toBe(false);
+    expect(isWordBoundary(text, text.length)).toBe(true);
+  });
+});
+
+describe('no split graphemes (property)', () => {
+  const pieces = fc.constantFrom('word', ' ', '-', "'s", '👩‍👩‍👧', 'e\u0301', '𝐀', '東京', '5,600', '$', '.', '’');
+  const texts = fc.array(pieces, { minLength: 1, maxLength: 20 }).map((parts) => parts.join(''));
+  const graphemeStarts = (text: string) => new Set([...new Intl.Segmenter('und', { granularity: 'grapheme' }).segment(text)].map((g) => g.index).concat(text.length));
+
+  it('words and snapped selections start and end on grapheme boundaries', () => {
+    fc.assert(
+      fc.property(texts, fc.nat(), fc.nat(), (text, a, b) => {
+        const boundaries = graphemeStarts(text);
+        for (const word of wordSpans(text)) expect(boundaries.has(word.start) && boundaries.has(word.end)).toBe(true);
+        const snapped = snapToWords(text, a % (text.length + 1), b % (text.length + 1));
+        expect(snapped.start <= snapped.end).toBe(true);
+        if (snapped.end > snapped.start) expect(boundaries.has(snapped.start) && boundaries.has(snapped.end)).toBe(true);
+      }),
+    );
+  });
+});

@@ -1,0 +1,103 @@
+// The one definition of a word and a sentence (Unicode text segmentation through Intl.Segmenter), for snapping
+// selections, agreement's word units, caret movement by word, quote context and suggestions.
+
+/** A range of UTF-16 offsets into a text, end exclusive. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+// One segmenter per granularity: creating one loads ICU data, segmenting with it is cheap.
+const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
+const sentenceSegmenter = new Intl.Segmenter('und', { granularity: 'sentence' });
+
+function isWordSegment(segment: Intl.SegmentData): boolean {
+  return segment.isWordLike === true;
+}
+
+/**
+ * The words of `text[from, to)`, in order, as offsets into `text`: letters, digits and marks as Unicode word
+ * boundaries (UAX #29, with dictionaries for CJK and Thai) group them — "Ukraine's", "5,600" and "3.5" are one
+ * word each; "Trump-Putin" is two. Emoji and punctuation are not words. Never splits a grapheme cluster.
+ */
+export function wordSpans(text: string, from = 0, to = text.length): TextSpan[] {
+  const spans: TextSpan[] = [];
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  for (const segment of wordSegmenter.segment(slice)) {
+    if (isWordSegment(segment)) spans.push({ start: from + segment.index, end: from + segment.index + segment.segment.length });
+  }
+  return spans;
+}
+
+/** The sentences of `text`, as offsets, trailing white space excluded. */
+export function sentenceSpans(text: string): TextSpan[] {
+  const spans: TextSpan[] = [];
+  for (const segment of sentenceSegmenter.segment(text)) {
+    const trimmed = segment.segment.trimEnd();
+    if (trimmed.trim() !== '') spans.push({ start: segment.index, end: segment.index + trimmed.length });
+  }
+  return spans;
+}
+
+/** How far around an offset the text is segmented to find the word there: longer than any real word. */
+const WINDOW = 256;
+
+/** The words near `offset` (within WINDOW on each side); words cut by the window's edges are left out. */
+export function wordsNear(text: string, offset: number): TextSpan[] {
+  const from = Math.max(0, offset - WINDOW);
+  const to = Math.min(text.length, offset + WINDOW);
+  const spans = wordSpans(text, from, to);
+  if (from > 0) spans.shift();
+  if (to < text.length) spans.pop();
+  return spans;
+}
+
+/** The word that contains `offset` strictly inside it or starts at it, or null. */
+export function wordAt(text: string, offset: number): TextSpan | null {
+  return wordsNear(text, offset).find((word) => word.start <= offset && offset < word.end) ?? null;
+}
+
+/**
+ * Where the caret lands moving one word from `offset`: forward to the end of the next word, backward to the start
+ * of the previous one (as Ctrl/Alt+arrow in a text editor).
+ */
+export function wordBoundaryFrom(text: string, offset: number, direction: 1 | -1): number {
+  const words = wordsNear(text, offset);
+  if (direction > 0) {
+    const next = words.find((word) => word.end > offset);
+    return next ? next.end : Math.min(text.length, offset + WINDOW);
+  }
+  const previous = [...words].reverse().find((word) => word.start < offset);
+  return previous ? previous.start : Math.max(0, offset - WINDOW);
+}
+
+/** A possessive clitic left at the end of a word: "Zelenskyy's" is the name "Zelenskyy" plus "'s". */
+const POSSESSIVE_TAIL = /^['’][sS]$/u;
+
+/**
+ * Whether `offset` falls between words rather than inside one; the place before a possessive "'s" counts as
+ * between (a name ends there). Used to find whole-word occurrences of a phrase.
+ */
+export function isWordBoundary(text: string, offset: number): boolean {
+  const inside = wordsNear(text, offset).find((word) => word.start < offset && offset < word.end);
+  return inside === undefined || POSSESSIVE_TAIL.test(text.slice(offset, inside.end));
+}
+
+const graphemeSegmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
+
+/**
+ * Where the caret lands moving one character from `offset`: one user-perceived character (a grapheme cluster),
+ * so an emoji sequence, a flag or a letter with combining marks is crossed whole.
+ */
+export function graphemeBoundaryFrom(text: string, offset: number, direction: 1 | -1): number {
+  const from = Math.max(0, offset - 64);
+  const to = Math.min(text.length, offset + 64);
+  let previous = from;
+  for (const { index } of graphemeSegmenter.segment(text.slice(from, to))) {
+    const at = from + index;
+    if (direction > 0 && at > offset) return at;
+    if (direction < 0 && at >= offset) return previous;
+    previous = at;
+  }
+  return direction > 0 ? to : previous;
+}
