@@ -1,10 +1,11 @@
 // The actor registry: create, rename, change aliases, search — one actor per person whatever the spelling.
-import type { ResponseOf, ValidRequestOf } from '../../src-shared/api/contract';
+import type { ActorMentions, ResponseOf, ValidRequestOf } from '../../src-shared/api/contract';
 import { actorNameKey, actorNames, type Actor } from '../../src-shared/model/actor';
 import type { ActorId } from '../../src-shared/model/ids';
 import { UserError } from '../../src-shared/model/result';
 import { actorById, allActors } from '../store/actors';
 import { allAnnotations } from '../store/annotations';
+import { allDocumentMetas } from '../store/documents';
 import type { Annotation } from '../../src-shared/model/annotation';
 import { recordChange, runAction } from './record-change';
 import type { ProjectSession } from './session';
@@ -76,9 +77,16 @@ export function updateActor(session: ProjectSession, request: ValidRequestOf<'ac
 
 /** Actors whose name or an alias contains the query (ignoring case and accents), best matches first. */
 export function listActors(session: ProjectSession, request: ValidRequestOf<'actor.list'>): ResponseOf<'actor.list'> {
+  const found = matchingActors(session, request);
+  if (request.withMentions !== true) return { actors: found };
+  const mentions = mentionsByActor(session);
+  return { actors: found.map((actor) => ({ ...actor, mentions: mentions(actor.id) })) };
+}
+
+function matchingActors(session: ProjectSession, request: ValidRequestOf<'actor.list'>): Actor[] {
   const actors = allActors(session.db, request.includeDeleted === true);
   const query = actorNameKey(request.query ?? '');
-  if (query === '') return { actors };
+  if (query === '') return actors;
   const scored = actors
     .map((actor) => {
       const keys = actorNames(actor).map(actorNameKey);
@@ -87,7 +95,41 @@ export function listActors(session: ProjectSession, request: ValidRequestOf<'act
     })
     .filter((entry) => entry.score < 3)
     .sort((a, b) => a.score - b.score);
-  return { actors: scored.map((entry) => entry.actor) };
+  return scored.map((entry) => entry.actor);
+}
+
+/** The actor a live tag names: an actor tag's actor, or a claim's claimant. */
+function actorNamedBy(tag: Annotation): string | null {
+  if (tag.deletedAt !== null) return null;
+  if (tag.kind === 'actor') return tag.attributes.actorId;
+  if (tag.kind === 'claim') return tag.attributes.claimantId;
+  return null;
+}
+
+/** Counts, per actor, of the live tags naming it, per document (in the documents' order) and in all. */
+function mentionsByActor(session: ProjectSession): (actorId: string) => ActorMentions {
+  const counts = new Map<string, Map<string, number>>();
+  for (const tag of allAnnotations(session.db)) {
+    const actorId = actorNamedBy(tag);
+    if (actorId === null) continue;
+    let perDocument = counts.get(actorId);
+    if (!perDocument) counts.set(actorId, (perDocument = new Map()));
+    perDocument.set(tag.documentId, (perDocument.get(tag.documentId) ?? 0) + 1);
+  }
+  const documents = allDocumentMetas(session.db);
+  return (actorId) => {
+    const perDocument = counts.get(actorId) ?? new Map<string, number>();
+    const byDocument = documents
+      .filter((d) => perDocument.has(d.id))
+      .map((d) => ({ documentId: d.id, title: d.title, count: perDocument.get(d.id) ?? 0 }));
+    return { total: byDocument.reduce((sum, d) => sum + d.count, 0), byDocument };
+  };
+}
+
+/** Every live tag naming one actor, with the counts per document: what the registry view jumps to. */
+export function actorMentions(session: ProjectSession, request: ValidRequestOf<'actor.mentions'>): ResponseOf<'actor.mentions'> {
+  if (!actorById(session.db, request.actorId)) throw new UserError('not_found', `There is no actor with id ${request.actorId} in this project.`);
+  return { ...mentionsByActor(session)(request.actorId), annotations: annotationsNaming(session, request.actorId) };
 }
 
 /**
@@ -104,6 +146,10 @@ export function combineActors(session: ProjectSession, request: ValidRequestOf<'
   }
   const keepActor = keep.actor;
   const mergeActor = merge.actor;
+  if (request.dryRun) {
+    const aliases = cleanAliases(keepActor.name, [...keepActor.aliases, mergeActor.name, ...mergeActor.aliases]);
+    return { actor: { ...keepActor, aliases }, retagged: annotationsNaming(session, mergeActor.id).length };
+  }
   return runAction(session, `Treat “${mergeActor.name}” as “${keepActor.name}”`, (historyId) => {
     const at = session.now();
     const combined: Actor = { ...keepActor, aliases: cleanAliases(keepActor.name, [...keepActor.aliases, mergeActor.name, ...mergeActor.aliases]), updatedAt: at };
@@ -122,7 +168,5 @@ export function combineActors(session: ProjectSession, request: ValidRequestOf<'
 }
 
 function annotationsNaming(session: ProjectSession, actorId: string): Annotation[] {
-  return allAnnotations(session.db).filter(
-    (t) => t.deletedAt === null && ((t.kind === 'actor' && t.attributes.actorId === actorId) || (t.kind === 'claim' && t.attributes.claimantId === actorId)),
-  );
+  return allAnnotations(session.db).filter((t) => actorNamedBy(t) === actorId);
 }

@@ -4,6 +4,7 @@ import { allActors } from '../store/actors';
 import { allAnnotations } from '../store/annotations';
 import { allDocumentMetas, documentById } from '../store/documents';
 import { allAnalysts, projectMeta } from '../store/project-meta';
+import { filtersKeep, type ExportFilters } from './export/snapshot';
 import type { ProjectSession } from './session';
 
 /** Bumped whenever a field changes meaning or disappears; adding fields keeps the version. */
@@ -14,13 +15,17 @@ function exportedAttributes(annotation: Annotation): Record<string, unknown> {
   return { ...annotation.attributes };
 }
 
-/** Builds the export object documented in docs/export-json.md. Offsets count UTF-16 code units. */
-export function exportProjectJson(session: ProjectSession): object {
+/**
+ * Builds the export object documented in docs/export-json.md. Offsets count UTF-16 code units. The only export that
+ * keeps deleted tags (marked by `deletedAt`); the filters apply as in every format.
+ */
+export function exportProjectJson(session: ProjectSession, filters: ExportFilters = {}): object {
   const db = session.db;
   const meta = projectMeta(db);
   const analysts = allAnalysts(db);
   const analystNames = new Map(analysts.map((a) => [a.id, a.name]));
-  const documents = allDocumentMetas(db).map((m) => {
+  const kept = allDocumentMetas(db).filter((m) => !filters.documentIds || filters.documentIds.includes(m.id));
+  const documents = kept.map((m) => {
     const doc = documentById(db, m.id);
     return {
       id: m.id,
@@ -36,7 +41,7 @@ export function exportProjectJson(session: ProjectSession): object {
       text: doc?.text ?? '',
     };
   });
-  const annotations = allAnnotations(db).map((a) => ({
+  const annotations = allAnnotations(db).filter((a) => filtersKeep(filters, a)).map((a) => ({
     id: a.id,
     documentId: a.documentId,
     kind: a.kind,

@@ -1,5 +1,5 @@
 // The core's implementation of the contract for one open project: one handler per method.
-import type { ContractHandlers, Method } from '../../src-shared/api/contract';
+import type { ContractHandlers, Method, ValidRequestOf } from '../../src-shared/api/contract';
 import { UserError } from '../../src-shared/model/result';
 import { dispatch } from '../../src-shared/api/dispatch';
 import type { Result } from '../../src-shared/model/result';
@@ -7,7 +7,8 @@ import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
 import { liveAnnotationCount } from '../store/annotations';
 import { documentCount } from '../store/documents';
 import { allAnalysts, projectMeta } from '../store/project-meta';
-import { combineActors, createActor, listActors, updateActor } from './actor-service';
+import { actorMentions, combineActors, createActor, listActors, updateActor } from './actor-service';
+import { combineAnalysts, listAnalysts, renameAnalyst } from './analyst-service';
 import { createAnnotation, createAnnotations, deleteAnnotation, listAnnotations, updateAnnotation } from './annotation-service';
 import { getDocument, importDocument, listDocuments } from './document-service';
 import { exportProjectJson } from './export-json';
@@ -15,7 +16,6 @@ import { exportProject } from './export/index';
 import { snapshotOf } from './export/snapshot';
 import { importAnnotationsFile } from './annotation-import/import-service';
 import { applyTeammateFile, cancelTeammateFile, packForSharing, previewTeammateFile } from './merge/merge-service';
-import type { ExportFormat } from '../../src-shared/api/contract';
 import { redo, undo } from './history-service';
 import { acceptAgreed, compareForReview, computeAgreement, decideDifference } from './review-service';
 import { closeTeammateFile, openTeammateFile } from './teammate-files';
@@ -51,9 +51,13 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'actor.create': (request) => createActor(session, request),
     'actor.update': (request) => updateActor(session, request),
     'actor.combine': (request) => combineActors(session, request),
+    'actor.mentions': (request) => actorMentions(session, request),
+    'analyst.list': () => listAnalysts(session),
+    'analyst.rename': (request) => renameAnalyst(session, request),
+    'analyst.combine': (request) => combineAnalysts(session, request),
     'history.undo': () => undo(session),
     'history.redo': () => redo(session),
-    'export.project': (request) => ({ files: exportFiles(session, request.format, request.jsonLines === true) }),
+    'export.project': (request) => ({ files: exportFiles(session, request) }),
     'annotation.importFile': (request) => importAnnotationsFile(session, request),
     'project.pack': () => packForSharing(session),
     'review.compare': (request) => compareForReview(session, request),
@@ -68,11 +72,12 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
   };
 }
 
-function exportFiles(session: ProjectSession, format: ExportFormat, jsonLines: boolean) {
+function exportFiles(session: ProjectSession, request: ValidRequestOf<'export.project'>) {
+  const { format, jsonLines, ...filters } = request;
   const files =
     format === 'json'
-      ? [{ path: 'project.json', mediaType: 'application/json', content: JSON.stringify(exportProjectJson(session), null, 2) }]
-      : exportProject(snapshotOf(session), format, format === 'w3c' ? { jsonLines } : undefined);
+      ? [{ path: 'project.json', mediaType: 'application/json', content: JSON.stringify(exportProjectJson(session, filters), null, 2) }]
+      : exportProject(snapshotOf(session, filters), format, format === 'w3c' ? { jsonLines: jsonLines === true } : undefined);
   return files.map((file) => ({
     path: file.path,
     mediaType: file.mediaType,

@@ -81,7 +81,7 @@ export function putAnnotation(db: Db, annotation: Annotation, headChangeId: Chan
      ON CONFLICT (id) DO UPDATE SET
        kind = excluded.kind, start_offset = excluded.start_offset, end_offset = excluded.end_offset, exact = excluded.exact,
        prefix = excluded.prefix, suffix = excluded.suffix, attributes = excluded.attributes, note = excluded.note,
-       updated_at = excluded.updated_at, deleted_at = excluded.deleted_at, head_change_id = excluded.head_change_id, review = excluded.review`,
+       analyst_id = excluded.analyst_id, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at, head_change_id = excluded.head_change_id, review = excluded.review`,
   ).run({
     id: annotation.id,
     documentId: annotation.documentId,

@@ -108,7 +108,7 @@ describe('opening project files', () => {
 
   it('keeps documents immutable and the change log append-only', () => {
     const db = createProjectDatabase(':memory:');
-    db.prepare("INSERT INTO analysts VALUES ('a', 'A', 't')").run();
+    db.prepare("INSERT INTO analysts (id, display_name, created_at) VALUES ('a', 'A', 't')").run();
     db.prepare(
       "INSERT INTO documents VALUES ('d', 'h', 'T', NULL, NULL, NULL, 'f.txt', 'txt', 'utf-8', 'text', '[]', 't', 'a')",
     ).run();

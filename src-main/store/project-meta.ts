@@ -32,6 +32,45 @@ export function analystByName(db: Db, name: string): Analyst | undefined {
     | undefined;
 }
 
-export function insertAnalyst(db: Db, analyst: { id: AnalystId; name: string; createdAt: string }): void {
-  statement(db, 'INSERT INTO analysts (id, display_name, created_at) VALUES (@id, @name, @createdAt)').run(analyst);
+/** Records an analyst; `origin` says where the identity came from ('local' unless merged or imported). */
+export function insertAnalyst(db: Db, analyst: { id: AnalystId; name: string; createdAt: string; origin?: string }): void {
+  statement(db, 'INSERT INTO analysts (id, display_name, created_at, origin) VALUES (@id, @name, @createdAt, @origin)').run({
+    origin: 'local',
+    ...analyst,
+  });
+}
+
+export interface AnalystRow extends Analyst {
+  origin: string;
+  /** Live tags made by this analyst. */
+  tagCount: number;
+}
+
+/** Every analyst with origin and live tag count, by name. */
+export function analystRows(db: Db): AnalystRow[] {
+  return statement(
+    db,
+    `SELECT a.id, a.display_name AS name, a.origin,
+       (SELECT count(*) FROM annotations t WHERE t.analyst_id = a.id AND t.deleted_at IS NULL) AS tagCount
+     FROM analysts a ORDER BY a.display_name COLLATE NOCASE, a.created_at, a.id`,
+  ).all() as AnalystRow[];
+}
+
+/**
+ * The analysts some of whose tags were moved to another analyst (a combine), as recorded in the change log — so a
+ * combine made in a teammate's file is known here once merged.
+ */
+export function analystsCombinedAway(db: Db, candidates: readonly string[]): Set<string> {
+  if (candidates.length === 0) return new Set();
+  const rows = statement(
+    db,
+    `SELECT DISTINCT json_extract(before, '$.analystId') AS id FROM changes
+     WHERE entity_type = 'annotation' AND op = 'update' AND json_extract(before, '$.analystId') <> json_extract(after, '$.analystId')
+       AND json_extract(before, '$.analystId') IN (SELECT value FROM json_each(?))`,
+  ).all(JSON.stringify(candidates)) as { id: string }[];
+  return new Set(rows.map((r) => r.id));
+}
+
+export function renameAnalyst(db: Db, id: AnalystId, name: string): void {
+  statement(db, 'UPDATE analysts SET display_name = ? WHERE id = ?').run(name, id);
 }

@@ -23,6 +23,33 @@ const KindCountsSchema = z.object({
 
 export const AnalystSchema = z.object({ id: AnalystIdSchema, name: z.string() });
 
+const AnalystNameSchema = z.string().trim().min(1, 'a name is required').max(100, 'a name is at most 100 characters');
+
+/** An analyst as the Analysts panel and `marginalia analysts` show them. */
+export const AnalystEntrySchema = AnalystSchema.extend({
+  /** Live (not deleted) tags made by this analyst. */
+  tagCount: z.number().int(),
+  /** Where the identity came from: 'local', 'merged from “Project”', 'imported from “file”'. */
+  origin: z.string(),
+  /** True for the analyst this session writes as. */
+  current: z.boolean(),
+});
+export type AnalystEntry = z.infer<typeof AnalystEntrySchema>;
+
+/** How many times an actor is named (actor tags and claimants), per document and in all. */
+export const ActorMentionsSchema = z.object({
+  total: z.number().int(),
+  byDocument: z.array(z.object({ documentId: DocumentIdSchema, title: z.string(), count: z.number().int() })),
+});
+export type ActorMentions = z.infer<typeof ActorMentionsSchema>;
+
+/** Which tags an export holds; every field narrows, absent fields keep all. Deleted tags are never exported. */
+const ExportFiltersSchema = {
+  analystIds: z.array(AnalystIdSchema).max(1_000).optional(),
+  documentIds: z.array(DocumentIdSchema).max(100_000).optional(),
+  statuses: z.array(z.enum(['accepted', 'rejected', 'undecided'])).max(3).optional(),
+};
+
 export const ProjectInfoSchema = z.object({
   id: ProjectIdSchema,
   name: z.string(),
@@ -187,9 +214,15 @@ export const contract = {
     z.object({ annotations: z.array(AnnotationSchema) }),
   ),
 
+  /** With `withMentions`, each actor carries how often it is named, per document and in all. */
   'actor.list': method(
-    z.strictObject({ query: z.string().max(200).optional(), includeDeleted: z.boolean().optional() }),
-    z.object({ actors: z.array(ActorSchema) }),
+    z.strictObject({ query: z.string().max(200).optional(), includeDeleted: z.boolean().optional(), withMentions: z.boolean().optional() }),
+    z.object({ actors: z.array(ActorSchema.extend({ mentions: ActorMentionsSchema.optional() })) }),
+  ),
+  /** Every live tag that names the actor (actor tags, and claims with it as claimant), with counts per document. */
+  'actor.mentions': method(
+    z.strictObject({ actorId: ActorIdSchema }),
+    ActorMentionsSchema.extend({ annotations: z.array(AnnotationSchema) }),
   ),
   'actor.create': method(
     z.strictObject({ name: ActorNameSchema, kind: ActorKindSchema, aliases: z.array(ActorNameSchema).max(100).optional() }),
@@ -205,10 +238,26 @@ export const contract = {
     ActorSchema,
   ),
 
-  /** Treats two registry actors as one: the second's names become aliases of the first, its tags point to the first. */
+  /**
+   * Treats two registry actors as one: the second's names become aliases of the first, its tags point to the first.
+   * With `dryRun`, only says what would move (the combined actor and the tag count); nothing is written.
+   */
   'actor.combine': method(
-    z.strictObject({ keepId: ActorIdSchema, mergeId: ActorIdSchema }),
+    z.strictObject({ keepId: ActorIdSchema, mergeId: ActorIdSchema, dryRun: z.boolean().optional() }),
     z.object({ actor: ActorSchema, retagged: z.number().int() }),
+  ),
+
+  /** Every analyst of the project (those combined into another are left out), with tag count and origin. */
+  'analyst.list': method(z.strictObject({}), z.object({ analysts: z.array(AnalystEntrySchema) })),
+  /** Renames an analyst in place: same id, every tag keeps it. Not undoable (a name, not a tag). */
+  'analyst.rename': method(z.strictObject({ id: AnalystIdSchema, name: AnalystNameSchema }), AnalystEntrySchema),
+  /**
+   * Makes two identities one: every tag of `from` becomes `into`'s, one undoable step recorded in the change log (so a
+   * merge carries it). With `dryRun`, only counts the tags that would move.
+   */
+  'analyst.combine': method(
+    z.strictObject({ from: AnalystIdSchema, into: AnalystIdSchema, dryRun: z.boolean().optional() }),
+    z.object({ analyst: AnalystEntrySchema, moved: z.number().int() }),
   ),
 
   'history.undo': method(z.strictObject({}), z.object({ undone: HistoryEntrySchema.nullable() })),
@@ -227,7 +276,7 @@ export const contract = {
   'workbench.rememberDocument': method(z.strictObject({ documentId: DocumentIdSchema }), z.object({})),
 
   'export.project': method(
-    z.strictObject({ format: ExportFormatSchema, jsonLines: z.boolean().optional() }),
+    z.strictObject({ format: ExportFormatSchema, jsonLines: z.boolean().optional(), ...ExportFiltersSchema }),
     z.object({ files: z.array(ExportedFileSchema) }),
   ),
 

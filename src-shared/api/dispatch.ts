@@ -28,7 +28,7 @@ async function dispatchMethod<M extends Method>(handlers: ContractHandlers, meth
     const handler = handlers[method] as (request: unknown) => ResponseOf<M> | Promise<ResponseOf<M>>;
     return ok(await handler(parsed.data));
   } catch (error) {
-    if (error instanceof UserError) return err(error.code, error.message);
+    if (error instanceof UserError) return err(error.code, error.message, error.existingId);
     throw error;
   }
 }

@@ -20,6 +20,8 @@ export const ErrorCodeSchema = z.enum([
   'invalid_target',
   'invalid_attributes',
   'quote_not_found',
+  'duplicate_tag',
+  'ambiguous_name',
   'nothing_to_undo',
   'nothing_to_redo',
   'conflict',
@@ -31,7 +33,12 @@ export const ErrorCodeSchema = z.enum([
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
-export const AppErrorSchema = z.object({ code: ErrorCodeSchema, message: z.string() });
+export const AppErrorSchema = z.object({
+  code: ErrorCodeSchema,
+  message: z.string(),
+  /** The record the failure is about, when there is one (the existing tag a duplicate would repeat). */
+  existingId: z.string().optional(),
+});
 export type AppError = z.infer<typeof AppErrorSchema>;
 
 export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AppError };
@@ -40,8 +47,8 @@ export function ok<T>(value: T): Result<T> {
   return { ok: true, value };
 }
 
-export function err<T = never>(code: ErrorCode, message: string): Result<T> {
-  return { ok: false, error: { code, message } };
+export function err<T = never>(code: ErrorCode, message: string, existingId?: string): Result<T> {
+  return { ok: false, error: existingId === undefined ? { code, message } : { code, message, existingId } };
 }
 
 /** A failure the user caused (bad file, unknown id …). Thrown inside the core, turned into a Result at the boundary. */
@@ -49,6 +56,8 @@ export class UserError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The record the failure is about, for the caller to show (e.g. the tag a duplicate would repeat). */
+    readonly existingId?: string,
   ) {
     super(message);
     this.name = 'UserError';

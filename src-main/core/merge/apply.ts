@@ -12,8 +12,8 @@ import { remapSnapshot, type MergePlan } from './plan';
 /** Applies the plan: all of it or, if anything fails, none of it. */
 export function applyMerge(db: Db, plan: MergePlan, incoming: IncomingProject, now: string): void {
   db.transaction(() => {
-    const insertAnalyst = statement(db, 'INSERT OR IGNORE INTO analysts (id, display_name, created_at) VALUES (?, ?, ?)');
-    for (const analyst of plan.newAnalysts) insertAnalyst.run(analyst.id, analyst.name, now);
+    const insertAnalyst = statement(db, 'INSERT OR IGNORE INTO analysts (id, display_name, created_at, origin) VALUES (?, ?, ?, ?)');
+    for (const analyst of plan.newAnalysts) insertAnalyst.run(analyst.id, analyst.name, now, `merged from “${plan.projectName}”`);
     for (const document of plan.newDocuments) insertDocument(db, document);
     // Streamed from the checked private copy: the whole log is never held in memory at once.
     for (const change of incoming.readChanges()) {

@@ -2,6 +2,7 @@
 import { initialSchema } from './0010-initial-schema';
 import { mergeConflicts } from './0020-merge-conflicts';
 import { reviewDecisions } from './0030-review-decisions';
+import { analystOrigin } from './0040-analyst-origin';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; numbered in tens. */
@@ -10,7 +11,7 @@ export interface Migration {
   readonly up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, mergeConflicts, reviewDecisions];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, mergeConflicts, reviewDecisions, analystOrigin];
 
 /** The schema version this build of Marginalia writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
