@@ -1,8 +1,9 @@
-// Opening and creating project files: refuses foreign and newer files untouched, sets pragmas, runs migrations.
-import { closeSync, existsSync, openSync, readSync, statSync } from 'node:fs';
+// Opening and creating project files: refuses foreign, hostile and newer files untouched, sets pragmas, runs migrations.
+import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { UserError } from '../../src-shared/model/result';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
+import { schemaProblem } from './schema-check';
 
 export type Db = Database.Database;
 
@@ -12,7 +13,7 @@ export const MARGINALIA_APPLICATION_ID = 0x4d52474e;
 const SQLITE_HEADER = 'SQLite format 3\0';
 
 export interface OpenProjectOptions {
-  /** Open without any write (no migration, no WAL switch); used for teammates' files and inspection. */
+  /** Open without any write to the file (an older file is migrated in memory only); for commands that only read. */
   readOnly?: boolean;
 }
 
@@ -48,12 +49,14 @@ export function assertOpenableProject(path: string): void {
   if (!header.isSqlite || header.applicationId !== MARGINALIA_APPLICATION_ID) {
     throw new UserError('not_a_project', describeNotAProject(path));
   }
-  if (header.userVersion > LATEST_SCHEMA_VERSION) {
-    throw new UserError(
-      'project_newer_version',
-      `"${path}" was saved by a newer version of Marginalia (file format ${header.userVersion}; this version reads up to ${LATEST_SCHEMA_VERSION}). Update Marginalia to open it; the file was not changed.`,
-    );
-  }
+  if (header.userVersion > LATEST_SCHEMA_VERSION) throw newerVersion(path, header.userVersion);
+}
+
+function newerVersion(path: string, version: number): UserError {
+  return new UserError(
+    'project_newer_version',
+    `"${path}" was saved by a newer version of Marginalia (file format ${version}; this version reads up to ${LATEST_SCHEMA_VERSION}). Update Marginalia to open it; the file was not changed.`,
+  );
 }
 
 function applyPragmas(db: Db): void {
@@ -100,18 +103,80 @@ function wrapSqliteErrors<T>(path: string, open: () => T): T {
   }
 }
 
-/** Opens an existing project file, migrating it to the current schema unless `readOnly`. */
+/**
+ * Refuses, on a read-only connection to `path`, anything but a Marginalia project of a version this build reads whose
+ * schema is exactly the one Marginalia makes for that version.
+ */
+function assertTrustedProject(path: string, db: Db): void {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  if (appId !== MARGINALIA_APPLICATION_ID) throw new UserError('not_a_project', describeNotAProject(path));
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > LATEST_SCHEMA_VERSION) throw newerVersion(path, version);
+  const problem = schemaProblem(db);
+  if (problem) throw new UserError('untrusted_content', `"${path}" ${problem}; it was not opened and was not changed.`);
+}
+
+/**
+ * Opens `path` read-only without trusting it (no schema code trusted, no memory mapping, no writes) and checks it.
+ * Reading a WAL-mode file read-only makes an empty -wal and a -shm beside it: a refused file is left as it was found.
+ */
+function openChecked(path: string): Db {
+  const sideFiles = [`${path}-wal`, `${path}-shm`].filter((file) => !existsSync(file));
+  let db: Db | undefined;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma('trusted_schema = OFF');
+    db.pragma('query_only = ON');
+    db.pragma('cell_size_check = ON');
+    db.pragma('mmap_size = 0');
+    db.pragma('busy_timeout = 5000');
+    assertTrustedProject(path, db);
+    return db;
+  } catch (error) {
+    db?.close();
+    // Files this open made are removed, unless another process has started writing to the new -wal meanwhile.
+    const wal = `${path}-wal`;
+    const othersWriting = sideFiles.includes(wal) && existsSync(wal) && statSync(wal).size > 0;
+    if (!othersWriting) for (const file of sideFiles) rmSync(file, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * An older file opened read-only: its checked contents are migrated in memory, so reads see the current schema while
+ * the file itself, and its folder, stay untouched (and nothing is left behind if the process is killed).
+ */
+function migratedInMemory(checked: Db): Db {
+  const bytes = checked.serialize();
+  checked.close();
+  // Bytes 18–19 say "WAL mode", which an in-memory database cannot use; 1 is the rollback journal.
+  bytes[18] = 1;
+  bytes[19] = 1;
+  const db = new Database(bytes);
+  db.pragma('trusted_schema = OFF');
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  db.pragma('query_only = ON');
+  return db;
+}
+
+/**
+ * The one way a project file is opened. Before anything is written and before any of the file's own SQL could run, it
+ * is read-only checked (application id, version, exact schema for its version); only then is it opened for writing,
+ * given its pragmas and migrated. With `readOnly`, the checked read-only connection is returned (an older file is
+ * migrated in memory only).
+ */
 export function openProjectDatabase(path: string, options: OpenProjectOptions = {}): Db {
   assertOpenableProject(path);
   return wrapSqliteErrors(path, () => {
-    const db = new Database(path, { fileMustExist: true, readonly: options.readOnly === true });
+    const checked = openChecked(path);
+    if (options.readOnly) {
+      const version = checked.pragma('user_version', { simple: true }) as number;
+      return version < LATEST_SCHEMA_VERSION ? migratedInMemory(checked) : checked;
+    }
+    checked.close();
+    const db = new Database(path, { fileMustExist: true });
     try {
-      const appId = db.pragma('application_id', { simple: true }) as number;
-      if (appId !== MARGINALIA_APPLICATION_ID) throw new UserError('not_a_project', describeNotAProject(path));
-      if (options.readOnly) {
-        db.pragma('query_only = ON');
-        return db;
-      }
       applyPragmas(db);
       migrate(db);
       return db;

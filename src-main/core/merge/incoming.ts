@@ -10,7 +10,9 @@ import { BlockSchema, DocumentFormatSchema, type Document } from '../../../src-s
 import { AnalystIdSchema, ChangeIdSchema, DocumentIdSchema, ProjectIdSchema, TimestampSchema, IsoDateSchema } from '../../../src-shared/model/ids';
 import { UserError } from '../../../src-shared/model/result';
 import { rangeProblem, textTargetFor } from '../../../src-shared/text/quote';
-import { assertOpenableProject, createProjectDatabase, migrate, type Db } from '../../store/open-project';
+import { LATEST_SCHEMA_VERSION } from '../../store/migrations/index';
+import { assertOpenableProject, migrate, type Db } from '../../store/open-project';
+import { schemaProblem } from '../../store/schema-check';
 import type { ChangeRecord } from '../../store/changes';
 import { sha256Hex } from '../document-service';
 
@@ -61,28 +63,6 @@ function openCopyReadOnly(path: string): Db {
   db.pragma('mmap_size = 0');
   db.pragma('query_only = ON');
   return db;
-}
-
-function schemaOf(db: Db): string[] {
-  return (db.prepare("SELECT type, name, tbl_name AS tbl, sql FROM sqlite_schema WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all() as {
-    type: string;
-    name: string;
-    tbl: string;
-    sql: string | null;
-  }[]).map((row) => `${row.type} ${row.name} ${row.tbl} ${(row.sql ?? '').replace(/\s+/g, ' ')}`);
-}
-
-/** Refuses a file whose tables, indexes, triggers or views differ in any way from the ones this version creates. */
-function checkSchema(db: Db): void {
-  const expected = createProjectDatabase(':memory:');
-  const want = new Set(schemaOf(expected));
-  expected.close();
-  const have = schemaOf(db);
-  const unexpected = have.filter((entry) => !want.has(entry));
-  if (unexpected.length > 0 || have.length !== want.size) {
-    const first = unexpected[0]?.split(' ').slice(0, 2).join(' ');
-    refuse(first ? `it contains an unexpected ${first}` : 'some of its tables are missing');
-  }
 }
 
 const ChangeRowSchema = z.object({
@@ -273,15 +253,12 @@ export function readIncomingProject(path: string, purpose: IncomingPurpose = 'me
   };
   try {
     copyFileSync(path, copy);
-    upgradeCopy(copy);
-    try {
+    db = openCheckedCopy(copy);
+    if ((db.pragma('user_version', { simple: true }) as number) < LATEST_SCHEMA_VERSION) {
+      db.close();
+      upgradeCopy(copy);
       db = openCopyReadOnly(copy);
-    } catch {
-      refuse('it is not a readable project file');
     }
-    const check = db.pragma('quick_check', { simple: true });
-    if (check !== 'ok') refuse('it is damaged (SQLite integrity check failed)');
-    checkSchema(db);
     const contents = readAll(db);
     const opened = db;
     const readChanges = function* (): Iterable<ChangeRecord> {
@@ -306,7 +283,27 @@ export function refusalOfReceived(error: UserError, copyPath: string, fileName: 
   return new UserError(error.code, `“${fileName}”: ${error.message.replaceAll(`"${copyPath}"`, 'This file')}`);
 }
 
-/** A file from an older version is migrated — in the private copy only — so that its schema can be compared. */
+/** The private copy, opened read-only, refused unless intact and of exactly the schema Marginalia makes for its version. */
+function openCheckedCopy(copy: string): Db {
+  let db: Db;
+  try {
+    db = openCopyReadOnly(copy);
+  } catch {
+    refuse('it is not a readable project file');
+  }
+  try {
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') refuse('it is damaged (SQLite integrity check failed)');
+    const problem = schemaProblem(db);
+    if (problem) refuse(`it ${problem}`);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** A checked file from an older version is migrated — in the private copy only — so that it reads like a current one. */
 function upgradeCopy(copy: string): void {
   const db = new Database(copy, { fileMustExist: true });
   try {

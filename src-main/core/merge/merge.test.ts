@@ -253,12 +253,12 @@ describe('a teammate’s file is untrusted', () => {
     const db = new Database(theirs);
     db.exec("CREATE TRIGGER sneaky AFTER INSERT ON analysts BEGIN DELETE FROM documents; END;");
     db.close();
-    expectRefused(mine, theirs, /unexpected trigger/);
+    expectRefused(mine, theirs, /contains a trigger “sneaky” that Marginalia does not make/);
     const viewFile = copyOf(mine);
     const v = new Database(viewFile);
     v.exec('CREATE VIEW everything AS SELECT * FROM documents');
     v.close();
-    expectRefused(mine, viewFile, /unexpected view/);
+    expectRefused(mine, viewFile, /contains a view “everything” that Marginalia does not make/);
   });
 
   it('refuses a tag whose quote does not match the text, and a text that does not match its hash', async () => {
