@@ -18,6 +18,7 @@ import { ExportDialog, MergeDialog, previewTeammateFile, shareProjectFile } from
 import type { MergePreview } from '../src-shared/api/contract';
 import { ProjectFileButton } from './components/ProjectFileButton';
 import { ReviewMode } from './components/ReviewMode';
+import { useLiveUpdates } from './hooks/useLiveUpdates';
 
 type Message = { kind: 'info' | 'error'; text: string } | null;
 
@@ -104,6 +105,8 @@ export function App({ client }: { client: Client }) {
     viewRef.current?.setAnnotations(list.annotations);
     setSelectedId((id) => (id && list.annotations.some((a) => a.id === id) ? id : null));
   }, [client, doc, refreshProject]);
+
+  useLiveUpdates(client, { openDocumentId: doc?.id ?? null, reloadTags, refreshProject, onError: report });
 
   const bumpCount = (kind: AnnotationKind, delta: number) => {
     if (!doc) return;

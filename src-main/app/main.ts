@@ -126,6 +126,12 @@ class DesktopApp {
     hardenSession(session.defaultSession, this.location, RENDERER_DIR);
     const senderCheck = createSenderCheck(() => this.liveWindow()?.webContents ?? null, this.location);
     registerContractIpc(ipcMain, () => this.workbench, senderCheck);
+    // What changes in the project — from the CLI, a merge, another process — reaches the window at once;
+    // the window's own requests it already shows.
+    this.workbench.subscribe((event, origin) => {
+      const contents = this.liveWindow()?.webContents;
+      if (contents && origin !== String(contents.id)) this.send(event);
+    });
     const problems = await this.openInitialProject();
     this.ready = true;
     this.rebuildMenu();

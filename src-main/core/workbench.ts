@@ -4,6 +4,8 @@ import { METHODS, type ContractHandlers, type WorkbenchState } from '../../src-s
 import { dispatch } from '../../src-shared/api/dispatch';
 import type { DocumentId } from '../../src-shared/model/ids';
 import { UserError, type Result } from '../../src-shared/model/result';
+import type { ProjectDataEvent } from '../../src-shared/api/events';
+import { ChangeFeed } from './change-feed';
 import { createHandlers, type ProjectHandlers, type ProjectMethod } from './handlers';
 import { createProject, openProject, type ProjectSession } from './session';
 import { readSettings, writeSettings, type Settings } from './settings';
@@ -22,10 +24,19 @@ export interface WorkbenchHost {
 /** Every contract method an open project answers: all but the app's own settings.* and workbench.* methods. */
 const PROJECT_METHODS = METHODS.filter((m) => !m.startsWith('settings.') && !m.startsWith('workbench.')) as ProjectMethod[];
 
+/** Receives what changed in the open project, with the client whose request changed it (null: another process). */
+export type ProjectDataListener = (event: ProjectDataEvent, origin: string | null) => void;
+
+/** How often the open project file is checked for commits by other processes (the CLI, another app). */
+const EXTERNAL_CHANGE_POLL_MS = 300;
+
 export class Workbench {
   private session: ProjectSession | null = null;
   private projectHandlers: ProjectHandlers | null = null;
   private readonly handlers: ContractHandlers;
+  private feed: ChangeFeed | null = null;
+  private poller: ReturnType<typeof setInterval> | null = null;
+  private readonly listeners = new Set<ProjectDataListener>();
 
   /**
    * @param analystOverride a name to write as for this run only (`serve --analyst`), never saved to the settings;
@@ -64,6 +75,7 @@ export class Workbench {
     this.close(false);
     this.session = session;
     this.projectHandlers = createHandlers(session);
+    this.watch(session);
     // The browser mode shows one project for a while; it does not belong in the desktop app's recent list.
     if (this.host.kind === 'desktop') {
       this.updateSettings((s) => ({ ...s, recentProjects: [path, ...(s.recentProjects ?? []).filter((p) => p !== path)].slice(0, 10) }));
@@ -71,7 +83,24 @@ export class Workbench {
     this.host.projectChanged?.(path);
   }
 
+  /** Calls `listener` with every change to the open project from now on; returns the unsubscribe function. */
+  subscribe(listener: ProjectDataListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private watch(session: ProjectSession): void {
+    this.feed = new ChangeFeed(session.db, (event, origin) => {
+      for (const listener of this.listeners) listener(event, origin);
+    });
+    this.poller = setInterval(() => this.feed?.poll(), EXTERNAL_CHANGE_POLL_MS);
+    this.poller.unref();
+  }
+
   close(notify = true): void {
+    if (this.poller) clearInterval(this.poller);
+    this.poller = null;
+    this.feed = null;
     this.session?.close();
     this.session = null;
     this.projectHandlers = null;
@@ -90,8 +119,14 @@ export class Workbench {
     };
   }
 
-  call(method: unknown, payload: unknown): Promise<Result<unknown>> {
-    return dispatch(this.handlers, method, payload);
+  /**
+   * Answers one request of the contract. `origin` names the client (window or page) that sent it, so that what
+   * the request changed reaches every other client as an event.
+   */
+  async call(method: unknown, payload: unknown, origin: string | null = null): Promise<Result<unknown>> {
+    const result = await dispatch(this.handlers, method, payload);
+    this.feed?.check(origin);
+    return result;
   }
 
   private async openChosen(choose: (() => Promise<string | null>) | undefined, create: boolean): Promise<WorkbenchState> {

@@ -107,11 +107,11 @@ describe('the contract handler', () => {
     expect(ipcMain.handlers.size).toBe(0);
   });
 
-  it('passes method and payload of a trusted sender to the service and returns its Result', async () => {
+  it('passes method, payload and the sending window of a trusted sender to the service and returns its Result', async () => {
     const call = vi.fn(async (method: unknown, payload: unknown) => ok({ method, payload }));
     const { invoke } = setUp({ call });
     expect(await invoke('document.list', {})).toEqual({ ok: true, value: { method: 'document.list', payload: {} } });
-    expect(call).toHaveBeenCalledWith('document.list', {});
+    expect(call).toHaveBeenCalledWith('document.list', {}, expect.stringMatching(/^\d+$/));
   });
 
   it('refuses an untrusted sender before the service sees anything, and logs it', async () => {

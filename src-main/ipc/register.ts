@@ -6,9 +6,12 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { IPC_INVOKE_CHANNEL } from '../../src-shared/api/events';
 import { err, type Result } from '../../src-shared/model/result';
 
-/** What answers the contract: the Workbench in the app, a fake in tests. Validates `method` and `payload` itself. */
+/**
+ * What answers the contract: the Workbench in the app, a fake in tests. Validates `method` and `payload` itself;
+ * `origin` names the window that asked (its WebContents id), so that it is not sent its own change events.
+ */
 export interface ContractService {
-  call(method: unknown, payload: unknown): Promise<Result<unknown>>;
+  call(method: unknown, payload: unknown, origin?: string | null): Promise<Result<unknown>>;
 }
 
 /** Where the renderer page comes from: the built index.html, or the electron-vite dev server in development. */
@@ -102,7 +105,7 @@ export function registerContractIpc(
     const workbench = getWorkbench();
     if (!workbench) return err('internal', 'Marginalia is still starting; try again in a moment.');
     try {
-      return await workbench.call(method, payload);
+      return await workbench.call(method, payload, String(event.sender.id));
     } catch (error) {
       log.error(`IPC call "${name}" failed unexpectedly`, error);
       return err('internal', 'Something went wrong inside Marginalia; the details are in the app log.');

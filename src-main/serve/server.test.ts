@@ -285,3 +285,33 @@ describe('the marginalia serve command', () => {
     expect(stdoutLines).toHaveLength(1);
   });
 });
+
+describe('the event stream', () => {
+  it('streams what a request changed to other pages, not back to the page that made it', async () => {
+    await apiResult('settings.update', { analystName: 'Ada' });
+    const imported = (await apiResult('document.import', { source: { type: 'text', text: 'Talks\n\nBudanov said so.' } })) as { value: { document: { id: string } } };
+    const document = imported.value.document;
+    const controller = new AbortController();
+    const stream = await fetch(`http://127.0.0.1:${server.port}/api/events?client=page-one`, { headers: bearer(), signal: controller.signal });
+    expect(stream.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+    const received: string[] = [];
+    const reading = (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return;
+        received.push(new TextDecoder().decode(value));
+      }
+    })().catch(() => {});
+    const tag = (client: string, start: number) =>
+      api('annotation.create', { documentId: document.id, kind: 'actor', target: { start, end: start + 7 } }, { ...bearer(), 'X-Marginalia-Client': client });
+    await tag('page-one', 7);
+    await tag('page-two', 15);
+    const end = Date.now() + 2000;
+    while (!received.join('').includes('data:') && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
+    controller.abort();
+    await reading;
+    const events = received.join('').split('\n').filter((line) => line.startsWith('data: ')).map((line) => JSON.parse(line.slice(6)) as unknown);
+    expect(events).toEqual([{ type: 'project-data', everything: false, documentIds: [document.id], documents: false, actors: false, analysts: false }]);
+  });
+});

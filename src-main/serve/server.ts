@@ -168,13 +168,41 @@ async function handleApi(context: Context, request: IncomingMessage, response: S
   if (!payload.ok) return sendJson(response, 400, err('invalid_request', 'The request body is not valid JSON.'));
   let result: Result<unknown>;
   try {
-    result = await context.workbench.call(method, payload.value);
+    result = await context.workbench.call(method, payload.value, clientIdOf(request.headers['x-marginalia-client']));
   } catch (error) {
     console.error(`marginalia serve: ${method} failed:`, error);
     const message = error instanceof Error ? error.message : String(error);
     return sendJson(response, 500, err('internal', `Something went wrong inside Marginalia: ${message}`));
   }
   sendJson(response, 200, result);
+}
+
+/** A page's client id (sent with its requests and its event stream), or null when absent or malformed. */
+function clientIdOf(value: string | string[] | null | undefined): string | null {
+  return typeof value === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(value) ? value : null;
+}
+
+/** How often an idle event stream sends a comment, so that proxies and the browser keep it open. */
+const EVENT_STREAM_KEEPALIVE_MS = 25_000;
+
+/**
+ * GET /api/events: a server-sent-events stream of what changes in the project, for one page (`?client=<id>`),
+ * leaving out the changes that page's own requests made.
+ */
+function streamEvents(context: Context, request: IncomingMessage, response: ServerResponse, query: URLSearchParams): void {
+  if (request.method !== 'GET') return sendText(response, 405, 'Method Not Allowed: the event stream takes GET.', { Allow: 'GET' });
+  const client = clientIdOf(query.get('client'));
+  response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+  response.write(': connected\n\n');
+  const unsubscribe = context.workbench.subscribe((event, origin) => {
+    if (client === null || origin !== client) response.write(`data: ${JSON.stringify(event)}\n\n`);
+  });
+  const keepalive = setInterval(() => response.write(': keepalive\n\n'), EVENT_STREAM_KEEPALIVE_MS);
+  keepalive.unref();
+  request.on('close', () => {
+    clearInterval(keepalive);
+    unsubscribe();
+  });
 }
 
 /**
@@ -251,6 +279,7 @@ async function handleRequest(context: Context, request: IncomingMessage, respons
     return sendIndex(context, request, response, { 'Set-Cookie': cookie });
   }
   if (!isAuthorized(context, request)) return sendText(response, 401, 'Unauthorized: open the exact address `marginalia serve` printed (it carries the access token).');
+  if (rawPath === '/api/events') return streamEvents(context, request, response, query);
   if (rawPath.startsWith('/api/')) return handleApi(context, request, response, rawPath.slice('/api/'.length));
   return serveStatic(context, request, response, rawPath);
 }

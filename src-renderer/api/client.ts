@@ -1,6 +1,6 @@
 // The renderer's typed client of the contract, over the desktop bridge (IPC) or HTTP (`marginalia serve`).
 import type { Method, RequestOf, ResponseOf } from '../../src-shared/api/contract';
-import type { WorkbenchEvent } from '../../src-shared/api/events';
+import { WorkbenchEventSchema, type WorkbenchEvent } from '../../src-shared/api/events';
 import type { ErrorCode, Result } from '../../src-shared/model/result';
 
 /** A failure the core reported, with its stable code and a sentence for the user. */
@@ -19,8 +19,41 @@ export interface Transport {
   onEvent(listener: (event: WorkbenchEvent) => void): () => void;
 }
 
+/**
+ * The browser mode's event stream (GET /api/events, server-sent events), opened with the first listener. The page's
+ * client id tells the server which changes the page made itself.
+ */
+function eventStream(clientId: string): Transport['onEvent'] {
+  const listeners = new Set<(event: WorkbenchEvent) => void>();
+  let source: EventSource | null = null;
+  return (listener) => {
+    listeners.add(listener);
+    if (!source) {
+      source = new EventSource(`/api/events?client=${encodeURIComponent(clientId)}`, { withCredentials: true });
+      source.onmessage = (message: MessageEvent<string>) => {
+        let data: unknown;
+        try {
+          data = JSON.parse(message.data);
+        } catch {
+          return;
+        }
+        const parsed = WorkbenchEventSchema.safeParse(data);
+        if (parsed.success) for (const each of listeners) each(parsed.data);
+      };
+    }
+    return () => {
+      listeners.delete(listener);
+      if (listeners.size === 0) {
+        source?.close();
+        source = null;
+      }
+    };
+  };
+}
+
 /** The browser mode: POST /api/<method>, authenticated by the cookie the server set for the page's token. */
 export function httpTransport(): Transport {
+  const clientId = crypto.randomUUID();
   return {
     async invoke(method, payload) {
       let response: Response;
@@ -28,7 +61,7 @@ export function httpTransport(): Transport {
         response = await fetch(`/api/${encodeURIComponent(method)}`, {
           method: 'POST',
           credentials: 'same-origin',
-          headers: { 'Content-Type': 'application/json', 'X-Marginalia': '1' },
+          headers: { 'Content-Type': 'application/json', 'X-Marginalia': '1', 'X-Marginalia-Client': clientId },
           body: JSON.stringify(payload ?? {}),
         });
       } catch {
@@ -39,7 +72,7 @@ export function httpTransport(): Transport {
       }
       return (await response.json()) as Result<unknown>;
     },
-    onEvent: () => () => {},
+    onEvent: eventStream(clientId),
   };
 }
 

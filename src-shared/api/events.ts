@@ -1,7 +1,23 @@
-// Events the host (desktop menus) sends to the workbench UI; the browser mode raises none.
+// Events sent to the workbench UI: the desktop menus' commands, and what changed in the open project.
 import { z } from 'zod';
 
+/**
+ * The open project changed — through this client, another window, the CLI or a merge. Clients refresh what the
+ * event names: the tags of `documentIds` (every document's when `everything`), the document list, the actor
+ * registry, the analysts. A client is not sent the events of its own requests.
+ */
+export const ProjectDataEventSchema = z.object({
+  type: z.literal('project-data'),
+  everything: z.boolean(),
+  documentIds: z.array(z.string().max(100)).max(1000),
+  documents: z.boolean(),
+  actors: z.boolean(),
+  analysts: z.boolean(),
+});
+export type ProjectDataEvent = z.infer<typeof ProjectDataEventSchema>;
+
 export const WorkbenchEventSchema = z.discriminatedUnion('type', [
+  ProjectDataEventSchema,
   z.object({ type: z.literal('project-changed') }),
   z.object({ type: z.literal('undo') }),
   z.object({ type: z.literal('redo') }),

@@ -1,0 +1,17 @@
+// The workbench shows the truth without a reload: a tag written by the command line while the page is open
+// appears in the article and in the document's counts within a second.
+import { expect, test } from './fixtures';
+import { importThroughPicker, setAnalystName } from './helpers';
+
+test('a tag made by the CLI appears in the open page within a second', async ({ workbench }) => {
+  const { page, projectPath } = workbench;
+  await setAnalystName(page);
+  await importThroughPicker(page, ['000_734da4ab211b7c49.txt']);
+  const highlight = page.locator('.ProseMirror .hl-actor', { hasText: 'Budanov' });
+  await expect(highlight).toHaveCount(0);
+  const tagged = workbench.cli(['tag', projectPath, 'Miami', '--kind', 'actor', '--quote', 'Budanov', '--set', 'actor=Kyrylo Budanov', '--analyst', 'Ben']);
+  expect(tagged.code, tagged.stderr).toBe(0);
+  await expect(highlight.first()).toBeVisible({ timeout: 1000 });
+  await expect(page.locator('.tag-list .tag-item', { hasText: '“Budanov”' })).toHaveCount(1);
+  await expect(page.locator('.document-item .chip-actor')).toHaveAttribute('title', '1 actor tags');
+});

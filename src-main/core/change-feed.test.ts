@@ -1,0 +1,76 @@
+// Change events of an open project: one per request that changed something, named by document and origin, and
+// commits by another connection to the same file (the CLI) caught within the poll interval.
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { ProjectDataEvent } from '../../src-shared/api/events';
+import { newTestProject, temporaryDirectory, type TestProject } from '../test-support/project-fixture';
+import { createProjectApi } from './handlers';
+import { openProject } from './session';
+import { Workbench } from './workbench';
+
+let project: TestProject;
+let settings: ReturnType<typeof temporaryDirectory>;
+let workbench: Workbench;
+let documentId: string;
+const events: { event: ProjectDataEvent; origin: string | null }[] = [];
+
+beforeEach(async () => {
+  project = newTestProject('Ada');
+  documentId = (await project.importSample('000_734da4ab211b7c49.txt')).id;
+  project.session.close();
+  settings = temporaryDirectory();
+  workbench = new Workbench(settings.path, { kind: 'browser' }, 'Ada');
+  workbench.open(project.path);
+  events.length = 0;
+  workbench.subscribe((event, origin) => events.push({ event, origin }));
+});
+
+afterEach(() => {
+  workbench.close(false);
+  settings.remove();
+  project.close();
+});
+
+async function until(condition: () => boolean, ms: number): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+it('emits one event naming the document and the client for a request that tagged, none for a read', async () => {
+  await workbench.call('document.list', {}, 'page-1');
+  expect(events).toEqual([]);
+  const created = await workbench.call('annotation.create', { documentId, kind: 'claim', target: { start: 0, end: 5 } }, 'page-1');
+  expect(created.ok).toBe(true);
+  expect(events).toEqual([
+    { event: { type: 'project-data', everything: false, documentIds: [documentId], documents: false, actors: false, analysts: false }, origin: 'page-1' },
+  ]);
+});
+
+it('names a new document and a new actor', async () => {
+  await workbench.call('actor.create', { name: 'Kyrylo Budanov', kind: 'person' }, 'page-1');
+  expect(events.at(-1)?.event).toMatchObject({ actors: true, documents: false });
+  await workbench.call('document.import', { source: { type: 'text', text: 'A second article\n\nBudanov said so.' } }, 'page-2');
+  expect(events.at(-1)).toMatchObject({ event: { documents: true }, origin: 'page-2' });
+});
+
+it('catches a tag written by another connection (a new analyst, Ben) within a second, with no origin', async () => {
+  const other = openProject(project.path, { analystName: 'Ben' });
+  try {
+    const result = await createProjectApi(other).call('annotation.create', { documentId, kind: 'figure', target: { start: 10, end: 14 } });
+    expect(result.ok).toBe(true);
+  } finally {
+    other.close();
+  }
+  await until(() => events.length > 0, 1000);
+  expect(events).toEqual([
+    { event: { type: 'project-data', everything: false, documentIds: [documentId], documents: false, actors: false, analysts: true }, origin: null },
+  ]);
+});
+
+it('stops emitting once the project is closed', async () => {
+  workbench.close(false);
+  const other = openProject(project.path, { analystName: 'Ben' });
+  await createProjectApi(other).call('annotation.create', { documentId, kind: 'figure', target: { start: 10, end: 14 } });
+  other.close();
+  await new Promise((resolve) => setTimeout(resolve, 700));
+  expect(events).toEqual([]);
+});

@@ -1,0 +1,27 @@
+// Keeps the workbench showing the truth: when the project changes elsewhere (the CLI, another window, a merge),
+// the open document's tags and the lists are fetched again.
+import { useEffect } from 'react';
+import type { Client } from '../api/client';
+
+export interface LiveUpdateTargets {
+  /** The open document, whose tags are shown. */
+  openDocumentId: string | null;
+  /** Fetches the open document's tags and the lists again. */
+  reloadTags: () => Promise<void>;
+  /** Fetches the document list, the actors and the project's analysts again. */
+  refreshProject: () => Promise<unknown>;
+  onError: (error: unknown) => void;
+}
+
+export function useLiveUpdates(client: Client, { openDocumentId, reloadTags, refreshProject, onError }: LiveUpdateTargets): void {
+  useEffect(
+    () =>
+      client.onEvent((event) => {
+        if (event.type !== 'project-data') return;
+        const openChanged = event.everything || (openDocumentId !== null && event.documentIds.includes(openDocumentId));
+        if (openChanged) reloadTags().catch(onError);
+        else refreshProject().catch(onError);
+      }),
+    [client, openDocumentId, reloadTags, refreshProject, onError],
+  );
+}
