@@ -1,6 +1,8 @@
+// The pack, merge and actors commands: sharing, previews, refusals of hostile files, combining actors.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { tamper } from '../test-support/hostile-file';
 import { SAMPLE_DIR, temporaryDirectory } from '../test-support/project-fixture';
 import { runCli } from './main';
 
@@ -79,4 +81,31 @@ it('proposes actors that look like one across files, and combines them on reques
   const kept = exported.actors.find((a) => a.name === 'Kyrylo Budanov' && a.deletedAt === null);
   expect(exported.annotations.find((a) => a.kind === 'claim')?.attributes.claimantId).toBe(kept?.id);
   expect(exported.actors.filter((a) => a.deletedAt !== null)).toHaveLength(1); // the other one is kept as a tombstone
+});
+
+it('refuses a teammate’s file with a NUL in an analyst’s name, alone or second of several, for merge and --dry-run alike', async () => {
+  const anna = join(dir.path, 'anna.marginalia');
+  const ben = join(dir.path, 'ben.marginalia');
+  const cleo = join(dir.path, 'cleo.marginalia');
+  const [benFile, cleoFile] = [join(dir.path, 'ben-shared.marginalia'), join(dir.path, 'cleo-shared.marginalia')];
+  for (const [name, path, out, quote] of [['Ben', ben, benFile, 'Kamala Harris'], ['Cleo', cleo, cleoFile, 'Steve Witkoff']] as const) {
+    await cli(name, 'new', path);
+    await cli(name, 'import', path, SAMPLE);
+    await cli(name, 'tag', path, 'Diplomatic', '--kind', 'actor', '--quote', quote);
+    await cli(name, 'pack', path, '--out', out);
+  }
+  tamper(cleoFile, "UPDATE analysts SET display_name = 'Cleo' || char(0) || 'x'");
+  await cli('Anna', 'new', anna);
+  await cli('Anna', 'import', anna, SAMPLE);
+  const before = readFileSync(anna);
+  for (const files of [[cleoFile], [benFile, cleoFile]]) {
+    for (const dryRun of [[], ['--dry-run']]) {
+      const result = await cli('Anna', 'merge', anna, ...files, ...dryRun);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/^marginalia: .*cleo-shared\.marginalia: This file cannot be merged: an analyst’s name "Cleo\\u0000x" contains a control character\. Nothing was changed\.\n$/);
+      expect(readFileSync(anna).equals(before)).toBe(true);
+    }
+  }
+  expect((await cli('Anna', 'merge', anna, benFile)).stdout).toMatch(/new tags: 1 actor by Ben/);
 });

@@ -11,6 +11,7 @@ import { analystName, withProject, type CliIo } from './project';
 export function describeMergePlan(file: string, plan: MergePlan, applied: boolean): string {
   const s = plan.summary;
   const lines = [`${applied ? 'Merged' : 'Would merge'} “${plan.projectName}” from ${file}:`];
+  for (const notice of s.notices) lines.push(`  note: ${notice}`);
   lines.push(`  documents: ${s.newDocuments} new, ${s.sameDocuments} already here`);
   if (s.newTags.length === 0) lines.push('  new tags: none');
   for (const t of s.newTags) lines.push(`  new tags: ${t.count} ${KIND_LABELS[t.kind].toLowerCase()} by ${t.analyst}`);

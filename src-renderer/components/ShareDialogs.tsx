@@ -102,6 +102,7 @@ export function MergeDialog(props: {
       <div className="modal merge-preview" role="dialog" aria-modal="true" aria-labelledby="merge-title">
         <h2 id="merge-title">Merge “{props.preview.projectName}”</h2>
         <p className="details-meta">from {props.preview.fileName} · nothing is written until you confirm</p>
+        {summary.notices.map((n) => <p key={n} className="details-meta merge-notice">{n}</p>)}
         <ul className="merge-summary">
           <li>Documents: {summary.newDocuments} new, {summary.sameDocuments} already here</li>
           {summary.newTags.length === 0 ? <li>New tags: none</li> : summary.newTags.map((t) => (

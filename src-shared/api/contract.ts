@@ -100,6 +100,8 @@ const MergePreviewSchema = z.object({
     conflicts: z.number().int(),
     newChanges: z.number().int(),
     actorProposals: z.array(z.object({ local: z.string(), incoming: z.string(), localId: z.string(), incomingId: z.string() })),
+    /** Sentences on what the file claimed and was not taken as it was (an analyst reusing a local id, future dates). */
+    notices: z.array(z.string()),
   }),
   /** A short description of each conflicting tag or actor. */
   conflicts: z.array(z.string()),

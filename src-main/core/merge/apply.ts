@@ -5,20 +5,27 @@ import { appendChange } from '../../store/changes';
 import { insertDocument } from '../../store/documents';
 import type { Db } from '../../store/open-project';
 import { statement } from '../../store/statements';
-import type { ChangeId } from '../../../src-shared/model/ids';
+import type { AnalystId, ChangeId } from '../../../src-shared/model/ids';
 import type { IncomingProject } from './incoming';
-import { remapSnapshot, type MergePlan } from './plan';
+import { clampDate, translateSnapshot, type MergePlan } from './plan';
 
-/** Applies the plan: all of it or, if anything fails, none of it. */
+/** Applies the plan: all of it or, if anything fails, none of it. Everything written was validated and translated. */
 export function applyMerge(db: Db, plan: MergePlan, incoming: IncomingProject, now: string): void {
   db.transaction(() => {
     const insertAnalyst = statement(db, 'INSERT OR IGNORE INTO analysts (id, display_name, created_at, origin) VALUES (?, ?, ?, ?)');
     for (const analyst of plan.newAnalysts) insertAnalyst.run(analyst.id, analyst.name, now, `merged from “${plan.projectName}”`);
     for (const document of plan.newDocuments) insertDocument(db, document);
     // Streamed from the checked private copy: the whole log is never held in memory at once.
+    const t = plan.translation;
     for (const change of incoming.readChanges()) {
       if (!plan.newChangeIds.has(change.id)) continue;
-      appendChange(db, { ...change, before: remapSnapshot(change.before, plan.documentIds), after: remapSnapshot(change.after, plan.documentIds) ?? change.after });
+      appendChange(db, {
+        ...change,
+        analystId: (t.analystIds.get(change.analystId) ?? change.analystId) as AnalystId,
+        at: clampDate(change.at, t),
+        before: translateSnapshot(change.before, t),
+        after: translateSnapshot(change.after, t) ?? change.after,
+      });
     }
     for (const { entity, headChangeId } of plan.writes) {
       if (entity.type === 'annotation') putAnnotation(db, entity.value, headChangeId as ChangeId);

@@ -27,6 +27,8 @@ export interface IncomingProject {
   annotations: { annotation: Annotation; headChangeId: string }[];
   /** Every change's id and the change it was based on; the snapshots stay on disk until they are written. */
   changes: { id: string; parentId: string | null }[];
+  /** The latest date anywhere in the file (rows and change log), in milliseconds: a merge clamps dates from the future. */
+  latestTimestamp: number;
   /** The full change records, read again from the checked private copy, oldest first. */
   readChanges(): Iterable<ChangeRecord>;
   /** Closes the private copy and deletes it. */
@@ -111,7 +113,7 @@ function validated<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   return parsed.data;
 }
 
-function readDocuments(db: Db): Document[] {
+function readDocuments(db: Db, inspector: RecordInspector): Document[] {
   const rows = db
     .prepare(
       `SELECT id, sha256, title, author, outlet, published_at AS publishedAt, original_name AS originalName, format,
@@ -120,6 +122,7 @@ function readDocuments(db: Db): Document[] {
     .all();
   return rows.map((raw, index) => {
     const row = validated(DocumentRowSchema, raw, `document ${index + 1}`);
+    inspector.inspect(row, `document ${index + 1}`);
     if (sha256Hex(row.text) !== row.sha256) refuse(`the text of “${row.title}” does not match its SHA-256`);
     const blocks = validated(z.array(BlockSchema).max(1_000_000), parseJson(row.blocks, `the blocks of “${row.title}”`), `the blocks of “${row.title}”`);
     let previousEnd = 0;
@@ -146,6 +149,33 @@ function checkAnchored(annotation: Annotation, texts: ReadonlyMap<string, string
   if (t.exact !== expected.exact || t.prefix !== expected.prefix || t.suffix !== expected.suffix) refuse(`a tag's quote does not match its document's text`);
 }
 
+/** A name shown on one line (analyst, project, actor): no control character, NUL included, and not blank. */
+function checkName(name: string, what: string): void {
+  if (name.trim() === '') refuse(`${what} is blank`);
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) refuse(`${what} ${JSON.stringify(name.slice(0, 60))} contains a control character`);
+}
+
+/** What every record of the file is looked through for: its ids' case and its dates. */
+class RecordInspector {
+  latest = 0;
+
+  /**
+   * Ids must be lower-case, as Marginalia writes every id: SQLite compares text exactly, so an upper-case copy of an
+   * id would pass for a second record. Dates are `at` and the keys ending in `At`, except an article's publication date.
+   */
+  inspect(record: object, what: string): void {
+    for (const [key, value] of Object.entries(record)) {
+      if (typeof value === 'string') {
+        if ((key === 'id' || key.endsWith('Id') || key === 'importedBy') && value !== value.toLowerCase()) {
+          refuse(`${what} has an id in capitals (${value.slice(0, 40)}); Marginalia writes ids in lower case, so it is not a file Marginalia wrote`);
+        }
+        if ((key === 'at' || key.endsWith('At')) && key !== 'publishedAt') this.latest = Math.max(this.latest, Date.parse(value));
+      } else if (typeof value === 'object' && value !== null && (key === 'review' || key === 'attributes')) this.inspect(value, what);
+    }
+  }
+}
+
 function mapRows<R, T>(rows: Iterable<R>, map: (row: R, index: number) => T): T[] {
   const result: T[] = [];
   let index = 0;
@@ -155,13 +185,20 @@ function mapRows<R, T>(rows: Iterable<R>, map: (row: R, index: number) => T): T[
 
 function readAll(db: Db): Omit<IncomingProject, 'readChanges' | 'close'> {
   const projectRow = db.prepare('SELECT id, name FROM project WHERE singleton = 1').get();
+  const inspector = new RecordInspector();
   const project = validated(z.object({ id: ProjectIdSchema, name: z.string().max(500) }), projectRow, 'the project record');
+  inspector.inspect(project, 'the project record');
+  checkName(project.name, 'the project name');
   const analysts = validated(
     z.array(z.object({ id: AnalystIdSchema, name: z.string().min(1).max(200) })),
     db.prepare('SELECT id, display_name AS name FROM analysts').all(),
     'the analysts',
   );
-  const documents = readDocuments(db);
+  for (const analyst of analysts) {
+    inspector.inspect(analyst, 'an analyst');
+    checkName(analyst.name, 'an analyst’s name');
+  }
+  const documents = readDocuments(db, inspector);
   const texts = new Map(documents.map((d) => [d.id as string, d.text]));
   // Rows are streamed (iterate, not all) so that a large file is never held twice in memory.
   const annotations = mapRows(db.prepare('SELECT * FROM annotations').iterate() as IterableIterator<Record<string, unknown>>, (row, index) => {
@@ -177,7 +214,9 @@ function readAll(db: Db): Omit<IncomingProject, 'readChanges' | 'close'> {
       `tag ${index + 1}`,
     );
     checkAnchored(annotation, texts);
-    return { annotation, headChangeId: validated(ChangeIdSchema, row.head_change_id, `tag ${index + 1}'s version`) as string };
+    const headChangeId = validated(ChangeIdSchema, row.head_change_id, `tag ${index + 1}'s version`) as string;
+    inspector.inspect({ ...annotation, headChangeId }, `tag ${index + 1}`);
+    return { annotation, headChangeId };
   });
   const actors = mapRows(db.prepare('SELECT * FROM actors').iterate() as IterableIterator<Record<string, unknown>>, (row, index) => {
     const actor = validated(
@@ -189,10 +228,13 @@ function readAll(db: Db): Omit<IncomingProject, 'readChanges' | 'close'> {
       },
       `actor ${index + 1}`,
     );
-    return { actor, headChangeId: validated(ChangeIdSchema, row.head_change_id, `actor ${index + 1}'s version`) as string };
+    for (const name of [actor.name, ...actor.aliases]) checkName(name, `actor ${index + 1}’s name`);
+    const headChangeId = validated(ChangeIdSchema, row.head_change_id, `actor ${index + 1}'s version`) as string;
+    inspector.inspect({ ...actor, headChangeId }, `actor ${index + 1}`);
+    return { actor, headChangeId };
   });
-  const changes = checkChangeLog(db, annotations, actors, new Set(analysts.map((a) => a.id)), texts);
-  return { project, analysts, documents, actors, annotations, changes };
+  const changes = checkChangeLog(db, annotations, actors, new Set(analysts.map((a) => a.id)), texts, inspector);
+  return { project, analysts, documents, actors, annotations, changes, latestTimestamp: inspector.latest };
 }
 
 /**
@@ -205,12 +247,14 @@ function checkChangeLog(
   actors: IncomingProject['actors'],
   analystIds: ReadonlySet<string>,
   texts: ReadonlyMap<string, string>,
+  inspector: RecordInspector,
 ): IncomingProject['changes'] {
   const ids = new Set<string>();
   const light: IncomingProject['changes'] = [];
   let index = 0;
   for (const raw of db.prepare(CHANGES_SQL).iterate()) {
     const change = validated(ChangeRowSchema, raw, `change ${++index}`);
+    inspector.inspect(change, `change ${index}`);
     if (ids.has(change.id)) refuse('its change log repeats an entry');
     ids.add(change.id);
     light.push({ id: change.id, parentId: change.parentId });
@@ -222,9 +266,12 @@ function checkChangeLog(
         const annotation = validated(AnnotationSchema, value, 'a change-log entry');
         if (annotation.id !== change.entityId) refuse('a change-log entry describes another tag than it names');
         checkAnchored(annotation, texts);
+        inspector.inspect(annotation, `change ${index}`);
       } else {
         const actor = validated(ActorSchema, value, 'a change-log entry');
         if (actor.id !== change.entityId) refuse('a change-log entry describes another actor than it names');
+        for (const name of [actor.name, ...actor.aliases]) checkName(name, `change ${index}’s actor name`);
+        inspector.inspect(actor, `change ${index}`);
       }
     }
   }

@@ -12,7 +12,7 @@ export type { MergePlan, MergeSummary, MergeConflict } from './plan';
 export function previewMerge(session: ProjectSession, path: string): MergePlan {
   const incoming = readIncomingProject(path);
   try {
-    return planMerge(session.db, incoming);
+    return planMerge(session.db, incoming, session.now());
   } finally {
     incoming.close();
   }
@@ -26,8 +26,9 @@ export function mergeProjectFile(session: ProjectSession, path: string, options:
 }
 
 /**
- * Merges several files: all are read and checked first, so a refused file leaves the project untouched; then each
- * is merged in its own transaction. With dryRun each preview is against the project as it is now.
+ * Merges several files as one command: all are read and checked first, so a refused file leaves the project
+ * untouched; then all are merged in one transaction, each planned against the project as the files before it left
+ * it — all of them or, if anything fails, none. With dryRun each preview is against the project as it is now.
  */
 export function mergeProjectFiles(session: ProjectSession, paths: readonly string[], options: { dryRun?: boolean } = {}): { path: string; plan: MergePlan }[] {
   const incoming: { path: string; project: IncomingProject }[] = [];
@@ -40,11 +41,14 @@ export function mergeProjectFiles(session: ProjectSession, paths: readonly strin
         throw error;
       }
     }
-    return incoming.map(({ path, project }) => {
-      const plan = planMerge(session.db, project);
-      if (!options.dryRun) applyMerge(session.db, plan, project, session.now());
-      return { path, plan };
-    });
+    const now = session.now();
+    const mergeAll = () =>
+      incoming.map(({ path, project }) => {
+        const plan = planMerge(session.db, project, now);
+        if (!options.dryRun) applyMerge(session.db, plan, project, now);
+        return { path, plan };
+      });
+    return options.dryRun ? mergeAll() : session.db.transaction(mergeAll)();
   } finally {
     for (const { project } of incoming) project.close();
   }

@@ -1,3 +1,4 @@
+// Merging teammates' project files: previews, one-sided edits, conflicts, the merge laws, and refusing tampered files.
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -8,6 +9,7 @@ import { UserError } from '../../../src-shared/model/result';
 import { allActors } from '../../store/actors';
 import { allAnnotations } from '../../store/annotations';
 import { allChanges } from '../../store/changes';
+import { tamper } from '../../test-support/hostile-file';
 import { SAMPLE_DIR, temporaryDirectory } from '../../test-support/project-fixture';
 import { createProjectApi } from '../handlers';
 import { createProject, openProject, type ProjectSession } from '../session';
@@ -236,15 +238,6 @@ describe('a teammate’s file is untrusted', () => {
       expect((error as Error).message).toMatch(message);
     }
     expect(readFileSync(into).equals(before)).toBe(true);
-  }
-  /** Edits a copy behind Marginalia's back, as a hostile teammate could, leaving the schema as it was. */
-  function tamper(path: string, sql: string): void {
-    const db = new Database(path);
-    const triggers = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'trigger'").all() as { name: string; sql: string }[];
-    for (const trigger of triggers) db.exec(`DROP TRIGGER ${trigger.name}`);
-    db.exec(sql);
-    for (const trigger of triggers) db.exec(trigger.sql);
-    db.close();
   }
 
   it('refuses extra triggers, views or tables', async () => {

@@ -28,8 +28,8 @@ export interface MergePlan {
   newDocuments: Document[];
   /** Incoming changes this project does not have yet: appended to the log. */
   newChangeIds: Set<string>;
-  /** Incoming document id → this project's id for the same text. */
-  documentIds: Map<string, string>;
+  /** How incoming records are written here: under this project's document ids, separate analysts, no future dates. */
+  translation: Translation;
   /** Rows to write: the state each entity ends up in, and the change that produced it. */
   writes: { entity: EntityState; headChangeId: string }[];
   conflicts: MergeConflict[];
@@ -47,6 +47,60 @@ export interface MergeSummary {
   newChanges: number;
   /** Incoming actors whose name or alias matches a different actor here: proposed as one, for the user to confirm. */
   actorProposals: { local: string; incoming: string; localId: string; incomingId: string }[];
+  /** What the file claimed that was not taken as it was: an analyst reusing one of this project's ids, future dates. */
+  notices: string[];
+}
+
+/** How far a teammate's clock may run ahead of this one before their dates count as from the future. */
+export const MAX_CLOCK_SKEW_MS = 60 * 60 * 1000;
+
+/** How incoming records are written into this project. */
+export interface Translation {
+  /** Incoming document id → this project's id for the same text. */
+  documentIds: ReadonlyMap<string, string>;
+  /** Incoming analysts who reused an id this project gives to someone else → the separate id they are kept under. */
+  analystIds: ReadonlyMap<string, string>;
+  /** The merge time: later dates (beyond MAX_CLOCK_SKEW_MS) are set to it. */
+  now: string;
+}
+
+/** The date as written here: a date from the future becomes the merge time. */
+export function clampDate(value: string, translation: Translation): string {
+  return Date.parse(value) > Date.parse(translation.now) + MAX_CLOCK_SKEW_MS ? translation.now : value;
+}
+
+const ANALYST_KEYS = new Set(['analystId', 'reviewerId', 'importedBy']);
+
+/**
+ * A record (tag, actor, document, or a change-log snapshot of one) as written here, and whether one of its dates
+ * was from the future. Only the record's own keys and its review are translated (actor ids in attributes are kept).
+ */
+export function translateRecord<T extends object>(record: T, translation: Translation): { value: T; clamped: boolean } {
+  let clamped = false;
+  const out = { ...record } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(out)) {
+    if (typeof value === 'string') {
+      if (key === 'documentId') out[key] = translation.documentIds.get(value) ?? value;
+      else if (ANALYST_KEYS.has(key)) out[key] = translation.analystIds.get(value) ?? value;
+      else if ((key === 'at' || key.endsWith('At')) && key !== 'publishedAt') {
+        out[key] = clampDate(value, translation);
+        clamped ||= out[key] !== value;
+      }
+    } else if (key === 'review' && typeof value === 'object' && value !== null) {
+      const review = translateRecord(value, translation);
+      out[key] = review.value;
+      clamped ||= review.clamped;
+    }
+  }
+  return { value: out as T, clamped };
+}
+
+/** A change snapshot (JSON) as written here; unchanged text when nothing in it needs translating. */
+export function translateSnapshot(json: string | null, translation: Translation): string | null {
+  if (json === null) return null;
+  const before = JSON.parse(json) as object;
+  const { value } = translateRecord(before, translation);
+  return Object.entries(value).every(([key, v]) => v === (before as Record<string, unknown>)[key]) ? json : JSON.stringify(value);
 }
 
 function parentsOfLocalChanges(db: Db): Map<string, string | null> {
@@ -60,25 +114,64 @@ function isAncestor(ancestor: string, descendant: string, parents: { get(id: str
   return false;
 }
 
-/** A stable id for a conflict, the same whichever file is merged into which. */
-function conflictId(entityId: string, winner: string, loser: string): string {
-  const hex = createHash('sha256').update(`${entityId}|${winner}|${loser}`).digest('hex');
+/** A UUID derived from `text`: the same text gives the same id in every project. */
+function uuidFrom(text: string): string {
+  const hex = createHash('sha256').update(text).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** The newer version wins: later updatedAt, and on a tie the greater change id, so every merge order agrees. */
-function incomingWins(local: { updatedAt: string }, localHead: string, incoming: { updatedAt: string }, incomingHead: string): boolean {
+/** A stable id for a conflict, the same whichever file is merged into which. */
+function conflictId(entityId: string, winner: string, loser: string): string {
+  return uuidFrom(`${entityId}|${winner}|${loser}`);
+}
+
+/**
+ * The newer version wins: later updatedAt, and on a tie the greater change id, so every merge order agrees. A
+ * version dated in the future (its date was clamped) cannot prove it is newer, so it never wins.
+ */
+function incomingWins(local: { updatedAt: string }, localHead: string, incoming: { updatedAt: string }, incomingHead: string, clamped: boolean): boolean {
+  if (clamped) return false;
   if (incoming.updatedAt !== local.updatedAt) return incoming.updatedAt > local.updatedAt;
   return incomingHead > localHead;
 }
 
-/** A change snapshot with its document id translated to this project's document of the same text. */
-export function remapSnapshot(json: string | null, documentIds: ReadonlyMap<string, string>): string | null {
-  if (json === null) return null;
-  const value = JSON.parse(json) as { documentId?: string };
-  if (value.documentId === undefined) return json;
-  const mapped = documentIds.get(value.documentId);
-  return mapped === undefined || mapped === value.documentId ? json : JSON.stringify({ ...value, documentId: mapped });
+/**
+ * The file's analysts as this project takes them. An id this project already gives to an analyst of another name
+ * is another person's: they are kept apart under an id derived from theirs and their name (the same in every merge
+ * of that file), so a file can never write as one of this project's analysts.
+ */
+function planAnalysts(db: Db, incoming: IncomingProject) {
+  const localNames = new Map((statement(db, 'SELECT id, display_name AS name FROM analysts').all() as { id: string; name: string }[]).map((a) => [a.id, a.name]));
+  const newAnalysts: { id: string; name: string }[] = [];
+  const analystIds = new Map<string, string>();
+  const impostors: { name: string; localName: string }[] = [];
+  for (const analyst of incoming.analysts) {
+    const localName = localNames.get(analyst.id);
+    if (localName === analyst.name) continue;
+    if (localName === undefined) {
+      newAnalysts.push(analyst);
+      continue;
+    }
+    let id = uuidFrom(`analyst|${analyst.id}|${analyst.name}`);
+    while (localNames.has(id) && localNames.get(id) !== analyst.name) id = uuidFrom(`analyst|${id}|${analyst.name}`);
+    analystIds.set(analyst.id, id);
+    impostors.push({ name: analyst.name, localName });
+    if (!localNames.has(id)) newAnalysts.push({ id, name: analyst.name });
+  }
+  return { newAnalysts, analystIds, impostors };
+}
+
+/** Sentences for the preview about what the file claimed and was not taken as it was. */
+function noticesFor(impostors: readonly { name: string; localName: string }[], incoming: IncomingProject, now: string): string[] {
+  const notices = impostors.map(
+    (a) => `“${a.name}” in this file uses the id of this project’s analyst “${a.localName}”: kept as a different analyst; “${a.localName}”’s tags are not touched.`,
+  );
+  if (incoming.latestTimestamp > Date.parse(now) + MAX_CLOCK_SKEW_MS) {
+    notices.push(
+      `This file has dates in the future (up to ${new Date(incoming.latestTimestamp).toISOString().slice(0, 10)}): they are set to the time of the merge, and a version carrying one does not win a conflict.`,
+    );
+  }
+  return notices;
 }
 
 function describe(entity: EntityState): string {
@@ -87,11 +180,16 @@ function describe(entity: EntityState): string {
   return `${entity.value.kind.replace('_', ' ')} “${quote.length > 50 ? `${quote.slice(0, 49)}…` : quote}”`;
 }
 
-/** Works out everything a merge would do, without writing anything. */
-export function planMerge(db: Db, incoming: IncomingProject): MergePlan {
-  const knownAnalysts = new Set((statement(db, 'SELECT id FROM analysts').all() as { id: string }[]).map((a) => a.id));
-  const newAnalysts = incoming.analysts.filter((a) => !knownAnalysts.has(a.id));
-  const analystNames = new Map(incoming.analysts.map((a) => [a.id, a.name]));
+/** Works out everything a merge at `now` would do, without writing anything. */
+export function planMerge(db: Db, incoming: IncomingProject, now: string): MergePlan {
+  const { newAnalysts, analystIds, impostors } = planAnalysts(db, incoming);
+  const impostorOf = new Map(impostors.map((a) => [a.name, a.localName]));
+  const analystLabels = new Map(
+    incoming.analysts.map((a) => {
+      const localName = analystIds.has(a.id) ? impostorOf.get(a.name) : undefined;
+      return [a.id, localName === undefined ? a.name : `${a.name} (a different analyst from this project’s “${localName}”, whose id the file reused)`];
+    }),
+  );
 
   // Documents are one document when their canonical text is the same, whoever imported them.
   const documentIds = new Map<string, string>();
@@ -108,6 +206,8 @@ export function planMerge(db: Db, incoming: IncomingProject): MergePlan {
     documentIds.set(document.id, id);
     newDocuments.push({ ...document, id });
   }
+  const translation: Translation = { documentIds, analystIds, now };
+  for (const [index, document] of newDocuments.entries()) newDocuments[index] = translateRecord(document, translation).value;
 
   const localParents = parentsOfLocalChanges(db);
   const newChangeIds = new Set(incoming.changes.filter((c) => !localParents.has(c.id)).map((c) => c.id));
@@ -116,12 +216,13 @@ export function planMerge(db: Db, incoming: IncomingProject): MergePlan {
 
   const writes: MergePlan['writes'] = [];
   const conflicts: MergeConflict[] = [];
-  const newTagCounts = new Map<string, number>();
+  // By analyst, then kind: a name is any text, so it is never joined into a key.
+  const newTagCounts = new Map<string, Map<AnnotationKind, number>>();
   let updatedTags = 0;
   let newActors = 0;
   let updatedActors = 0;
 
-  const reconcile = (entity: EntityState, incomingHead: string, local: { value: Annotation | Actor; head: string } | undefined): 'new' | 'updated' | 'same' => {
+  const reconcile = (entity: EntityState, clamped: boolean, incomingHead: string, local: { value: Annotation | Actor; head: string } | undefined): 'new' | 'updated' | 'same' => {
     if (!local) {
       writes.push({ entity, headChangeId: incomingHead });
       return 'new';
@@ -131,7 +232,7 @@ export function planMerge(db: Db, incoming: IncomingProject): MergePlan {
       writes.push({ entity, headChangeId: incomingHead });
       return 'updated';
     }
-    const wins = incomingWins(local.value, local.head, entity.value, incomingHead);
+    const wins = incomingWins(local.value, local.head, entity.value, incomingHead, clamped);
     const [winner, loser] = wins ? [incomingHead, local.head] : [local.head, incomingHead];
     conflicts.push({ id: conflictId(entity.value.id, winner, loser), entityType: entity.type, entityId: entity.value.id, winnerChangeId: winner, loserChangeId: loser, label: describe(entity) });
     if (wins) writes.push({ entity, headChangeId: incomingHead });
@@ -140,18 +241,20 @@ export function planMerge(db: Db, incoming: IncomingProject): MergePlan {
 
   for (const { actor, headChangeId } of incoming.actors) {
     const local = actorById(db, actor.id);
-    const outcome = reconcile({ type: 'actor', value: actor }, headChangeId, local && { value: local.actor, head: local.headChangeId });
+    const { value, clamped } = translateRecord(actor, translation);
+    const outcome = reconcile({ type: 'actor', value }, clamped, headChangeId, local && { value: local.actor, head: local.headChangeId });
     if (outcome === 'new') newActors++;
     if (outcome === 'updated') updatedActors++;
   }
   for (const { annotation, headChangeId } of incoming.annotations) {
-    const mapped = annotation;
-    mapped.documentId = (documentIds.get(annotation.documentId) ?? annotation.documentId) as Annotation['documentId'];
+    const { value, clamped } = translateRecord(annotation, translation);
     const local = annotationById(db, annotation.id);
-    const outcome = reconcile({ type: 'annotation', value: mapped }, headChangeId, local && { value: local.annotation, head: local.headChangeId });
+    const outcome = reconcile({ type: 'annotation', value }, clamped, headChangeId, local && { value: local.annotation, head: local.headChangeId });
     if (outcome === 'new') {
-      const key = `${analystNames.get(annotation.analystId) ?? annotation.analystId}\u0000${annotation.kind}`;
-      newTagCounts.set(key, (newTagCounts.get(key) ?? 0) + 1);
+      const label = analystLabels.get(annotation.analystId) ?? annotation.analystId;
+      const byKind = newTagCounts.get(label) ?? new Map<AnnotationKind, number>();
+      byKind.set(annotation.kind, (byKind.get(annotation.kind) ?? 0) + 1);
+      newTagCounts.set(label, byKind);
     }
     if (outcome === 'updated') updatedTags++;
   }
@@ -159,18 +262,16 @@ export function planMerge(db: Db, incoming: IncomingProject): MergePlan {
   const summary: MergeSummary = {
     newDocuments: newDocuments.length,
     sameDocuments: incoming.documents.length - newDocuments.length,
-    newTags: [...newTagCounts].map(([key, count]) => {
-      const [analyst = '', kind = 'claim'] = key.split('\u0000');
-      return { analyst, kind: kind as AnnotationKind, count };
-    }),
+    newTags: [...newTagCounts].flatMap(([analyst, byKind]) => [...byKind].map(([kind, count]) => ({ analyst, kind, count }))),
     updatedTags,
     newActors,
     updatedActors,
     conflicts: conflicts.length,
     newChanges: newChangeIds.size,
     actorProposals: actorProposals(db, incoming),
+    notices: noticesFor(impostors, incoming, now),
   };
-  return { projectName: incoming.project.name, newAnalysts, newDocuments, newChangeIds, documentIds, writes, conflicts, summary };
+  return { projectName: incoming.project.name, newAnalysts, newDocuments, newChangeIds, translation, writes, conflicts, summary };
 }
 
 function actorProposals(db: Db, incoming: IncomingProject): MergeSummary['actorProposals'] {
