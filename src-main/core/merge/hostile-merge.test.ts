@@ -93,7 +93,7 @@ it('keeps an analyst who reuses one of this project’s analyst ids apart, and s
   const tags = allAnnotations(anna.session.db);
   expect(tags.filter((t) => t.analystId === annaId)).toHaveLength(1);
   expect(tags.filter((t) => t.analystId === stored?.id)).toHaveLength(3);
-  const theirTags = new Set(tags.filter((t) => t.analystId === stored?.id).map((t) => t.id));
+  const theirTags = new Set<string>(tags.filter((t) => t.analystId === stored?.id).map((t) => t.id));
   const theirChanges = allChanges(anna.session.db).filter((c) => theirTags.has(c.entityId));
   expect(theirChanges).toHaveLength(3);
   for (const change of theirChanges) {
@@ -128,7 +128,7 @@ it('sets dates from the future to the merge time, reports them, and does not let
   const plan = mergeProjectFile(anna.session, benCopy);
   expect(plan.summary.conflicts).toBe(1);
   expect(plan.summary.notices).toEqual([expect.stringMatching(/dates in the future \(up to 2099-01-01\)/)]);
-  const after = allAnnotations(anna.session.db).find((t) => t.id === tag.id);
+  const after = allAnnotations(anna.session.db).find((t) => t.id === tag?.id);
   expect(after?.note).toBe('mine');
   const latest = Date.parse(mergedAt) + MAX_CLOCK_SKEW_MS + 60_000;
   for (const change of allChanges(anna.session.db)) {
@@ -168,4 +168,21 @@ it('merges several files in one transaction: when the second fails, the first is
   expect(allAnalysts(anna.session.db).map((a) => a.name)).toEqual(['Anna']);
   anna.session.db.exec('DROP TRIGGER fail_on_cleo');
   expect(mergeProjectFiles(anna.session, files).map((m) => m.plan.summary.newTags.length)).toEqual([1, 1]);
+});
+
+it('takes a teammate’s copy made before one of this project’s analysts was renamed without splitting that analyst', async () => {
+  const anna = project('Anna');
+  await tagged(anna, ['did not formally return to office']);
+  const benCopy = packed(anna, 'ben.marginalia');
+  const benSession = openProject(benCopy, { analystName: 'Ben' });
+  const [documentId] = allAnnotations(benSession.db).map((t) => t.documentId);
+  const created = await createProjectApi(benSession).call('annotation.create', { documentId, kind: 'figure', target: { start: 0, end: 5 } });
+  benSession.close();
+  expect(created.ok).toBe(true);
+  await anna.call('analyst.rename', { id: await analystId(anna), name: 'Anna Karlsson' });
+
+  const plan = mergeProjectFile(anna.session, benCopy);
+  expect(plan.summary.notices).toEqual([]);
+  expect(plan.summary.newTags).toEqual([{ analyst: 'Ben', kind: 'figure', count: 1 }]);
+  expect(allAnalysts(anna.session.db).map((a) => a.name).sort()).toEqual(['Anna Karlsson', 'Ben']);
 });

@@ -25,8 +25,8 @@ export interface IncomingProject {
   documents: Document[];
   actors: { actor: Actor; headChangeId: string }[];
   annotations: { annotation: Annotation; headChangeId: string }[];
-  /** Every change's id and the change it was based on; the snapshots stay on disk until they are written. */
-  changes: { id: string; parentId: string | null }[];
+  /** Every change's id, the change it was based on and its analyst; the snapshots stay on disk until written. */
+  changes: { id: string; parentId: string | null; analystId: string }[];
   /** The latest date anywhere in the file (rows and change log), in milliseconds: a merge clamps dates from the future. */
   latestTimestamp: number;
   /** The full change records, read again from the checked private copy, oldest first. */
@@ -257,7 +257,7 @@ function checkChangeLog(
     inspector.inspect(change, `change ${index}`);
     if (ids.has(change.id)) refuse('its change log repeats an entry');
     ids.add(change.id);
-    light.push({ id: change.id, parentId: change.parentId });
+    light.push({ id: change.id, parentId: change.parentId, analystId: change.analystId });
     if (!analystIds.has(change.analystId)) refuse('its change log names an analyst who is not in the file');
     for (const snapshot of [change.before, change.after]) {
       if (snapshot === null) continue;

@@ -135,6 +135,15 @@ function incomingWins(local: { updatedAt: string }, localHead: string, incoming:
   return incomingHead > localHead;
 }
 
+interface Impostor {
+  /** The id they are kept under here. */
+  id: string;
+  name: string;
+  localName: string;
+  /** True when an earlier merge of the same file already recorded them. */
+  known: boolean;
+}
+
 /**
  * The file's analysts as this project takes them. An id this project already gives to an analyst of another name
  * is another person's: they are kept apart under an id derived from theirs and their name (the same in every merge
@@ -144,7 +153,7 @@ function planAnalysts(db: Db, incoming: IncomingProject) {
   const localNames = new Map((statement(db, 'SELECT id, display_name AS name FROM analysts').all() as { id: string; name: string }[]).map((a) => [a.id, a.name]));
   const newAnalysts: { id: string; name: string }[] = [];
   const analystIds = new Map<string, string>();
-  const impostors: { name: string; localName: string }[] = [];
+  const impostors: Impostor[] = [];
   for (const analyst of incoming.analysts) {
     const localName = localNames.get(analyst.id);
     if (localName === analyst.name) continue;
@@ -155,14 +164,28 @@ function planAnalysts(db: Db, incoming: IncomingProject) {
     let id = uuidFrom(`analyst|${analyst.id}|${analyst.name}`);
     while (localNames.has(id) && localNames.get(id) !== analyst.name) id = uuidFrom(`analyst|${id}|${analyst.name}`);
     analystIds.set(analyst.id, id);
-    impostors.push({ name: analyst.name, localName });
-    if (!localNames.has(id)) newAnalysts.push({ id, name: analyst.name });
+    impostors.push({ id, name: analyst.name, localName, known: localNames.has(id) });
   }
   return { newAnalysts, analystIds, impostors };
 }
 
+/**
+ * The analysts (under their ids here) that what the merge writes refers to. A reused id that nothing new refers to
+ * (say, one of this project's analysts renamed here since the teammate's copy was made) is left alone.
+ */
+function analystsReferenced(plan: Pick<MergePlan, 'newChangeIds' | 'newDocuments' | 'writes' | 'translation'>, incoming: IncomingProject): Set<string> {
+  const ids = new Set<string>();
+  for (const change of incoming.changes) if (plan.newChangeIds.has(change.id)) ids.add(plan.translation.analystIds.get(change.analystId) ?? change.analystId);
+  for (const document of plan.newDocuments) ids.add(document.importedBy);
+  for (const { entity } of plan.writes) {
+    ids.add(entity.value.analystId);
+    if (entity.type === 'annotation' && entity.value.review) ids.add(entity.value.review.reviewerId);
+  }
+  return ids;
+}
+
 /** Sentences for the preview about what the file claimed and was not taken as it was. */
-function noticesFor(impostors: readonly { name: string; localName: string }[], incoming: IncomingProject, now: string): string[] {
+function noticesFor(impostors: readonly Impostor[], incoming: IncomingProject, now: string): string[] {
   const notices = impostors.map(
     (a) => `“${a.name}” in this file uses the id of this project’s analyst “${a.localName}”: kept as a different analyst; “${a.localName}”’s tags are not touched.`,
   );
@@ -182,12 +205,12 @@ function describe(entity: EntityState): string {
 
 /** Works out everything a merge at `now` would do, without writing anything. */
 export function planMerge(db: Db, incoming: IncomingProject, now: string): MergePlan {
-  const { newAnalysts, analystIds, impostors } = planAnalysts(db, incoming);
-  const impostorOf = new Map(impostors.map((a) => [a.name, a.localName]));
+  const { newAnalysts, analystIds, impostors: reusedIds } = planAnalysts(db, incoming);
+  const impostorOf = new Map(reusedIds.map((a) => [a.id, a]));
   const analystLabels = new Map(
     incoming.analysts.map((a) => {
-      const localName = analystIds.has(a.id) ? impostorOf.get(a.name) : undefined;
-      return [a.id, localName === undefined ? a.name : `${a.name} (a different analyst from this project’s “${localName}”, whose id the file reused)`];
+      const impostor = impostorOf.get(analystIds.get(a.id) ?? '');
+      return [a.id, impostor === undefined ? a.name : `${a.name} (a different analyst from this project’s “${impostor.localName}”, whose id the file reused)`];
     }),
   );
 
@@ -258,6 +281,10 @@ export function planMerge(db: Db, incoming: IncomingProject, now: string): Merge
     }
     if (outcome === 'updated') updatedTags++;
   }
+
+  const referenced = analystsReferenced({ newChangeIds, newDocuments, writes, translation }, incoming);
+  const impostors = reusedIds.filter((a) => referenced.has(a.id));
+  for (const a of impostors) if (!a.known) newAnalysts.push({ id: a.id, name: a.name });
 
   const summary: MergeSummary = {
     newDocuments: newDocuments.length,
