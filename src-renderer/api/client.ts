@@ -51,18 +51,24 @@ function eventStream(clientId: string): Transport['onEvent'] {
   };
 }
 
+/** Browsers send at most 64 KiB of keepalive request bodies at once. */
+const KEEPALIVE_LIMIT = 16 * 1024;
+
 /** The browser mode: POST /api/<method>, authenticated by the cookie the server set for the page's token. */
 export function httpTransport(): Transport {
   const clientId = crypto.randomUUID();
   return {
     async invoke(method, payload) {
       let response: Response;
+      const body = JSON.stringify(payload ?? {});
       try {
         response = await fetch(`/api/${encodeURIComponent(method)}`, {
           method: 'POST',
           credentials: 'same-origin',
           headers: { 'Content-Type': 'application/json', 'X-Marginalia': '1', 'X-Marginalia-Client': clientId },
-          body: JSON.stringify(payload ?? {}),
+          body,
+          // A small request (an edit saved as the page is left or reloaded) still reaches the server.
+          keepalive: body.length < KEEPALIVE_LIMIT,
         });
       } catch {
         return { ok: false, error: { code: 'internal', message: 'Marginalia cannot reach its server: is `marginalia serve` still running?' } };

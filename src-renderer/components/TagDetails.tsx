@@ -27,31 +27,42 @@ export interface TagDetailsProps {
 
 const SCALES: readonly [number, string][] = [[1, '—'], [1e3, 'thousand'], [1e6, 'million'], [1e9, 'billion'], [1e12, 'trillion']];
 
-/** A text field that saves shortly after typing stops, on blur, and on Enter (which also confirms). */
+/**
+ * A text field that saves shortly after typing stops, on blur, on Enter (which also confirms), when the details
+ * close, and when the page is left or reloaded — so nothing typed is lost.
+ */
 function useDeferredText(value: string, save: (text: string) => void): [string, (t: string) => void, () => void] {
   const [text, setText] = useState(value);
   const saved = useRef(value);
+  const latest = useRef(value);
+  latest.current = text;
   const saveRef = useRef(save);
   saveRef.current = save;
+  const flushRef = useRef(() => {
+    if (latest.current !== saved.current) {
+      saved.current = latest.current;
+      saveRef.current(latest.current);
+    }
+  });
   useEffect(() => {
     setText(value);
     saved.current = value;
+    latest.current = value;
   }, [value]);
   useEffect(() => {
     if (text === saved.current) return;
-    const timer = setTimeout(() => {
-      saved.current = text;
-      saveRef.current(text);
-    }, 500);
+    const timer = setTimeout(flushRef.current, 500);
     return () => clearTimeout(timer);
   }, [text]);
-  const flush = () => {
-    if (text !== saved.current) {
-      saved.current = text;
-      saveRef.current(text);
-    }
-  };
-  return [text, setText, flush];
+  useEffect(() => {
+    const flush = flushRef.current;
+    window.addEventListener('pagehide', flush);
+    return () => {
+      window.removeEventListener('pagehide', flush);
+      flush();
+    };
+  }, []);
+  return [text, setText, flushRef.current];
 }
 
 export function TagDetails(props: TagDetailsProps) {
