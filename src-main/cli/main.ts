@@ -14,6 +14,7 @@ import { registerShareCommands } from './share-commands';
 import { registerReviewCommands } from './review-commands';
 import { writeExport } from './write-export';
 import { registerServeCommand } from './serve-command';
+import { annotationImportSummary } from './annotation-import-summary';
 import { actorByName, actorMap, analystMap, analystName, resolveDocument, withProject, type CliIo } from './project';
 
 export type { CliIo } from './project';
@@ -193,19 +194,18 @@ function buildProgram(io: CliIo): Command {
     .argument('<file>', 'the annotations file')
     .addOption(new Option('--format <format>', 'the file format').choices(['w3c', 'qdpx']).makeOptionMandatory())
     .addOption(analystOption())
+    .option('--document <document>', 'the document every annotation is about (id, id prefix or title)')
     .option('--json', 'machine-readable output')
-    .action(async (projectPath: string, file: string, options: { format: 'w3c' | 'qdpx'; analyst?: string; json?: boolean }) => {
+    .action(async (projectPath: string, file: string, options: { format: 'w3c' | 'qdpx'; analyst?: string; document?: string; json?: boolean }) => {
       await withProject(projectPath, analystName(options.analyst, io), false, async (project) => {
+        const document = options.document === undefined ? undefined : await resolveDocument(project, options.document);
         const report = await project.call('annotation.importFile', {
           format: options.format,
           fileName: basename(file),
           contentBase64: readFileSync(file).toString('base64'),
+          ...(document ? { documentId: document.id } : {}),
         });
-        if (options.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-        else {
-          io.stdout(`Imported ${report.imported} tag(s)${report.documentsCreated ? ` and ${report.documentsCreated} document(s)` : ''}.\n`);
-          for (const item of report.notImported) io.stdout(`Not imported — ${item.where}: ${item.message}\n`);
-        }
+        io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : annotationImportSummary(report));
       });
     });
 

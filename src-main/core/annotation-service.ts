@@ -11,7 +11,7 @@ import {
   type TextTarget,
 } from '../../src-shared/model/annotation';
 import { parseFigure } from '../../src-shared/model/figure-parser';
-import type { AnnotationId, DocumentId } from '../../src-shared/model/ids';
+import type { AnalystId, AnnotationId, DocumentId } from '../../src-shared/model/ids';
 import { UserError } from '../../src-shared/model/result';
 import { rangeProblem, textTargetFor } from '../../src-shared/text/quote';
 import { actorById } from '../store/actors';
@@ -69,20 +69,34 @@ function initialAttributes(kind: AnnotationKind, target: TextTarget | null): Ann
   return attributes;
 }
 
-/** Checks a create request and builds the new tag (not yet written). */
-function newAnnotation(session: ProjectSession, request: ValidRequestOf<'annotation.create'>, text: string, at: string): Annotation {
+/** Who made a tag and when, as an imported file gives them (instead of this session's analyst and clock). */
+export interface AnnotationIdentity {
+  id: AnnotationId;
+  analystId: AnalystId;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Checks a create request and builds the new tag (not yet written); `identity` keeps an imported tag's own. */
+export function newAnnotation(
+  session: ProjectSession,
+  request: ValidRequestOf<'annotation.create'>,
+  text: string,
+  at: string,
+  identity?: AnnotationIdentity,
+): Annotation {
   const target = targetFor(request.kind, text, request.target);
   const attributes = mergeAttributes(session, request.kind, initialAttributes(request.kind, target), request.attributes);
   return {
-    id: session.newId<AnnotationId>(),
+    id: identity?.id ?? session.newId<AnnotationId>(),
     documentId: request.documentId,
     kind: request.kind,
     target,
     attributes,
     note: request.note ?? '',
-    analystId: session.analystForWriting().id,
-    createdAt: at,
-    updatedAt: at,
+    analystId: identity?.analystId ?? session.analystForWriting().id,
+    createdAt: identity?.createdAt ?? at,
+    updatedAt: identity?.updatedAt ?? at,
     deletedAt: null,
   } as Annotation;
 }

@@ -357,10 +357,23 @@ export const contract = {
       format: z.enum(['w3c', 'qdpx']),
       fileName: z.string().min(1).max(255),
       contentBase64: z.base64().max(300 * 1024 * 1024, 'the file is larger than 200 MB'),
+      /** The document every annotation is about, instead of finding it by hash, source, title or quotes. */
+      documentId: DocumentIdSchema.optional(),
     }),
     z.object({
+      /** New tags. */
       imported: z.number().int(),
+      /** Tags already in the project (same id) replaced by a newer version from the file. */
+      updated: z.number().int(),
+      /** Tags already in the project, as new as the file's or newer: left as they are. */
+      unchanged: z.number().int(),
       documentsCreated: z.number().int(),
+      /** Annotations that could not be placed: no document matches their source, or their passage is not in it. */
+      orphaned: z.object({ noDocument: z.number().int(), passageNotFound: z.number().int() }),
+      /** Tags whose times lay in the future, set to the time of the import. */
+      futureTimesClamped: z.number().int(),
+      /** Analysts added for the files' creators. */
+      analystsAdded: z.array(AnalystSchema),
       /** What could not be imported, each with where it was and why. */
       notImported: z.array(z.object({ where: z.string(), message: z.string() })),
     }),

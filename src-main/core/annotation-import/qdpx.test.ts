@@ -157,7 +157,7 @@ describe('REFI-QDA import (.qdpx)', () => {
     const project = parsed(exportQdpx({ ...snapshot, annotations: [...snapshot.annotations, mention] })[0]!.content as Uint8Array);
     const selection = project.selections.find((s) => s.quote === 'Rustem Umerov')!;
     expect(selection.codeNames).toEqual(['Actor', 'Actor/Kyrylo Budanov (2)']);
-    expect(selection.tags).toEqual([{ kind: 'actor', attributes: {}, actorName: 'Kyrylo Budanov' }]);
+    expect(selection.tags).toEqual([{ guid: mention.id, kind: 'actor', attributes: {}, actorName: 'Kyrylo Budanov' }]);
   });
 
   it('matches sources by their text, not by GUIDs, which another tool re-mints', () => {
@@ -210,10 +210,10 @@ describe('REFI-QDA import (.qdpx)', () => {
 
     const reported = project.notImported.map((p) => `${p.where}: ${p.message}`);
     expect(reported).toEqual([
-      'Selection b0000000-0000-4000-8000-000000000001 in “Inline”: Its code “Themes/Trust” has no meaning in Marginalia; that coding is not imported.',
       'Selection b0000000-0000-4000-8000-000000000002 in “Inline”: It is empty (starts and ends at 5).',
       'Selection b0000000-0000-4000-8000-000000000003 in “Inline”: Its range 0–999 lies outside the text (0–25 code points).',
       'Selection b0000000-0000-4000-8000-000000000004 in “Inline”: A coding refers to code e0000000-0000-4000-8000-000000000000, which is not in the codebook.',
+      'Selection b0000000-0000-4000-8000-000000000001 in “Inline”: Its code “Themes/Trust” has no meaning in Marginalia; that coding is not imported.',
       'Selection b0000000-0000-4000-8000-000000000004 in “Inline”: Its code “reliability-warning/Severe” has no meaning in Marginalia; that coding is not imported.',
       'Source “Scan”: It is a PDF source; only text sources are imported.',
       'Source “Linked”: Its text “relative://elsewhere/missing.txt” is not in the archive. It and its 1 selection(s) are not imported.',

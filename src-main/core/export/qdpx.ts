@@ -1,6 +1,6 @@
 // The REFI-QDA export (main process, pure): a .qdpx zip of project.qde (QDA-XML project 1.0) plus each document's text.
-import { createHash } from 'node:crypto';
 import { zipSync } from 'fflate';
+import { v5 as uuidV5 } from 'uuid';
 import type { Actor } from '../../../src-shared/model/actor';
 import {
   ClaimStatusSchema,
@@ -32,17 +32,6 @@ export const QDPX_STATUS_CODE_NAMES = ClaimStatusSchema.options;
 export const QDPX_CATEGORY_CODE_NAMES = WarningCategorySchema.options.map((c) => WARNING_CATEGORY_LABELS[c]);
 /** The Actor sub-code for mentions not yet linked to a registry actor (a coding target that is always a leaf). */
 export const QDPX_UNLINKED_ACTOR_CODE = 'Unlinked mention';
-
-/** A name-based UUID (RFC 4122 version 5: SHA-1 of the namespace UUID's bytes and the UTF-8 name). */
-export function uuidV5(namespace: string, name: string): string {
-  const hex = namespace.replace(/[{}-]/g, '');
-  if (!/^[0-9a-f]{32}$/i.test(hex)) throw new RangeError(`“${namespace}” is not a UUID.`);
-  const bytes = createHash('sha1').update(Buffer.from(hex, 'hex')).update(name, 'utf8').digest().subarray(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const h = bytes.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 // Characters XML 1.0 forbids (C0 controls other than TAB/LF/CR, lone surrogates, U+FFFE/U+FFFF): dropped, not escaped.
 const INVALID_XML_CHARS = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
@@ -137,7 +126,7 @@ export function qdpxCodebook(snapshot: ExportSnapshot, actors: readonly Actor[])
   const actorName = uniqueNamer([...Object.values(KIND_LABELS), ...QDPX_STATUS_CODE_NAMES, ...QDPX_CATEGORY_CODE_NAMES, QDPX_UNLINKED_ACTOR_CODE]);
   const code = (key: string, name: string, color: string, children: QdpxCode[] = [], description?: string): QdpxCode => ({
     key,
-    guid: uuidV5(snapshot.project.id, `code:${key}`),
+    guid: uuidV5(`code:${key}`, snapshot.project.id),
     name,
     color,
     ...(description === undefined ? {} : { description }),
@@ -224,7 +213,7 @@ function selectionElement(annotation: Annotation, context: QdeContext): XmlEleme
   const codings = codeKeysOf(annotation, context.actorIds).map<XmlElement>((key) => ({
     name: 'Coding',
     attributes: {
-      guid: uuidV5(context.projectId, `coding:${annotation.id}:${key}`),
+      guid: uuidV5(`coding:${annotation.id}:${key}`, context.projectId),
       creatingUser: annotation.analystId,
       creationDateTime: annotation.createdAt,
     },
