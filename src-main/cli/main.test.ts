@@ -19,7 +19,7 @@ async function cli(...argv: string[]): Promise<{ code: number; stdout: string; s
   const code = await runCli(argv, {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    env: { MARGINALIA_ANALYST: 'Cli Analyst', MARGINALIA_SETTINGS_DIR: join(dir.path, 'settings') },
+    env: { MARGINALIA_ANALYST: 'Cli Analyst', MARGINALIA_SETTINGS_DIR: join(dir.path, 'settings'), MARGINALIA_LOG_DIR: join(dir.path, 'logs') },
   });
   return { code, stdout, stderr };
 }
@@ -117,7 +117,7 @@ describe('marginalia CLI', () => {
     ]) {
       const result = await cli(...args);
       expect(result.code, args.join(' ')).not.toBe(0);
-      expect(result.stderr.trim().split('\n').length, result.stderr).toBeGreaterThanOrEqual(1);
+      expect(result.stderr, args.join(' ')).toMatch(/^marginalia: [^\n]+\n$/);
       expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
     }
     expect(readFileSync(project).equals(before)).toBe(true);

@@ -1,15 +1,17 @@
 // The `marginalia` command line: batch work on project files through the same core and contract as the app.
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ExportFormatSchema, type ExportFormat, type RequestOf } from '../../src-shared/api/contract';
+import { describeBytes, IMPORT_BATCH_LIMITS } from '../../src-shared/api/limits';
 import { ANNOTATION_KINDS, type Annotation, type AnnotationKind } from '../../src-shared/model/annotation';
 import { UserError } from '../../src-shared/model/result';
 import { occurrencesOf } from '../../src-shared/text/quote';
+import { logFilePath, logUnexpectedError } from '../core/log';
+import { readInputFile } from '../core/read-input-file';
 import { createProject } from '../core/session';
 import { APP_VERSION } from '../core/version';
 import { parseSetOptions } from './set-attributes';
-import { renderAnnotationLine, renderDocument, renderDocumentList } from './render';
+import { renderAnnotationLine, renderDocument, renderDocumentList, visible } from './render';
 import { registerShareCommands } from './share-commands';
 import { registerReviewCommands } from './review-commands';
 import { writeExport } from './write-export';
@@ -77,12 +79,39 @@ async function tagCommand(projectPath: string, documentRef: string, options: Tag
   });
 }
 
+/** The article files of one `import`, read (each checked first) into contract sources; refused as a whole when too many or too large. */
+function readArticles(files: readonly string[]): RequestOf<'document.importMany'>['sources'] {
+  if (files.length > IMPORT_BATCH_LIMITS.files) {
+    throw new UserError('invalid_request', `One import takes at most ${IMPORT_BATCH_LIMITS.files} files (here ${files.length}); import them in several commands. Nothing was imported.`);
+  }
+  let total = 0;
+  return files.map((file) => {
+    let bytes: Buffer;
+    try {
+      bytes = readInputFile(file, 'article');
+    } catch (error) {
+      if (error instanceof UserError && files.length > 1) throw new UserError(error.code, `${error.message} Nothing was imported.`);
+      throw error;
+    }
+    total += bytes.length;
+    if (total > IMPORT_BATCH_LIMITS.bytes) {
+      throw new UserError('invalid_request', `The files of one import are together at most ${describeBytes(IMPORT_BATCH_LIMITS.bytes)}; import them in several commands. Nothing was imported.`);
+    }
+    return { type: 'file', fileName: basename(file), contentBase64: bytes.toString('base64') };
+  });
+}
+
 function buildProgram(io: CliIo): Command {
   const program = new Command('marginalia')
     .description('Marginalia: tag claims, actors, figures and reliability warnings in source articles.')
     .version(APP_VERSION)
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    // Commander's own errors (unknown option, missing argument) as one line, like every other failure.
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      outputError: (text, write) => write(`marginalia: ${text.trim().replace(/^error: /, '').replace(/\s*\n\s*/g, ' ')} (run with --help for usage)\n`),
+    })
+    .option('--verbose', 'print the details of an unexpected error on stderr too (they are always in the log file)')
     .exitOverride();
   const analystOption = () => new Option('--analyst <name>', 'who is doing this (default: the app setting, or MARGINALIA_ANALYST)');
 
@@ -106,27 +135,12 @@ function buildProgram(io: CliIo): Command {
     .addOption(analystOption())
     .option('--json', 'machine-readable output')
     .action(async (projectPath: string, files: string[], options: { analyst?: string; json?: boolean }) => {
-      let failures = 0;
-      const results: unknown[] = [];
+      const sources = readArticles(files);
       await withProject(projectPath, analystName(options.analyst, io), false, async (project) => {
-        for (const file of files) {
-          try {
-            const bytes = readFileSync(file);
-            const { document, status } = await project.call('document.import', {
-              source: { type: 'file', fileName: basename(file), contentBase64: bytes.toString('base64') },
-            });
-            results.push({ file, status, document });
-            if (!options.json) io.stdout(`${status === 'imported' ? 'imported ' : 'duplicate'}  ${document.id}  ${document.title}\n`);
-          } catch (error) {
-            failures++;
-            const message = error instanceof UserError ? error.message : `Cannot read ${file}: ${(error as Error).message}`;
-            results.push({ file, status: 'refused', error: message });
-            io.stderr(`marginalia: ${message}\n`);
-          }
-        }
+        const { results } = await project.call('document.importMany', { sources });
+        if (options.json) io.stdout(`${JSON.stringify(results.map((r, i) => ({ file: files[i], ...r })), null, 2)}\n`);
+        else for (const { document, status } of results) io.stdout(`${status === 'imported' ? 'imported ' : 'duplicate'}  ${document.id}  ${visible(document.title)}\n`);
       });
-      if (options.json) io.stdout(`${JSON.stringify(results, null, 2)}\n`);
-      if (failures > 0) throw new CommanderError(1, 'marginalia.import', `${failures} of ${files.length} file(s) were not imported.`);
     });
 
   program
@@ -202,7 +216,7 @@ function buildProgram(io: CliIo): Command {
         const report = await project.call('annotation.importFile', {
           format: options.format,
           fileName: basename(file),
-          contentBase64: readFileSync(file).toString('base64'),
+          contentBase64: readInputFile(file, 'annotations').toString('base64'),
           ...(document ? { documentId: document.id } : {}),
         });
         io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : annotationImportSummary(report));
@@ -229,7 +243,20 @@ function buildProgram(io: CliIo): Command {
   return program;
 }
 
-/** Runs the CLI with `argv` (without node and script); returns the exit code. */
+/** An unexpected error as one line: its message, and the log file that holds the details (or why there is none). */
+function reportUnexpected(error: unknown, argv: readonly string[], verbose: boolean, io: CliIo): void {
+  const message = visible(error instanceof Error ? error.message : String(error)).slice(0, 500);
+  let where: string;
+  try {
+    where = `Details are in ${logUnexpectedError(error, { command: argv[0] ?? null }, io.env)}`;
+  } catch (logError) {
+    where = `The details could not be written to ${logFilePath(io.env)} (${(logError as Error).message})${verbose ? '' : '; run again with --verbose to see them'}`;
+  }
+  io.stderr(`marginalia: unexpected error: ${message}. ${where}.\n`);
+  if (verbose) io.stderr(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+}
+
+/** Runs the CLI with `argv` (without node and script); returns the exit code. Every failure is one line on stderr. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const program = buildProgram(io);
   try {
@@ -238,14 +265,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
-      if (error.code === 'marginalia.import') io.stderr(`marginalia: ${error.message}\n`);
       return error.exitCode || 1;
     }
     if (error instanceof UserError) {
-      io.stderr(`marginalia: ${error.message}\n`);
+      io.stderr(`marginalia: ${visible(error.message)}\n`);
       return 1;
     }
-    io.stderr(`marginalia: unexpected error: ${(error as Error).stack ?? String(error)}\n`);
+    reportUnexpected(error, argv, program.opts<{ verbose?: boolean }>().verbose === true, io);
     return 2;
   }
 }

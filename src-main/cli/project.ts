@@ -5,6 +5,7 @@ import { UserError } from '../../src-shared/model/result';
 import { createProjectApi, type ProjectApi } from '../core/handlers';
 import { openProject, type ProjectSession } from '../core/session';
 import { readSettings, settingsDirectory } from '../core/settings';
+import { visible } from './render';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -48,7 +49,7 @@ export async function resolveDocument(project: CliProject, reference: string): P
   const candidates = byId.length > 0 ? byId : byTitle.length > 0 ? byTitle : bySubstring;
   if (candidates.length === 1 && candidates[0]) return candidates[0];
   if (candidates.length === 0) throw new UserError('not_found', `No document matches “${reference}”; see: marginalia list <project>.`);
-  const names = candidates.slice(0, 5).map((d) => `${d.id.slice(0, 8)} “${d.title}”`).join(', ');
+  const names = candidates.slice(0, 5).map((d) => `${d.id.slice(0, 8)} “${visible(d.title)}”`).join(', ');
   throw new UserError('not_found', `“${reference}” matches ${candidates.length} documents (${names}); use the id.`);
 }
 
@@ -71,6 +72,6 @@ export async function actorByName(project: CliProject, name: string, kind: strin
   const parsedKind = ActorKindSchema.safeParse(kind ?? 'person');
   if (!parsedKind.success) throw new UserError('invalid_attributes', `actorKind must be one of ${ActorKindSchema.options.join(', ')}.`);
   const created = await project.call('actor.create', { name, kind: parsedKind.data });
-  io.stderr(`Added “${created.name}” (${created.kind}) to the actor registry.\n`);
+  io.stderr(`Added “${visible(created.name)}” (${created.kind}) to the actor registry.\n`);
   return created;
 }

@@ -163,7 +163,7 @@ describe('against a teammate’s file, without merging it', () => {
     db.exec("CREATE TRIGGER sneaky AFTER INSERT ON annotations BEGIN SELECT 1; END;");
     db.close();
     await expect(cli('Rita', 'agreement', project, '--analysts', 'Anna,Ben', '--against', hostile)).rejects.toThrow(/cannot be opened for review/);
-    await expect(cli('Rita', 'agreement', project, '--analysts', 'Anna,Ben', '--against', join(dir.path, 'missing.marginalia'))).rejects.toThrow(/Cannot read/);
+    await expect(cli('Rita', 'agreement', project, '--analysts', 'Anna,Ben', '--against', join(dir.path, 'missing.marginalia'))).rejects.toThrow(/There is no file at/);
     expect(digest(project)).toBe(before);
   });
 });

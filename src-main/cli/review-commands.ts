@@ -1,11 +1,12 @@
 // `marginalia agreement` and `marginalia review`: inter-analyst agreement and review decisions from the command line.
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, Option } from 'commander';
 import type { AgreementResult } from '../../src-shared/api/contract';
 import { UserError } from '../../src-shared/model/result';
 import { DIFFERENCE_LABELS } from '../../src-shared/review/differences';
 import type { Annotation } from '../../src-shared/model/annotation';
+import { readInputFile } from '../core/read-input-file';
+import { visible } from './render';
 import { analystName, resolveDocument, withProject, type CliIo, type CliProject } from './project';
 
 interface AnalystPair {
@@ -34,12 +35,7 @@ async function analystPair(project: CliProject, names: string, against?: string)
     const b = find(wanted[1] ?? '', analysts, 'this project');
     return { analystA: a.id, analystB: b.id, labels: [a.name, b.name] };
   }
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(against);
-  } catch {
-    throw new UserError('not_found', `Cannot read the teammate’s file “${against}”.`);
-  }
+  const bytes = readInputFile(against, 'project');
   const file = await project.call('review.openFile', { fileName: basename(against), contentBase64: bytes.toString('base64') });
   const b = find(wanted[1] ?? '', file.analysts, `“${file.fileName}”`);
   return { analystA: a.id, analystB: b.id, labels: [a.name, `${b.name} (${file.fileName})`], teammateFileId: file.teammateFileId };
@@ -59,7 +55,7 @@ function renderAgreement(result: AgreementResult, labels: [string, string]): str
   const row = (name: string, f: AgreementResult['overall']) =>
     `${name.padEnd(20)} ${figure(f.cohenKappa).padStart(7)} ${figure(f.krippendorffAlpha).padStart(7)} ${figure(f.unitizedAlpha).padStart(7)} ${figure(f.f1Exact).padStart(7)} ${figure(f.f1Overlap).padStart(7)}   ${f.units.tokens} words, ${f.units.spansA} + ${f.units.spansB} tags`;
   const lines = [
-    `Agreement of ${labels[0]} (A) and ${labels[1]} (B)`,
+    `Agreement of ${visible(labels[0])} (A) and ${visible(labels[1])} (B)`,
     `${''.padEnd(20)} ${'κ'.padStart(7)} ${'α'.padStart(7)} ${'α_u'.padStart(7)} ${'F1 ex'.padStart(7)} ${'F1 ov'.padStart(7)}`,
     row('overall', result.overall),
     ...Object.entries(result.byKind).map(([kind, f]) => row(kind, f)),
@@ -78,7 +74,7 @@ function renderAgreement(result: AgreementResult, labels: [string, string]): str
     lines.push('', 'Per document (overall α, κ):');
     for (const d of result.documents) {
       const fleiss = d.overall.fleissKappa === undefined ? '' : `  (Fleiss’ κ ${figure(d.overall.fleissKappa)})`;
-      lines.push(`  ${figure(d.overall.krippendorffAlpha)}  ${figure(d.overall.cohenKappa)}  ${d.title}${fleiss}`);
+      lines.push(`  ${figure(d.overall.krippendorffAlpha)}  ${figure(d.overall.cohenKappa)}  ${visible(d.title)}${fleiss}`);
     }
   }
   lines.push('', 'κ: Cohen’s kappa over words; α: Krippendorff’s alpha (nominal) over words; α_u: unitized alpha over the characters; F1 of B against A with exact and with overlapping spans.');
@@ -142,7 +138,7 @@ export function registerReviewCommands(program: Command, io: CliIo): void {
         const describe = (ids: string[]) =>
           ids.map((id) => {
             const t = byId.get(id);
-            return t ? `${t.kind} “${t.target?.exact ?? 'whole document'}” [${t.review?.status ?? 'pending'}]` : id;
+            return t ? `${t.kind} “${visible(t.target?.exact ?? 'whole document')}” [${t.review?.status ?? 'pending'}]` : id;
           }).join('; ') || '—';
         for (const d of differences) io.stdout(`${DIFFERENCE_LABELS[d.type]}\n  A: ${describe(d.a)}\n  B: ${describe(d.b)}\n  key: ${d.key}\n`);
         if (differences.length === 0) io.stdout('Neither analyst tagged this document.\n');

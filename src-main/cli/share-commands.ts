@@ -5,25 +5,27 @@ import { mergeProjectFiles, packProject } from '../core/merge/index';
 import { KIND_LABELS } from '../../src-shared/model/annotation';
 import { actorNameKey, type Actor } from '../../src-shared/model/actor';
 import { UserError } from '../../src-shared/model/result';
+import { checkInputFile } from '../core/read-input-file';
 import { analystName, withProject, type CliIo } from './project';
+import { visible } from './render';
 
 /** The preview of a merge, as a person reads it. */
 export function describeMergePlan(file: string, plan: MergePlan, applied: boolean): string {
   const s = plan.summary;
-  const lines = [`${applied ? 'Merged' : 'Would merge'} “${plan.projectName}” from ${file}:`];
-  for (const notice of s.notices) lines.push(`  note: ${notice}`);
+  const lines = [`${applied ? 'Merged' : 'Would merge'} “${visible(plan.projectName)}” from ${visible(file)}:`];
+  for (const notice of s.notices) lines.push(`  note: ${visible(notice)}`);
   lines.push(`  documents: ${s.newDocuments} new, ${s.sameDocuments} already here`);
   if (s.newTags.length === 0) lines.push('  new tags: none');
-  for (const t of s.newTags) lines.push(`  new tags: ${t.count} ${KIND_LABELS[t.kind].toLowerCase()} by ${t.analyst}`);
+  for (const t of s.newTags) lines.push(`  new tags: ${t.count} ${KIND_LABELS[t.kind].toLowerCase()} by ${visible(t.analyst)}`);
   lines.push(`  updated tags: ${s.updatedTags}; actors: ${s.newActors} new, ${s.updatedActors} updated; change-log entries: ${s.newChanges}`);
   if (s.conflicts > 0) {
     lines.push(`  conflicts: ${s.conflicts} (edited on both sides, or edited on one and deleted on the other; the newer version ${applied ? 'won' : 'wins'}, the other is kept in the history):`);
-    for (const c of plan.conflicts.slice(0, 20)) lines.push(`    - ${c.label}`);
+    for (const c of plan.conflicts.slice(0, 20)) lines.push(`    - ${visible(c.label)}`);
     if (plan.conflicts.length > 20) lines.push(`    … and ${plan.conflicts.length - 20} more`);
   } else lines.push('  conflicts: none');
   for (const p of s.actorProposals) {
-    lines.push(`  proposal: “${p.incoming}” looks like “${p.local}” already in the registry`);
-    if (applied) lines.push(`    to treat them as one: marginalia actors <project> --combine "${p.incoming}" --into "${p.local}"`);
+    lines.push(`  proposal: “${visible(p.incoming)}” looks like “${visible(p.local)}” already in the registry`);
+    if (applied) lines.push(`    to treat them as one: marginalia actors <project> --combine "${visible(p.incoming)}" --into "${visible(p.local)}"`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -58,11 +60,11 @@ export function registerShareCommands(program: Command, io: CliIo): void {
           const merge = actorNamed(actors, options.combine);
           const keep = actorNamed(actors, options.into);
           const result = await project.call('actor.combine', { keepId: keep.id, mergeId: merge.id });
-          io.stderr(`“${merge.name}” is now an alias of “${keep.name}”; ${result.retagged} tag(s) updated.\n`);
+          io.stderr(`“${visible(merge.name)}” is now an alias of “${visible(keep.name)}”; ${result.retagged} tag(s) updated.\n`);
         }
         const { actors } = await project.call('actor.list', {});
         if (options.json) io.stdout(`${JSON.stringify(actors, null, 2)}\n`);
-        else for (const a of actors) io.stdout(`${a.name} (${a.kind})${a.aliases.length ? ` — also: ${a.aliases.join(', ')}` : ''}\n`);
+        else for (const a of actors) io.stdout(`${visible(a.name)} (${a.kind})${a.aliases.length ? ` — also: ${visible(a.aliases.join(', '))}` : ''}\n`);
       });
     });
 
@@ -86,6 +88,7 @@ export function registerShareCommands(program: Command, io: CliIo): void {
     .option('--dry-run', 'only print the preview; change nothing')
     .option('--analyst <name>', 'who is merging (default: the app setting, or MARGINALIA_ANALYST)')
     .action(async (projectPath: string, files: string[], options: { dryRun?: boolean; analyst?: string }) => {
+      for (const file of files) checkInputFile(file, 'project');
       await withProject(projectPath, analystName(options.analyst, io), false, async (project) => {
         for (const { path, plan } of mergeProjectFiles(project.session, files, { dryRun: options.dryRun === true })) {
           io.stdout(describeMergePlan(path, plan, options.dryRun !== true));

@@ -24,33 +24,60 @@ function parseSource(source: ValidRequestOf<'document.import'>['source']): { par
   }
 }
 
-/** Imports one article. The same canonical text imported again is recognised by its hash and not duplicated. */
-export function importDocument(session: ProjectSession, request: ValidRequestOf<'document.import'>): ResponseOf<'document.import'> {
-  const { parsed, originalName } = parseSource(request.source);
+type ImportSource = ValidRequestOf<'document.import'>['source'];
+type ImportResult = ResponseOf<'document.import'>;
+
+/** Stores one parsed article unless the same canonical text is already there; call inside a transaction. */
+function storeParsed(session: ProjectSession, parsed: ParsedArticle, originalName: string): ImportResult {
   const sha256 = sha256Hex(parsed.text);
-  return session.db.transaction(() => {
-    const existing = documentMetaBySha256(session.db, sha256);
-    if (existing) return { document: existing, status: 'duplicate' as const };
-    const document: Document = {
-      id: session.newId<DocumentId>(),
-      title: parsed.title,
-      author: parsed.author,
-      outlet: parsed.outlet,
-      publishedAt: parsed.publishedAt,
-      originalName,
-      format: parsed.format,
-      sourceEncoding: parsed.sourceEncoding,
-      sha256,
-      length: parsed.text.length,
-      importedAt: session.now(),
-      importedBy: session.analystForWriting().id,
-      text: parsed.text,
-      blocks: parsed.blocks,
-    };
-    insertDocument(session.db, document);
-    const { text: _text, blocks: _blocks, ...meta } = document;
-    return { document: meta, status: 'imported' as const };
-  })();
+  const existing = documentMetaBySha256(session.db, sha256);
+  if (existing) return { document: existing, status: 'duplicate' };
+  const document: Document = {
+    id: session.newId<DocumentId>(),
+    title: parsed.title,
+    author: parsed.author,
+    outlet: parsed.outlet,
+    publishedAt: parsed.publishedAt,
+    originalName,
+    format: parsed.format,
+    sourceEncoding: parsed.sourceEncoding,
+    sha256,
+    length: parsed.text.length,
+    importedAt: session.now(),
+    importedBy: session.analystForWriting().id,
+    text: parsed.text,
+    blocks: parsed.blocks,
+  };
+  insertDocument(session.db, document);
+  const { text: _text, blocks: _blocks, ...meta } = document;
+  return { document: meta, status: 'imported' };
+}
+
+/** Imports one article. The same canonical text imported again is recognised by its hash and not duplicated. */
+export function importDocument(session: ProjectSession, request: ValidRequestOf<'document.import'>): ImportResult {
+  const { parsed, originalName } = parseSource(request.source);
+  return session.db.transaction(() => storeParsed(session, parsed, originalName))();
+}
+
+function sourceName(source: ImportSource, index: number): string {
+  return source.type === 'file' ? source.fileName : source.title?.trim() || `pasted text ${index + 1}`;
+}
+
+/**
+ * Imports several articles in one transaction: every source is parsed first, and if one is refused nothing is
+ * imported (the refusal names it). Duplicates — of the project or of an earlier source — are reported as such.
+ */
+export function importDocuments(session: ProjectSession, request: ValidRequestOf<'document.importMany'>): ResponseOf<'document.importMany'> {
+  const parsed = request.sources.map((source, index) => {
+    try {
+      return parseSource(source);
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      const others = request.sources.length > 1 ? ' Nothing was imported.' : '';
+      throw new UserError(error.code, `${sourceName(source, index)}: ${error.message}${others}`);
+    }
+  });
+  return { results: session.db.transaction(() => parsed.map((p) => storeParsed(session, p.parsed, p.originalName)))() };
 }
 
 export function listDocuments(session: ProjectSession): ResponseOf<'document.list'> {

@@ -1,15 +1,17 @@
 // Tests of the `marginalia serve` HTTP transport with real requests on 127.0.0.1, and of the real CLI process.
 import { spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BODY_LIMITS, DEFAULT_BODY_LIMIT, FILE_LIMITS, base64Length } from '../../src-shared/api/limits';
 import { createProject } from '../core/session';
 import { readSettings } from '../core/settings';
 import { temporaryDirectory } from '../test-support/project-fixture';
-import { MAX_BODY_BYTES, startServer, staticFilePath, type RunningServer } from './server';
+import { startServer, staticFilePath, type RunningServer } from './server';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const INDEX_HTML = '<!doctype html><title>Fake Marginalia</title><script type="module" src="./assets/app.js"></script>';
@@ -21,6 +23,7 @@ let projectPath: string;
 let settingsDir: string;
 let staticDir: string;
 let server: RunningServer;
+let env: NodeJS.ProcessEnv;
 
 beforeEach(async () => {
   dir = temporaryDirectory();
@@ -32,7 +35,8 @@ beforeEach(async () => {
   writeFileSync(join(staticDir, 'assets', 'app.js'), APP_JS);
   writeFileSync(join(dir.path, 'package.json'), SECRET);
   createProject(projectPath, 'Talks').close();
-  server = await startServer({ projectPath, settingsDir, staticDir });
+  env = { MARGINALIA_LOG_DIR: join(dir.path, 'logs') };
+  server = await startServer({ projectPath, settingsDir, staticDir, env });
 });
 
 afterEach(async () => {
@@ -205,12 +209,12 @@ describe('marginalia serve over HTTP', () => {
     expect(await apiResult('workbench.closeProject', {})).toMatchObject({ ok: false, error: { code: 'unsupported' } });
   });
 
-  it('answers 413 past the body limit, and 500 with an internal Result when the core throws', async () => {
-    expect(MAX_BODY_BYTES).toBeGreaterThan(300 * 1024 * 1024); // a teammate's project file fits
-    const small = await startServer({ projectPath, settingsDir, staticDir, maxBodyBytes: 1024 * 1024 });
+  it('answers 413 past the body limit, and 500 with an internal Result when the core throws, its details in the log', async () => {
+    const small = await startServer({ projectPath, settingsDir, staticDir, maxBodyBytes: 1024 * 1024, env });
     const huge = JSON.stringify({ source: { type: 'text', text: 'x'.repeat(2 * 1024 * 1024) } });
     const tooLarge = await fetch(`http://127.0.0.1:${small.port}/api/document.import`, { method: 'POST', headers: { ...API_HEADERS, Authorization: `Bearer ${small.token}` }, body: huge });
     expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.text()).toBe('Payload Too Large: a request to document.import is at most 1 MB.\n');
     await small.close();
 
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
@@ -218,7 +222,11 @@ describe('marginalia serve over HTTP', () => {
     const broken = await api('project.info', {});
     expect(broken.status).toBe(500);
     expect(await broken.json()).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong inside Marginalia: the disk caught fire' } });
-    expect(logged).toHaveBeenCalled();
+    const logFile = join(dir.path, 'logs', 'marginalia.log');
+    expect(logged.mock.calls).toEqual([[`marginalia serve: project.info failed unexpectedly: the disk caught fire; details are in ${logFile}.`]]);
+    const entry = JSON.parse(readFileSync(logFile, 'utf8').trim().split('\n').at(-1) ?? '') as { serve: string; err: { message: string; stack: string } };
+    expect(entry).toMatchObject({ serve: 'project.info', err: { message: 'the disk caught fire' } });
+    expect(entry.err.stack).toMatch(/server\.test\.ts/);
     vi.restoreAllMocks();
   });
 
@@ -246,6 +254,80 @@ describe('marginalia serve over HTTP', () => {
     writeFileSync(join(dir.path, 'notes.txt'), 'not a database');
     await expect(startServer({ projectPath: join(dir.path, 'notes.txt'), settingsDir, staticDir })).rejects.toMatchObject({ name: 'UserError', code: 'not_a_project' });
     await expect(startServer({ projectPath: join(dir.path, 'absent.marginalia'), settingsDir, staticDir })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+/** Sends `head` (and then `body`, if any, in chunks until the server answers) on a raw socket; resolves with the status line and body. */
+function rawSocket(head: string, body?: { chunk: string; upTo: number }): Promise<{ status: number; text: string; sent: number }> {
+  return new Promise((resolveRaw, reject) => {
+    const socket = connect(server.port, '127.0.0.1');
+    let text = '';
+    let sent = 0;
+    let answered = false;
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => {
+      answered = true;
+      text += chunk;
+    });
+    const done = () => resolveRaw({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), text, sent });
+    socket.on('close', done);
+    socket.on('error', (error: NodeJS.ErrnoException) => (answered ? done() : reject(error)));
+    socket.write(head);
+    if (!body) return;
+    const pump = () => {
+      while (!answered && sent < body.upTo) {
+        sent += body.chunk.length;
+        if (!socket.write(`${body.chunk.length.toString(16)}\r\n${body.chunk}\r\n`)) return void socket.once('drain', pump);
+      }
+    };
+    pump();
+  });
+}
+
+function apiHead(method: string, headers: string[]): string {
+  return [`POST /api/${method} HTTP/1.1`, `Authorization: Bearer ${server.token}`, 'Content-Type: application/json', 'X-Marginalia: 1', ...headers, '', ''].join('\r\n');
+}
+
+describe('marginalia serve against hostile requests', () => {
+  it('refuses a request with two Host headers with 400, even when the first is this server', async () => {
+    const own = `Host: 127.0.0.1:${server.port}`;
+    const twice = await rawSocket(apiHead('project.info', [own, 'Host: evil.example', 'Content-Length: 2', 'Connection: close']) + '{}');
+    expect(twice.status).toBe(400);
+    expect(twice.text).toContain('a request has one Host header');
+    const once = await rawSocket(apiHead('project.info', [own, 'Content-Length: 2', 'Connection: close']) + '{}');
+    expect(once.status).toBe(200);
+  });
+
+  it('answers a request with a million unknown keys with a short error', async () => {
+    const payload = Object.fromEntries(Array.from({ length: 1_000_000 }, (_, i) => [`k${i}`, 1]));
+    const response = await api('project.info', payload);
+    const text = await response.text();
+    expect(JSON.parse(text)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(text.length).toBeLessThan(1_000);
+  });
+
+  it('refuses by Content-Length, before reading, a body over the limit of its operation', async () => {
+    const own = `Host: 127.0.0.1:${server.port}`;
+    const small = await rawSocket(apiHead('project.info', [own, `Content-Length: ${DEFAULT_BODY_LIMIT + 1}`]));
+    expect(small.status).toBe(413);
+    expect(small.text).toContain('a request to project.info is at most 16 MB');
+    const upload = await rawSocket(apiHead('merge.preview', [own, `Content-Length: ${(BODY_LIMITS['merge.preview'] ?? 0) + 1}`]));
+    expect(upload.status).toBe(413);
+    expect(upload.text).toContain('a request to merge.preview is at most 400.1 MB');
+  });
+
+  it('stops reading a body sent without Content-Length once it passes the limit', async () => {
+    const chunk = 'x'.repeat(64 * 1024);
+    const upTo = 4 * DEFAULT_BODY_LIMIT;
+    const result = await rawSocket(apiHead('project.info', [`Host: 127.0.0.1:${server.port}`, 'Transfer-Encoding: chunked']), { chunk, upTo });
+    expect(result.status).toBe(413);
+    expect(result.sent).toBeLessThan(upTo);
+  });
+
+  it('lets the largest project file cross as base64 JSON below the longest string JavaScript holds', async () => {
+    const { constants } = await import('node:buffer');
+    for (const limit of Object.values(BODY_LIMITS)) expect(limit).toBeLessThan(constants.MAX_STRING_LENGTH);
+    expect(BODY_LIMITS['merge.preview']).toBeGreaterThan(base64Length(FILE_LIMITS.project));
   });
 });
 

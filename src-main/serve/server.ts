@@ -5,12 +5,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve, sep } from 'node:path';
 import { contract } from '../../src-shared/api/contract';
+import { bodyLimitFor, describeBytes } from '../../src-shared/api/limits';
 import { err, UserError, type Result } from '../../src-shared/model/result';
+import { logUnexpectedError } from '../core/log';
 import { Workbench } from '../core/workbench';
 
 export interface ServeOptions {
-  /** The largest request body accepted (default MAX_BODY_BYTES); tests lower it. */
+  /** A lower cap on every request body than the per-operation limits of src-shared/api/limits.ts; tests lower it. */
   maxBodyBytes?: number;
+  /** Where unexpected errors are logged (MARGINALIA_LOG_DIR); default process.env. */
+  env?: NodeJS.ProcessEnv;
   /** The project file to open; its errors (not found, not a project, newer version) are thrown as UserError. */
   projectPath: string;
   /** 0 or undefined: any free port. */
@@ -35,8 +39,6 @@ export interface RunningServer {
   workbench: Workbench;
 }
 
-/** The largest API request body, in bytes: a teammate's project file to merge, base64-encoded (~270 MB of file). */
-export const MAX_BODY_BYTES = 360 * 1024 * 1024;
 /** The cookie carrying the token; named per port, since browsers share cookies across ports of one host. */
 export function tokenCookieName(port: number): string {
   return `marginalia_token_${port}`;
@@ -69,6 +71,7 @@ interface Context {
   readonly workbench: Workbench;
   readonly staticDir: string;
   readonly maxBodyBytes: number;
+  readonly env: NodeJS.ProcessEnv;
   readonly tokenDigest: Buffer;
   port: number;
 }
@@ -103,6 +106,19 @@ function originIsAllowed(context: Context, request: IncomingMessage): boolean {
   return origin === undefined || origin === `http://127.0.0.1:${context.port}` || origin === `http://localhost:${context.port}`;
 }
 
+/** One line on stderr for an unexpected failure; its details (stack) go to the log file that line names. */
+function reportUnexpected(context: Context, error: unknown, method: string | null): void {
+  const what = method === null ? 'a request' : method.slice(0, 100);
+  const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 300);
+  let where: string;
+  try {
+    where = `details are in ${logUnexpectedError(error, { serve: what }, context.env)}`;
+  } catch {
+    where = `the log could not be written: ${(error instanceof Error ? error.stack : undefined) ?? message}`;
+  }
+  console.error(`marginalia serve: ${what} failed unexpectedly: ${message}; ${where}.`);
+}
+
 function sendText(response: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   response.end(`${text}\n`);
@@ -120,15 +136,19 @@ function isJsonContentType(header: string | undefined): boolean {
   return type === 'application/json' && parameters.every((p) => !p.startsWith('charset=') || p === 'charset=utf-8');
 }
 
-/** The body, or null when it passes `limit` bytes (the rest is then discarded). */
+/** The body, or null as soon as it passes `limit` bytes: reading then stops, and the rest is never buffered. */
 function readBody(request: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolveBody, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    request.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size <= limit) chunks.push(chunk);
-    });
+      if (size <= limit) return void chunks.push(chunk);
+      request.off('data', onData);
+      request.pause();
+      resolveBody(null);
+    };
+    request.on('data', onData);
     request.on('end', () => resolveBody(size <= limit ? Buffer.concat(chunks) : null));
     request.on('error', reject);
   });
@@ -150,27 +170,28 @@ async function handleApi(context: Context, request: IncomingMessage, response: S
   if (!isJsonContentType(request.headers['content-type'])) {
     return sendText(response, 415, 'Unsupported Media Type: send the request as Content-Type: application/json.');
   }
-  const tooLarge = () => sendText(response, 413, `Payload Too Large: a request is at most ${Math.round(context.maxBodyBytes / 1024 / 1024)} MB.`, { Connection: 'close' });
-  if (Number(request.headers['content-length'] ?? 0) > context.maxBodyBytes) {
-    tooLarge();
-    request.resume();
-    return;
-  }
-  const body = await readBody(request, context.maxBodyBytes);
-  if (body === null) return tooLarge();
   let method: string;
   try {
     method = decodeURIComponent(rawMethod);
   } catch {
     return sendJson(response, 400, err('invalid_request', 'The operation name in the address is not valid.'));
   }
+  const limit = Math.min(bodyLimitFor(method), context.maxBodyBytes);
+  const tooLarge = () => {
+    // The connection is closed once the answer is sent, so the rest of the body is never read.
+    response.once('finish', () => request.destroy());
+    sendText(response, 413, `Payload Too Large: a request to ${method.slice(0, 100)} is at most ${describeBytes(limit)}.`, { Connection: 'close' });
+  };
+  if (Number(request.headers['content-length'] ?? 0) > limit) return tooLarge();
+  const body = await readBody(request, limit);
+  if (body === null) return tooLarge();
   const payload = parseJson(body);
   if (!payload.ok) return sendJson(response, 400, err('invalid_request', 'The request body is not valid JSON.'));
   let result: Result<unknown>;
   try {
     result = await context.workbench.call(method, payload.value, clientIdOf(request.headers['x-marginalia-client']));
   } catch (error) {
-    console.error(`marginalia serve: ${method} failed:`, error);
+    reportUnexpected(context, error, method);
     const message = error instanceof Error ? error.message : String(error);
     return sendJson(response, 500, err('internal', `Something went wrong inside Marginalia: ${message}`));
   }
@@ -266,6 +287,8 @@ async function serveStatic(context: Context, request: IncomingMessage, response:
 
 async function handleRequest(context: Context, request: IncomingMessage, response: ServerResponse): Promise<void> {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.setHeader(name, value);
+  // Node keeps only the first of several Host headers; a request that sends more is ambiguous, so refused.
+  if ((request.headersDistinct.host?.length ?? 0) > 1) return sendText(response, 400, 'Bad Request: a request has one Host header.');
   // DNS rebinding: a hostile name resolving to 127.0.0.1 still carries its own name in Host.
   if (!hostIsAllowed(context, request)) return sendText(response, 403, 'Forbidden: Marginalia answers only to 127.0.0.1 and localhost.');
   const rawUrl = request.url ?? '';
@@ -315,10 +338,17 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   if (!/^[A-Za-z0-9_-]{16,256}$/.test(token)) throw new Error('startServer: a token is 16 to 256 letters, digits, "-" or "_".');
   const workbench = new Workbench(options.settingsDir, { kind: 'browser' }, validAnalystName(options.analystName));
   workbench.open(options.projectPath);
-  const context: Context = { workbench, staticDir: resolve(options.staticDir), maxBodyBytes: options.maxBodyBytes ?? MAX_BODY_BYTES, tokenDigest: sha256(token), port: 0 };
+  const context: Context = {
+    workbench,
+    staticDir: resolve(options.staticDir),
+    maxBodyBytes: options.maxBodyBytes ?? Number.POSITIVE_INFINITY,
+    env: options.env ?? process.env,
+    tokenDigest: sha256(token),
+    port: 0,
+  };
   const server = createServer((request, response) => {
     handleRequest(context, request, response).catch((error: unknown) => {
-      console.error('marginalia serve: a request failed:', error);
+      reportUnexpected(context, error, null);
       if (!response.headersSent) sendText(response, 500, 'Internal Server Error: something went wrong inside Marginalia.');
       else response.destroy();
     });

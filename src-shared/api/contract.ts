@@ -5,9 +5,15 @@ import { ActorKindSchema, ActorNameSchema, ActorSchema } from '../model/actor';
 import { AnnotationKindSchema, AnnotationSchema, AttributesPatchSchema } from '../model/annotation';
 import { DocumentMetaSchema, DocumentSchema } from '../model/document';
 import { ActorIdSchema, AnalystIdSchema, AnnotationIdSchema, DocumentIdSchema, ProjectIdSchema, TimestampSchema } from '../model/ids';
+import { base64Length, describeBytes, FILE_LIMITS, IMPORT_BATCH_LIMITS, type FileKind } from './limits';
 
 /** The largest article file the core accepts, in bytes. */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = FILE_LIMITS.article;
+
+/** A file's bytes, base64-encoded (IPC and HTTP carry the same JSON), at most the limit for its kind. */
+function fileContentSchema(kind: FileKind) {
+  return z.base64().max(base64Length(FILE_LIMITS[kind]), `the file is larger than ${describeBytes(FILE_LIMITS[kind])}`);
+}
 
 const RangeSchema = z.strictObject({
   start: z.number().int().nonnegative(),
@@ -76,8 +82,7 @@ const ImportSourceSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('file'),
     fileName: z.string().min(1).max(255),
-    /** The file's bytes, base64-encoded (IPC and HTTP carry the same JSON). */
-    contentBase64: z.base64().max(Math.ceil((MAX_IMPORT_BYTES * 4) / 3) + 8, 'the file is larger than 10 MB'),
+    contentBase64: fileContentSchema('article'),
   }),
   z.strictObject({
     type: z.literal('text'),
@@ -85,6 +90,8 @@ const ImportSourceSchema = z.discriminatedUnion('type', [
     title: z.string().max(500).optional(),
   }),
 ]);
+
+const ImportResultSchema = z.object({ document: DocumentMetaSchema, status: z.enum(['imported', 'duplicate']) });
 
 const NoteSchema = z.string().max(20_000, 'a note is at most 20,000 characters');
 
@@ -188,9 +195,16 @@ function method<Req extends z.ZodType, Res extends z.ZodType>(request: Req, resp
 export const contract = {
   'project.info': method(z.strictObject({}), ProjectInfoSchema),
 
-  'document.import': method(
-    z.strictObject({ source: ImportSourceSchema }),
-    z.object({ document: DocumentMetaSchema, status: z.enum(['imported', 'duplicate']) }),
+  'document.import': method(z.strictObject({ source: ImportSourceSchema }), ImportResultSchema),
+  /** Several articles in one transaction: all of them, or — when one is refused — none. */
+  'document.importMany': method(
+    z
+      .strictObject({ sources: z.array(ImportSourceSchema).min(1).max(IMPORT_BATCH_LIMITS.files, `at most ${IMPORT_BATCH_LIMITS.files} articles per import`) })
+      .refine(
+        ({ sources }) => sources.reduce((sum, s) => sum + (s.type === 'file' ? s.contentBase64.length : s.text.length), 0) <= base64Length(IMPORT_BATCH_LIMITS.bytes),
+        `the articles of one import are together at most ${describeBytes(IMPORT_BATCH_LIMITS.bytes)}`,
+      ),
+    z.object({ results: z.array(ImportResultSchema) }),
   ),
   'document.list': method(z.strictObject({}), z.object({ documents: z.array(DocumentSummarySchema) })),
   'document.get': method(z.strictObject({ id: DocumentIdSchema }), DocumentSchema),
@@ -319,7 +333,7 @@ export const contract = {
   'review.openFile': method(
     z.strictObject({
       fileName: z.string().min(1).max(255),
-      contentBase64: z.base64().max(2 * 1024 ** 3, 'the file is larger than 1.5 GB'),
+      contentBase64: fileContentSchema('project'),
     }),
     z.object({
       teammateFileId: z.uuid(),
@@ -342,7 +356,7 @@ export const contract = {
   'merge.preview': method(
     z.strictObject({
       fileName: z.string().min(1).max(255),
-      contentBase64: z.base64().max(2 * 1024 ** 3, 'the file is larger than 1.5 GB'),
+      contentBase64: fileContentSchema('project'),
     }),
     MergePreviewSchema.extend({ previewId: z.uuid(), fileName: z.string() }),
   ),
@@ -356,7 +370,7 @@ export const contract = {
     z.strictObject({
       format: z.enum(['w3c', 'qdpx']),
       fileName: z.string().min(1).max(255),
-      contentBase64: z.base64().max(300 * 1024 * 1024, 'the file is larger than 200 MB'),
+      contentBase64: fileContentSchema('annotations'),
       /** The document every annotation is about, instead of finding it by hash, source, title or quotes. */
       documentId: DocumentIdSchema.optional(),
     }),

@@ -3,13 +3,22 @@ import { z } from 'zod';
 import { contract, isMethod, type ContractHandlers, type Method, type ResponseOf } from './contract';
 import { err, ok, UserError, type Result } from '../model/result';
 
-/** A readable sentence for a failed request validation: "document.get: id must be a UUID". */
+/** How much of a failed request's description is returned: a few issues, each clipped, so a hostile request gets a short answer. */
+const MAX_ISSUES = 3;
+const MAX_ISSUE_LENGTH = 200;
+
+function clipped(text: string): string {
+  return text.length <= MAX_ISSUE_LENGTH ? text : `${text.slice(0, MAX_ISSUE_LENGTH - 1)}…`;
+}
+
+/** A readable sentence for a failed request validation: "document.get: id must be a UUID"; at most about 1 KB. */
 export function describeIssues(method: string, error: z.ZodError): string {
-  const parts = error.issues.slice(0, 3).map((issue) => {
+  const parts = error.issues.slice(0, MAX_ISSUES).map((issue) => {
     const where = issue.path.length > 0 ? issue.path.join('.') : 'request';
-    return `${where}: ${issue.message}`;
+    return clipped(`${where}: ${issue.message}`);
   });
-  return `The request to ${method} is not valid — ${parts.join('; ')}.`;
+  const more = error.issues.length > MAX_ISSUES ? ` (and ${error.issues.length - MAX_ISSUES} more)` : '';
+  return `The request to ${method} is not valid — ${parts.join('; ')}${more}.`;
 }
 
 /**
@@ -17,7 +26,7 @@ export function describeIssues(method: string, error: z.ZodError): string {
  * User-caused failures come back as an error Result; programming errors propagate.
  */
 export async function dispatch(handlers: ContractHandlers, method: unknown, payload: unknown): Promise<Result<unknown>> {
-  if (!isMethod(method)) return err('unknown_method', `There is no operation called "${String(method)}".`);
+  if (!isMethod(method)) return err('unknown_method', `There is no operation called "${clipped(String(method))}".`);
   return dispatchMethod(handlers, method, payload);
 }
 

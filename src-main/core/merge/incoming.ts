@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
+import { describeOverLimit, FILE_LIMITS } from '../../../src-shared/api/limits';
 import { ActorSchema, type Actor } from '../../../src-shared/model/actor';
 import { AnnotationSchema, type Annotation } from '../../../src-shared/model/annotation';
 import { BlockSchema, DocumentFormatSchema, type Document } from '../../../src-shared/model/document';
@@ -17,7 +18,7 @@ import type { ChangeRecord } from '../../store/changes';
 import { sha256Hex } from '../document-service';
 
 /** The largest teammate file Marginalia reads. */
-export const MAX_INCOMING_BYTES = 2 * 1024 ** 3;
+export const MAX_INCOMING_BYTES = FILE_LIMITS.project;
 
 export interface IncomingProject {
   project: { id: string; name: string };
@@ -290,7 +291,7 @@ function checkChangeLog(
  */
 export function readIncomingProject(path: string, purpose: IncomingPurpose = 'merge'): IncomingProject {
   assertOpenableProject(path);
-  if (statSync(path).size > MAX_INCOMING_BYTES) throw refusal('it is larger than 2 GB', purpose);
+  if (statSync(path).size > MAX_INCOMING_BYTES) throw refusal(`it ${describeOverLimit('project', statSync(path).size)}`, purpose);
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-incoming-'));
   const copy = join(dir, 'incoming.marginalia');
   let db: Db | undefined;
