@@ -3,7 +3,11 @@ import type { ResponseOf } from '../../src-shared/api/contract';
 import type { Actor } from '../../src-shared/model/actor';
 import type { Annotation } from '../../src-shared/model/annotation';
 import { changesOfHistoryEntry, type ChangeRecord } from '../store/changes';
-import { lastDoneEntry, nextUndoneEntry, setHistoryState } from '../store/history';
+import type { HistoryEntry } from '../../src-shared/api/contract';
+import { UserError } from '../../src-shared/model/result';
+import { actorById } from '../store/actors';
+import { annotationById } from '../store/annotations';
+import { doneEntries, setHistoryState, undoneEntries } from '../store/history';
 import { recordChange, type Entity } from './record-change';
 import type { ProjectSession } from './session';
 
@@ -26,12 +30,67 @@ function touched(entity: Entity, at: string): Entity {
   return entity;
 }
 
+/** The first of `entries` this session's client may take back: its own, or one whose window is unknown. */
+function firstOwn(session: ProjectSession, entries: Iterable<HistoryEntry>): HistoryEntry | undefined {
+  for (const entry of entries) if (session.mayUndo(entry.id)) return entry;
+  return undefined;
+}
+
+/** A value as canonical JSON: keys sorted, absent and null alike, so equal states compare equal however they were written. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined && v !== null).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** An entity's state as far as an undo cares: everything but when it was last touched. */
+function comparable(value: object | undefined): string {
+  if (!value) return 'absent';
+  const { updatedAt: _updatedAt, ...rest } = value as { updatedAt?: unknown };
+  return canonical(rest);
+}
+
+function currentValue(session: ProjectSession, change: ChangeRecord): object | undefined {
+  return change.entityType === 'annotation' ? annotationById(session.db, change.entityId)?.annotation : actorById(session.db, change.entityId)?.actor;
+}
+
+/**
+ * Every entity the entry touched must be as the entry left it (for an undo: its state after the entry; for a
+ * redo: before it): otherwise another action or analyst changed it since, and taking the entry back would
+ * silently overwrite that change.
+ */
+function assertUnchangedSince(session: ProjectSession, entry: HistoryEntry, changes: readonly ChangeRecord[], verb: 'undo' | 'redo'): void {
+  const expected = new Map<string, { change: ChangeRecord; snapshot: string | null }>();
+  for (const change of changes) {
+    if (verb === 'undo') expected.set(change.entityId, { change, snapshot: change.after });
+    else if (!expected.has(change.entityId)) expected.set(change.entityId, { change, snapshot: change.before });
+  }
+  for (const { change, snapshot } of expected.values()) {
+    const now = currentValue(session, change);
+    const then = snapshot === null ? undefined : (JSON.parse(snapshot) as object);
+    // A tag the entry created and an undo removed is a tombstone now; a redo brings it back.
+    const same = comparable(now) === comparable(then) || (then === undefined && (now as { deletedAt?: unknown } | undefined)?.deletedAt != null);
+    if (!same) {
+      throw new UserError('conflict', `Cannot ${verb} “${entry.label}”: it was changed again since (by another action or analyst); nothing was changed.`);
+    }
+  }
+}
+
+/**
+ * Takes back the analyst's last action made from this client (a window or page; any, from the CLI): never another
+ * analyst's, never another open window's, and never over a change made since.
+ */
 export function undo(session: ProjectSession): ResponseOf<'history.undo'> {
-  const entry = lastDoneEntry(session.db);
+  const analyst = session.currentAnalyst();
+  const entry = analyst ? firstOwn(session, doneEntries(session.db, analyst.id)) : undefined;
   if (!entry) return { undone: null };
+  const changes = changesOfHistoryEntry(session.db, entry.id, 'edit');
+  assertUnchangedSince(session, entry, changes, 'undo');
   session.db.transaction(() => {
-    const changes = changesOfHistoryEntry(session.db, entry.id, 'edit');
-    for (const change of changes.reverse()) {
+    for (const change of [...changes].reverse()) {
       const at = session.now();
       recordChange(session, touched(stateBefore(change, at), at), 'undo', entry.id);
     }
@@ -40,11 +99,15 @@ export function undo(session: ProjectSession): ResponseOf<'history.undo'> {
   return { undone: entry };
 }
 
+/** Re-applies the analyst's most recently undone action from this client, unless it was changed since. */
 export function redo(session: ProjectSession): ResponseOf<'history.redo'> {
-  const entry = nextUndoneEntry(session.db);
+  const analyst = session.currentAnalyst();
+  const entry = analyst ? firstOwn(session, undoneEntries(session.db, analyst.id)) : undefined;
   if (!entry) return { redone: null };
+  const changes = changesOfHistoryEntry(session.db, entry.id, 'edit');
+  assertUnchangedSince(session, entry, changes, 'redo');
   session.db.transaction(() => {
-    for (const change of changesOfHistoryEntry(session.db, entry.id, 'edit')) {
+    for (const change of changes) {
       recordChange(session, touched(entityFromSnapshot(change, change.after), session.now()), 'redo', entry.id);
     }
     setHistoryState(session.db, entry.id, 'done');

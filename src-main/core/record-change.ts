@@ -57,6 +57,7 @@ export function runAction<T>(session: ProjectSession, label: string, action: (hi
   session.analystForWriting();
   return session.db.transaction(() => {
     const historyId = beginHistoryEntry(session.db, label, session.analystForWriting().id, session.now());
+    session.noteHistoryOrigin(historyId);
     return action(historyId);
   })();
 }

@@ -17,8 +17,8 @@ afterEach(() => {
   dir.remove();
 });
 
-async function openSample(path: string) {
-  session = openProject(path, { analystName: 'Sample Reader' });
+async function openSample(path: string, analystName = 'Sample Reader') {
+  session = openProject(path, { analystName });
   const api = createProjectApi(session);
   const call = async <M extends Method>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>> => {
     const result = await api.call(method, request);
@@ -100,7 +100,8 @@ describe('the sample project', () => {
   it('keeps each example undoable and refuses to overwrite, leaving nothing behind when it fails', async () => {
     const path = join(dir.path, 'sample.marginalia');
     const summary = await createSampleProject(path, 'Marginalia sample', SAMPLE_DIR);
-    const sample = await openSample(path);
+    // Undo takes back one's own actions: the sample's analyst can undo its examples.
+    const sample = await openSample(path, 'Marginalia sample');
     const { undone } = await sample.call('history.undo', {});
     expect(undone?.label).toBe('Add a document-level reliability warning');
     expect((await sample.call('project.info', {})).annotationCount).toBe(summary.tags - 1);

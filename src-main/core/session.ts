@@ -18,6 +18,12 @@ export interface SessionOptions {
 export class ProjectSession {
   private committedAnalyst: Analyst | null = null;
   readonly now: () => string;
+  /**
+   * The client (window or page) whose request is being answered, set by the Workbench around each request; null
+   * for the CLI and tests. Actions remember it so that an undo from one window never takes back another's.
+   */
+  origin: string | null = null;
+  private readonly historyOrigins = new Map<number, string | null>();
 
   constructor(
     readonly db: Db,
@@ -63,6 +69,18 @@ export class ProjectSession {
   setAnalystName(name: string | null): void {
     this.analystName = cleanAnalystName(name);
     this.committedAnalyst = null;
+  }
+
+  /** Remembers which client made a history entry (for this run only: after a restart every window is new). */
+  noteHistoryOrigin(historyId: number): void {
+    this.historyOrigins.set(historyId, this.origin);
+  }
+
+  /** Whether the current client may undo or redo the entry: its own, one of unknown origin, or any from the CLI. */
+  mayUndo(historyId: number): boolean {
+    if (this.origin === null) return true;
+    const madeBy = this.historyOrigins.get(historyId);
+    return madeBy === undefined || madeBy === null || madeBy === this.origin;
   }
 
   close(): void {

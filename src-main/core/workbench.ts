@@ -124,7 +124,13 @@ export class Workbench {
    * the request changed reaches every other client as an event.
    */
   async call(method: unknown, payload: unknown, origin: string | null = null): Promise<Result<unknown>> {
-    const result = await dispatch(this.handlers, method, payload);
+    // Handlers run synchronously up to their first await (better-sqlite3 is synchronous), so the origin set
+    // here is the one every write of this request records.
+    const session = this.session;
+    if (session) session.origin = origin;
+    const pending = dispatch(this.handlers, method, payload);
+    if (session) session.origin = null;
+    const result = await pending;
     this.feed?.check(origin);
     return result;
   }

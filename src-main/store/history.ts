@@ -6,21 +6,21 @@ import { statement } from './statements';
 
 const SELECT = 'SELECT id, label, at, analyst_id AS analystId FROM history';
 
-/** Records a new user action; whatever could have been redone is discarded (kept, never deleted). */
+/** Records a new user action; whatever this analyst could have redone is discarded (kept, never deleted). */
 export function beginHistoryEntry(db: Db, label: string, analystId: AnalystId, at: string): number {
-  statement(db, "UPDATE history SET state = 'discarded' WHERE state = 'undone'").run();
+  statement(db, "UPDATE history SET state = 'discarded' WHERE state = 'undone' AND analyst_id = ?").run(analystId);
   const result = statement(db, "INSERT INTO history (label, analyst_id, at, state) VALUES (?, ?, ?, 'done')").run(label, analystId, at);
   return Number(result.lastInsertRowid);
 }
 
-/** The action an undo would revert: the latest one still done. */
-export function lastDoneEntry(db: Db): HistoryEntry | undefined {
-  return statement(db, `${SELECT} WHERE state = 'done' ORDER BY id DESC LIMIT 1`).get() as HistoryEntry | undefined;
+/** The analyst's actions an undo may revert, latest first (the caller picks the first it may take). */
+export function doneEntries(db: Db, analystId: AnalystId): Iterable<HistoryEntry> {
+  return statement(db, `${SELECT} WHERE state = 'done' AND analyst_id = ? ORDER BY id DESC`).iterate(analystId) as Iterable<HistoryEntry>;
 }
 
-/** The action a redo would re-apply: the most recently undone one. */
-export function nextUndoneEntry(db: Db): HistoryEntry | undefined {
-  return statement(db, `${SELECT} WHERE state = 'undone' ORDER BY id ASC LIMIT 1`).get() as HistoryEntry | undefined;
+/** The analyst's undone actions a redo may re-apply, the most recently undone first. */
+export function undoneEntries(db: Db, analystId: AnalystId): Iterable<HistoryEntry> {
+  return statement(db, `${SELECT} WHERE state = 'undone' AND analyst_id = ? ORDER BY id ASC`).iterate(analystId) as Iterable<HistoryEntry>;
 }
 
 export function setHistoryState(db: Db, id: number, state: 'done' | 'undone'): void {
