@@ -17,6 +17,7 @@ import { registerReviewCommands } from './review-commands';
 import { writeExport } from './write-export';
 import { registerServeCommand } from './serve-command';
 import { annotationImportSummary } from './annotation-import-summary';
+import { registerRepairCommand } from './repair-command';
 import { actorByName, actorMap, analystMap, analystName, resolveDocument, withProject, type CliIo } from './project';
 
 export type { CliIo } from './project';
@@ -240,6 +241,7 @@ function buildProgram(io: CliIo): Command {
   registerServeCommand(program, io);
   registerShareCommands(program, io);
   registerReviewCommands(program, io);
+  registerRepairCommand(program, io);
   return program;
 }
 

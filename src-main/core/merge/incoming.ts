@@ -36,11 +36,12 @@ export interface IncomingProject {
   close(): void;
 }
 
-const CHANGES_SQL = `SELECT id, entity_type AS entityType, entity_id AS entityId, op, parent_id AS parentId, before, after,
+/** Every change record of a project file, oldest first, under the names of ChangeRecord. */
+export const CHANGES_SQL = `SELECT id, entity_type AS entityType, entity_id AS entityId, op, parent_id AS parentId, before, after,
   analyst_id AS analystId, at, cause FROM changes ORDER BY seq`;
 
 /** Why a teammate's file is refused; readIncomingProject words it for what the file was read for. */
-class RefusedFile extends Error {}
+export class RefusedFile extends Error {}
 
 function refuse(what: string): never {
   throw new RefusedFile(what);
@@ -59,7 +60,7 @@ function refusal(reason: string, purpose: IncomingPurpose): UserError {
 }
 
 /** Opens the private copy without trusting anything in it: no schema code runs, no memory mapping, checked cells. */
-function openCopyReadOnly(path: string): Db {
+export function openCopyReadOnly(path: string): Db {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   db.pragma('trusted_schema = OFF');
   db.pragma('cell_size_check = ON');
@@ -115,24 +116,25 @@ function validated<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 }
 
 function readDocuments(db: Db, inspector: RecordInspector): Document[] {
-  const rows = db
-    .prepare(
-      `SELECT id, sha256, title, author, outlet, published_at AS publishedAt, original_name AS originalName, format,
-       source_encoding AS sourceEncoding, text, blocks, imported_at AS importedAt, imported_by AS importedBy FROM documents`,
-    )
-    .all();
-  return rows.map((raw, index) => {
-    const row = validated(DocumentRowSchema, raw, `document ${index + 1}`);
-    inspector.inspect(row, `document ${index + 1}`);
-    if (sha256Hex(row.text) !== row.sha256) refuse(`the text of “${row.title}” does not match its SHA-256`);
-    const blocks = validated(z.array(BlockSchema).max(1_000_000), parseJson(row.blocks, `the blocks of “${row.title}”`), `the blocks of “${row.title}”`);
-    let previousEnd = 0;
-    for (const block of blocks) {
-      if (block.start < previousEnd || block.end <= block.start || block.end > row.text.length) refuse(`the blocks of “${row.title}” do not fit its text`);
-      previousEnd = block.end;
-    }
-    return { ...row, blocks, length: row.text.length };
-  });
+  return db.prepare(DOCUMENTS_SQL).all().map((raw, index) => documentOfRow(raw, index, inspector));
+}
+
+/** Every document of a project file, under the names of Document. */
+export const DOCUMENTS_SQL = `SELECT id, sha256, title, author, outlet, published_at AS publishedAt, original_name AS originalName, format,
+  source_encoding AS sourceEncoding, text, blocks, imported_at AS importedAt, imported_by AS importedBy FROM documents`;
+
+/** One row of DOCUMENTS_SQL, validated (its text matches its hash, its blocks fit its text); refuses it otherwise. */
+export function documentOfRow(raw: unknown, index: number, inspector: RecordInspector): Document {
+  const row = validated(DocumentRowSchema, raw, `document ${index + 1}`);
+  inspector.inspect(row, `document ${index + 1}`);
+  if (sha256Hex(row.text) !== row.sha256) refuse(`the text of “${row.title}” does not match its SHA-256`);
+  const blocks = validated(z.array(BlockSchema).max(1_000_000), parseJson(row.blocks, `the blocks of “${row.title}”`), `the blocks of “${row.title}”`);
+  let previousEnd = 0;
+  for (const block of blocks) {
+    if (block.start < previousEnd || block.end <= block.start || block.end > row.text.length) refuse(`the blocks of “${row.title}” do not fit its text`);
+    previousEnd = block.end;
+  }
+  return { ...row, blocks, length: row.text.length };
 }
 
 /** An annotation must sit inside its document's text, with a quote and context that match that text. */
@@ -151,14 +153,14 @@ function checkAnchored(annotation: Annotation, texts: ReadonlyMap<string, string
 }
 
 /** A name shown on one line (analyst, project, actor): no control character, NUL included, and not blank. */
-function checkName(name: string, what: string): void {
+export function checkName(name: string, what: string): void {
   if (name.trim() === '') refuse(`${what} is blank`);
   // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
   if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) refuse(`${what} ${JSON.stringify(name.slice(0, 60))} contains a control character`);
 }
 
 /** What every record of the file is looked through for: its ids' case and its dates. */
-class RecordInspector {
+export class RecordInspector {
   latest = 0;
 
   /**
@@ -184,14 +186,55 @@ function mapRows<R, T>(rows: Iterable<R>, map: (row: R, index: number) => T): T[
   return result;
 }
 
+/** The project record: `SELECT id, name FROM project`. */
+export const ProjectRowSchema = z.object({ id: ProjectIdSchema, name: z.string().max(500) });
+/** One analyst: `SELECT id, display_name AS name FROM analysts`. */
+export const AnalystRowSchema = z.object({ id: AnalystIdSchema, name: z.string().min(1).max(200) });
+
+/** One row of the annotations table (any file format), validated and anchored in its document; refuses it otherwise. */
+export function annotationOfRow(row: Record<string, unknown>, index: number, texts: ReadonlyMap<string, string>, inspector: RecordInspector): IncomingProject['annotations'][number] {
+  const t = row.start_offset === null ? null : { start: row.start_offset, end: row.end_offset, exact: row.exact, prefix: row.prefix, suffix: row.suffix };
+  const annotation = validated(
+    AnnotationSchema,
+    {
+      id: row.id, documentId: row.document_id, kind: row.kind, target: t,
+      attributes: typeof row.attributes === 'string' ? parseJson(row.attributes, `tag ${index + 1}'s attributes`) : null,
+      note: row.note, analystId: row.analyst_id, createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at,
+      review: typeof row.review === 'string' ? parseJson(row.review, `tag ${index + 1}'s review`) : null,
+    },
+    `tag ${index + 1}`,
+  );
+  checkAnchored(annotation, texts);
+  const headChangeId = validated(ChangeIdSchema, row.head_change_id, `tag ${index + 1}'s version`) as string;
+  inspector.inspect({ ...annotation, headChangeId }, `tag ${index + 1}`);
+  return { annotation, headChangeId };
+}
+
+/** One row of the actors table, validated; refuses it otherwise. */
+export function actorOfRow(row: Record<string, unknown>, index: number, inspector: RecordInspector): IncomingProject['actors'][number] {
+  const actor = validated(
+    ActorSchema,
+    {
+      id: row.id, name: row.name, kind: row.kind,
+      aliases: typeof row.aliases === 'string' ? parseJson(row.aliases, `actor ${index + 1}'s aliases`) : null,
+      analystId: row.analyst_id, createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at,
+    },
+    `actor ${index + 1}`,
+  );
+  for (const name of [actor.name, ...actor.aliases]) checkName(name, `actor ${index + 1}’s name`);
+  const headChangeId = validated(ChangeIdSchema, row.head_change_id, `actor ${index + 1}'s version`) as string;
+  inspector.inspect({ ...actor, headChangeId }, `actor ${index + 1}`);
+  return { actor, headChangeId };
+}
+
 function readAll(db: Db): Omit<IncomingProject, 'readChanges' | 'close'> {
   const projectRow = db.prepare('SELECT id, name FROM project WHERE singleton = 1').get();
   const inspector = new RecordInspector();
-  const project = validated(z.object({ id: ProjectIdSchema, name: z.string().max(500) }), projectRow, 'the project record');
+  const project = validated(ProjectRowSchema, projectRow, 'the project record');
   inspector.inspect(project, 'the project record');
   checkName(project.name, 'the project name');
   const analysts = validated(
-    z.array(z.object({ id: AnalystIdSchema, name: z.string().min(1).max(200) })),
+    z.array(AnalystRowSchema),
     db.prepare('SELECT id, display_name AS name FROM analysts').all(),
     'the analysts',
   );
@@ -202,40 +245,33 @@ function readAll(db: Db): Omit<IncomingProject, 'readChanges' | 'close'> {
   const documents = readDocuments(db, inspector);
   const texts = new Map(documents.map((d) => [d.id as string, d.text]));
   // Rows are streamed (iterate, not all) so that a large file is never held twice in memory.
-  const annotations = mapRows(db.prepare('SELECT * FROM annotations').iterate() as IterableIterator<Record<string, unknown>>, (row, index) => {
-    const t = row.start_offset === null ? null : { start: row.start_offset, end: row.end_offset, exact: row.exact, prefix: row.prefix, suffix: row.suffix };
-    const annotation = validated(
-      AnnotationSchema,
-      {
-        id: row.id, documentId: row.document_id, kind: row.kind, target: t,
-        attributes: typeof row.attributes === 'string' ? parseJson(row.attributes, `tag ${index + 1}'s attributes`) : null,
-        note: row.note, analystId: row.analyst_id, createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at,
-        review: typeof row.review === 'string' ? parseJson(row.review, `tag ${index + 1}'s review`) : null,
-      },
-      `tag ${index + 1}`,
-    );
-    checkAnchored(annotation, texts);
-    const headChangeId = validated(ChangeIdSchema, row.head_change_id, `tag ${index + 1}'s version`) as string;
-    inspector.inspect({ ...annotation, headChangeId }, `tag ${index + 1}`);
-    return { annotation, headChangeId };
-  });
-  const actors = mapRows(db.prepare('SELECT * FROM actors').iterate() as IterableIterator<Record<string, unknown>>, (row, index) => {
-    const actor = validated(
-      ActorSchema,
-      {
-        id: row.id, name: row.name, kind: row.kind,
-        aliases: typeof row.aliases === 'string' ? parseJson(row.aliases, `actor ${index + 1}'s aliases`) : null,
-        analystId: row.analyst_id, createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at,
-      },
-      `actor ${index + 1}`,
-    );
-    for (const name of [actor.name, ...actor.aliases]) checkName(name, `actor ${index + 1}’s name`);
-    const headChangeId = validated(ChangeIdSchema, row.head_change_id, `actor ${index + 1}'s version`) as string;
-    inspector.inspect({ ...actor, headChangeId }, `actor ${index + 1}`);
-    return { actor, headChangeId };
-  });
+  const annotations = mapRows(db.prepare('SELECT * FROM annotations').iterate() as IterableIterator<Record<string, unknown>>, (row, index) => annotationOfRow(row, index, texts, inspector));
+  const actors = mapRows(db.prepare('SELECT * FROM actors').iterate() as IterableIterator<Record<string, unknown>>, (row, index) => actorOfRow(row, index, inspector));
   const changes = checkChangeLog(db, annotations, actors, new Set(analysts.map((a) => a.id)), texts, inspector);
   return { project, analysts, documents, actors, annotations, changes, latestTimestamp: inspector.latest };
+}
+
+/** One row of CHANGES_SQL, validated with both its snapshots (valid records of the entity it names); refuses it otherwise. */
+export function changeOfRow(raw: unknown, index: number, texts: ReadonlyMap<string, string>, inspector: RecordInspector): z.infer<typeof ChangeRowSchema> {
+  const what = `change ${index + 1}`;
+  const change = validated(ChangeRowSchema, raw, what);
+  inspector.inspect(change, what);
+  for (const snapshot of [change.before, change.after]) {
+    if (snapshot === null) continue;
+    const value = parseJson(snapshot, 'a change-log entry');
+    if (change.entityType === 'annotation') {
+      const annotation = validated(AnnotationSchema, value, 'a change-log entry');
+      if (annotation.id !== change.entityId) refuse('a change-log entry describes another tag than it names');
+      checkAnchored(annotation, texts);
+      inspector.inspect(annotation, what);
+    } else {
+      const actor = validated(ActorSchema, value, 'a change-log entry');
+      if (actor.id !== change.entityId) refuse('a change-log entry describes another actor than it names');
+      for (const name of [actor.name, ...actor.aliases]) checkName(name, `${what}’s actor name`);
+      inspector.inspect(actor, what);
+    }
+  }
+  return change;
 }
 
 /**
@@ -254,27 +290,11 @@ function checkChangeLog(
   const light: IncomingProject['changes'] = [];
   let index = 0;
   for (const raw of db.prepare(CHANGES_SQL).iterate()) {
-    const change = validated(ChangeRowSchema, raw, `change ${++index}`);
-    inspector.inspect(change, `change ${index}`);
+    const change = changeOfRow(raw, index++, texts, inspector);
     if (ids.has(change.id)) refuse('its change log repeats an entry');
     ids.add(change.id);
     light.push({ id: change.id, parentId: change.parentId, analystId: change.analystId });
     if (!analystIds.has(change.analystId)) refuse('its change log names an analyst who is not in the file');
-    for (const snapshot of [change.before, change.after]) {
-      if (snapshot === null) continue;
-      const value = parseJson(snapshot, 'a change-log entry');
-      if (change.entityType === 'annotation') {
-        const annotation = validated(AnnotationSchema, value, 'a change-log entry');
-        if (annotation.id !== change.entityId) refuse('a change-log entry describes another tag than it names');
-        checkAnchored(annotation, texts);
-        inspector.inspect(annotation, `change ${index}`);
-      } else {
-        const actor = validated(ActorSchema, value, 'a change-log entry');
-        if (actor.id !== change.entityId) refuse('a change-log entry describes another actor than it names');
-        for (const name of [actor.name, ...actor.aliases]) checkName(name, `change ${index}’s actor name`);
-        inspector.inspect(actor, `change ${index}`);
-      }
-    }
   }
   for (const change of light) if (change.parentId !== null && !ids.has(change.parentId)) refuse('its change log refers to a missing entry');
   for (const { annotation, headChangeId } of annotations) {
