@@ -123,13 +123,13 @@ test('edits the attributes of each kind, deletes, undoes and redoes; all of it s
   await page.keyboard.press('1');
   await details.getByLabel('Status').selectOption('disputed');
   await details.getByRole('combobox', { name: 'Claimant' }).fill('Kamala Harris');
-  await details.getByRole('option', { name: /Add “Kamala Harris” as a new actor/ }).click();
+  await details.getByRole('option', { name: 'Create “Kamala Harris”' }).click();
 
   // Actor: pick from the registry by an alias typed in the field, and add a spelling.
   await selectText(page, 'Trump', WARNING_SENTENCE);
   await page.keyboard.press('2');
   await details.getByRole('combobox', { name: 'Refers to' }).fill('Donald Trump');
-  await details.getByRole('option', { name: /Add “Donald Trump”/ }).click();
+  await details.getByRole('option', { name: 'Create “Donald Trump”' }).click();
   await details.getByLabel(/Other spellings of Donald Trump/).fill('Donald J. Trump, Trump');
   await details.getByLabel(/Other spellings of Donald Trump/).blur();
 

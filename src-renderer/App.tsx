@@ -1,16 +1,14 @@
 // The workbench: documents on the left, the article in the centre, tags and their details on the right.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentSummary, ProjectInfo, WorkbenchState } from '../src-shared/api/contract';
-import type { Actor, ActorKind } from '../src-shared/model/actor';
+import type { WorkbenchState } from '../src-shared/api/contract';
 import type { Annotation, AnnotationKind, AttributesPatch } from '../src-shared/model/annotation';
 import type { Document } from '../src-shared/model/document';
 import { ApiError, type Client } from './api/client';
 import { ArticlePane, type TextSelection } from './components/ArticlePane';
-import { DocumentList } from './components/DocumentList';
 import { NamePrompt } from './components/NamePrompt';
 import { TagDetails } from './components/TagDetails';
 import { TagList } from './components/TagList';
-import { kindForKey } from './components/kinds';
+import { KIND_LABELS, kindForKey } from './components/kinds';
 import { Welcome } from './components/Welcome';
 import { ImportControl, importFiles } from './components/ImportControl';
 import type { ArticleView } from './editor/article-view';
@@ -19,6 +17,10 @@ import type { MergePreview } from '../src-shared/api/contract';
 import { ProjectFileButton } from './components/ProjectFileButton';
 import { ReviewMode } from './components/ReviewMode';
 import { useLiveUpdates } from './hooks/useLiveUpdates';
+import { ProjectSidebar } from './components/ProjectSidebar';
+import { useProjectData } from './hooks/use-project-data';
+import { useTagJump } from './hooks/use-tag-jump';
+import { useDuplicateTag } from './hooks/use-duplicate-tag';
 
 type Message = { kind: 'info' | 'error'; text: string } | null;
 
@@ -30,12 +32,10 @@ export function App({ client }: { client: Client }) {
   const [workbench, setWorkbench] = useState<WorkbenchState | null>(null);
   const [analystName, setAnalystName] = useState<string | null>(null);
   const [askName, setAskName] = useState(false);
-  const [info, setInfo] = useState<ProjectInfo | null>(null);
-  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
+  const { info, documents, actors, revision, refreshProject, clearProject, createActor, updateActor } = useProjectData(client);
   const [doc, setDoc] = useState<Document | null>(null);
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   const [initialAnnotations, setInitialAnnotations] = useState<Annotation[]>([]);
-  const [actors, setActors] = useState<Actor[]>([]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focusDetails, setFocusDetails] = useState(false);
   const [selection, setSelection] = useState<TextSelection | null>(null);
@@ -45,23 +45,12 @@ export function App({ client }: { client: Client }) {
   const [mergePreview, setMergePreview] = useState<(MergePreview & { previewId: string; fileName: string }) | null>(null);
   const mergeInputRef = useRef<HTMLInputElement>(null);
   const [reviewing, setReviewing] = useState(false);
+  const [showActor, setShowActor] = useState<{ id: string } | null>(null);
 
   const report = useCallback((error: unknown) => {
     setMessage({ kind: 'error', text: error instanceof ApiError ? error.message : `Something went wrong: ${(error as Error).message}` });
   }, []);
-  const say = (text: string) => setMessage({ kind: 'info', text });
-
-  const refreshProject = useCallback(async () => {
-    const [projectInfo, list, registry] = await Promise.all([
-      client.call('project.info', {}),
-      client.call('document.list', {}),
-      client.call('actor.list', {}),
-    ]);
-    setInfo(projectInfo);
-    setDocuments(list.documents);
-    setActors(registry.actors);
-    return list.documents;
-  }, [client]);
+  const say = useCallback((text: string) => setMessage({ kind: 'info', text }), []);
 
   const openDocument = useCallback(
     async (id: string) => {
@@ -83,40 +72,54 @@ export function App({ client }: { client: Client }) {
     if (!settings.analystName) setAskName(true);
     if (!state.projectName) {
       setDoc(null);
-      setDocuments([]);
+      clearProject();
       return;
     }
-    const docs = await refreshProject();
+    const { documents: docs } = await refreshProject();
     const first = docs.find((d) => d.id === state.lastDocumentId) ?? docs[0];
     if (first) await openDocument(first.id);
     else setDoc(null);
-  }, [client, refreshProject, openDocument]);
+  }, [client, refreshProject, clearProject, openDocument]);
 
   useEffect(() => {
     loadWorkbench().catch(report);
   }, [loadWorkbench, report]);
 
   /** After undo/redo or a change made elsewhere: reload the open document's tags and the counts. */
-  const reloadTags = useCallback(async () => {
+  const reloadTags = useCallback(async (): Promise<Annotation[]> => {
     await refreshProject();
-    if (!doc) return;
+    if (!doc) return [];
     const list = await client.call('annotation.listForDocument', { documentId: doc.id });
     setAnnotations(list.annotations);
     viewRef.current?.setAnnotations(list.annotations);
     setSelectedId((id) => (id && list.annotations.some((a) => a.id === id) ? id : null));
+    return list.annotations;
   }, [client, doc, refreshProject]);
 
   useLiveUpdates(client, { openDocumentId: doc?.id ?? null, reloadTags, refreshProject, onError: report });
 
-  const bumpCount = (kind: AnnotationKind, delta: number) => {
-    if (!doc) return;
-    setDocuments((list) => list.map((d) => (d.id === doc.id ? { ...d, tagCounts: { ...d.tagCounts, [kind]: d.tagCounts[kind] + delta } } : d)));
-  };
+  const selectTag = useCallback((id: string | null, scroll = true) => {
+    setSelectedId(id);
+    setFocusDetails(false);
+    viewRef.current?.select(id);
+    if (id && scroll) viewRef.current?.scrollToAnnotation(id, true);
+  }, []);
+
+  const duplicate = useDuplicateTag({ client, annotations, selfId: info?.analyst?.id, reloadTags, selectTag, say });
+
+  /** After every change: the document counts, the registry's and the analysts' figures. */
+  const refreshCounts = useCallback(() => void refreshProject().catch(report), [refreshProject, report]);
 
   const createTag = useCallback(
     async (kind: AnnotationKind, target: { start: number; end: number } | null) => {
       if (!doc) return;
       // The passage is drawn at once, marked as pending; it becomes a tag only when the project file has it.
+      const existing = duplicate.existing(kind, target);
+      if (existing) {
+        viewRef.current?.clearSelection();
+        setSelection(null);
+        return duplicate.select(existing.id);
+      }
       const pending = target ? (viewRef.current?.drawPending(kind, target) ?? null) : null;
       setSelection(null);
       try {
@@ -126,13 +129,13 @@ export function App({ client }: { client: Client }) {
         else viewRef.current?.select(created.id);
         setSelectedId(created.id);
         setFocusDetails(true);
-        bumpCount(kind, 1);
+        refreshCounts();
       } catch (error) {
         if (pending) viewRef.current?.removeAnnotation(pending);
-        report(error);
+        if (!duplicate.onRefused(error, kind, target)) report(error);
       }
     },
-    [client, doc, report],
+    [client, doc, duplicate, report, refreshCounts],
   );
 
   const tagSelection = useCallback(
@@ -143,18 +146,12 @@ export function App({ client }: { client: Client }) {
     [createTag, selection],
   );
 
-  const selectTag = useCallback((id: string | null, scroll = true) => {
-    setSelectedId(id);
-    setFocusDetails(false);
-    viewRef.current?.select(id);
-    if (id && scroll) viewRef.current?.scrollToAnnotation(id, true);
-  }, []);
-
   const updateTag = async (id: string, change: { attributes?: AttributesPatch; note?: string }) => {
     try {
       const updated = await client.call('annotation.update', { id, ...change });
       setAnnotations((list) => list.map((a) => (a.id === id ? updated : a)));
       if (updated.target) viewRef.current?.updateAnnotation(updated);
+      if (change.attributes) refreshCounts(); // a linked actor or claimant changes the registry's mentions
     } catch (error) {
       report(error);
     }
@@ -167,13 +164,13 @@ export function App({ client }: { client: Client }) {
         setAnnotations((list) => list.filter((a) => a.id !== id));
         viewRef.current?.removeAnnotation(id);
         setSelectedId(null);
-        bumpCount(deleted.kind, -1);
-        say('Tag deleted. Undo brings it back.');
+        refreshCounts();
+        say(`${KIND_LABELS[deleted.kind]} tag deleted. Undo brings it back.`);
       } catch (error) {
         report(error);
       }
     },
-    [client, report],
+    [client, report, refreshCounts],
   );
 
   const undoRedo = useCallback(
@@ -189,25 +186,12 @@ export function App({ client }: { client: Client }) {
     [client, reloadTags, report],
   );
 
-  const createActor = async (name: string, kind: ActorKind): Promise<Actor> => {
-    const actor = await client.call('actor.create', { name, kind });
-    setActors((list) => [...list, actor].sort((a, b) => a.name.localeCompare(b.name)));
-    return actor;
-  };
-
-  const updateActorAliases = async (actorId: string, aliases: string[]) => {
-    try {
-      const actor = await client.call('actor.update', { id: actorId, aliases });
-      setActors((list) => list.map((a) => (a.id === actorId ? actor : a)));
-    } catch (error) {
-      report(error);
-    }
-  };
+  const updateActorAliases = (actorId: string, aliases: string[]) => updateActor(actorId, { aliases }).then(() => {}, report);
 
   const runImport = useCallback(
     async (files: readonly File[]) => {
       const outcome = await importFiles(client, files);
-      const docs = await refreshProject();
+      const { documents: docs } = await refreshProject();
       const opened = outcome.lastImportedId ?? (doc ? null : docs[0]?.id);
       if (opened) await openDocument(opened);
       setMessage(outcome.message);
@@ -308,6 +292,8 @@ export function App({ client }: { client: Client }) {
     };
   }, [runImport, report]);
 
+  const jumpToTag = useTagJump(doc?.id ?? null, openDocument, selectTag);
+
   const actorMap = useMemo(() => new Map(actors.map((a) => [a.id, a])), [actors]);
   const selected = annotations.find((a) => a.id === selectedId) ?? null;
   const documentWarnings = annotations.filter((a) => a.target === null);
@@ -369,7 +355,22 @@ export function App({ client }: { client: Client }) {
         />
       ) : (
         <div className="panes">
-          <DocumentList documents={documents} currentId={doc?.id ?? null} onOpen={(id) => openDocument(id).catch(report)} />
+          <ProjectSidebar
+            client={client}
+            info={info}
+            documents={documents}
+            actors={actors}
+            revision={revision}
+            currentDocumentId={doc?.id ?? null}
+            showActor={showActor}
+            onOpenDocument={(id) => openDocument(id).catch(report)}
+            onJump={(documentId, annotationId) => void jumpToTag(documentId, annotationId).catch(report)}
+            onChanged={(text) => {
+              say(text);
+              void reloadTags().catch(report);
+            }}
+            onError={report}
+          />
           {doc ? (
             <ArticlePane
               document={doc}
@@ -423,6 +424,12 @@ export function App({ client }: { client: Client }) {
           onDone={(text) => {
             setMergePreview(null);
             say(text);
+            void reloadTags().catch(report);
+          }}
+          onShowActor={(id, text) => {
+            setMergePreview(null);
+            say(text);
+            setShowActor({ id });
             void reloadTags().catch(report);
           }}
         />

@@ -1,4 +1,4 @@
-// Autocomplete over the actor registry, with "add new actor" for a name not yet in it.
+// Autocomplete over the actor registry, with “Create …” for a name not yet in it; an empty field never links anyone.
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
 import { actorNameKey, actorNames, type Actor, type ActorKind } from '../../src-shared/model/actor';
 
@@ -13,7 +13,8 @@ export function ActorPicker(props: {
   const current = props.actors.find((a) => a.id === props.value) ?? null;
   const [text, setText] = useState(current?.name ?? '');
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  /** The highlighted option; -1 for none (an empty field suggests actors but Enter picks none of them). */
+  const [active, setActive] = useState(-1);
   const [newKind, setNewKind] = useState<ActorKind>('person');
   const listId = useId();
   useEffect(() => setText(current?.name ?? ''), [current?.name]);
@@ -29,6 +30,7 @@ export function ActorPicker(props: {
     ...(text.trim() !== '' && !exact ? [{ type: 'new' as const }] : []),
   ];
 
+  const optionId = (index: number) => `${listId}-${index}`;
   const choose = async (index: number) => {
     const option = options[index];
     setOpen(false);
@@ -44,7 +46,7 @@ export function ActorPicker(props: {
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
       setActive((i) => Math.max(i - 1, 0));
-    } else if (event.key === 'Enter' && open && options.length > 0) {
+    } else if (event.key === 'Enter' && open && active >= 0 && active < options.length) {
       event.preventDefault();
       event.stopPropagation();
       void choose(active);
@@ -63,15 +65,20 @@ export function ActorPicker(props: {
           aria-expanded={open}
           aria-controls={listId}
           aria-autocomplete="list"
+          aria-activedescendant={open && active >= 0 && active < options.length ? optionId(active) : undefined}
           autoFocus={props.autoFocus}
           value={text}
           placeholder="Type a name"
           onChange={(e) => {
             setText(e.target.value);
             setOpen(true);
-            setActive(0);
+            // Typing highlights the best match (or “Create …”); clearing the field highlights nothing.
+            setActive(e.target.value.trim() === '' ? -1 : 0);
           }}
-          onFocus={() => setOpen(true)}
+          onFocus={() => {
+            setOpen(true);
+            setActive(-1);
+          }}
           onBlur={() => setTimeout(() => setOpen(false), 150)}
           onKeyDown={onKeyDown}
         />
@@ -81,6 +88,7 @@ export function ActorPicker(props: {
           {options.map((option, index) => (
             <li
               key={option.type === 'actor' ? option.actor.id : 'new'}
+              id={optionId(index)}
               role="option"
               aria-selected={index === active}
               className={index === active ? 'active' : ''}
@@ -95,7 +103,7 @@ export function ActorPicker(props: {
                   {option.actor.aliases.length > 0 && <span className="aliases"> ({option.actor.aliases.join(', ')})</span>}
                 </>
               ) : (
-                <>Add “{text.trim()}” as a new actor</>
+                <>Create “{text.trim()}”</>
               )}
             </li>
           ))}

@@ -5,6 +5,7 @@ import type { ExportFormat, MergePreview } from '../../src-shared/api/contract';
 import { KIND_LABELS } from '../../src-shared/model/annotation';
 import { ApiError, type Client } from '../api/client';
 import { base64ToBytes, bytesToBase64, saveFile } from '../api/save-file';
+import { duplicateActorsNotice } from './registry/actor-mentions';
 
 const FORMATS: readonly { format: ExportFormat; label: string; detail: string }[] = [
   { format: 'html', label: 'Report (HTML)', detail: 'readable and printable to PDF: warnings, claims, figures, actors per article' },
@@ -71,12 +72,21 @@ export function MergeDialog(props: {
   client: Client;
   preview: MergePreview & { previewId: string; fileName: string };
   onDone: (message: string) => void;
+  /** Closes the dialog and opens the actor registry at this actor (to combine same-named actors). */
+  onShowActor: (actorId: string, message: string) => void;
   onCancel: () => void;
   onError: (e: unknown) => void;
 }) {
   const [merging, setMerging] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [combined, setCombined] = useState<ReadonlySet<string>>(new Set());
+  const [duplicates, setDuplicates] = useState<ReturnType<typeof duplicateActorsNotice>>(null);
+  /** Actors that share a name after the merge (two registries each had “Kyrylo Budanov”) are pointed out. */
+  const checkDuplicates = async () => {
+    const notice = duplicateActorsNotice((await props.client.call('actor.list', {})).actors);
+    setDuplicates(notice);
+    return notice;
+  };
   const { summary } = props.preview;
   const confirm = async () => {
     setMerging(true);
@@ -85,7 +95,8 @@ export function MergeDialog(props: {
       const tags = result.summary.newTags.reduce((n, t) => n + t.count, 0);
       const text = `Merged “${props.preview.fileName}”: ${result.summary.newDocuments} new documents, ${tags} new tags, ${result.summary.updatedTags} updated, ${result.summary.conflicts} conflicts.`;
       // Actors that look like one are only proposed: the reviewer confirms each, after the merge.
-      if (result.summary.actorProposals.length > 0) setDone(text);
+      const notice = await checkDuplicates();
+      if (result.summary.actorProposals.length > 0 || notice) setDone(text);
       else props.onDone(text);
     } catch (error) {
       props.onError(error instanceof ApiError ? error : new Error(String(error)));
@@ -125,7 +136,11 @@ export function MergeDialog(props: {
                 onClick={() =>
                   void props.client
                     .call('actor.combine', { keepId: p.localId, mergeId: p.incomingId })
-                    .then(() => setCombined(new Set([...combined, p.incomingId])), props.onError)
+                    .then(() => {
+                      setCombined(new Set([...combined, p.incomingId]));
+                      return checkDuplicates();
+                    })
+                    .catch(props.onError)
                 }
               >
                 Treat as one
@@ -135,6 +150,12 @@ export function MergeDialog(props: {
           </p>
         ))}
         {done && <p role="status">{done}</p>}
+        {done && duplicates && (
+          <p className="details-meta actor-proposal">
+            {duplicates.text}
+            <button type="button" onClick={() => props.onShowActor(duplicates.firstId, done)}>Combine in the registry…</button>
+          </p>
+        )}
         {merging && <progress className="merge-progress" aria-label="Merging" />}
         <div className="modal-actions">
           {done ? (

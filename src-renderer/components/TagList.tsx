@@ -3,16 +3,17 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Analyst } from '../../src-shared/api/contract';
 import type { Actor } from '../../src-shared/model/actor';
 import { figureValue, type Annotation, type AnnotationKind } from '../../src-shared/model/annotation';
+import { analystLabel } from './analyst-label';
 import { KIND_LABELS, KIND_ORDER } from './kinds';
 
 function summary(annotation: Annotation, actors: ReadonlyMap<string, Actor>): string {
   switch (annotation.kind) {
     case 'claim': {
       const who = annotation.attributes.claimantId ? actors.get(annotation.attributes.claimantId)?.name : null;
-      return `${annotation.attributes.status}${who ? ` · ${who}` : ''}`;
+      return `${annotation.attributes.status}${who ? ` · claimed by ${who}` : ''}`;
     }
     case 'actor':
-      return annotation.attributes.actorId ? (actors.get(annotation.attributes.actorId)?.name ?? 'unknown actor') : 'not linked';
+      return annotation.attributes.actorId ? `→ ${actors.get(annotation.attributes.actorId)?.name ?? 'an actor no longer in the registry'}` : 'not linked to an actor';
     case 'figure': {
       const value = figureValue(annotation.attributes);
       return value === null ? 'no value' : `${value.toLocaleString('en-US')}${annotation.attributes.unit ? ` ${annotation.attributes.unit}` : ''}`;
@@ -47,7 +48,7 @@ export function TagList(props: {
     if (!props.selectedId) return;
     listRef.current?.querySelector(`[data-annotation-id="${props.selectedId}"]`)?.scrollIntoView({ block: 'nearest' });
   }, [props.selectedId]);
-  const names = useMemo(() => new Map(props.analysts.map((a) => [a.id, a.name])), [props.analysts]);
+  const names = useMemo(() => new Map(props.analysts.map((a) => [a.id, analystLabel(a, props.analysts)])), [props.analysts]);
   const groups = useMemo(
     () =>
       KIND_ORDER.filter((k) => kinds.has(k)).map((kind) => ({
@@ -75,7 +76,7 @@ export function TagList(props: {
           <select aria-label="Analyst" value={analystId} onChange={(e) => setAnalystId(e.target.value)}>
             <option value="all">All analysts</option>
             {props.analysts.map((a) => (
-              <option key={a.id} value={a.id}>{a.name}</option>
+              <option key={a.id} value={a.id}>{names.get(a.id)}</option>
             ))}
           </select>
         </div>

@@ -7,7 +7,7 @@ export interface LiveUpdateTargets {
   /** The open document, whose tags are shown. */
   openDocumentId: string | null;
   /** Fetches the open document's tags and the lists again. */
-  reloadTags: () => Promise<void>;
+  reloadTags: () => Promise<unknown>;
   /** Fetches the document list, the actors and the project's analysts again. */
   refreshProject: () => Promise<unknown>;
   onError: (error: unknown) => void;

@@ -1,4 +1,5 @@
 // Review mode: the article twice, side by side — analyst A's tags left, B's right — scrolling together.
+import { analystLabel } from '../analyst-label';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import type { Analyst } from '../../../src-shared/api/contract';
 import type { Annotation } from '../../../src-shared/model/annotation';
@@ -19,12 +20,12 @@ export interface FocusRequest {
   seq: number;
 }
 
-function PaneHeader({ letter, analyst, tags, source }: { letter: 'A' | 'B'; analyst: Analyst; tags: readonly Annotation[]; source?: string | undefined }) {
+function PaneHeader({ letter, name, tags, source }: { letter: 'A' | 'B'; name: string; tags: readonly Annotation[]; source?: string | undefined }) {
   const wholeDocument = tags.filter((t) => t.target === null).length;
   return (
     <header className="review-pane-header">
       <span className="review-pane-letter" aria-hidden="true">{letter}</span>
-      <span className="review-pane-name">{analyst.name}</span>
+      <span className="review-pane-name">{name}</span>
       {source && <span className="review-pane-source" title="Read from a teammate’s file, not merged">in “{source}”</span>}
       <span className="count">
         {tags.length} {tags.length === 1 ? 'tag' : 'tags'}
@@ -122,17 +123,19 @@ export function ReviewPanes(props: {
     if (idB) pair.b.scrollToAnnotation(idB, true);
   }, [focus, pause, followAfter]);
 
+  // Two analysts of the same name (one person under two identities, or two people) are told apart by id.
+  const [nameA, nameB] = [analystLabel(analystA, [analystA, analystB]), analystLabel(analystB, [analystA, analystB])];
   return (
     <div className="review-panes">
-      <section className="review-pane review-pane-a" aria-label={`Analyst A: ${analystA.name}`}>
-        <PaneHeader letter="A" analyst={analystA} tags={tagsA} />
+      <section className="review-pane review-pane-a" aria-label={`Analyst A: ${nameA}`}>
+        <PaneHeader letter="A" name={nameA} tags={tagsA} />
         <div className="review-pane-scroll" ref={scrollA}>
           {!ready && <p className="empty">Comparing the two analysts’ tags…</p>}
           <div className="review-article-mount" ref={mountA} />
         </div>
       </section>
-      <section className="review-pane review-pane-b" aria-label={`Analyst B: ${analystB.name}${props.sourceB ? ` (in ${props.sourceB})` : ''}`}>
-        <PaneHeader letter="B" analyst={analystB} tags={tagsB} source={props.sourceB} />
+      <section className="review-pane review-pane-b" aria-label={`Analyst B: ${nameB}${props.sourceB ? ` (in ${props.sourceB})` : ''}`}>
+        <PaneHeader letter="B" name={nameB} tags={tagsB} source={props.sourceB} />
         <div className="review-pane-scroll" ref={scrollB}>
           {!ready && <p className="empty">Comparing the two analysts’ tags…</p>}
           <div className="review-article-mount" ref={mountB} />

@@ -1,12 +1,13 @@
 // Review mode: the bar above the panes — which document and which two analysts, bulk acceptance, undo/redo, leaving.
 import type { Analyst, DocumentSummary } from '../../../src-shared/api/contract';
+import { analystLabel } from '../analyst-label';
 import { ProjectFileButton } from '../ProjectFileButton';
 import type { TeammateFile } from './use-teammate-file';
 
 function AnalystOptions({ analysts, other }: { analysts: readonly Analyst[]; other: string }) {
   return analysts.map((a) => (
     <option key={a.id} value={a.id} disabled={a.id === other}>
-      {a.name}
+      {analystLabel(a, analysts)}
     </option>
   ));
 }

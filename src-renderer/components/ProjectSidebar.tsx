@@ -1,0 +1,50 @@
+// Left pane: the documents, the actor registry and the analysts, one tab at a time; the last two load every tag.
+import { useEffect, useState } from 'react';
+import type { DocumentSummary, ProjectInfo } from '../../src-shared/api/contract';
+import type { Actor } from '../../src-shared/model/actor';
+import type { Client } from '../api/client';
+import { useProjectTags } from '../hooks/use-project-tags';
+import { ActorRegistry } from './ActorRegistry';
+import { AnalystsPanel } from './AnalystsPanel';
+import { DocumentList } from './DocumentList';
+import { SidebarTabs, type SidebarTab } from './SidebarTabs';
+
+export function ProjectSidebar(props: {
+  client: Client;
+  info: ProjectInfo | null;
+  documents: readonly DocumentSummary[];
+  actors: readonly Actor[];
+  /** Grows with every change to the project, so the registry's counts are loaded again. */
+  revision: number;
+  currentDocumentId: string | null;
+  /** Asks to show one actor in the registry (a new object for every request). */
+  showActor: { id: string } | null;
+  onOpenDocument: (id: string) => void;
+  onJump: (documentId: string, annotationId: string) => void;
+  onChanged: (message: string) => void;
+  onError: (error: unknown) => void;
+}) {
+  const [tab, setTab] = useState<SidebarTab>('documents');
+  useEffect(() => {
+    if (props.showActor) setTab('actors');
+  }, [props.showActor]);
+  const tagged = useProjectTags(props.client, props.documents, props.revision, tab !== 'documents', props.onError);
+  return (
+    <SidebarTabs tab={tab} onTab={setTab}>
+      {tab === 'documents' && <DocumentList documents={props.documents} currentId={props.currentDocumentId} onOpen={props.onOpenDocument} />}
+      {tab === 'actors' && (
+        <ActorRegistry
+          client={props.client}
+          actors={props.actors}
+          documents={props.documents}
+          tagged={tagged}
+          focusActorId={props.showActor?.id ?? null}
+          onJump={props.onJump}
+          onChanged={props.onChanged}
+          onError={props.onError}
+        />
+      )}
+      {tab === 'analysts' && <AnalystsPanel analysts={props.info?.analysts ?? []} selfId={props.info?.analyst?.id ?? null} tagged={tagged} />}
+    </SidebarTabs>
+  );
+}
