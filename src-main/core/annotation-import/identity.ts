@@ -68,6 +68,8 @@ export class ImportedAnalysts {
   constructor(
     private readonly db: Db,
     private readonly now: string,
+    /** Where these analysts come from, shown wherever two share a name: 'imported from “file.json”'. */
+    private readonly origin: string,
   ) {
     this.byId = new Map(allAnalysts(db).map((a) => [a.id.toLowerCase(), a]));
   }
@@ -85,7 +87,7 @@ export class ImportedAnalysts {
       candidate = uuidV5(`analyst:${candidate}\n${name}\n${n}`, IMPORT_NAMESPACE) as AnalystId;
     }
     const analyst: Analyst = { id: candidate, name };
-    insertAnalyst(this.db, { ...analyst, createdAt: this.now });
+    insertAnalyst(this.db, { ...analyst, createdAt: this.now, origin: this.origin });
     this.byId.set(candidate, analyst);
     this.created.push(analyst);
     return analyst;

@@ -224,17 +224,17 @@ class TagWriter {
 
   constructor(
     private readonly session: ProjectSession,
-    private readonly label: string,
+    private readonly fileName: string,
     private readonly documents: ProjectDocuments,
     private readonly report: Report,
   ) {
     this.now = session.now();
-    this.analysts = new ImportedAnalysts(session.db, this.now);
+    this.analysts = new ImportedAnalysts(session.db, this.now, `imported from “${this.fileName}”`);
     this.actorIds = new Map(allActors(session.db, false).flatMap((a) => actorNames(a).map((n) => [actorNameKey(n), a.id] as const)));
   }
 
   private entry(): number {
-    this.historyId ??= beginHistoryEntry(this.session.db, this.label, this.session.analystForWriting().id, this.now);
+    this.historyId ??= beginHistoryEntry(this.session.db, `Import annotations from ${this.fileName}`, this.session.analystForWriting().id, this.now);
     return this.historyId;
   }
 
@@ -322,7 +322,7 @@ export function importAnnotationsFile(session: ProjectSession, request: Request)
     const documents = new ProjectDocuments(session);
     const named = documents.named(request.documentId);
     const planned = request.format === 'w3c' ? planW3c(bytes, documents, named, report) : planQdpx(session, bytes, documents, named, report);
-    const writer = new TagWriter(session, `Import annotations from ${request.fileName}`, documents, report);
+    const writer = new TagWriter(session, request.fileName, documents, report);
     for (const tag of planned) writer.write(tag);
     writer.finish();
     return report;

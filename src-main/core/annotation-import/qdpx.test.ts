@@ -245,6 +245,44 @@ describe('REFI-QDA import (.qdpx)', () => {
     expect(failure(strToU8(bomb))).toMatchObject({ code: 'untrusted_content' });
   });
 
+  it('refuses a DOCTYPE wherever it is, also after a comment that looks like a start tag', () => {
+    const hidden = '<?xml version="1.0"?><!-- <a --><!DOCTYPE Project [<!ENTITY a "aaaaaaaaaa">]><Project name="&a;"/>';
+    expect(failure(strToU8(hidden))).toMatchObject({ code: 'untrusted_content' });
+    expect(failure(strToU8('<Project name="x"><!-- <b --><!ENTITY b "x"></Project>'))).toMatchObject({ code: 'untrusted_content' });
+    // Inside a comment or CDATA it is text, not a declaration.
+    const quoted = '<Project name="x"><!-- <!DOCTYPE p> --><Description><![CDATA[<!DOCTYPE html>]]></Description></Project>';
+    expect(parseQdpx(strToU8(quoted)).ok).toBe(true);
+  });
+
+  it('refuses an attribute value or a text beyond its limit before parsing (a 50 MB attribute in a moment)', () => {
+    const started = Date.now();
+    const huge = strToU8(`<Project name="${'a'.repeat(50 * 2 ** 20)}"/>`);
+    expect(failure(huge)).toMatchObject({ code: 'import_too_large', message: expect.stringMatching(/attribute value longer than 100,000 characters/) });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    const limits = { ...QDPX_IMPORT_LIMITS, attributeChars: 10, textChars: 20 };
+    expect(parseQdpx(strToU8(`<Project name='0123456789'><Description>${'t'.repeat(20)}</Description></Project>`), limits).ok).toBe(true);
+    expect(failure(strToU8(`<Project name='0123456789x'/>`), limits)).toMatchObject({ code: 'import_too_large' });
+    expect(failure(strToU8(`<Project name="x"><Description>${'t'.repeat(21)}</Description></Project>`), limits)).toMatchObject({ code: 'import_too_large' });
+    expect(failure(strToU8(`<Project name="x"><Description><![CDATA[${'t'.repeat(21)}]]></Description></Project>`), limits)).toMatchObject({ code: 'import_too_large' });
+  });
+
+  it('refuses a zip whose entry inflates to more than it declares, instead of cutting the text short', () => {
+    const text = 'The whole article, every word of it.';
+    const qde = '<Project name="x"><Sources><TextSource guid="50000000-0000-4000-8000-000000000001" name="A" plainTextPath="internal://a.txt"/></Sources></Project>';
+    const zip = zipSync({ 'project.qde': strToU8(qde), 'sources/a.txt': strToU8(text) });
+    expect(parsed(zip).sources.map((s) => s.text)).toEqual([text]); // as written, it reads whole
+    // Understate the size of sources/a.txt in its local header (offset 22) and in the central directory (offset 24).
+    const forged = zip.slice();
+    const view = new DataView(forged.buffer);
+    for (let at = 0; at + 4 <= forged.length; at++) {
+      const signature = view.getUint32(at, true);
+      const nameAt = signature === 0x04034b50 ? at + 30 : signature === 0x02014b50 ? at + 46 : -1;
+      if (nameAt < 0 || new TextDecoder().decode(forged.subarray(nameAt, nameAt + 13)) !== 'sources/a.txt') continue;
+      view.setUint32(signature === 0x04034b50 ? at + 22 : at + 24, 9, true);
+    }
+    expect(failure(forged)).toMatchObject({ code: 'import_unsupported_format', message: expect.stringMatching(/does not unpack to the 9 bytes it declares/) });
+  });
+
   it('fails with a sentence on files that are not REFI-QDA projects', () => {
     expect(failure(new Uint8Array(0))).toMatchObject({ code: 'import_empty' });
     expect(failure(strToU8('PK\u0003\u0004 not really a zip'))).toMatchObject({ code: 'import_unsupported_format' });
