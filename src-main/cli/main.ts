@@ -19,6 +19,7 @@ import { registerServeCommand } from './serve-command';
 import { annotationImportSummary } from './annotation-import-summary';
 import { registerRepairCommand } from './repair-command';
 import { actorByName, actorMap, analystMap, analystName, resolveDocument, withProject, type CliIo } from './project';
+import { removeStalePrivateFolders } from '../core/private-files';
 
 export type { CliIo } from './project';
 
@@ -260,6 +261,7 @@ function reportUnexpected(error: unknown, argv: readonly string[], verbose: bool
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. Every failure is one line on stderr. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  removeStalePrivateFolders();
   const program = buildProgram(io);
   try {
     await program.parseAsync([...argv], { from: 'user' });

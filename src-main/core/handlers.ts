@@ -66,10 +66,10 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'review.acceptAgreed': (request) => acceptAgreed(session, request),
     'agreement.compute': (request) => computeAgreement(session, request),
     'review.openFile': (request) => openTeammateFile(session, request),
-    'review.closeFile': (request) => closeTeammateFile(request),
+    'review.closeFile': (request) => closeTeammateFile(session, request),
     'merge.preview': (request) => previewTeammateFile(session, request),
     'merge.apply': (request) => applyTeammateFile(session, request),
-    'merge.cancel': (request) => cancelTeammateFile(request),
+    'merge.cancel': (request) => cancelTeammateFile(session, request),
   };
 }
 

@@ -14,9 +14,15 @@ export interface SessionOptions {
   now?: () => string;
 }
 
+/** Something that lives as long as the session that owns it (a merge preview, teammates' files opened for review). */
+export interface SessionPart {
+  close(): void;
+}
+
 /** One open project file and who is working on it. Every write goes through `db` in a transaction. */
 export class ProjectSession {
   private committedAnalyst: Analyst | null = null;
+  private readonly parts = new Map<new () => SessionPart, SessionPart>();
   readonly now: () => string;
   /**
    * The client (window or page) whose request is being answered, set by the Workbench around each request; null
@@ -83,7 +89,18 @@ export class ProjectSession {
     return madeBy === undefined || madeBy === null || madeBy === this.origin;
   }
 
+  /** This session's one instance of `Part`, made on first use and closed with the session. */
+  part<T extends SessionPart>(Part: new () => T): T {
+    const existing = this.parts.get(Part);
+    if (existing) return existing as T;
+    const made = new Part();
+    this.parts.set(Part, made);
+    return made;
+  }
+
   close(): void {
+    for (const part of this.parts.values()) part.close();
+    this.parts.clear();
     if (this.db.open) this.db.close();
   }
 }

@@ -1,8 +1,7 @@
 // Teammates' project files opened for review without merging them: checked like a file to merge, read once into
 // memory, and offered as a second annotation set next to this project's analysts.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Analyst, ResponseOf, ValidRequestOf } from '../../src-shared/api/contract';
 import type { Annotation } from '../../src-shared/model/annotation';
@@ -10,11 +9,11 @@ import type { AnalystId, AnnotationId, DocumentId } from '../../src-shared/model
 import { UserError } from '../../src-shared/model/result';
 import { allDocumentMetas } from '../store/documents';
 import { readIncomingProject, refusalOfReceived } from './merge/incoming';
-import type { ProjectSession } from './session';
+import { newPrivateFolder } from './private-files';
+import type { ProjectSession, SessionPart } from './session';
 
 /** One teammate's file as the review reads it: its analysts and, by the SHA-256 of each article's text, its live tags. */
 export interface TeammateFile {
-  session: ProjectSession;
   fileName: string;
   projectName: string;
   /** The file's analysts under ids minted for this session (a file may hold this project's analysts too). */
@@ -27,7 +26,15 @@ export interface TeammateFile {
 
 /** How many teammate files stay open at once; opening one more forgets the oldest. */
 const MAX_OPEN = 4;
-const open = new Map<string, TeammateFile>();
+
+/** The teammates' files one project has open for review, by id; forgotten with the project. */
+export class OpenTeammateFiles implements SessionPart {
+  readonly files = new Map<string, TeammateFile>();
+
+  close(): void {
+    this.files.clear();
+  }
+}
 
 /**
  * Reads a teammate's file — given as bytes, written to a private folder that is removed at once — with every check
@@ -35,7 +42,7 @@ const open = new Map<string, TeammateFile>();
  * needs. Nothing is written to the project; a refused file leaves no trace.
  */
 export function openTeammateFile(session: ProjectSession, request: ValidRequestOf<'review.openFile'>): ResponseOf<'review.openFile'> {
-  const dir = mkdtempSync(join(tmpdir(), 'marginalia-review-'));
+  const dir = newPrivateFolder('review');
   const path = join(dir, 'teammate.marginalia');
   let file: TeammateFile;
   try {
@@ -54,7 +61,6 @@ export function openTeammateFile(session: ProjectSession, request: ValidRequestO
         tagsByHash.set(hash, list);
       }
       file = {
-        session,
         fileName: request.fileName,
         projectName: incoming.project.name,
         analysts: incoming.analysts.map((a) => ({ id: analystIds.get(a.id) as AnalystId, name: a.name })),
@@ -70,8 +76,7 @@ export function openTeammateFile(session: ProjectSession, request: ValidRequestO
     rmSync(dir, { recursive: true, force: true });
   }
   const teammateFileId = randomUUID();
-  // Files opened for a project that has been closed since (the desktop app switched projects) are forgotten.
-  for (const [id, other] of open) if (!other.session.db.open) open.delete(id);
+  const open = session.part(OpenTeammateFiles).files;
   open.set(teammateFileId, file);
   while (open.size > MAX_OPEN) open.delete(open.keys().next().value as string);
   const ours = allDocumentMetas(session.db);
@@ -83,15 +88,15 @@ export function openTeammateFile(session: ProjectSession, request: ValidRequestO
   return { teammateFileId, fileName: file.fileName, projectName: file.projectName, analysts: file.analysts, documents, otherDocuments };
 }
 
-export function closeTeammateFile(request: ValidRequestOf<'review.closeFile'>): ResponseOf<'review.closeFile'> {
-  open.delete(request.teammateFileId);
+export function closeTeammateFile(session: ProjectSession, request: ValidRequestOf<'review.closeFile'>): ResponseOf<'review.closeFile'> {
+  session.part(OpenTeammateFiles).files.delete(request.teammateFileId);
   return {};
 }
 
 /** The open teammate file with this id, for this project; a clear error when it was closed or never opened. */
 export function teammateFile(session: ProjectSession, id: string): TeammateFile {
-  const file = open.get(id);
-  if (!file || file.session !== session) throw new UserError('not_found', 'That teammate’s file is no longer open for review: choose it again.');
+  const file = session.part(OpenTeammateFiles).files.get(id);
+  if (!file) throw new UserError('not_found', 'That teammate’s file is no longer open for review: choose it again.');
   return file;
 }
 

@@ -9,6 +9,7 @@ import { ChangeFeed } from './change-feed';
 import { createHandlers, type ProjectHandlers, type ProjectMethod } from './handlers';
 import { createProject, openProject, type ProjectSession } from './session';
 import { readSettings, writeSettings, type Settings } from './settings';
+import { removeStalePrivateFolders } from './private-files';
 
 /** What the hosting process provides: native dialogs in the desktop app, nothing in the browser mode. */
 export interface WorkbenchHost {
@@ -47,6 +48,7 @@ export class Workbench {
     private readonly host: WorkbenchHost,
     private analystOverride: string | null = null,
   ) {
+    removeStalePrivateFolders();
     this.handlers = this.buildHandlers();
   }
 

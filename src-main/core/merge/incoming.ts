@@ -1,6 +1,5 @@
 // Reading a teammate's project file as untrusted input: a private copy, opened read-only, checked and validated.
-import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { z } from 'zod';
@@ -16,6 +15,7 @@ import { assertOpenableProject, migrate, type Db } from '../../store/open-projec
 import { schemaProblem } from '../../store/schema-check';
 import type { ChangeRecord } from '../../store/changes';
 import { sha256Hex } from '../document-service';
+import { newPrivateFolder } from '../private-files';
 
 /** The largest teammate file Marginalia reads. */
 export const MAX_INCOMING_BYTES = FILE_LIMITS.project;
@@ -312,7 +312,7 @@ function checkChangeLog(
 export function readIncomingProject(path: string, purpose: IncomingPurpose = 'merge'): IncomingProject {
   assertOpenableProject(path);
   if (statSync(path).size > MAX_INCOMING_BYTES) throw refusal(`it ${describeOverLimit('project', statSync(path).size)}`, purpose);
-  const dir = mkdtempSync(join(tmpdir(), 'marginalia-incoming-'));
+  const dir = newPrivateFolder('incoming');
   const copy = join(dir, 'incoming.marginalia');
   let db: Db | undefined;
   const close = () => {

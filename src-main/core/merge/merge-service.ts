@@ -1,22 +1,63 @@
 // Share and merge through the contract: packing the project into bytes, previewing and applying a teammate's file.
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ResponseOf, ValidRequestOf } from '../../../src-shared/api/contract';
 import { UserError } from '../../../src-shared/model/result';
 import { projectMeta } from '../../store/project-meta';
-import type { ProjectSession } from '../session';
+import { newPrivateFolder } from '../private-files';
+import type { ProjectSession, SessionPart } from '../session';
 import { refusalOfReceived } from './incoming';
 import { mergeProjectFile, packProject, previewMerge, type MergePlan } from './index';
 
-/** Previews waiting for the user's confirmation, by id: the received file, kept in a private folder. */
-const pending = new Map<string, { session: ProjectSession; dir: string; path: string; fileName: string }>();
+/** How many previews wait for confirmation at once; a new one forgets the oldest. */
+export const MAX_PREVIEWS = 3;
+/** How long a preview waits for confirmation before its copy is removed. */
+export const PREVIEW_LIFETIME_MS = 10 * 60 * 1000;
 
-function discard(id: string): void {
-  const entry = pending.get(id);
-  if (entry) rmSync(entry.dir, { recursive: true, force: true });
-  pending.delete(id);
+interface Preview {
+  dir: string;
+  path: string;
+  fileName: string;
+  expiry: ReturnType<typeof setTimeout>;
+}
+
+/** One project's previews waiting for the user's confirmation, by id: each a received file in a private folder. */
+export class MergePreviews implements SessionPart {
+  private readonly previews = new Map<string, Preview>();
+
+  add(dir: string, path: string, fileName: string): string {
+    const id = randomUUID();
+    const expiry = setTimeout(() => this.discard(id), PREVIEW_LIFETIME_MS);
+    expiry.unref();
+    this.previews.set(id, { dir, path, fileName, expiry });
+    for (const oldest of this.previews.keys()) {
+      if (this.previews.size <= MAX_PREVIEWS) break;
+      this.discard(oldest);
+    }
+    return id;
+  }
+
+  get(id: string): Preview | undefined {
+    return this.previews.get(id);
+  }
+
+  /** The previews still waiting, oldest first. */
+  ids(): string[] {
+    return [...this.previews.keys()];
+  }
+
+  discard(id: string): void {
+    const preview = this.previews.get(id);
+    if (!preview) return;
+    clearTimeout(preview.expiry);
+    rmSync(preview.dir, { recursive: true, force: true });
+    this.previews.delete(id);
+  }
+
+  close(): void {
+    for (const id of this.ids()) this.discard(id);
+  }
 }
 
 function safeFileName(name: string): string {
@@ -25,7 +66,7 @@ function safeFileName(name: string): string {
 
 /** The whole project as one self-contained file, for the user to save and send. */
 export function packForSharing(session: ProjectSession): ResponseOf<'project.pack'> {
-  const dir = mkdtempSync(join(tmpdir(), 'marginalia-pack-'));
+  const dir = newPrivateFolder('pack');
   try {
     const out = join(dir, 'shared.marginalia');
     packProject(session, out);
@@ -42,13 +83,12 @@ function describePlan(plan: MergePlan) {
 
 /** Checks a teammate's file (sent as bytes) and says what merging it would do; nothing is written yet. */
 export function previewTeammateFile(session: ProjectSession, request: ValidRequestOf<'merge.preview'>): ResponseOf<'merge.preview'> {
-  const dir = mkdtempSync(join(tmpdir(), 'marginalia-received-'));
+  const dir = newPrivateFolder('received');
   const path = join(dir, 'received.marginalia');
   try {
     writeFileSync(path, Buffer.from(request.contentBase64, 'base64'));
     const plan = previewMerge(session, path);
-    const previewId = randomUUID();
-    pending.set(previewId, { session, dir, path, fileName: request.fileName });
+    const previewId = session.part(MergePreviews).add(dir, path, request.fileName);
     return { previewId, fileName: request.fileName, ...describePlan(plan) };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
@@ -58,16 +98,17 @@ export function previewTeammateFile(session: ProjectSession, request: ValidReque
 
 /** Merges a previewed file in one transaction (checked again, against the project as it is now). */
 export function applyTeammateFile(session: ProjectSession, request: ValidRequestOf<'merge.apply'>): ResponseOf<'merge.apply'> {
-  const entry = pending.get(request.previewId);
-  if (!entry || entry.session !== session) throw new UserError('not_found', 'That merge preview has expired; choose the file again.');
+  const previews = session.part(MergePreviews);
+  const entry = previews.get(request.previewId);
+  if (!entry) throw new UserError('not_found', 'That merge preview has expired; choose the file again.');
   try {
     return describePlan(mergeProjectFile(session, entry.path));
   } finally {
-    discard(request.previewId);
+    previews.discard(request.previewId);
   }
 }
 
-export function cancelTeammateFile(request: ValidRequestOf<'merge.cancel'>): ResponseOf<'merge.cancel'> {
-  discard(request.previewId);
+export function cancelTeammateFile(session: ProjectSession, request: ValidRequestOf<'merge.cancel'>): ResponseOf<'merge.cancel'> {
+  session.part(MergePreviews).discard(request.previewId);
   return {};
 }
