@@ -1,3 +1,4 @@
+// Checks creating, editing, deleting, undoing tags, and the refusal of a tag that repeats one.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AnnotationSchema, type Annotation } from '../../src-shared/model/annotation';
 import { changesOfEntity } from '../store/changes';
@@ -202,5 +203,24 @@ describe('a refused first write', () => {
     } finally {
       fresh.close();
     }
+  });
+});
+
+describe('a tag that repeats one', () => {
+  it('is refused with the existing tag’s id, and allowed again once that tag is deleted or for another kind or analyst', async () => {
+    const first = await project.call('annotation.create', { documentId, kind: 'claim', target: rangeOf(RETURN_QUOTE) });
+    const again = await project.result('annotation.create', { documentId, kind: 'claim', target: rangeOf(RETURN_QUOTE) });
+    expect(again).toEqual({
+      ok: false,
+      error: { code: 'duplicate_tag', message: `You already tagged “${RETURN_QUOTE}” as claim; edit that tag instead.`, existingId: first.id },
+    });
+    const listed = (await project.call('annotation.listForDocument', { documentId })).annotations;
+    expect(listed).toHaveLength(1);
+    await project.call('annotation.create', { documentId, kind: 'reliability_warning', target: rangeOf(RETURN_QUOTE) });
+    project.session.setAnalystName('Ben');
+    await project.call('annotation.create', { documentId, kind: 'claim', target: rangeOf(RETURN_QUOTE) });
+    project.session.setAnalystName('Ada Analyst');
+    await project.call('annotation.delete', { id: first.id });
+    expect((await project.result('annotation.create', { documentId, kind: 'claim', target: rangeOf(RETURN_QUOTE) })).ok).toBe(true);
   });
 });

@@ -4,7 +4,7 @@ import type { Analyst } from '../../src-shared/api/contract';
 import type { AnalystId, ProjectId } from '../../src-shared/model/ids';
 import { UserError } from '../../src-shared/model/result';
 import { createProjectDatabase, openProjectDatabase, type Db } from '../store/open-project';
-import { analystByName, insertAnalyst, insertProjectMeta } from '../store/project-meta';
+import { analystByName, insertAnalyst, insertProjectMeta, renameAnalyst } from '../store/project-meta';
 import { APP_VERSION } from './version';
 
 export interface SessionOptions {
@@ -71,10 +71,19 @@ export class ProjectSession {
     return analyst;
   }
 
-  /** Changes who this session writes as (the app's name setting changed). */
+  /**
+   * Changes who this session writes as (the app's name setting changed). Someone who has written here already is
+   * renamed in place — the same identity, so their tags carry the new name — unless another analyst of the file has
+   * that name: then the session writes as that one.
+   */
   setAnalystName(name: string | null): void {
-    this.analystName = cleanAnalystName(name);
+    const cleaned = cleanAnalystName(name);
+    const current = this.currentAnalyst();
+    this.analystName = cleaned;
     this.committedAnalyst = null;
+    if (!current || cleaned === null || cleaned === current.name || this.db.readonly || analystByName(this.db, cleaned)) return;
+    this.db.transaction(() => renameAnalyst(this.db, current.id, cleaned))();
+    this.committedAnalyst = { id: current.id, name: cleaned };
   }
 
   /** Remembers which client made a history entry (for this run only: after a restart every window is new). */

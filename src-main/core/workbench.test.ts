@@ -1,4 +1,6 @@
+// Checks the app around a project: opening, settings, the analyst name (and renaming yourself), dialogs refused in the browser.
 import { join } from 'node:path';
+import type { Method, RequestOf, ResponseOf } from '../../src-shared/api/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { temporaryDirectory } from '../test-support/project-fixture';
 import { createProject } from './session';
@@ -54,6 +56,46 @@ describe('the workbench around a project', () => {
     const id = '6f1c2a3e-8b7d-4c1e-9f2a-1b2c3d4e5f60';
     await workbench.call('workbench.rememberDocument', { documentId: id });
     expect(await workbench.call('workbench.state', {})).toMatchObject({ ok: true, value: { lastDocumentId: id } });
+    workbench.close(false);
+  });
+});
+
+/** A workbench call that must succeed, typed by its contract method. */
+async function must<M extends Method>(workbench: Workbench, method: M, request: RequestOf<M>): Promise<ResponseOf<M>> {
+  const result = await workbench.call(method, request);
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as ResponseOf<M>;
+}
+
+describe('renaming yourself in the app', () => {
+  it('renames your identity in the open project: same id, your tags carry the new name', async () => {
+    const workbench = new Workbench(join(dir.path, 'settings'), { kind: 'browser' });
+    workbench.open(join(dir.path, 'r.marginalia'), { create: true });
+    await must(workbench, 'settings.update', { analystName: 'Bea' });
+    const { document } = await must(workbench, 'document.import', { source: { type: 'text', text: 'Title\n\nSome text here.' } });
+    await must(workbench, 'annotation.create', { documentId: document.id, kind: 'claim', target: { start: 7, end: 11 } });
+    const before = await must(workbench, 'analyst.list', {});
+    await must(workbench, 'settings.update', { analystName: 'Bea Reviewer' });
+    const after = await must(workbench, 'analyst.list', {});
+    expect(after.analysts).toEqual([{ ...before.analysts[0], name: 'Bea Reviewer' }]);
+    expect(after.analysts[0]).toMatchObject({ tagCount: 1, current: true });
+    workbench.close(false);
+  });
+
+  it('writes as the analyst who already has the new name, renaming no one', async () => {
+    const path = join(dir.path, 'two.marginalia');
+    const setup = createProject(path, 'Two', { analystName: 'Cara' });
+    setup.db.prepare("INSERT INTO analysts (id, display_name, created_at) VALUES ('6f1c2a3e-8b7d-4c1e-9f2a-1b2c3d4e5f61', 'Dan', 't')").run();
+    setup.close();
+    const workbench = new Workbench(join(dir.path, 's3'), { kind: 'browser' }, 'Cara');
+    workbench.open(path);
+    await workbench.call('document.import', { source: { type: 'text', text: 'Title\n\nSome text here.' } });
+    await workbench.call('settings.update', { analystName: 'Dan' });
+    const listed = await must(workbench, 'analyst.list', {});
+    expect(listed.analysts.map((a) => [a.name, a.current])).toEqual([
+      ['Cara', false],
+      ['Dan', true],
+    ]);
     workbench.close(false);
   });
 });

@@ -68,6 +68,17 @@ export function allAnnotations(db: Db): Annotation[] {
   );
 }
 
+/** A live tag of this analyst with exactly this kind and span, if there is one. */
+export function liveTagWithSpan(db: Db, tag: { documentId: string; kind: AnnotationKind; start: number; end: number; analystId: string }): string | undefined {
+  return statement(
+    db,
+    `SELECT id FROM annotations WHERE document_id = @documentId AND start_offset = @start AND end_offset = @end AND kind = @kind
+       AND analyst_id = @analystId AND deleted_at IS NULL LIMIT 1`,
+  )
+    .pluck()
+    .get(tag) as string | undefined;
+}
+
 export function liveAnnotationCount(db: Db): number {
   return statement(db, 'SELECT count(*) FROM annotations WHERE deleted_at IS NULL').pluck().get() as number;
 }
