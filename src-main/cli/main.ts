@@ -14,6 +14,8 @@ import { parseSetOptions } from './set-attributes';
 import { renderAnnotationLine, renderDocument, renderDocumentList, visible } from './render';
 import { registerShareCommands } from './share-commands';
 import { registerReviewCommands } from './review-commands';
+import { registerAnalystsCommands } from './analysts-commands';
+import { registerActorsCommands } from './actors-commands';
 import { writeExport } from './write-export';
 import { registerServeCommand } from './serve-command';
 import { annotationImportSummary } from './annotation-import-summary';
@@ -243,6 +245,8 @@ function buildProgram(io: CliIo): Command {
   registerShareCommands(program, io);
   registerReviewCommands(program, io);
   registerRepairCommand(program, io);
+  registerAnalystsCommands(program, io);
+  registerActorsCommands(program, io);
   return program;
 }
 

@@ -1,6 +1,6 @@
 // What every CLI command shares: the terminal it writes to, opening a project, and finding documents, actors, analysts.
 import { actorNameKey, actorNames, ActorKindSchema, type Actor } from '../../src-shared/model/actor';
-import type { Method, RequestOf, ResponseOf } from '../../src-shared/api/contract';
+import type { AnalystEntry, Method, RequestOf, ResponseOf } from '../../src-shared/api/contract';
 import { UserError } from '../../src-shared/model/result';
 import { createProjectApi, type ProjectApi } from '../core/handlers';
 import { openProject, type ProjectSession } from '../core/session';
@@ -61,6 +61,44 @@ export async function actorMap(project: CliProject): Promise<Map<string, Actor>>
 export async function analystMap(project: CliProject): Promise<Map<string, string>> {
   const info = await project.call('project.info', {});
   return new Map(info.analysts.map((a) => [a.id, a.name]));
+}
+
+/** An analyst as a CLI command can name them; tag count and origin are known for this project's own. */
+export interface AnalystCandidate {
+  id: string;
+  name: string;
+  tagCount?: number;
+  origin?: string;
+}
+
+function describeAnalyst(a: AnalystCandidate): string {
+  const details = [a.id.slice(0, 8), a.origin, a.tagCount === undefined ? undefined : `${a.tagCount} tag(s)`].filter(Boolean);
+  return `${a.name} (${details.join(', ')})`;
+}
+
+/**
+ * The analyst `reference` names among `among`: by id or id prefix (at least 4 characters), else by name ignoring
+ * case. A name several analysts share is refused with each candidate listed, so the user can pick one by id.
+ */
+export function pickAnalyst<T extends AnalystCandidate>(among: readonly T[], reference: string, where: string): T {
+  const ref = reference.trim().toLowerCase();
+  const byId = among.filter((a) => a.id.toLowerCase() === ref || (ref.length >= 4 && a.id.toLowerCase().startsWith(ref)));
+  const byName = among.filter((a) => a.name.toLowerCase() === ref);
+  const candidates = byName.length > 0 ? byName : byId;
+  if (candidates.length === 1 && candidates[0]) return candidates[0];
+  if (candidates.length === 0) {
+    throw new UserError('not_found', `No analyst called “${reference}” in ${where} (there are: ${among.map((a) => a.name).join(', ') || 'none'}).`);
+  }
+  throw new UserError(
+    'ambiguous_name',
+    `“${reference}” names ${candidates.length} analysts in ${where}: ${candidates.map(describeAnalyst).join('; ')}. Name one by its id prefix.`,
+  );
+}
+
+/** This project's analyst named by `reference` (name, id, or id prefix). */
+export async function resolveAnalyst(project: CliProject, reference: string): Promise<AnalystEntry> {
+  const { analysts } = await project.call('analyst.list', {});
+  return pickAnalyst(analysts, reference, 'this project');
 }
 
 /** The registry actor with this name or alias; created (as `kind`) when there is none. */

@@ -7,7 +7,7 @@ import { DIFFERENCE_LABELS } from '../../src-shared/review/differences';
 import type { Annotation } from '../../src-shared/model/annotation';
 import { readInputFile } from '../core/read-input-file';
 import { visible } from './render';
-import { analystName, resolveDocument, withProject, type CliIo, type CliProject } from './project';
+import { analystName, pickAnalyst, resolveDocument, withProject, type CliIo, type CliProject } from './project';
 
 interface AnalystPair {
   analystA: string;
@@ -24,20 +24,17 @@ interface AnalystPair {
 async function analystPair(project: CliProject, names: string, against?: string): Promise<AnalystPair> {
   const wanted = names.split(',').map((n) => n.trim()).filter(Boolean);
   if (wanted.length !== 2) throw new UserError('invalid_request', '--analysts takes two names separated by a comma, e.g. --analysts "Anna,Ben".');
-  const { analysts } = await project.call('project.info', {});
-  const find = (name: string, among: readonly { id: string; name: string }[], where: string) => {
-    const found = among.find((a) => a.name.toLowerCase() === name.toLowerCase() || a.id === name);
-    if (!found) throw new UserError('not_found', `No analyst called “${name}” in ${where} (there are: ${among.map((a) => a.name).join(', ') || 'none'}).`);
-    return found;
-  };
-  const a = find(wanted[0] ?? '', analysts, 'this project');
+  const { analysts } = await project.call('analyst.list', {});
+  const a = pickAnalyst(analysts, wanted[0] ?? '', 'this project');
   if (against === undefined) {
-    const b = find(wanted[1] ?? '', analysts, 'this project');
-    return { analystA: a.id, analystB: b.id, labels: [a.name, b.name] };
+    const b = pickAnalyst(analysts, wanted[1] ?? '', 'this project');
+    const same = a.name.toLowerCase() === b.name.toLowerCase();
+    const label = (x: { id: string; name: string }) => (same ? `${x.name} (${x.id.slice(0, 8)})` : x.name);
+    return { analystA: a.id, analystB: b.id, labels: [label(a), label(b)] };
   }
   const bytes = readInputFile(against, 'project');
   const file = await project.call('review.openFile', { fileName: basename(against), contentBase64: bytes.toString('base64') });
-  const b = find(wanted[1] ?? '', file.analysts, `“${file.fileName}”`);
+  const b = pickAnalyst(file.analysts, wanted[1] ?? '', `“${file.fileName}”`);
   return { analystA: a.id, analystB: b.id, labels: [a.name, `${b.name} (${file.fileName})`], teammateFileId: file.teammateFileId };
 }
 
@@ -86,7 +83,7 @@ export function registerReviewCommands(program: Command, io: CliIo): void {
     .command('agreement')
     .description('agreement of two analysts’ tags: Cohen’s κ, Krippendorff’s α and unitized α, span F1 — overall and per kind')
     .argument('<project>', 'the project file')
-    .requiredOption('--analysts <a,b>', 'the two analysts to compare, by name')
+    .requiredOption('--analysts <a,b>', 'the two analysts to compare, by name or id prefix')
     .option('--document <document>', 'one document (id, id prefix or title); default: the whole project')
     .option('--against <file>', 'B is an analyst of this teammate’s project file, read without merging it')
     .option('--json', 'machine-readable output')
@@ -104,7 +101,7 @@ export function registerReviewCommands(program: Command, io: CliIo): void {
     .description('list the differences between two analysts’ tags on a document, and decide them')
     .argument('<project>', 'the project file')
     .argument('<document>', 'document id, id prefix, or title')
-    .requiredOption('--analysts <a,b>', 'the two analysts to compare, by name')
+    .requiredOption('--analysts <a,b>', 'the two analysts to compare, by name or id prefix')
     .addOption(new Option('--decide <key=decision>', 'decide a difference: accept_a, accept_b, accept_both or reject_both (repeatable)').argParser((v: string, all: string[] = []) => [...all, v]))
     .option('--against <file>', 'B is an analyst of this teammate’s project file, read without merging it (no decisions)')
     .option('--accept-agreed', 'accept every tag both analysts agree on')

@@ -72,11 +72,12 @@ it('proposes actors that look like one across files, and combines them on reques
   await cli('Ben', 'import', ben, SOURCE);
   await cli('Ben', 'tag', ben, 'Miami', '--kind', 'claim', '--quote', 'Budanov', '--set', 'claimant=kyrylo budanov');
   const merged = await cli('Anna', 'merge', anna, ben);
-  expect(merged.stdout).toMatch(/proposal: “kyrylo budanov” looks like “Kyrylo Budanov”/);
+  expect(merged.stdout).toMatch(/proposal: “kyrylo budanov” \([0-9a-f]{8}\) looks like “Kyrylo Budanov” \([0-9a-f]{8}\)/);
+  expect(merged.stdout).toContain(`to treat them as one: marginalia actors ${anna} --combine `);
   const combined = await cli('Anna', 'actors', anna, '--combine', 'kyrylo budanov', '--into', 'Kyrylo Budanov');
   expect(combined.code).toBe(0);
   expect(combined.stderr).toMatch(/1 tag\(s\) updated/);
-  expect(combined.stdout.trim().split('\n')).toEqual(['Kyrylo Budanov (person)']);
+  expect(combined.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^[0-9a-f]{8} {2}Kyrylo Budanov \(person\) — 2 mention\(s\)$/)]);
   const exported = JSON.parse((await cli('Anna', 'export', anna, '--format', 'json', '--out', '-')).stdout) as { actors: { id: string; name: string; deletedAt: string | null }[]; annotations: { kind: string; attributes: { claimantId?: string; actorId?: string } }[] };
   const kept = exported.actors.find((a) => a.name === 'Kyrylo Budanov' && a.deletedAt === null);
   expect(exported.annotations.find((a) => a.kind === 'claim')?.attributes.claimantId).toBe(kept?.id);

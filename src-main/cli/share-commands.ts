@@ -3,14 +3,17 @@ import { Command } from 'commander';
 import type { MergePlan } from '../core/merge/index';
 import { mergeProjectFiles, packProject } from '../core/merge/index';
 import { KIND_LABELS } from '../../src-shared/model/annotation';
-import { actorNameKey, type Actor } from '../../src-shared/model/actor';
-import { UserError } from '../../src-shared/model/result';
 import { checkInputFile } from '../core/read-input-file';
 import { analystName, withProject, type CliIo } from './project';
 import { visible } from './render';
 
-/** The preview of a merge, as a person reads it. */
-export function describeMergePlan(file: string, plan: MergePlan, applied: boolean): string {
+/** A path as a POSIX shell reads it back, quoted only when it needs to be. */
+function shellQuoted(path: string): string {
+  return /^[\w./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The preview of a merge, as a person reads it; `projectPath` completes the commands it offers. */
+export function describeMergePlan(file: string, plan: MergePlan, applied: boolean, projectPath?: string): string {
   const s = plan.summary;
   const lines = [`${applied ? 'Merged' : 'Would merge'} “${visible(plan.projectName)}” from ${visible(file)}:`];
   for (const notice of s.notices) lines.push(`  note: ${visible(notice)}`);
@@ -24,50 +27,15 @@ export function describeMergePlan(file: string, plan: MergePlan, applied: boolea
     if (plan.conflicts.length > 20) lines.push(`    … and ${plan.conflicts.length - 20} more`);
   } else lines.push('  conflicts: none');
   for (const p of s.actorProposals) {
-    lines.push(`  proposal: “${visible(p.incoming)}” looks like “${visible(p.local)}” already in the registry`);
-    if (applied) lines.push(`    to treat them as one: marginalia actors <project> --combine "${visible(p.incoming)}" --into "${visible(p.local)}"`);
+    const same = p.incoming.trim() === p.local.trim() ? ' (the same name: two actors now answer to it)' : '';
+    lines.push(`  proposal: “${visible(p.incoming)}” (${p.incomingId.slice(0, 8)}) looks like “${visible(p.local)}” (${p.localId.slice(0, 8)}) already in the registry${same}`);
+    const project = projectPath === undefined ? '<project>' : visible(shellQuoted(projectPath));
+    lines.push(`    to treat them as one${applied ? '' : ' after merging'}: marginalia actors ${project} --combine ${p.incomingId.slice(0, 8)} --into ${p.localId.slice(0, 8)}`);
   }
   return `${lines.join('\n')}\n`;
 }
 
-/** The live actor named exactly `name`, else the only one whose name or alias matches it ignoring case and accents. */
-function actorNamed(actors: readonly Actor[], name: string): Actor {
-  const exact = actors.filter((a) => a.name === name.trim());
-  if (exact.length === 1 && exact[0]) return exact[0];
-  const key = actorNameKey(name);
-  const byName = actors.filter((a) => actorNameKey(a.name) === key);
-  const byAlias = actors.filter((a) => a.aliases.some((alias) => actorNameKey(alias) === key));
-  const found = byName.length === 1 ? byName[0] : byName.length === 0 && byAlias.length === 1 ? byAlias[0] : undefined;
-  if (!found) throw new UserError('not_found', byName.length + byAlias.length === 0 ? `No actor called “${name}”.` : `“${name}” names several actors; use the canonical name.`);
-  return found;
-}
-
 export function registerShareCommands(program: Command, io: CliIo): void {
-  program
-    .command('actors')
-    .description('list the actor registry; --combine treats two actors as one (e.g. after a merge)')
-    .argument('<project>', 'the project file')
-    .option('--combine <name>', 'the actor to fold into another (its names become aliases)')
-    .option('--into <name>', 'the actor to keep')
-    .option('--analyst <name>', 'who is doing this (default: the app setting, or MARGINALIA_ANALYST)')
-    .option('--json', 'machine-readable output')
-    .action(async (projectPath: string, options: { combine?: string; into?: string; analyst?: string; json?: boolean }) => {
-      if ((options.combine === undefined) !== (options.into === undefined)) throw new UserError('invalid_request', '--combine and --into go together.');
-      const writes = options.combine !== undefined;
-      await withProject(projectPath, writes ? analystName(options.analyst, io) : null, !writes, async (project) => {
-        if (options.combine !== undefined && options.into !== undefined) {
-          const { actors } = await project.call('actor.list', {});
-          const merge = actorNamed(actors, options.combine);
-          const keep = actorNamed(actors, options.into);
-          const result = await project.call('actor.combine', { keepId: keep.id, mergeId: merge.id });
-          io.stderr(`“${visible(merge.name)}” is now an alias of “${visible(keep.name)}”; ${result.retagged} tag(s) updated.\n`);
-        }
-        const { actors } = await project.call('actor.list', {});
-        if (options.json) io.stdout(`${JSON.stringify(actors, null, 2)}\n`);
-        else for (const a of actors) io.stdout(`${visible(a.name)} (${a.kind})${a.aliases.length ? ` — also: ${visible(a.aliases.join(', '))}` : ''}\n`);
-      });
-    });
-
   program
     .command('pack')
     .description('write the project into one self-contained file to send to a teammate')
@@ -91,7 +59,7 @@ export function registerShareCommands(program: Command, io: CliIo): void {
       for (const file of files) checkInputFile(file, 'project');
       await withProject(projectPath, analystName(options.analyst, io), false, async (project) => {
         for (const { path, plan } of mergeProjectFiles(project.session, files, { dryRun: options.dryRun === true })) {
-          io.stdout(describeMergePlan(path, plan, options.dryRun !== true));
+          io.stdout(describeMergePlan(path, plan, options.dryRun !== true, projectPath));
         }
       });
     });
