@@ -71,16 +71,21 @@ export class ProjectSession {
     return analyst;
   }
 
-  /**
-   * Changes who this session writes as (the app's name setting changed). Someone who has written here already is
-   * renamed in place — the same identity, so their tags carry the new name — unless another analyst of the file has
-   * that name: then the session writes as that one.
-   */
+  /** Changes who this session writes as: the analyst of that name in this file, or a new one on first write. */
   setAnalystName(name: string | null): void {
-    const cleaned = cleanAnalystName(name);
-    const current = this.currentAnalyst();
-    this.analystName = cleaned;
+    this.analystName = cleanAnalystName(name);
     this.committedAnalyst = null;
+  }
+
+  /**
+   * The user renamed themselves (the app's name setting changed). Someone who has written here already is renamed in
+   * place — the same identity, so their tags carry the new name — unless another analyst of the file has that name:
+   * then the session writes as that one.
+   */
+  renameYourself(name: string | null): void {
+    const current = this.currentAnalyst();
+    this.setAnalystName(name);
+    const cleaned = this.analystName;
     if (!current || cleaned === null || cleaned === current.name || this.db.readonly || analystByName(this.db, cleaned)) return;
     this.db.transaction(() => renameAnalyst(this.db, current.id, cleaned))();
     this.committedAnalyst = { id: current.id, name: cleaned };

@@ -161,7 +161,7 @@ export class Workbench {
       'settings.update': ({ analystName }) => {
         this.updateSettings((s) => ({ ...s, analystName }));
         this.analystOverride = null;
-        this.session?.setAnalystName(analystName);
+        this.session?.renameYourself(analystName);
         return { analystName };
       },
       'workbench.state': () => this.state(),
