@@ -4,6 +4,7 @@ import type { ResponseOf } from '../../src-shared/api/contract';
 import { actorNameKey } from '../../src-shared/model/actor';
 import { UserError } from '../../src-shared/model/result';
 import { analystName, withProject, type CliIo, type CliProject } from './project';
+import { visible } from './render';
 
 type ListedActor = ResponseOf<'actor.list'>['actors'][number];
 
@@ -34,9 +35,9 @@ export function pickActor(actors: readonly ListedActor[], reference: string): Li
 export function renderActors(actors: readonly ListedActor[]): string {
   if (actors.length === 0) return 'The actor registry is empty.\n';
   const lines = actors.map((a) => {
-    const aliases = a.aliases.length ? ` — also: ${a.aliases.join(', ')}` : '';
+    const aliases = a.aliases.length ? ` — also: ${visible(a.aliases.join(', '))}` : '';
     const mentions = a.mentions ? ` — ${a.mentions.total} mention(s)${a.mentions.byDocument.length > 1 ? ` in ${a.mentions.byDocument.length} documents` : ''}` : '';
-    return `${a.id.slice(0, 8)}  ${a.name} (${a.kind})${aliases}${mentions}`;
+    return `${a.id.slice(0, 8)}  ${visible(a.name)} (${a.kind})${aliases}${mentions}`;
   });
   return `${lines.join('\n')}\n`;
 }
@@ -62,7 +63,7 @@ async function editAliases(project: CliProject, actor: ListedActor, options: Act
   if (missing.length > 0) throw new UserError('not_found', `“${actor.name}” has no alias ${missing.map((m) => `“${m}”`).join(', ')}.`);
   const aliases = [...actor.aliases.filter((a) => !removing.has(actorNameKey(a))), ...options.aliasAdd];
   const updated = await project.call('actor.update', { id: actor.id, aliases });
-  io.stderr(`“${updated.name}” is also called: ${updated.aliases.join(', ') || 'nothing else'}.\n`);
+  io.stderr(`“${visible(updated.name)}” is also called: ${visible(updated.aliases.join(', ')) || 'nothing else'}.\n`);
 }
 
 async function runActorEdits(project: CliProject, options: ActorsOptions, io: CliIo): Promise<void> {
@@ -70,7 +71,7 @@ async function runActorEdits(project: CliProject, options: ActorsOptions, io: Cl
   if (options.rename !== undefined && options.to !== undefined) {
     const actor = pickActor(actors, options.rename);
     const renamed = await project.call('actor.update', { id: actor.id, name: options.to });
-    io.stderr(`Renamed “${actor.name}” to “${renamed.name}”; its ${actor.mentions?.total ?? 0} mention(s) follow.\n`);
+    io.stderr(`Renamed “${visible(actor.name)}” to “${visible(renamed.name)}”; its ${actor.mentions?.total ?? 0} mention(s) follow.\n`);
   }
   if (options.aliasAdd.length > 0 || options.aliasRemove.length > 0) {
     if (options.actor === undefined) throw new UserError('invalid_request', '--alias-add and --alias-remove need --actor <name|id>.');
@@ -82,8 +83,8 @@ async function runActorEdits(project: CliProject, options: ActorsOptions, io: Cl
     const result = await project.call('actor.combine', { keepId: keep.id, mergeId: merge.id, dryRun: options.dryRun === true });
     io.stderr(
       options.dryRun
-        ? `Would make “${merge.name}” an alias of “${keep.name}” and update ${result.retagged} tag(s); nothing changed.\n`
-        : `“${merge.name}” is now an alias of “${keep.name}”; ${result.retagged} tag(s) updated.\n`,
+        ? `Would make “${visible(merge.name)}” an alias of “${visible(keep.name)}” and update ${result.retagged} tag(s); nothing changed.\n`
+        : `“${visible(merge.name)}” is now an alias of “${visible(keep.name)}”; ${result.retagged} tag(s) updated.\n`,
     );
   }
 }

@@ -3,13 +3,15 @@ import { Command } from 'commander';
 import type { AnalystEntry } from '../../src-shared/api/contract';
 import { UserError } from '../../src-shared/model/result';
 import { analystName, resolveAnalyst, withProject, type CliIo } from './project';
+import { visible } from './render';
 
 /** One analyst per line: id prefix, name, tag count, origin, and a mark for the one this session writes as. */
 export function renderAnalysts(analysts: readonly AnalystEntry[]): string {
   if (analysts.length === 0) return 'No analysts yet: nobody has written in this project.\n';
-  const width = Math.max(...analysts.map((a) => a.name.length), 4);
+  const names = analysts.map((a) => visible(a.name));
+  const width = Math.max(...names.map((n) => n.length), 4);
   const lines = analysts.map(
-    (a) => `${a.id.slice(0, 8)}  ${a.name.padEnd(width)}  ${String(a.tagCount).padStart(6)} tag(s)  ${a.origin}${a.current ? '  (you)' : ''}`,
+    (a, i) => `${a.id.slice(0, 8)}  ${(names[i] ?? '').padEnd(width)}  ${String(a.tagCount).padStart(6)} tag(s)  ${visible(a.origin)}${a.current ? '  (you)' : ''}`,
   );
   return `${lines.join('\n')}\n`;
 }
@@ -46,13 +48,13 @@ export function registerAnalystsCommands(program: Command, io: CliIo): void {
         if (options.rename !== undefined && options.to !== undefined) {
           const analyst = await resolveAnalyst(project, options.rename);
           const renamed = await project.call('analyst.rename', { id: analyst.id, name: options.to });
-          io.stderr(`Renamed “${analyst.name}” to “${renamed.name}” (${renamed.id.slice(0, 8)}); ${renamed.tagCount} tag(s) keep their analyst.\n`);
+          io.stderr(`Renamed “${visible(analyst.name)}” to “${visible(renamed.name)}” (${renamed.id.slice(0, 8)}); ${renamed.tagCount} tag(s) keep their analyst.\n`);
         }
         if (options.combine !== undefined && options.into !== undefined) {
           const from = await resolveAnalyst(project, options.combine);
           const into = await resolveAnalyst(project, options.into);
           const result = await project.call('analyst.combine', { from: from.id, into: into.id, dryRun: options.dryRun === true });
-          const who = (a: AnalystEntry) => `“${a.name}” (${a.id.slice(0, 8)})`;
+          const who = (a: AnalystEntry) => `“${visible(a.name)}” (${a.id.slice(0, 8)})`;
           io.stderr(
             options.dryRun
               ? `Would move ${result.moved} tag(s) from ${who(from)} to ${who(into)}; nothing changed.\n`
