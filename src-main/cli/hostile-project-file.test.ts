@@ -48,7 +48,7 @@ async function cli(...argv: string[]): Promise<{ code: number; stderr: string }>
   const code = await runCli(argv, {
     stdout: () => undefined,
     stderr: (t) => (stderr += t),
-    env: { MARGINALIA_ANALYST: 'Cli Analyst', MARGINALIA_SETTINGS_DIR: join(dir.path, 'settings') },
+    env: { MARGINALIA_ANALYST: 'Cli Analyst', MARGINALIA_SETTINGS_DIR: join(dir.path, 'settings'), MARGINALIA_LOG_DIR: join(dir.path, 'logs') },
   });
   return { code, stderr };
 }

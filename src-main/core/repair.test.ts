@@ -100,7 +100,7 @@ describe('repair', () => {
     expect(readFileSync(out, 'utf8')).toBe('mine');
     let stdout = '';
     let stderr = '';
-    const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), env: { MARGINALIA_SETTINGS_DIR: join(dir.path, 'settings') } };
+    const io = { stdout: (t: string) => (stdout += t), stderr: (t: string) => (stderr += t), env: { MARGINALIA_SETTINGS_DIR: join(dir.path, 'settings'), MARGINALIA_LOG_DIR: join(dir.path, 'logs') } };
     expect(await runCli(['repair', source, '--out', out], io)).not.toBe(0);
     expect(stderr).toMatch(/already exists/);
     expect(await runCli(['repair', source, '--out', join(dir.path, 'new.marginalia')], io)).toBe(0);
