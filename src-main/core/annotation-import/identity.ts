@@ -39,12 +39,15 @@ export interface ForeignCreator {
   name?: string;
 }
 
-// Control and bidirectional-formatting characters never reach a stored name.
-const UNPRINTABLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+// Control, bidirectional-formatting and invisible characters never reach a stored name (ZWJ stays: emoji use it).
+const UNPRINTABLE = /[\p{Cc}\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2069\ufeff\u2028\u2029]/gu;
 
-function cleanName(name: string): string {
-  return name.replace(UNPRINTABLE, '').replace(/\s+/g, ' ').trim().slice(0, 100).trim();
+/** A name from a file as it may be stored: unprintable characters removed, white space collapsed, at most `max` characters. */
+export function printableName(name: string, max: number): string {
+  return name.replace(UNPRINTABLE, '').replace(/\s+/g, ' ').trim().slice(0, max).trim();
 }
+
+const cleanName = (name: string): string => printableName(name, 100);
 
 /** A name for a creator that gives only an id: the account of "acct:ben@hypothes.is", an IRI's last segment. */
 function nameFromId(id: string): string {

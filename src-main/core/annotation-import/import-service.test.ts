@@ -170,6 +170,25 @@ describe('analysts of imported tags', () => {
     const byKind = Object.fromEntries(allAnnotations(fresh.session.db).map((a) => [a.kind, name.get(a.analystId as AnalystId)]));
     expect(byKind).toEqual({ claim: 'Importer', actor: 'bea' });
   });
+
+  it('names from a file reach the registry without control or bidirectional-override characters', async () => {
+    const fresh = project('Importer');
+    await fresh.importSample(ARTICLE);
+    const annotation = {
+      type: 'Annotation',
+      id: 'https://example.org/anno/9',
+      creator: { id: 'https://example.org/users/9', name: 'Eve\u202e\u0007 Admin' },
+      body: [
+        { type: 'TextualBody', purpose: 'tagging', value: 'actor' },
+        { type: 'TextualBody', purpose: 'identifying', value: 'Steve\u202e Witkoff\u0000' },
+      ],
+      target: { source: 'https://example.org/a', selector: { type: 'TextQuoteSelector', exact: 'Steve Witkoff' } },
+    };
+    const report = await fresh.call('annotation.importFile', { format: 'w3c', fileName: 'x.json', contentBase64: Buffer.from(JSON.stringify([annotation])).toString('base64') });
+    expect(report.imported).toBe(1);
+    expect(allActors(fresh.session.db, false).map((a) => a.name)).toEqual(['Steve Witkoff']);
+    expect(report.analystsAdded.map((a) => a.name)).toEqual(['Eve Admin']);
+  });
 });
 
 /** A REFI-QDA project as QualCoder writes it back: one selection per code, so a claim and its status are two selections. */
@@ -182,8 +201,9 @@ function qualCoderStyle(text: string, spans: { start: number; end: number }[]): 
     <Code guid="c0000000-0000-4000-8000-000000000004" name="Reliability warning" isCodable="true">
       <Code guid="c0000000-0000-4000-8000-000000000005" name="Factual error" isCodable="true"/>
     </Code></Codes>`;
+  // Selection 7 names its user only on its <Coding>, as some tools write it.
   const selection = (n: number, span: { start: number; end: number }, user: string, code: string) =>
-    `<PlainTextSelection guid="b0000000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}" startPosition="${span.start}" endPosition="${span.end}" creatingUser="${user}" creationDateTime="2026-01-20T10:00:0${n % 10}Z">
+    `<PlainTextSelection guid="b0000000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}" startPosition="${span.start}" endPosition="${span.end}"${n === 7 ? '' : ` creatingUser="${user}"`} creationDateTime="2026-01-20T10:00:0${n % 10}Z">
       <Coding guid="d0000000-0000-4000-8000-0000000000${String(n).padStart(2, '0')}" creatingUser="${user}"><CodeRef targetGUID="${code}"/></Coding></PlainTextSelection>`;
   const [a, b] = spans;
   const ANNA = 'a0000000-0000-4000-8000-000000000001';

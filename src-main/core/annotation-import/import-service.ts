@@ -15,7 +15,7 @@ import { recordChange } from '../record-change';
 import type { ProjectSession } from '../session';
 import { textAnchorer } from './anchor';
 import { documentByClues, documentByQuotes, type SourceClues } from './find-document';
-import { ImportedAnalysts, importedAnnotationId, siblingAnnotationId, type ForeignCreator } from './identity';
+import { ImportedAnalysts, importedAnnotationId, printableName, siblingAnnotationId, type ForeignCreator } from './identity';
 import { matchQdpxSources, parseQdpx } from './qdpx';
 import { parseW3cAnnotations } from './w3c';
 
@@ -259,9 +259,10 @@ class TagWriter {
   }
 
   private attributesOf(tag: PlannedTag): AttributesPatch | undefined {
-    if (!tag.actorName) return tag.attributes;
-    if (tag.kind === 'actor') return { ...(tag.attributes ?? {}), actorId: this.actorIdFor(tag.actorName) } as AttributesPatch;
-    if (tag.kind === 'claim') return { ...(tag.attributes ?? {}), claimantId: this.actorIdFor(tag.actorName) } as AttributesPatch;
+    const actorName = printableName(tag.actorName ?? '', 200);
+    if (actorName === '') return tag.attributes;
+    if (tag.kind === 'actor') return { ...(tag.attributes ?? {}), actorId: this.actorIdFor(actorName) } as AttributesPatch;
+    if (tag.kind === 'claim') return { ...(tag.attributes ?? {}), claimantId: this.actorIdFor(actorName) } as AttributesPatch;
     return tag.attributes;
   }
 

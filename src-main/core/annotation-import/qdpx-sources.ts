@@ -133,7 +133,8 @@ function readSelection(node: XmlNode, view: SourceView, context: ReadContext, wh
     if (code) paths.push(code.path);
     else out.notImported.push({ where, message: `A coding refers to code ${target ?? '(none)'}, which is not in the codebook.` });
   }
-  const userGuid = normalGuid(node.attributes.creatingUser);
+  // Some tools name the user only on the <Coding>.
+  const userGuid = normalGuid(node.attributes.creatingUser) ?? normalGuid(childrenOf(node, 'Coding')[0]?.attributes.creatingUser);
   const created = timestampOf(node.attributes.creationDateTime);
   const modified = timestampOf(node.attributes.modifiedDateTime);
   const description = whole ? undefined : childOf(node, 'Description')?.text;
