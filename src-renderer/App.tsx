@@ -1,4 +1,5 @@
 // The workbench: documents on the left, the article in the centre, tags and their details on the right.
+import { isTypingTarget } from './keymap';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkbenchState } from '../src-shared/api/contract';
 import type { Annotation, AnnotationKind, AttributesPatch } from '../src-shared/model/annotation';
@@ -23,10 +24,6 @@ import { useTagJump } from './hooks/use-tag-jump';
 import { useDuplicateTag } from './hooks/use-duplicate-tag';
 
 type Message = { kind: 'info' | 'error'; text: string } | null;
-
-function isTypingTarget(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
 
 export function App({ client }: { client: Client }) {
   const [workbench, setWorkbench] = useState<WorkbenchState | null>(null);
@@ -404,7 +401,8 @@ export function App({ client }: { client: Client }) {
                 onUpdateActorAliases={updateActorAliases}
                 onDone={() => {
                   setFocusDetails(false);
-                  viewRef.current?.focus();
+                  if (selected.target) viewRef.current?.placeCaret(selected.target.end);
+                  else viewRef.current?.focus();
                 }}
               />
             )}

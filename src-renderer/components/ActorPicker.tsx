@@ -50,7 +50,8 @@ export function ActorPicker(props: {
       event.preventDefault();
       event.stopPropagation();
       void choose(active);
-    } else if (event.key === 'Escape' && open) {
+    } else if (event.key === 'Escape' && open && (text.trim() !== '' || active >= 0)) {
+      // Esc closes a list the analyst is using; on an untouched field it goes on to leave the details.
       event.stopPropagation();
       setOpen(false);
     }

@@ -1,4 +1,5 @@
 // Review mode (renderer): two analysts' tags on one article side by side, their differences decided one by one, and agreement figures.
+import { isTypingTarget } from '../keymap';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Analyst } from '../../src-shared/api/contract';
 import type { Annotation } from '../../src-shared/model/annotation';
@@ -19,10 +20,6 @@ import '../styles/review.css';
 
 type Message = { kind: 'info' | 'error'; text: string } | null;
 type Tab = 'differences' | 'agreement';
-
-function isTypingTarget(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-}
 
 export function ReviewMode(props: {
   client: Client;

@@ -75,8 +75,19 @@ export function TagDetails(props: TagDetailsProps) {
       props.onDone();
     }
   };
+  // Enter on a choice and Esc anywhere confirm and return to the article (fields save on blur as focus leaves).
+  const returnOnKey = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.defaultPrevented) return;
+    const target = event.target as HTMLElement;
+    const confirmsChoice = event.key === 'Enter' && (target.tagName === 'SELECT' || target.tagName === 'INPUT');
+    if (event.key === 'Escape' || confirmsChoice) {
+      event.preventDefault();
+      event.stopPropagation(); // the workbench's own Esc would deselect the tag
+      props.onDone();
+    }
+  };
   return (
-    <section className={`tag-details details-${a.kind}`} aria-label="Tag details">
+    <section className={`tag-details details-${a.kind}`} aria-label="Tag details" onKeyDown={returnOnKey}>
       <header>
         <h2>{KIND_LABELS[a.kind]}</h2>
         <p className="details-quote">{a.target ? `“${a.target.exact}”` : 'Applies to the whole document'}</p>

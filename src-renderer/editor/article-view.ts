@@ -1,12 +1,11 @@
 // The article reader (renderer): owns one read-only EditorView with its highlights and selection; React only lends it a div.
-import { EditorState, Selection, TextSelection, type Command } from 'prosemirror-state';
+import { EditorState, TextSelection, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { articleSchema } from '../../src-shared/editor/schema';
 import { docFromArticle, type ArticleDoc, type OffsetMap } from '../../src-shared/editor/text-mapping';
 import type { Annotation } from '../../src-shared/model/annotation';
 import type { Block } from '../../src-shared/model/document';
 import { snapToWords } from '../../src-shared/text/word-snap';
-import { graphemeBoundaryFrom, wordBoundaryFrom } from '../../src-shared/text/segment';
 import {
   addHighlight,
   isDrawableRange,
@@ -19,11 +18,10 @@ import {
   type HighlightsAction,
 } from './plugins/highlights/actions';
 import { highlightsKey, highlightsPlugin } from './plugins/highlights/highlights-plugin';
+import { readOnly } from './plugins/read-only';
 
 /** How long a highlight keeps the `hl-flash` class after "scroll to" (the CSS animation lasts as long). */
 export const FLASH_DURATION_MS = 1200;
-/** Positions scanned at most for one Shift+Up/Down (a very long line is cut short, never looped over). */
-const MAX_LINE_SCAN = 4000;
 
 export interface ArticleViewCallbacks {
   /** Canonical-text offsets after word snapping (none while Alt is held during the selection); null when collapsed. */
@@ -67,9 +65,6 @@ export class ArticleView {
   /** Alt was held while the current selection was made: report it as it is, unsnapped. */
   private altSelection = false;
   private pointerSelecting = false;
-  private keyboardSelecting = false;
-  /** The horizontal position Shift+Up/Down keeps to, across consecutive vertical moves. */
-  private goalX: number | null = null;
   private reported: TextRange | null = null;
   private hovered: string[] = [];
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
@@ -78,8 +73,6 @@ export class ArticleView {
   private pendingCount = 0;
   /** The mark drawn before each tag, by annotation id (the review panes mark each tag with its difference type). */
   private marks: ReadonlyMap<string, string> = new Map();
-  /** False without a layout engine (jsdom): ProseMirror's scrolling and coordinates would throw there. */
-  private readonly hasLayout: boolean;
 
   constructor(
     mount: HTMLElement,
@@ -92,19 +85,37 @@ export class ArticleView {
     if (options.marks) this.marks = options.marks;
     this.callbacks = callbacks;
     this.ownerDocument = mount.ownerDocument;
-    this.hasLayout = typeof this.ownerDocument.createRange().getClientRects === 'function';
     const article = buildArticle(document);
     this.map = article.map;
-    const empty = EditorState.create({ doc: article.doc, plugins: [highlightsPlugin()] });
+    const empty = EditorState.create({ doc: article.doc, plugins: [readOnly(), highlightsPlugin()] });
     const state = empty.apply(empty.tr.setMeta(highlightsKey, { type: 'set', highlights: this.highlightsOf(annotations) }));
     this.view = new EditorView(mount, {
       state,
-      editable: () => false,
-      attributes: { tabindex: '0', role: 'document', 'aria-label': 'Article text', class: 'article' },
+      editable: () => true,
+      attributes: {
+        role: 'textbox',
+        'aria-readonly': 'true',
+        'aria-multiline': 'true',
+        'aria-label': 'Article text',
+        spellcheck: 'false',
+        autocorrect: 'off',
+        autocapitalize: 'off',
+        class: 'article',
+      },
       handleClick: (_view, _pos, event) => this.onClick(event),
-      // Not handleKeyDown: ProseMirror calls that only for editable views.
+      // The text is never edited: nothing typed, pasted, cut or dropped reaches it (files dropped reach the window).
+      handlePaste: () => true,
+      handleDrop: (_view, event) => !(event.dataTransfer?.files.length ?? 0),
+      handleTextInput: () => true,
       handleDOMEvents: {
-        keydown: (_view, event) => this.onKeyDown(event),
+        beforeinput: (_view, event) => {
+          event.preventDefault();
+          return true;
+        },
+        cut: (_view, event) => {
+          event.preventDefault();
+          return true;
+        },
         keyup: (_view, event) => this.onKeyUp(event),
         mousedown: (_view, event) => this.onMouseDown(event),
         mouseover: (_view, event) => this.onHover(this.idsAt(event.target)),
@@ -220,10 +231,9 @@ export class ArticleView {
     this.altSelection = false;
   }
 
-  /** Moves keyboard focus to the article (for Shift+Arrow selection and copying). */
+  /** Moves keyboard focus to the article, keeping its caret where it was. */
   focus(): void {
-    // EditorView.focus() only moves focus for editable views.
-    (this.view.dom as HTMLElement).focus({ preventScroll: true });
+    this.view.focus();
   }
 
   /** Removes the view and its listeners; no callback is called afterwards. */
@@ -355,7 +365,6 @@ export class ArticleView {
     if (event.button !== 0) return false;
     this.pointerSelecting = true;
     this.altSelection = event.altKey;
-    this.goalX = null;
     if (!event.shiftKey) this.report(null);
     return false;
   }
@@ -414,178 +423,27 @@ export class ArticleView {
     }
   }
 
-  // ── Keyboard selection (contenteditable=false: the browser moves no caret, so we do) ───────────────
+  // ── Keyboard ───────────────────────────────────────────────────────────────────────────────────
+  // The view is contenteditable so that the browser draws a real caret and moves it (arrows, Home/End, Ctrl+arrows,
+  // Shift to extend) as in any reader; readOnly() drops every transaction that would change the text, and input
+  // events are cancelled before they reach the DOM.
 
-  private onKeyDown(event: KeyboardEvent): boolean {
-    const mod = event.ctrlKey || event.metaKey;
-    if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'a') {
-      const { doc } = this.view.state;
-      this.extendTo(Selection.atStart(doc).from, Selection.atEnd(doc).to, false);
-      event.preventDefault();
-      return true;
-    }
-    if (!event.shiftKey) {
-      if (event.key === 'ArrowUp' || event.key === 'ArrowDown') this.goalX = null;
-      return false;
-    }
-    // The document selection first: ProseMirror reads it back only on the next selectionchange event.
-    const current = this.domSelectionPositions() ?? this.keyboardStart();
-    const head = current.head;
-    const byWord = event.ctrlKey || event.altKey;
-    let next: number;
-    switch (event.key) {
-      case 'ArrowLeft':
-      case 'ArrowRight': {
-        const dir = event.key === 'ArrowRight' ? 1 : -1;
-        next = event.metaKey ? this.blockEdge(head, dir) : byWord ? this.moveByWord(head, dir) : this.moveByChar(head, dir);
-        this.goalX = null;
-        break;
-      }
-      case 'ArrowUp':
-      case 'ArrowDown':
-        next = this.moveByLine(head, event.key === 'ArrowDown' ? 1 : -1);
-        break;
-      case 'Home':
-      case 'End': {
-        const dir = event.key === 'End' ? 1 : -1;
-        const { doc } = this.view.state;
-        next = mod ? (dir > 0 ? Selection.atEnd(doc).to : Selection.atStart(doc).from) : this.blockEdge(head, dir);
-        this.goalX = null;
-        break;
-      }
-      default:
-        return false;
-    }
-    event.preventDefault();
-    this.extendTo(current.anchor, next, event.altKey);
-    return true;
-  }
-
+  /** A keyboard selection is reported when Shift goes up (or after a key that moved it without Shift held). */
   private onKeyUp(event: KeyboardEvent): boolean {
-    if (!this.keyboardSelecting) return false;
     if (event.key !== 'Shift' && event.shiftKey) return false; // more moves may follow; report when Shift goes up
-    this.keyboardSelecting = false;
-    const { from, to } = this.view.state.selection;
-    this.report(this.rangeFor(from, to, this.altSelection), this.rectFor(from, to));
+    const positions = this.domSelectionInView() ? this.domSelectionPositions() : null;
+    if (!positions) return false;
+    const { anchor, head } = positions;
+    this.report(this.rangeFor(anchor, head, event.altKey), this.rectFor(Math.min(anchor, head), Math.max(anchor, head)));
     return false;
   }
 
-  /**
-   * Where a keyboard selection grows from when the document selection is elsewhere (focus came by Tab):
-   * the state's selection, or when that is empty the top of the visible text.
-   */
-  private keyboardStart(): { anchor: number; head: number } {
-    const { selection, doc } = this.view.state;
-    if (!selection.empty) return { anchor: selection.anchor, head: selection.head };
-    try {
-      const box = (this.view.dom as HTMLElement).getBoundingClientRect();
-      const found = this.view.posAtCoords({ left: box.left + 4, top: Math.max(box.top, 0) + 4 });
-      if (found) {
-        const pos = Selection.near(doc.resolve(found.pos)).head;
-        return { anchor: pos, head: pos };
-      }
-    } catch {
-      // No layout: start from the state's selection.
-    }
-    return { anchor: selection.head, head: selection.head };
-  }
-
-  private extendTo(anchor: number, head: number, alt: boolean): void {
+  /** Puts the caret at a text offset and focuses the article (after tagging: just after the tag). */
+  placeCaret(offset: number): void {
+    const pos = this.map.toPos(Math.max(0, Math.min(offset, this.text.length)), -1);
     const { state } = this.view;
-    const selection = TextSelection.create(state.doc, anchor, head);
-    const tr = state.tr.setSelection(selection);
-    this.view.dispatch(this.hasLayout ? tr.scrollIntoView() : tr);
-    // Without focus and a document selection inside the view, ProseMirror leaves the DOM selection alone.
-    this.writeDomSelection(anchor, head);
-    this.altSelection = alt;
-    this.keyboardSelecting = true;
-  }
-
-  /** One character further (a grapheme cluster: an emoji sequence counts as one), crossing into the next block at an edge. */
-  private moveByChar(pos: number, dir: 1 | -1): number {
-    const $pos = this.view.state.doc.resolve(pos);
-    if (!$pos.parent.inlineContent || (dir > 0 ? pos >= $pos.end() : pos <= $pos.start())) return this.crossBlock(pos, dir);
-    const offset = this.map.toOffset(pos);
-    const next = pos + (graphemeBoundaryFrom(this.text, offset, dir) - offset);
-    return dir > 0 ? Math.min(next, $pos.end()) : Math.max(next, $pos.start());
-  }
-
-  /** To the end of the next word (or start of the previous one), or into the next block at an edge. */
-  private moveByWord(pos: number, dir: 1 | -1): number {
-    const $pos = this.view.state.doc.resolve(pos);
-    if (!$pos.parent.inlineContent || (dir > 0 ? pos >= $pos.end() : pos <= $pos.start())) return this.crossBlock(pos, dir);
-    const text = $pos.parent.textContent;
-    return $pos.start() + wordBoundaryFrom(text, pos - $pos.start(), dir);
-  }
-
-  private crossBlock(pos: number, dir: 1 | -1): number {
-    const { doc } = this.view.state;
-    const $pos = doc.resolve(pos);
-    const from = $pos.depth > 0 ? doc.resolve(dir > 0 ? $pos.after() : $pos.before()) : $pos;
-    const found = Selection.findFrom(from, dir, true);
-    return found ? found.head : pos;
-  }
-
-  private blockEdge(pos: number, dir: 1 | -1): number {
-    const $pos = this.view.state.doc.resolve(pos);
-    if (!$pos.parent.inlineContent) return pos;
-    return dir > 0 ? $pos.end() : $pos.start();
-  }
-
-  /**
-   * One visual line up or down, keeping to `goalX`: walks positions with coordsAtPos until the line
-   * changes, then picks the position on the new line closest to the goal. Without layout it moves to
-   * the edge of the block, then to the edge of the next block.
-   */
-  private moveByLine(pos: number, dir: 1 | -1): number {
-    if (!this.hasLayout) return this.blockwiseLine(pos, dir);
-    try {
-      return this.scanToLine(pos, dir);
-    } catch {
-      return this.blockwiseLine(pos, dir);
-    }
-  }
-
-  private scanToLine(pos: number, dir: 1 | -1): number {
-    const coords = (p: number) => this.view.coordsAtPos(p, 1);
-    const start = coords(pos);
-    const lineHeight = start.bottom - start.top;
-    if (!(lineHeight > 0)) return this.blockwiseLine(pos, dir);
-    const goal = this.goalX ?? start.left;
-    this.goalX = goal;
-    // Character boxes are shorter than line boxes, so "below" means starting under this box's bottom.
-    const onOtherLine = (c: { top: number; bottom: number }, ref: { top: number; bottom: number }) =>
-      dir > 0 ? c.top >= ref.bottom - lineHeight / 4 : c.bottom <= ref.top + lineHeight / 4;
-
-    let current = pos;
-    let line: { top: number; bottom: number } | null = null;
-    let best = pos;
-    let bestDistance = Infinity;
-    for (let steps = 0; steps < MAX_LINE_SCAN; steps++) {
-      const next = this.moveByChar(current, dir);
-      if (next === current) break;
-      current = next;
-      const c = coords(current);
-      if (line === null) {
-        if (!onOtherLine(c, start)) continue;
-        line = c;
-      } else if (onOtherLine(c, line)) {
-        break;
-      }
-      const distance = Math.abs(c.left - goal);
-      if (distance <= bestDistance) {
-        best = current;
-        bestDistance = distance;
-      } else if (dir > 0 ? c.left > goal : c.left < goal) {
-        break;
-      }
-    }
-    // Still on the first or last line of the article: go to its very start or end.
-    return line === null ? current : best;
-  }
-
-  private blockwiseLine(pos: number, dir: 1 | -1): number {
-    const edge = this.blockEdge(pos, dir);
-    return edge !== pos ? edge : this.blockEdge(this.crossBlock(pos, dir), dir);
+    this.view.dispatch(state.tr.setSelection(TextSelection.near(state.doc.resolve(pos))));
+    this.view.focus();
+    this.report(null);
   }
 }

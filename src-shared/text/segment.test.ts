@@ -1,8 +1,8 @@
-// The one segmenter: words, sentences, word and grapheme caret moves, whole-word boundaries; a property that no
+// The one segmenter: words, sentences, whole-word boundaries; a property that no
 // word or snapped selection splits a grapheme cluster.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { graphemeBoundaryFrom, isWordBoundary, sentenceSpans, wordAt, wordBoundaryFrom, wordSpans } from './segment';
+import { isWordBoundary, sentenceSpans, wordSpans } from './segment';
 import { snapToWords } from './word-snap';
 
 const slices = (text: string, spans: { start: number; end: number }[]) => spans.map((s) => text.slice(s.start, s.end));
@@ -21,8 +21,6 @@ describe('words', () => {
   it('gives offsets into the whole text when segmenting a part of it', () => {
     const text = 'alpha beta gamma';
     expect(wordSpans(text, 6, 16)).toEqual([{ start: 6, end: 10 }, { start: 11, end: 16 }]);
-    expect(wordAt(text, 8)).toEqual({ start: 6, end: 10 });
-    expect(wordAt(text, 5)).toBeNull();
   });
 });
 
@@ -30,27 +28,6 @@ describe('sentences', () => {
   it('splits sentences and drops the white space after them', () => {
     const text = 'Budanov said it.  Trump did not!\nWho knows? Talks resume on 3.5 May.';
     expect(slices(text, sentenceSpans(text))).toEqual(['Budanov said it.', 'Trump did not!', 'Who knows?', 'Talks resume on 3.5 May.']);
-  });
-});
-
-describe('caret moves', () => {
-  it('moves by word to the end of the next word and the start of the previous one', () => {
-    const text = 'the Trump-Putin meeting';
-    expect(wordBoundaryFrom(text, 0, 1)).toBe(3);
-    expect(wordBoundaryFrom(text, 3, 1)).toBe(9);
-    expect(wordBoundaryFrom(text, 9, 1)).toBe(15);
-    expect(wordBoundaryFrom(text, 15, -1)).toBe(10);
-    expect(wordBoundaryFrom(text, 4, -1)).toBe(0);
-  });
-
-  it('moves by character over a whole emoji sequence and a letter with combining marks', () => {
-    const family = '👩‍👩‍👧';
-    const text = `a${family}e\u0301b`;
-    expect(graphemeBoundaryFrom(text, 1, 1)).toBe(1 + family.length);
-    expect(graphemeBoundaryFrom(text, 1 + family.length, -1)).toBe(1);
-    expect(graphemeBoundaryFrom(text, 1 + family.length, 1)).toBe(3 + family.length);
-    expect(graphemeBoundaryFrom(text, text.length, 1)).toBe(text.length);
-    expect(graphemeBoundaryFrom(text, 0, -1)).toBe(0);
   });
 });
 

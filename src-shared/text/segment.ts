@@ -1,5 +1,5 @@
 // The one definition of a word and a sentence (Unicode text segmentation through Intl.Segmenter), for snapping
-// selections, agreement's word units, caret movement by word, quote context and suggestions.
+// selections, agreement's word units, whole-word search and suggestions.
 
 /** A range of UTF-16 offsets into a text, end exclusive. */
 export interface TextSpan {
@@ -52,25 +52,6 @@ export function wordsNear(text: string, offset: number): TextSpan[] {
   return spans;
 }
 
-/** The word that contains `offset` strictly inside it or starts at it, or null. */
-export function wordAt(text: string, offset: number): TextSpan | null {
-  return wordsNear(text, offset).find((word) => word.start <= offset && offset < word.end) ?? null;
-}
-
-/**
- * Where the caret lands moving one word from `offset`: forward to the end of the next word, backward to the start
- * of the previous one (as Ctrl/Alt+arrow in a text editor).
- */
-export function wordBoundaryFrom(text: string, offset: number, direction: 1 | -1): number {
-  const words = wordsNear(text, offset);
-  if (direction > 0) {
-    const next = words.find((word) => word.end > offset);
-    return next ? next.end : Math.min(text.length, offset + WINDOW);
-  }
-  const previous = [...words].reverse().find((word) => word.start < offset);
-  return previous ? previous.start : Math.max(0, offset - WINDOW);
-}
-
 /** A possessive clitic left at the end of a word: "Zelenskyy's" is the name "Zelenskyy" plus "'s". */
 const POSSESSIVE_TAIL = /^['’][sS]$/u;
 
@@ -81,23 +62,4 @@ const POSSESSIVE_TAIL = /^['’][sS]$/u;
 export function isWordBoundary(text: string, offset: number): boolean {
   const inside = wordsNear(text, offset).find((word) => word.start < offset && offset < word.end);
   return inside === undefined || POSSESSIVE_TAIL.test(text.slice(offset, inside.end));
-}
-
-const graphemeSegmenter = new Intl.Segmenter('und', { granularity: 'grapheme' });
-
-/**
- * Where the caret lands moving one character from `offset`: one user-perceived character (a grapheme cluster),
- * so an emoji sequence, a flag or a letter with combining marks is crossed whole.
- */
-export function graphemeBoundaryFrom(text: string, offset: number, direction: 1 | -1): number {
-  const from = Math.max(0, offset - 64);
-  const to = Math.min(text.length, offset + 64);
-  let previous = from;
-  for (const { index } of graphemeSegmenter.segment(text.slice(from, to))) {
-    const at = from + index;
-    if (direction > 0 && at > offset) return at;
-    if (direction < 0 && at >= offset) return previous;
-    previous = at;
-  }
-  return direction > 0 ? to : previous;
 }
