@@ -134,6 +134,19 @@ describe('marginalia CLI', () => {
     expect(stderr).toMatch(/--analyst/);
   });
 
+  it('says on the import line how many invalid UTF-8 sequences were replaced, and in --json', async () => {
+    await cli('new', project);
+    const file = join(dir.path, 'cafe.txt');
+    writeFileSync(file, Buffer.concat([Buffer.from('Le café\n\nUn article court. '), Buffer.from([0xff])]));
+    const imported = await cli('import', project, file);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/^imported .* {2}\("cafe\.txt" had 1 invalid UTF-8 byte sequence, imported as \uFFFD \(the replacement character\)\.\)\n$/);
+    const again = await cli('import', project, file, '--json');
+    expect((JSON.parse(again.stdout) as { warnings: string[] }[])[0]?.warnings).toEqual([
+      '"cafe.txt" had 1 invalid UTF-8 byte sequence, imported as \uFFFD (the replacement character).',
+    ]);
+  });
+
   it('runs as the installed bin with --help on every command', () => {
     const bin = join(import.meta.dirname, '..', '..', 'bin', 'marginalia.mjs');
     const help = execFileSync(process.execPath, [bin, '--help'], { encoding: 'utf8' });

@@ -143,7 +143,10 @@ function buildProgram(io: CliIo): Command {
       await withProject(projectPath, analystName(options.analyst, io), false, async (project) => {
         const { results } = await project.call('document.importMany', { sources });
         if (options.json) io.stdout(`${JSON.stringify(results.map((r, i) => ({ file: files[i], ...r })), null, 2)}\n`);
-        else for (const { document, status } of results) io.stdout(`${status === 'imported' ? 'imported ' : 'duplicate'}  ${document.id}  ${visible(document.title)}\n`);
+        else for (const { document, status, warnings } of results) {
+          const note = warnings ? `  (${warnings.map(visible).join(' ')})` : '';
+          io.stdout(`${status === 'imported' ? 'imported ' : 'duplicate'}  ${document.id}  ${visible(document.title)}${note}\n`);
+        }
       });
     });
 

@@ -30,8 +30,9 @@ type ImportResult = ResponseOf<'document.import'>;
 /** Stores one parsed article unless the same canonical text is already there; call inside a transaction. */
 function storeParsed(session: ProjectSession, parsed: ParsedArticle, originalName: string): ImportResult {
   const sha256 = sha256Hex(parsed.text);
+  const warnings = parsed.warnings ? { warnings: parsed.warnings } : {};
   const existing = documentMetaBySha256(session.db, sha256);
-  if (existing) return { document: existing, status: 'duplicate' };
+  if (existing) return { document: existing, status: 'duplicate', ...warnings };
   const document: Document = {
     id: session.newId<DocumentId>(),
     title: parsed.title,
@@ -50,7 +51,7 @@ function storeParsed(session: ProjectSession, parsed: ParsedArticle, originalNam
   };
   insertDocument(session.db, document);
   const { text: _text, blocks: _blocks, ...meta } = document;
-  return { document: meta, status: 'imported' };
+  return { document: meta, status: 'imported', ...warnings };
 }
 
 /** Imports one article. The same canonical text imported again is recognised by its hash and not duplicated. */

@@ -91,7 +91,12 @@ const ImportSourceSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-const ImportResultSchema = z.object({ document: DocumentMetaSchema, status: z.enum(['imported', 'duplicate']) });
+const ImportResultSchema = z.object({
+  document: DocumentMetaSchema,
+  status: z.enum(['imported', 'duplicate']),
+  /** Sentences about what the import changed in the text (invalid bytes replaced); absent when nothing. */
+  warnings: z.array(z.string()).optional(),
+});
 
 const NoteSchema = z.string().max(20_000, 'a note is at most 20,000 characters');
 

@@ -1,6 +1,7 @@
 // Tests for decode.ts: refusals (empty, too large, binary, undecodable) and encoding detection.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binarySignature, decodeArticleBytes, normaliseNewlines, sniffHtmlCharset } from './decode';
+import { binarySignature, decodeArticleBytes, decodingWarnings, normaliseNewlines, sniffHtmlCharset } from './decode';
 import { ImportRefusal, MAX_IMPORT_BYTES } from './refusal';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -17,6 +18,12 @@ function refusal(fn: () => unknown): ImportRefusal {
   throw new Error('expected an ImportRefusal');
 }
 
+/** The windows-1252 byte of a character (Latin-1, plus the few punctuation marks used here). */
+function cp1252(c: string): number {
+  const special: Record<string, number> = { '€': 0x80, '“': 0x93, '”': 0x94, '–': 0x96, '’': 0x92 };
+  return special[c] ?? c.charCodeAt(0);
+}
+
 /** Deterministic pseudo-random bytes. */
 function noise(length: number, seed: number, min = 0, max = 255): Uint8Array {
   let x = seed;
@@ -30,7 +37,7 @@ function noise(length: number, seed: number, min = 0, max = 255): Uint8Array {
 
 describe('decodeArticleBytes: UTF-8 and BOMs', () => {
   it('decodes plain UTF-8 and reports utf-8', () => {
-    expect(decodeArticleBytes('a.txt', utf8('Grüße aus Köln — “ok”'))).toEqual({ text: 'Grüße aus Köln — “ok”', encoding: 'utf-8' });
+    expect(decodeArticleBytes('a.txt', utf8('Grüße aus Köln — “ok”'))).toEqual({ text: 'Grüße aus Köln — “ok”', encoding: 'utf-8', replaced: 0 });
   });
 
   it('strips a UTF-8 BOM', () => {
@@ -48,8 +55,8 @@ describe('decodeArticleBytes: UTF-8 and BOMs', () => {
       le.push(c & 0xff, c >> 8);
       be.push(c >> 8, c & 0xff);
     }
-    expect(decodeArticleBytes('le.txt', Uint8Array.from(le))).toEqual({ text, encoding: 'utf-16le' });
-    expect(decodeArticleBytes('be.txt', Uint8Array.from(be))).toEqual({ text, encoding: 'utf-16be' });
+    expect(decodeArticleBytes('le.txt', Uint8Array.from(le))).toEqual({ text, encoding: 'utf-16le', replaced: 0 });
+    expect(decodeArticleBytes('be.txt', Uint8Array.from(be))).toEqual({ text, encoding: 'utf-16be', replaced: 0 });
   });
 
   it('refuses UTF-16 with a broken surrogate pair', () => {
@@ -96,15 +103,80 @@ describe('decodeArticleBytes: legacy encodings', () => {
     expect(['import_encoding', 'import_binary']).toContain(r.code);
   });
 
-  it('never returns U+FFFD for invalid UTF-8 input', () => {
-    for (let seed = 1; seed <= 40; seed++) {
-      const input = new Uint8Array([...utf8('Some plain words here and there. '), ...noise(12, seed, 0x80, 0xff)]);
-      try {
-        expect(decodeArticleBytes('n.txt', input).text).not.toContain('\uFFFD');
-      } catch (e) {
-        expect(e).toBeInstanceOf(ImportRefusal);
-      }
-    }
+  it('still detects Latin-1 text dense with accented letters', () => {
+    const source = 'Ça sépare, déçà delà: élève, mère, frère, Noël, île, où, naïf, œuvre? Non: « déjà vu » à Orléans.'.replace('œ', 'oe');
+    const r = decodeArticleBytes('dense.txt', Uint8Array.from(source, (c) => c.charCodeAt(0)));
+    expect(r.text).toBe(source);
+    expect(r.replaced).toBe(0);
+    expect(r.encoding).not.toBe('utf-8');
+  });
+});
+
+describe('decodeArticleBytes: UTF-8 with a few bad bytes', () => {
+  it('keeps "Le café" as UTF-8 when one 0xFF byte is in the file, and counts it', () => {
+    const r = decodeArticleBytes('cafe.txt', new Uint8Array([...utf8('Le café '), 0xff, ...utf8(' noir')]));
+    expect(r.text).toBe('Le caf\u00e9 \uFFFD noir');
+    expect(r.encoding).toBe('utf-8');
+    expect(r.replaced).toBe(1);
+  });
+
+  it('keeps UTF-8 with an encoded surrogate pair (CESU-8 style) as UTF-8, counting each bad byte', () => {
+    const surrogates = [0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80]; // U+1F600 as two encoded surrogates
+    const r = decodeArticleBytes('s.txt', new Uint8Array([...utf8('Le café '), ...surrogates, ...utf8(' à midi')]));
+    expect(r.text).toBe(`Le café ${'\uFFFD'.repeat(6)} à midi`);
+    expect(r.encoding).toBe('utf-8');
+    expect(r.replaced).toBe(6);
+  });
+
+  it('keeps a file with a UTF-8 BOM and one bad byte as UTF-8', () => {
+    const r = decodeArticleBytes('bom.txt', new Uint8Array([0xef, 0xbb, 0xbf, ...utf8('Cafe '), 0xff]));
+    expect(r.text).toBe('Cafe \uFFFD');
+    expect(r.replaced).toBe(1);
+  });
+
+  it('does not count a U+FFFD that was literally in the file', () => {
+    const r = decodeArticleBytes('l.txt', new Uint8Array([...utf8('été \uFFFD '), 0xff]));
+    expect(r.text).toBe('été \uFFFD \uFFFD');
+    expect(r.replaced).toBe(1);
+  });
+
+  it('still reads real windows-1252 text (smart quotes, accents) as windows-1252', () => {
+    const source = 'Le café “noir” coûte 2 € ; la crème brûlée coûte plus cher – c’est la vie, déjà à Noël.';
+    const r = decodeArticleBytes('w.txt', Uint8Array.from(source, cp1252));
+    expect(r.text).toBe(source);
+    expect(r.encoding).toBe('windows-1252');
+    expect(r.replaced).toBe(0);
+  });
+
+  it('says how many sequences were replaced, in one sentence naming the file', () => {
+    const one = decodeArticleBytes('cafe.txt', new Uint8Array([...utf8('Le café '), 0xff]));
+    expect(decodingWarnings('cafe.txt', one)).toEqual(['"cafe.txt" had 1 invalid UTF-8 byte sequence, imported as \uFFFD (the replacement character).']);
+    expect(decodingWarnings('ok.txt', decodeArticleBytes('ok.txt', utf8('Le café')))).toEqual([]);
+  });
+
+  it('accounts for every U+FFFD: literally in the file or counted as replaced (property)', () => {
+    // High bytes leave out 0xEF, so the only EF BF BD in the input is the literal U+FFFD piece.
+    const piece = fc.oneof(
+      fc.constantFrom('a', ' ', 'é', '€', '\uFFFD', '😀'),
+      fc.integer({ min: 0x80, max: 0xff }).filter((b) => b !== 0xef),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 40 }), (pieces) => {
+        const input = new Uint8Array([...utf8('words '), ...pieces.flatMap((p) => (typeof p === 'string' ? [...utf8(p)] : [p]))]);
+        let r;
+        try {
+          r = decodeArticleBytes('p.txt', input);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ImportRefusal);
+          return;
+        }
+        const fffd = [...r.text].filter((c) => c === '\uFFFD').length;
+        const literal = pieces.filter((p) => p === '\uFFFD').length;
+        expect(r.replaced).toBeGreaterThanOrEqual(0);
+        if (r.encoding !== 'utf-8') expect(fffd).toBe(0);
+        else expect(fffd).toBe(r.replaced + literal);
+      }),
+    );
   });
 });
 

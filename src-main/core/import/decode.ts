@@ -7,6 +7,8 @@ export interface DecodedText {
   text: string;
   /** WHATWG encoding name, e.g. 'utf-8', 'windows-1252', 'utf-16le'. */
   encoding: string;
+  /** Invalid UTF-8 sequences replaced with U+FFFD (UTF-8 text with a few bad bytes); 0 otherwise. */
+  replaced: number;
 }
 
 export interface DecodeOptions {
@@ -18,6 +20,10 @@ export interface DecodeOptions {
 const MIN_DETECTION_CONFIDENCE = 20;
 /** How many bytes chardet looks at. */
 const DETECTION_SAMPLE_BYTES = 64 * 1024;
+/** UTF-8 with this many places of bad bytes passes as UTF-8 if it holds at least as many valid multi-byte characters… */
+const FEW_BAD_PLACES = 3;
+/** …and with more, if it holds this many valid multi-byte characters per place. */
+const VALID_PER_BAD_PLACE = 8;
 /** Share of control characters (other than tab, newline, carriage return, form feed, escape) that marks a file binary. */
 const MAX_CONTROL_RATIO = 0.02;
 
@@ -98,7 +104,7 @@ function encodingRefusal(name: string, why: string): ImportRefusal {
 }
 
 /** Decodes strictly; null when the bytes are invalid in that encoding or the label is unknown. */
-function tryDecode(bytes: Uint8Array, label: string): { text: string; encoding: string } | null {
+function tryDecode(bytes: Uint8Array, label: string): DecodedText | null {
   let decoder: TextDecoder;
   try {
     decoder = new TextDecoder(label, { fatal: true });
@@ -106,10 +112,47 @@ function tryDecode(bytes: Uint8Array, label: string): { text: string; encoding: 
     return null; // label unknown to TextDecoder
   }
   try {
-    return { text: decoder.decode(bytes), encoding: decoder.encoding };
+    return { text: decoder.decode(bytes), encoding: decoder.encoding, replaced: 0 };
   } catch {
     return null;
   }
+}
+
+/** Bytes EF BF BD: a U+FFFD that is really in the file, as opposed to one the decoder puts for a bad sequence. */
+function literalReplacementCharacters(bytes: Uint8Array): number {
+  let n = 0;
+  for (let i = bytes.indexOf(0xef); i >= 0 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1)) {
+    if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) n++;
+  }
+  return n;
+}
+
+/**
+ * UTF-8 with a few bad bytes (a truncated copy, one stray 0xFF, encoded surrogates): decoded as UTF-8 with each
+ * invalid sequence replaced by U+FFFD, when the file also holds valid multi-byte sequences — at least as many as
+ * the places where bad bytes occur, and beyond a few such places, many more. Legacy 8-bit text almost never forms
+ * valid multi-byte UTF-8 (each accented letter is a bad place of its own) and random bytes form about as many
+ * valid sequences as bad places, so both are left to detection. Null when the bytes do not look like UTF-8.
+ */
+function decodeUtf8Like(bytes: Uint8Array): DecodedText | null {
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  let nonAscii = 0;
+  let fffd = 0;
+  let badPlaces = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 || (c >= 0xdc00 && c <= 0xdfff)) continue; // ASCII, or the second half of a surrogate pair
+    nonAscii++;
+    if (c === 0xfffd) {
+      fffd++;
+      if (text.charCodeAt(i - 1) !== 0xfffd) badPlaces++;
+    }
+  }
+  const replaced = fffd - literalReplacementCharacters(bytes);
+  const validMultiByte = nonAscii - fffd;
+  if (replaced <= 0 || validMultiByte < badPlaces) return null;
+  if (badPlaces > FEW_BAD_PLACES && validMultiByte < badPlaces * VALID_PER_BAD_PLACE) return null;
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding: 'utf-8', replaced };
 }
 
 /**
@@ -155,7 +198,7 @@ export function sniffHtmlCharset(bytes: Uint8Array): string | null {
 
 /**
  * Decodes an imported file. Throws ImportRefusal for empty, oversized, binary or undecodable input.
- * Never returns text with a U+FFFD that was not literally present in valid UTF-8 input.
+ * Every U+FFFD in the text was either literally in the file or is counted in `replaced`.
  */
 export function decodeArticleBytes(name: string, bytes: Uint8Array, options: DecodeOptions = {}): DecodedText {
   if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(`"${name}"`, bytes.length);
@@ -185,7 +228,7 @@ function decodeText(name: string, bytes: Uint8Array, options: DecodeOptions): De
   if (bytesLookBinary(bytes)) throw binaryRefusal(name, null);
 
   const hasUtf8Bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-  const utf8 = tryDecode(bytes, 'utf-8'); // strips a BOM
+  const utf8 = tryDecode(bytes, 'utf-8') ?? decodeUtf8Like(bytes); // strips a BOM
   if (utf8) return utf8;
   if (hasUtf8Bom) throw encodingRefusal(name, 'it is marked as UTF-8 but contains invalid byte sequences.');
 
@@ -209,6 +252,14 @@ function decodeText(name: string, bytes: Uint8Array, options: DecodeOptions): De
   if (fallback && looksSane(fallback.text) && mostlyAscii(fallback.text)) return fallback;
 
   throw encodingRefusal(name, 'it is not UTF-8 and its character encoding could not be recognised.');
+}
+
+/** What an import says about a decoded file: the invalid UTF-8 sequences it replaced, if any. */
+export function decodingWarnings(name: string, decoded: DecodedText): string[] {
+  const n = decoded.replaced;
+  if (n === 0) return [];
+  const what = n === 1 ? '1 invalid UTF-8 byte sequence' : `${n.toLocaleString('en')} invalid UTF-8 byte sequences`;
+  return [`"${name}" had ${what}, imported as \uFFFD (the replacement character).`];
 }
 
 /** Canonical line endings: a leading BOM removed, CRLF and lone CR turned into LF. Nothing else changes. */

@@ -1,6 +1,6 @@
 // Entry point of the pure parsing half of article import: file bytes or pasted text in, ParsedArticle out (or an ImportRefusal).
 import type { DocumentFormat } from '../../../src-shared/model/document';
-import { decodeArticleBytes, normaliseNewlines, textLooksBinary } from './decode';
+import { decodeArticleBytes, decodingWarnings, normaliseNewlines, textLooksBinary } from './decode';
 import { parseHtml } from './parse-html';
 import { parseMarkdown } from './parse-markdown';
 import { parsePlainText } from './parse-text';
@@ -41,21 +41,24 @@ export function parseArticleFile(fileName: string, bytes: Uint8Array): ParsedArt
       `"${name}" is not a supported format: Marginalia imports .txt, .md, .markdown, .html and .htm files.`,
     );
   }
-  const { text: decoded, encoding } = decodeArticleBytes(name, bytes, { html: format === 'html' });
+  const decoding = decodeArticleBytes(name, bytes, { html: format === 'html' });
+  const decoded = decoding.text;
+  const warnings = decodingWarnings(name, decoding);
+  const source = { sourceEncoding: decoding.encoding, ...(warnings.length > 0 ? { warnings } : {}) };
   const fallbackTitle = fileStem(name) || name;
 
   switch (format) {
     case 'txt':
-      return { ...parsePlainText(normaliseNewlines(decoded), { fallbackTitle }), format, sourceEncoding: encoding };
+      return { ...parsePlainText(normaliseNewlines(decoded), { fallbackTitle }), format, ...source };
     case 'md': {
       const body = parseMarkdown(normaliseNewlines(decoded), fallbackTitle, name);
       if (body.blocks.length === 0) {
         throw new ImportRefusal('import_empty', `"${name}" contains no readable article text.`);
       }
-      return { ...body, format, sourceEncoding: encoding };
+      return { ...body, format, ...source };
     }
     case 'html':
-      return { ...parseHtml(decoded, name, fallbackTitle), format, sourceEncoding: encoding };
+      return { ...parseHtml(decoded, name, fallbackTitle), format, ...source };
   }
 }
 

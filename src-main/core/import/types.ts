@@ -14,10 +14,12 @@ export interface ParsedArticle {
   publishedAt: string | null;
   format: DocumentFormat;
   sourceEncoding: string;
+  /** Sentences about what the import had to change (invalid bytes replaced); absent when nothing was. */
+  warnings?: string[];
 }
 
 /** What a format parser produces; the caller adds format and encoding. */
-export type ArticleBody = Omit<ParsedArticle, 'format' | 'sourceEncoding'>;
+export type ArticleBody = Omit<ParsedArticle, 'format' | 'sourceEncoding' | 'warnings'>;
 
 /** A block's text before it is placed in the canonical text: trimmed, non-empty, no newline. */
 export interface BlockPiece {
