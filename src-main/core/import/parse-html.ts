@@ -4,7 +4,7 @@ import type { DOMWindow } from 'jsdom';
 import type { Readability } from '@mozilla/readability';
 import type { BlockType } from '../../../src-shared/model/document';
 import { toIsoDate } from './dates';
-import { scanHtmlShape } from './html-depth';
+import { Deadline, HTML_BUDGET, measureHtml, timeBudgetMs, type HtmlBudget } from './html-budget';
 import { ImportRefusal } from './refusal';
 import { assembleBlocks, collapseWhitespace, titleFromText } from './text-util';
 import type { ArticleBody, BlockPiece } from './types';
@@ -47,18 +47,16 @@ const BLOCK_TAGS = new Set([
 ]);
 
 /**
- * Pages nested deeper than this are refused before parsing: jsdom's cost grows with the square of the depth and it
- * overflows the stack near ten thousand levels. Real articles nest well under a hundred.
- */
-const MAX_HTML_DEPTH = 1000;
-/** Pages with more elements than this are refused before parsing: jsdom needs about 2–3 s per 250,000 elements. */
-const MAX_HTML_ELEMENTS = 250_000;
-/**
  * Readability slows down steeply on huge pages (about 2 s for 12,000 elements) and on deep ones (cubic in the depth:
  * 0.6 s at 200 levels, 25 s at 900); beyond these limits the page body is walked instead.
  */
 const MAX_READABILITY_ELEMENTS = 15_000;
 const MAX_READABILITY_DEPTH = 200;
+/**
+ * Readability's work grows with elements × depth: about 20–60 µs per unit here (3,000 paragraphs 30 levels deep:
+ * 4 s). It runs only when that product, at 100 µs per unit, fits in the time left; otherwise the body is walked.
+ */
+const READABILITY_UNITS_PER_MS = 10;
 /** Readability's text shorter than this is "very short": the page body is used when it holds clearly more. */
 const SHORT_ARTICLE_CHARS = 500;
 
@@ -485,47 +483,65 @@ function readArticle(doc: Document): ReturnType<Readability<Element>['parse']> {
   }
 }
 
+const count = (n: number): string => n.toLocaleString('en');
+
+/** What a page over its budget is told, by the limit it passed. */
+const OVER_BUDGET: Readonly<Record<keyof HtmlBudget, (budget: HtmlBudget) => string>> = {
+  depth: (b) => `nests its HTML elements more than ${count(b.depth)} levels deep`,
+  elements: (b) => `has more than ${count(b.elements)} HTML elements`,
+  nesting: (b) => `has too many deeply nested HTML elements (their depths add up to more than ${count(b.nesting)} levels)`,
+  attributes: (b) => `has more than ${count(b.attributes)} HTML attributes`,
+  attributesPerElement: (b) => `has an HTML element with more than ${count(b.attributesPerElement)} attributes`,
+};
+
 function tooComplex(name: string, what: string): ImportRefusal {
   return new ImportRefusal(
     'import_too_large',
-    `"${name}" ${what}, more than Marginalia can read; save the article as text and import that instead.`,
+    `"${name}" ${what}, more than Marginalia reads; the project was not changed. Save the article as text and import that instead.`,
   );
 }
 
 export interface ParseHtmlOptions {
   /** For tests: called with the jsdom window before it is closed. */
   observeWindow?: (window: DOMWindow) => void;
+  /** For tests: a smaller work budget than HTML_BUDGET. */
+  budget?: HtmlBudget;
+  /** For tests: the time budget in milliseconds instead of the one for the page's size. */
+  timeBudgetMs?: number;
 }
 
 /**
  * Parses an untrusted HTML document. jsdom is given no `runScripts`, no `resources` and no URL, so no script
- * runs, no event handler fires and nothing is fetched. Only text nodes become canonical text.
+ * runs, no event handler fires and nothing is fetched. Only text nodes become canonical text. The page is first
+ * parsed and measured against the work budget; the extraction then checks its time budget between phases.
  */
 export function parseHtml(html: string, name: string, fallbackTitle: string, options: ParseHtmlOptions = {}): ArticleBody {
-  const { depth, elements } = scanHtmlShape(html, { depth: MAX_HTML_DEPTH, elements: MAX_HTML_ELEMENTS });
-  if (depth > MAX_HTML_DEPTH) throw tooComplex(name, `nests its HTML elements more than ${MAX_HTML_DEPTH.toLocaleString('en')} levels deep`);
-  if (elements > MAX_HTML_ELEMENTS) throw tooComplex(name, `has more than ${MAX_HTML_ELEMENTS.toLocaleString('en')} HTML elements`);
   const { jsdom } = loadLibraries();
+  const limitMs = options.timeBudgetMs ?? timeBudgetMs(html.length);
+  const deadline = new Deadline(limitMs, () => tooComplex(name, `needs more than ${(limitMs / 1000).toFixed(1)} s of work to read`));
+  const budget = options.budget ?? HTML_BUDGET;
+  const measured = measureHtml(html, budget);
+  if (!measured.within) throw tooComplex(name, OVER_BUDGET[measured.exceeded](budget));
+  const { depth } = measured.shape;
+  deadline.check();
   // An empty jsdom window (no scripts, no resources, about:blank) whose DOMParser parses the untrusted HTML: documents
   // from DOMParser have no browsing context, so scripts are inert and <iframe>s do not each create a nested window.
   const dom = new jsdom.JSDOM('', { contentType: 'text/html', virtualConsole: new jsdom.VirtualConsole() });
   try {
-    let doc: Document;
-    try {
-      doc = new dom.window.DOMParser().parseFromString(html, 'text/html');
-    } catch (e) {
-      // A stack overflow in jsdom: nesting the estimate missed.
-      if (e instanceof RangeError) throw tooComplex(name, 'nests its HTML elements too deeply');
-      throw e;
-    }
+    const doc = new dom.window.DOMParser().parseFromString(html, 'text/html');
+    deadline.check();
     const survey = surveyDocument(doc);
     const meta = readMetadata(survey);
     removeNonContent(survey);
 
     const root = fallbackRoot(doc, survey);
     const fallbackPieces = root ? piecesOf(root) : [];
+    deadline.check();
 
-    const readable = depth <= MAX_READABILITY_DEPTH && survey.elementCount <= MAX_READABILITY_ELEMENTS;
+    const readable =
+      depth <= MAX_READABILITY_DEPTH &&
+      survey.elementCount <= MAX_READABILITY_ELEMENTS &&
+      survey.elementCount * depth <= deadline.remainingMs() * READABILITY_UNITS_PER_MS;
     const article = readable ? readArticle(doc) : null;
     const readablePieces = article?.content ? piecesOf(article.content) : [];
     const readableLength = textLength(readablePieces);
