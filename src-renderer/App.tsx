@@ -18,6 +18,7 @@ import type { MergePreview } from '../src-shared/api/contract';
 import { ProjectFileButton } from './components/ProjectFileButton';
 import { ReviewMode } from './components/ReviewMode';
 import { useLiveUpdates } from './hooks/useLiveUpdates';
+import { useTagFilter } from './hooks/useTagFilter';
 import { ProjectSidebar } from './components/ProjectSidebar';
 import { useProjectData } from './hooks/use-project-data';
 import { useTagJump } from './hooks/use-tag-jump';
@@ -33,6 +34,9 @@ export function App({ client }: { client: Client }) {
   const [doc, setDoc] = useState<Document | null>(null);
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   const [initialAnnotations, setInitialAnnotations] = useState<Annotation[]>([]);
+  const tagFilter = useTagFilter(info?.analyst?.id ?? null);
+  const shownInArticle = useRef(tagFilter.matches);
+  shownInArticle.current = tagFilter.matches;
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focusDetails, setFocusDetails] = useState(false);
   const [selection, setSelection] = useState<TextSelection | null>(null);
@@ -88,10 +92,17 @@ export function App({ client }: { client: Client }) {
     if (!doc) return [];
     const list = await client.call('annotation.listForDocument', { documentId: doc.id });
     setAnnotations(list.annotations);
-    viewRef.current?.setAnnotations(list.annotations);
+    viewRef.current?.setAnnotations(list.annotations.filter(shownInArticle.current));
     setSelectedId((id) => (id && list.annotations.some((a) => a.id === id) ? id : null));
     return list.annotations;
   }, [client, doc, refreshProject]);
+
+  // The filters decide what the article shows, as well as the list.
+  const annotationsNow = useRef(annotations);
+  annotationsNow.current = annotations;
+  useEffect(() => {
+    viewRef.current?.setAnnotations(annotationsNow.current.filter(tagFilter.matches));
+  }, [tagFilter.matches]);
 
   useLiveUpdates(client, { openDocumentId: doc?.id ?? null, reloadTags, refreshProject, onError: report });
 
@@ -117,6 +128,7 @@ export function App({ client }: { client: Client }) {
         setSelection(null);
         return duplicate.select(existing.id);
       }
+      tagFilter.reveal(kind);
       const pending = target ? (viewRef.current?.drawPending(kind, target) ?? null) : null;
       setSelection(null);
       try {
@@ -371,7 +383,7 @@ export function App({ client }: { client: Client }) {
           {doc ? (
             <ArticlePane
               document={doc}
-              initialAnnotations={initialAnnotations}
+              initialAnnotations={initialAnnotations.filter(tagFilter.matches)}
               documentWarnings={documentWarnings}
               viewRef={viewRef}
               selection={selection}
@@ -387,7 +399,7 @@ export function App({ client }: { client: Client }) {
             </main>
           )}
           <aside className="side">
-            <TagList annotations={annotations} actors={actorMap} analysts={info?.analysts ?? []} selectedId={selectedId} onSelect={(id) => selectTag(id)} />
+            <TagList tagFilter={tagFilter} annotations={annotations} actors={actorMap} analysts={info?.analysts ?? []} selectedId={selectedId} onSelect={(id) => selectTag(id)} />
             {selected && (
               <TagDetails
                 key={selected.id}

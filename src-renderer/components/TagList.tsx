@@ -1,5 +1,6 @@
-// Right pane, top: the open document's tags grouped by kind, filterable by kind and analyst.
+// Right pane, top: the open document's tags grouped by kind, with the filters that also decide what the article shows.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ReviewFilter, TagFilterControls } from '../hooks/useTagFilter';
 import type { Analyst } from '../../src-shared/api/contract';
 import type { Actor } from '../../src-shared/model/actor';
 import { figureValue, type Annotation, type AnnotationKind } from '../../src-shared/model/annotation';
@@ -39,9 +40,9 @@ export function TagList(props: {
   analysts: readonly Analyst[];
   selectedId: string | null;
   onSelect: (id: string) => void;
+  tagFilter: TagFilterControls;
 }) {
-  const [kinds, setKinds] = useState<ReadonlySet<AnnotationKind>>(new Set(KIND_ORDER));
-  const [analystId, setAnalystId] = useState('all');
+  const { filter, setFilter, matches } = props.tagFilter;
   const [expanded, setExpanded] = useState<ReadonlySet<AnnotationKind>>(new Set());
   const listRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
@@ -51,33 +52,43 @@ export function TagList(props: {
   const names = useMemo(() => new Map(props.analysts.map((a) => [a.id, analystLabel(a, props.analysts)])), [props.analysts]);
   const groups = useMemo(
     () =>
-      KIND_ORDER.filter((k) => kinds.has(k)).map((kind) => ({
+      KIND_ORDER.filter((k) => filter.kinds.has(k)).map((kind) => ({
         kind,
-        items: props.annotations.filter((a) => a.kind === kind && (analystId === 'all' || a.analystId === analystId)),
+        items: props.annotations.filter((a) => a.kind === kind && matches(a)),
       })),
-    [props.annotations, kinds, analystId],
+    [props.annotations, filter.kinds, matches],
   );
+  const shown = groups.reduce((sum, group) => sum + group.items.length, 0);
   const toggle = (kind: AnnotationKind) => {
-    const next = new Set(kinds);
+    const next = new Set(filter.kinds);
     if (next.has(kind)) next.delete(kind);
     else next.add(kind);
-    setKinds(next);
+    setFilter({ kinds: next });
   };
   return (
     <section className="tag-list" aria-label="Tags in this document">
       <div className="pane-header">
-        <h2>Tags <span className="count">{props.annotations.length}</span></h2>
+        <h2>
+          Tags <span className="count">{props.tagFilter.active ? `${shown} of ${props.annotations.length}` : props.annotations.length}</span>
+        </h2>
         <div className="tag-filters">
           {KIND_ORDER.map((kind) => (
             <label key={kind} className={`filter-chip chip-${kind}`}>
-              <input type="checkbox" checked={kinds.has(kind)} onChange={() => toggle(kind)} /> {KIND_LABELS[kind]}
+              <input type="checkbox" checked={filter.kinds.has(kind)} onChange={() => toggle(kind)} /> {KIND_LABELS[kind]}
             </label>
           ))}
-          <select aria-label="Analyst" value={analystId} onChange={(e) => setAnalystId(e.target.value)}>
+          <select aria-label="Analyst" value={filter.analyst} onChange={(e) => setFilter({ analyst: e.target.value })}>
             <option value="all">All analysts</option>
+            <option value="mine">Only mine</option>
             {props.analysts.map((a) => (
               <option key={a.id} value={a.id}>{names.get(a.id)}</option>
             ))}
+          </select>
+          <select aria-label="Review decision" value={filter.review} onChange={(e) => setFilter({ review: e.target.value as ReviewFilter })}>
+            <option value="all">Any decision</option>
+            <option value="undecided">Undecided</option>
+            <option value="accepted">Accepted</option>
+            <option value="rejected">Rejected</option>
           </select>
         </div>
       </div>
@@ -111,6 +122,7 @@ export function TagList(props: {
           ),
         )}
         {props.annotations.length === 0 && <p className="empty">No tags yet. Select a passage and press 1–4.</p>}
+        {props.annotations.length > 0 && shown === 0 && <p className="empty">No tag matches the filters.</p>}
       </div>
     </section>
   );
