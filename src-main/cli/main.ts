@@ -17,6 +17,7 @@ import { registerReviewCommands } from './review-commands';
 import { registerAnalystsCommands } from './analysts-commands';
 import { registerActorsCommands } from './actors-commands';
 import { writeExport } from './write-export';
+import { addExportFilterOptions, exportFilters, type ExportFilterOptions } from './export-filters';
 import { registerServeCommand } from './serve-command';
 import { annotationImportSummary } from './annotation-import-summary';
 import { registerRepairCommand } from './repair-command';
@@ -194,19 +195,21 @@ function buildProgram(io: CliIo): Command {
     .addOption(analystOption())
     .action((projectPath: string, documentRef: string, options: TagOptions) => tagCommand(projectPath, documentRef, options, io));
 
-  program
-    .command('export')
-    .description('export the project: json (Marginalia), w3c (Web Annotation JSON-LD), csv, brat, qdpx (REFI-QDA), html (report)')
-    .argument('<project>', 'the project file')
-    .addOption(new Option('--format <format>', 'export format').choices(ExportFormatSchema.options).makeOptionMandatory())
-    .requiredOption('--out <file or folder>', 'where to write it: a file, a folder (brat writes one), or - for standard output')
-    .option('--jsonl', 'w3c: JSON Lines, one annotation per line, instead of one collection')
-    .action(async (projectPath: string, options: { format: ExportFormat; out: string; jsonl?: boolean }) => {
-      await withProject(projectPath, null, true, async (project) => {
-        const { files } = await project.call('export.project', { format: options.format, ...(options.jsonl ? { jsonLines: true } : {}) });
-        writeExport(files, options.out, io);
-      });
+  addExportFilterOptions(
+    program
+      .command('export')
+      .description('export the project: json (Marginalia), w3c (Web Annotation JSON-LD), csv, brat, qdpx (REFI-QDA), html (report); deleted tags only in json, marked')
+      .argument('<project>', 'the project file')
+      .addOption(new Option('--format <format>', 'export format').choices(ExportFormatSchema.options).makeOptionMandatory())
+      .requiredOption('--out <file or folder>', 'where to write it: a file, a folder (brat writes one), or - for standard output')
+      .option('--jsonl', 'w3c: JSON Lines, one annotation per line, instead of one collection'),
+  ).action(async (projectPath: string, options: { format: ExportFormat; out: string; jsonl?: boolean } & ExportFilterOptions) => {
+    await withProject(projectPath, null, true, async (project) => {
+      const filters = await exportFilters(project, options);
+      const { files } = await project.call('export.project', { format: options.format, ...(options.jsonl ? { jsonLines: true } : {}), ...filters });
+      writeExport(files, options.out, io);
     });
+  });
 
   program
     .command('import-annotations')

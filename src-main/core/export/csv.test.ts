@@ -1,6 +1,7 @@
+// Checks the CSV export: encoding and line ends, readable columns first and offsets last, live tags only, formula defence.
 import { describe, expect, it } from 'vitest';
 import { CSV_COLUMNS, csvCell, csvText, exportCsv } from './csv';
-import { EMOJI_TEXT, sampleSnapshot } from './snapshot-fixture';
+import { EMOJI_DOCUMENT, EMOJI_TEXT, reviewedSnapshot } from './snapshot-fixture';
 
 /** A strict RFC 4180 reader (CRLF record ends), to prove what a spreadsheet program would read back. */
 function parseCsv(text: string): string[][] {
@@ -35,7 +36,7 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
-const snapshot = sampleSnapshot();
+const snapshot = reviewedSnapshot();
 
 function exported(): { raw: string; records: Record<string, string>[] } {
   const [file] = exportCsv(snapshot);
@@ -48,19 +49,29 @@ function exported(): { raw: string; records: Record<string, string>[] } {
 }
 
 describe('CSV export', () => {
-  it('is UTF-8 with a BOM, CRLF line ends, and one row per tag including deleted ones', () => {
+  it('is UTF-8 with a BOM, CRLF line ends, and one row per live tag: a deleted tag is never exported', () => {
     const { raw, records } = exported();
     expect(raw.charCodeAt(0)).toBe(0xfeff);
     expect(new TextEncoder().encode(raw).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
     expect(raw.replaceAll('\r\n', '').includes('\r')).toBe(false);
-    expect(records).toHaveLength(snapshot.annotations.length);
-    expect(records.filter((r) => r.deleted_at !== '')).toEqual([
-      expect.objectContaining({ kind: 'figure', deleted_at: '2026-01-22T09:00:00.000Z', review_status: '' }),
-    ]);
+    const deleted = snapshot.annotations.filter((a) => a.deletedAt !== null);
+    expect(deleted).toHaveLength(1);
+    expect(records).toHaveLength(snapshot.annotations.length - 1);
+    expect(records.some((r) => r.annotation_id === deleted[0]!.id)).toBe(false);
+  });
+
+  it('starts each row with kind, quote, document, analyst and review status; ids and offsets come last', () => {
+    expect(CSV_COLUMNS.slice(0, 5)).toEqual(['kind', 'quote', 'document', 'analyst', 'status']);
+    expect(CSV_COLUMNS.slice(-6)).toEqual(['start_utf16', 'end_utf16', 'start_codepoint', 'end_codepoint', 'prefix', 'suffix']);
+    const { records } = exported();
+    expect(records.find((r) => r.kind === 'Actor')).toMatchObject({ quote: 'Kyrylo Budanov', analyst: 'Ben Reviewer', status: 'rejected', reviewed_by: 'Ben Reviewer' });
+    expect(records.find((r) => r.claim_status === 'disputed')).toMatchObject({ kind: 'Claim', analyst: 'Ada Analyst', status: 'accepted' });
+    expect(records.find((r) => r.claim_status === 'unverified')).toMatchObject({ status: 'undecided', reviewed_by: '' });
+    expect(records.find((r) => r.warning_category === 'ai_generated')).toMatchObject({ kind: 'Reliability warning', document: EMOJI_DOCUMENT.title });
   });
 
   it('gives offsets in UTF-16 units and in code points, after emoji before the span', () => {
-    const figure = exported().records.find((r) => r.kind === 'figure' && r.deleted_at === '')!;
+    const figure = exported().records.find((r) => r.kind === 'Figure' && r.figure_unit === 'USD')!;
     expect(figure).toMatchObject({ quote: '$800 billion', start_utf16: '25', end_utf16: '37', start_codepoint: '21', end_codepoint: '33' });
     expect(EMOJI_TEXT.slice(25, 37)).toBe('$800 billion');
     expect(Array.from(EMOJI_TEXT).slice(21, 33).join('')).toBe('$800 billion');
@@ -76,7 +87,7 @@ describe('CSV export', () => {
       analyst: 'Ada Analyst',
       note: 'Contradicted by the decree of 2 January;\nsee the registry.',
     });
-    expect(records.find((r) => r.kind === 'actor')).toMatchObject({ actor: 'Kyrylo Budanov', claim_status: '' });
+    expect(records.find((r) => r.kind === 'Actor')).toMatchObject({ actor: 'Kyrylo Budanov', claim_status: '' });
     expect(records.find((r) => r.warning_category === 'outdated_role')).toMatchObject({
       warning_severity: 'high',
       warning_correction: 'He was reappointed on 2 January, 2026.',
@@ -92,7 +103,7 @@ describe('CSV export', () => {
     const claim = records.find((r) => r.claim_status === 'false')!;
     expect(claim.quote).toBe(`'=HYPERLINK("http://evil.example")`);
     expect(claim.note).toBe(`'@SUM(1+1)`);
-    expect(claim.document_title).toBe('CON');
+    expect(claim.document).toBe('CON');
     expect(records.find((r) => r.figure_amount === '380')!.quote).toBe(`'+380`);
     const minus = records.find((r) => r.figure_unit === '°C')!;
     expect(minus).toMatchObject({ quote: `'-14 degrees`, figure_amount: '-14', figure_value: '-14', note: `'-14` });

@@ -1,25 +1,21 @@
-// The CSV export (main process, pure): one row per tag, live and deleted, for spreadsheets; RFC 4180 with formula defence.
-import { figureValue, type Annotation } from '../../../src-shared/model/annotation';
-import { annotationsInExportOrder, indexSnapshot, type SnapshotIndex } from './snapshot-index';
+// The CSV export (main process, pure): one row per live tag, for spreadsheets; RFC 4180 with formula defence.
+import { figureValue, KIND_LABELS, type Annotation } from '../../../src-shared/model/annotation';
+import { annotationsInExportOrder, indexSnapshot, reviewStatusOf, type SnapshotIndex } from './snapshot-index';
 import type { ExportedFile, ExportSnapshot } from './types';
 
 /**
- * The columns, in order. Offsets are given twice: `*_utf16` count UTF-16 code units (Marginalia's own unit,
- * JavaScript string indices), `*_codepoint` count Unicode code points (Python, W3C, brat, REFI-QDA).
- * A document-level reliability warning has empty quote and offset cells. `review_status` is the reviewer's decision (pending, accepted, rejected), empty when none.
+ * The columns, in order: what a spreadsheet reader looks at first (kind, quote, document, analyst, review status),
+ * then each attribute, the note and times, and at the end the ids and offsets for scripts. Offsets are given twice:
+ * `*_utf16` count UTF-16 code units (Marginalia's own unit, JavaScript string indices), `*_codepoint` count Unicode
+ * code points (Python, W3C, brat, REFI-QDA). A document-level reliability warning has empty quote and offset cells.
+ * `status` is the review decision: accepted, rejected or undecided.
  */
 export const CSV_COLUMNS = [
-  'annotation_id',
-  'document_id',
-  'document_title',
   'kind',
   'quote',
-  'start_utf16',
-  'end_utf16',
-  'start_codepoint',
-  'end_codepoint',
-  'prefix',
-  'suffix',
+  'document',
+  'analyst',
+  'status',
   'claim_status',
   'claimant',
   'actor',
@@ -31,11 +27,17 @@ export const CSV_COLUMNS = [
   'warning_category',
   'warning_correction',
   'note',
-  'analyst',
+  'reviewed_by',
   'created_at',
   'updated_at',
-  'deleted_at',
-  'review_status',
+  'annotation_id',
+  'document_id',
+  'start_utf16',
+  'end_utf16',
+  'start_codepoint',
+  'end_codepoint',
+  'prefix',
+  'suffix',
 ] as const;
 
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -74,11 +76,13 @@ function rowOf(annotation: Annotation, index: SnapshotIndex): Record<CsvColumn, 
   const target = annotation.target;
   const codePoints = index.codePointsOf(document);
   const row: Record<CsvColumn, Cell> = {
+    kind: KIND_LABELS[annotation.kind],
+    quote: target?.exact ?? null,
+    document: document.title,
+    analyst: index.analystName(annotation.analystId),
+    status: reviewStatusOf(annotation),
     annotation_id: annotation.id,
     document_id: annotation.documentId,
-    document_title: document.title,
-    kind: annotation.kind,
-    quote: target?.exact ?? null,
     start_utf16: target?.start ?? null,
     end_utf16: target?.end ?? null,
     start_codepoint: target ? codePoints(target.start) : null,
@@ -96,11 +100,9 @@ function rowOf(annotation: Annotation, index: SnapshotIndex): Record<CsvColumn, 
     warning_category: null,
     warning_correction: null,
     note: annotation.note,
-    analyst: index.analystName(annotation.analystId),
+    reviewed_by: annotation.review ? index.analystName(annotation.review.reviewerId) : null,
     created_at: annotation.createdAt,
     updated_at: annotation.updatedAt,
-    deleted_at: annotation.deletedAt,
-    review_status: annotation.review?.status ?? null,
   };
   switch (annotation.kind) {
     case 'claim':
@@ -127,11 +129,11 @@ function rowOf(annotation: Annotation, index: SnapshotIndex): Record<CsvColumn, 
 
 /**
  * The `csv` export: `annotations.csv`, UTF-8 with a byte order mark (the string starts with U+FEFF, so Excel
- * detects UTF-8), a header row, then one row per tag — deleted tags included, with `deleted_at` set.
+ * detects UTF-8), a header row, then one row per live tag (deleted tags are never exported).
  */
 export function exportCsv(snapshot: ExportSnapshot): ExportedFile[] {
   const index = indexSnapshot(snapshot);
-  const rows = annotationsInExportOrder(snapshot, { includeDeleted: true }).map((a) => {
+  const rows = annotationsInExportOrder(snapshot, { includeDeleted: false }).map((a) => {
     const row = rowOf(a, index);
     return CSV_COLUMNS.map((column) => row[column]);
   });

@@ -1,6 +1,7 @@
+// Checks the HTML report: escaping and CSP, figures and actor counts, and who made each tag with its review decision.
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, exportHtmlReport, figureDisplay, HTML_REPORT_CSP } from './html-report';
-import { ANALYST_ID, BUDANOV_ID, documentOf, sampleSnapshot, tagOf } from './snapshot-fixture';
+import { ANALYST_ID, BUDANOV_ID, documentOf, reviewedSnapshot, sampleSnapshot, tagOf } from './snapshot-fixture';
 import type { ExportSnapshot } from './types';
 
 const HOSTILE_TEXT = 'Officials said <script>alert(1)</script> & "more" <img src=x onerror=alert(2)> today.';
@@ -73,7 +74,7 @@ describe('HTML report', () => {
       documents: [document],
       annotations: [mention('Budanov', BUDANOV_ID), mention('Kyrylo Budanov', BUDANOV_ID), mention('Budanov', BUDANOV_ID, 2), mention('Zelensky', null)],
     });
-    expect(html).toContain('<tr><td>Kyrylo Budanov</td><td class="count">3</td><td>Budanov; Kyrylo Budanov</td></tr>');
+    expect(html).toContain('<tr><td>Kyrylo Budanov</td><td class="count">3</td><td>Budanov; Kyrylo Budanov</td><td>Ada Analyst</td><td>3 not reviewed</td></tr>');
     expect(html).toContain('<tr><td>Zelensky <span class="muted">(not linked to the registry)</span></td><td class="count">1</td>');
   });
 
@@ -122,5 +123,16 @@ describe('HTML report', () => {
     expect(figureDisplay({ amount: 3, scale: 100, unit: null })).toBe('3.0e2 (3 × 1.0e2)');
     expect(figureDisplay({ amount: null, scale: 1e6, unit: 'USD' })).toBe('not set');
     expect(escapeHtml('a\u0000<b>\'"&\uD800')).toBe('a&lt;b&gt;&#39;&quot;&amp;');
+  });
+
+  it('says who made each tag and the review decision, striking a rejected tag through', () => {
+    const html = report(reviewedSnapshot());
+    const claim = /<li class="claim status-disputed decision-accepted">.*?<\/li>/s.exec(html)?.[0] ?? '';
+    expect(claim).toContain('<p class="provenance"><span class="label">Tagged by</span> Ada Analyst · <span class="decision decision-accepted">Accepted</span> by Ben Reviewer</p>');
+    const unreviewed = /<li class="claim status-unverified decision-undecided">.*?<\/li>/s.exec(html)?.[0] ?? '';
+    expect(unreviewed).toContain('Ada Analyst · <span class="decision decision-undecided">Not reviewed</span></p>');
+    expect(html).toContain('<td>Kyrylo Budanov</td><td>Ben Reviewer</td><td>1 rejected</td></tr>');
+    expect(html).toMatch(/tr\.decision-rejected td\.quote-cell \{ text-decoration: line-through/);
+    expect(html).toContain('<td>Ada Analyst</td><td><span class="decision decision-undecided">Not reviewed</span></td></tr>');
   });
 });

@@ -10,7 +10,7 @@ import {
 } from '../../../src-shared/model/annotation';
 import type { Document } from '../../../src-shared/model/document';
 import { APP_VERSION } from '../version';
-import { annotationsInExportOrder, indexSnapshot, type SnapshotIndex } from './snapshot-index';
+import { annotationsInExportOrder, indexSnapshot, reviewStatusOf, type SnapshotIndex } from './snapshot-index';
 import type { ExportedFile, ExportSnapshot } from './types';
 
 export const HTML_REPORT_PATH = 'report.html';
@@ -83,58 +83,84 @@ function noteBlock(annotation: Annotation): string {
   return annotation.note.trim() === '' ? '' : `<p class="note"><span class="label">Note:</span> ${escapeHtml(annotation.note)}</p>`;
 }
 
-function warningItem(warning: Kind<'reliability_warning'>): string {
+const DECISION_LABELS = { accepted: 'Accepted', rejected: 'Rejected', undecided: 'Not reviewed' } as const;
+
+/** Who made a tag and what the review decided: every tag of the report says both. */
+function provenance(annotation: Annotation, index: SnapshotIndex): string {
+  const decision = reviewStatusOf(annotation);
+  const reviewer = annotation.review ? index.analystName(annotation.review.reviewerId) : null;
+  return [
+    `<p class="provenance"><span class="label">Tagged by</span> ${escapeHtml(analystOf(annotation, index))} · `,
+    `<span class="decision decision-${decision}">${DECISION_LABELS[decision]}</span>`,
+    decision !== 'undecided' && reviewer !== null ? ` by ${escapeHtml(reviewer)}` : '',
+    '</p>',
+  ].join('');
+}
+
+function analystOf(annotation: Annotation, index: SnapshotIndex): string {
+  return index.analystName(annotation.analystId) ?? 'an analyst missing from the project';
+}
+
+function warningItem(warning: Kind<'reliability_warning'>, index: SnapshotIndex): string {
   const { severity, category, correction } = warning.attributes;
   return [
-    `<li class="warning severity-${severity}">`,
+    `<li class="warning severity-${severity} decision-${reviewStatusOf(warning)}">`,
     `<p class="badges"><span class="badge severity">${capitalised(severity)} severity</span> `,
     `<span class="badge category">${escapeHtml(WARNING_CATEGORY_LABELS[category])}</span></p>`,
     quoteBlock(warning),
     correction.trim() === '' ? '' : `<p class="correction"><span class="label">Correction:</span> ${escapeHtml(correction)}</p>`,
     noteBlock(warning),
+    provenance(warning, index),
     '</li>',
   ].join('');
 }
 
-function warningList(warnings: readonly Kind<'reliability_warning'>[]): string {
+function warningList(warnings: readonly Kind<'reliability_warning'>[], index: SnapshotIndex): string {
   const sorted = warnings.toSorted((a, b) => SEVERITY_RANK[a.attributes.severity] - SEVERITY_RANK[b.attributes.severity]);
-  return `<ol class="warnings">${sorted.map(warningItem).join('')}</ol>`;
+  return `<ol class="warnings">${sorted.map((w) => warningItem(w, index)).join('')}</ol>`;
 }
 
 function claimItem(claim: Kind<'claim'>, index: SnapshotIndex): string {
   const { status, claimantId } = claim.attributes;
   const claimant = claimantId === null ? 'not named' : (index.actorName(claimantId) ?? 'an actor missing from the registry');
   return [
-    `<li class="claim status-${status}">`,
+    `<li class="claim status-${status} decision-${reviewStatusOf(claim)}">`,
     `<p class="badges"><span class="badge status">${capitalised(status)}</span> `,
     `<span class="claimant"><span class="label">Claimant:</span> ${escapeHtml(claimant)}</span></p>`,
     quoteBlock(claim),
     noteBlock(claim),
+    provenance(claim, index),
     '</li>',
   ].join('');
 }
 
-function figureRow(figure: Kind<'figure'>): string {
+function figureRow(figure: Kind<'figure'>, index: SnapshotIndex): string {
+  const decision = reviewStatusOf(figure);
   return [
-    '<tr>',
+    `<tr class="decision-${decision}">`,
     `<td class="quote-cell">${escapeHtml(figure.target?.exact ?? '')}</td>`,
     `<td class="value">${escapeHtml(figureDisplay(figure.attributes))}</td>`,
     `<td>${escapeHtml(figure.note)}</td>`,
+    `<td>${escapeHtml(analystOf(figure, index))}</td>`,
+    `<td><span class="decision decision-${decision}">${DECISION_LABELS[decision]}</span></td>`,
     '</tr>',
   ].join('');
 }
 
 /** Actor mentions grouped by registry actor (or, when unlinked, by spelling), most mentioned first. */
 function actorRows(mentions: readonly Kind<'actor'>[], index: SnapshotIndex): string {
-  const groups = new Map<string, { name: string; linked: boolean; count: number; spellings: Set<string> }>();
+  const groups = new Map<string, { name: string; linked: boolean; count: number; spellings: Set<string>; analysts: Set<string>; decisions: Map<string, number> }>();
   for (const mention of mentions) {
     const actorId = mention.attributes.actorId;
     const quote = mention.target?.exact ?? '';
     const registryName = index.actorName(actorId);
     const key = registryName !== null ? `id:${actorId}` : `text:${actorNameKey(quote)}`;
-    const group = groups.get(key) ?? { name: registryName ?? quote, linked: registryName !== null, count: 0, spellings: new Set<string>() };
+    const group = groups.get(key) ?? { name: registryName ?? quote, linked: registryName !== null, count: 0, spellings: new Set<string>(), analysts: new Set<string>(), decisions: new Map<string, number>() };
     group.count += 1;
     group.spellings.add(quote.replace(/\s+/g, ' ').trim());
+    group.analysts.add(analystOf(mention, index));
+    const decision = DECISION_LABELS[reviewStatusOf(mention)];
+    group.decisions.set(decision, (group.decisions.get(decision) ?? 0) + 1);
     groups.set(key, group);
   }
   return [...groups.values()]
@@ -145,6 +171,8 @@ function actorRows(mentions: readonly Kind<'actor'>[], index: SnapshotIndex): st
         `<td>${escapeHtml(g.name)}${g.linked ? '' : ' <span class="muted">(not linked to the registry)</span>'}</td>`,
         `<td class="count">${g.count}</td>`,
         `<td>${[...g.spellings].map((s) => escapeHtml(s)).join('; ')}</td>`,
+        `<td>${[...g.analysts].map((a) => escapeHtml(a)).join('; ')}</td>`,
+        `<td>${[...g.decisions].map(([label, n]) => `${n} ${label.toLowerCase()}`).join(', ')}</td>`,
         '</tr>',
       ].join(''),
     )
@@ -183,11 +211,11 @@ function documentArticle(document: Document, position: number, tags: readonly An
   const parts = [
     `<article class="document" id="doc-${position}">`,
     `<header><p class="doc-number">Document ${position}</p><h2>${escapeHtml(document.title)}</h2>${documentMeta(document)}</header>`,
-    whole.length > 0 ? section('document-warnings', 'Warnings about the whole document', whole.length, warningList(whole)) : '',
-    spans.length > 0 ? section('reliability-warnings', 'Reliability warnings', spans.length, warningList(spans)) : '',
+    whole.length > 0 ? section('document-warnings', 'Warnings about the whole document', whole.length, warningList(whole, index)) : '',
+    spans.length > 0 ? section('reliability-warnings', 'Reliability warnings', spans.length, warningList(spans, index)) : '',
     claims.length > 0 ? section('claims', 'Claims', claims.length, `<ol class="claims">${claims.map((c) => claimItem(c, index)).join('')}</ol>`) : '',
-    figures.length > 0 ? section('figures', 'Figures', figures.length, table(['As written', 'Value', 'Note'], figures.map(figureRow).join(''))) : '',
-    actors.length > 0 ? section('actors', 'Actors', actors.length, table(['Actor', 'Mentions', 'As written'], actorRows(actors, index))) : '',
+    figures.length > 0 ? section('figures', 'Figures', figures.length, table(['As written', 'Value', 'Note', 'Tagged by', 'Review'], figures.map((f) => figureRow(f, index)).join(''))) : '',
+    actors.length > 0 ? section('actors', 'Actors', actors.length, table(['Actor', 'Mentions', 'As written', 'Tagged by', 'Review'], actorRows(actors, index))) : '',
     tags.length === 0 ? '<p class="muted">No tags in this document.</p>' : '',
     '</article>',
   ];
@@ -235,6 +263,11 @@ th, td { text-align: left; vertical-align: top; padding: .3rem .5rem; border-bot
 th { font-size: .8rem; color: var(--muted); }
 td.quote-cell { font-style: italic; white-space: pre-wrap; }
 td.value, td.count { white-space: nowrap; font-variant-numeric: tabular-nums; }
+.provenance { margin: .2rem 0 0; font-size: .85rem; color: var(--muted); }
+.decision { font-family: system-ui, -apple-system, 'Segoe UI', sans-serif; font-size: .8rem; font-weight: 600; }
+.decision-accepted .decision, .decision.decision-accepted { color: #1c7440; }
+.decision.decision-rejected { color: var(--high); }
+li.decision-rejected blockquote, tr.decision-rejected td.quote-cell { text-decoration: line-through; color: var(--muted); }
 @media print {
   body { max-width: none; padding: 0; font-size: 10pt; }
   @page { margin: 16mm 14mm; }
@@ -249,7 +282,8 @@ td.value, td.count { white-space: nowrap; font-variant-numeric: tabular-nums; }
  * The `html` report: `report.html`, one page to read or print (each document starts a new printed page).
  * Per document: title, publication date, outlet; warnings about the whole document first, then the other
  * reliability warnings (most severe first), claims with claimant and status, figures with their normalised
- * value, actors with their mention counts. Live tags only. Everything from the project is HTML-escaped; the
+ * value, actors with their mention counts; each tag says who made it and the review decision (a rejected one is
+ * struck through). Live tags only. Everything from the project is HTML-escaped; the
  * page has no script and loads nothing (a CSP meta tag forbids it), so it is safe to open and to mail.
  */
 export function exportHtmlReport(snapshot: ExportSnapshot): ExportedFile[] {

@@ -130,3 +130,20 @@ export function sampleSnapshot(): ExportSnapshot {
     exportedAt: '2026-02-01T08:00:00.000Z',
   };
 }
+
+export const REVIEWER_ID = AnalystIdSchema.parse('b0b0b0b0-0000-4000-8000-00000000000b');
+
+/**
+ * The sample with a second analyst and review decisions: the actor tag is Ben's and rejected, the disputed claim
+ * accepted (both decided by Ben); the rest undecided.
+ */
+export function reviewedSnapshot(): ExportSnapshot {
+  const base = sampleSnapshot();
+  const review = (status: 'accepted' | 'rejected') => ({ status, reviewerId: REVIEWER_ID, reviewedAt: '2026-01-25T12:00:00.000Z', comment: '' });
+  const annotations = base.annotations.map((a) => {
+    if (a.kind === 'actor') return { ...a, analystId: REVIEWER_ID, review: review('rejected') };
+    if (a.kind === 'claim' && a.attributes.status === 'disputed') return { ...a, review: review('accepted') };
+    return a;
+  });
+  return { ...base, annotations, analysts: [...base.analysts, { id: REVIEWER_ID, name: 'Ben Reviewer' }] };
+}

@@ -38,6 +38,12 @@ export function indexSnapshot(snapshot: ExportSnapshot): SnapshotIndex {
   };
 }
 
+/** A tag's review decision as exports name it: accepted, rejected, or undecided (never reviewed, or pending). */
+export function reviewStatusOf(annotation: Annotation): 'accepted' | 'rejected' | 'undecided' {
+  const status = annotation.review?.status;
+  return status === 'accepted' || status === 'rejected' ? status : 'undecided';
+}
+
 /**
  * The snapshot's tags in the order every export writes them: by document (snapshot order), document-level
  * tags first, then by start and end offset, then creation time and id so the output is deterministic.

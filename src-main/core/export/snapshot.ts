@@ -7,16 +7,11 @@ import { allDocumentMetas, documentById } from '../../store/documents';
 import { allAnalysts, projectMeta } from '../../store/project-meta';
 import type { Document } from '../../../src-shared/model/document';
 import type { ProjectSession } from '../session';
+import { reviewStatusOf } from './snapshot-index';
 import type { ExportSnapshot } from './types';
 
 /** Which tags an export holds (the filter fields of `export.project`); absent fields keep all. */
 export type ExportFilters = Pick<ValidRequestOf<'export.project'>, 'analystIds' | 'documentIds' | 'statuses'>;
-
-/** A tag's review decision as exports name it: accepted, rejected, or undecided (never reviewed, or pending). */
-export function reviewStatusOf(annotation: Annotation): 'accepted' | 'rejected' | 'undecided' {
-  const status = annotation.review?.status;
-  return status === 'accepted' || status === 'rejected' ? status : 'undecided';
-}
 
 /** Whether the filters keep a tag, deleted or not. */
 export function filtersKeep(filters: ExportFilters, annotation: Annotation): boolean {
