@@ -1,4 +1,4 @@
-// Who and whom: combining same-named actors in the registry, empty actor fields, repeated tags, document counts.
+// Who and whom: same-named actors and analysts combined, renaming yourself, empty actor fields, repeated tags, counts.
 import { join } from 'node:path';
 import type { Locator } from '@playwright/test';
 import { expect, SAMPLES, test, type Workbench } from './fixtures';
@@ -77,6 +77,67 @@ test('combines two same-named actors from the registry, with a preview, and open
   // Undo separates them again.
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(entries).toHaveCount(2);
+});
+
+test('renaming yourself renames your analyst: your tags show the new name and no second analyst appears', async ({ workbench }) => {
+  const { page } = workbench;
+  await setAnalystName(page, 'Ada Analyst');
+  await importThroughPicker(page, [WARNING_ARTICLE]);
+  await selectText(page, 'did not formally return to office');
+  await page.keyboard.press('4');
+  await expect(tagInList(page, 'did not formally return to office')).toContainText('Ada Analyst');
+
+  await page.getByRole('button', { name: 'Analyst: Ada Analyst' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Who is tagging?' });
+  await dialog.getByLabel('Your name').fill('Ada Lovelace');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('button', { name: 'Analyst: Ada Lovelace' })).toBeVisible();
+  await expect(tagInList(page, 'did not formally return to office')).toContainText('Ada Lovelace');
+
+  await page.getByRole('tab', { name: 'Analysts' }).click();
+  const analysts = page.getByRole('region', { name: 'Analysts' });
+  await expect(analysts.locator('.analyst-item')).toHaveCount(1);
+  await expect(analysts.locator('.analyst-item')).toContainText('Ada Lovelace');
+  await expect(analysts.locator('.analyst-item')).toContainText('1 tag');
+  expect(exportedTags(workbench).map((t) => t.analyst)).toEqual(['Ada Lovelace']);
+});
+
+test('the Analysts tab tells two same-named analysts apart and combines them, undoably', async ({ workbench }) => {
+  const { page } = workbench;
+  // Two identities called “Ben”: one tagged here, one in a file of his that was merged.
+  const article = join(SAMPLES, WARNING_ARTICLE);
+  expect(workbench.cli(['import', workbench.projectPath, article, '--analyst', 'Ben']).code).toBe(0);
+  expect(workbench.cli(['tag', workbench.projectPath, 'Diplomatic', '--kind', 'claim', '--quote', 'reignited speculation', '--analyst', 'Ben']).code).toBe(0);
+  const other = join(workbench.settingsDir, '..', 'ben-laptop.marginalia');
+  expect(workbench.cli(['new', other, '--analyst', 'Ben']).code).toBe(0);
+  expect(workbench.cli(['import', other, article, '--analyst', 'Ben']).code).toBe(0);
+  expect(workbench.cli(['tag', other, 'Diplomatic', '--kind', 'actor', '--quote', 'Kamala Harris', '--analyst', 'Ben']).code).toBe(0);
+  expect(workbench.cli(['merge', workbench.projectPath, other, '--analyst', 'Ben']).code).toBe(0);
+
+  await page.reload();
+  await setAnalystName(page, 'Ada Analyst');
+  await page.getByRole('tab', { name: 'Analysts' }).click();
+  const analysts = page.getByRole('region', { name: 'Analysts' });
+  const bens = analysts.locator('.analyst-item', { hasText: 'Ben' });
+  await expect(bens).toHaveCount(2);
+  await expect(bens.nth(0)).toContainText('same name');
+  // The filter of the tag list names them with their id prefix.
+  const filterLabels = await page.getByLabel('Analyst', { exact: true }).locator('option').allTextContents();
+  expect(filterLabels.filter((l) => l.startsWith('Ben (')).length).toBe(2);
+
+  await bens.nth(0).click();
+  const entry = analysts.locator('.registry-entry');
+  const target = entry.getByLabel(/Move all of Ben’s tags to/);
+  const otherBen = (await target.locator('option', { hasText: 'Ben (' }).getAttribute('value')) ?? '';
+  await target.selectOption(otherBen);
+  await expect(entry.getByRole('status')).toContainText('1 tag of Ben');
+  await entry.getByRole('button', { name: /Combine into Ben/ }).click();
+  await expect(page.locator('.message')).toContainText('Undo takes them back');
+  await expect(bens).toHaveCount(1);
+  await expect(bens).toContainText('2 tags');
+
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(bens).toHaveCount(2);
 });
 
 test('Enter on an empty “Refers to” or “Claimant” field links nobody', async ({ workbench }) => {

@@ -301,6 +301,13 @@ export function App({ client }: { client: Client }) {
     };
   }, [runImport, report]);
 
+  /** Your name: the core renames your analyst in place (same id), so your tags show the new name. */
+  const renameSelf = async (name: string) => {
+    const saved = await client.call('settings.update', { analystName: name });
+    setAnalystName(saved.analystName);
+    if (workbench?.projectName) await reloadTags();
+  };
+
   const jumpToTag = useTagJump(doc?.id ?? null, openDocument, selectTag);
 
   const actorMap = useMemo(() => new Map(actors.map((a) => [a.id, a])), [actors]);
@@ -366,7 +373,6 @@ export function App({ client }: { client: Client }) {
         <div className="panes">
           <ProjectSidebar
             client={client}
-            info={info}
             documents={documents}
             actors={actors}
             revision={revision}
@@ -374,6 +380,7 @@ export function App({ client }: { client: Client }) {
             showActor={showActor}
             onOpenDocument={(id) => openDocument(id).catch(report)}
             onJump={(documentId, annotationId) => void jumpToTag(documentId, annotationId).catch(report)}
+            onRenameSelf={renameSelf}
             onChanged={(text) => {
               say(text);
               void reloadTags().catch(report);
@@ -449,10 +456,8 @@ export function App({ client }: { client: Client }) {
           initial={analystName ?? ''}
           onCancel={analystName ? () => setAskName(false) : undefined}
           onSave={async (name) => {
-            const saved = await client.call('settings.update', { analystName: name });
-            setAnalystName(saved.analystName);
+            await renameSelf(name);
             setAskName(false);
-            if (workbench?.projectName) await refreshProject();
           }}
         />
       )}

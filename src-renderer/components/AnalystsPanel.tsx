@@ -1,48 +1,63 @@
-// Left pane, Analysts tab: the project's analysts with their id prefix and tag count; same-named ones are flagged.
-import { useMemo } from 'react';
-import type { Analyst } from '../../src-shared/api/contract';
+// Left pane, Analysts tab: the project's analysts (name, id prefix, tag count, origin); rename one, combine two.
+import { useEffect, useState } from 'react';
+import type { AnalystEntry } from '../../src-shared/api/contract';
+import type { Client } from '../api/client';
 import { idPrefix } from './analyst-label';
-import type { TaggedDocument } from './registry/actor-mentions';
+import { AnalystEntryPanel } from './registry/AnalystEntryPanel';
 
 export interface AnalystsPanelProps {
-  analysts: readonly Analyst[];
-  /** The analyst this window writes as. */
-  selfId: string | null;
-  /** Every document's tags; null while they load. */
-  tagged: readonly TaggedDocument[] | null;
+  client: Client;
+  /** Grows with every change to the project: the list is loaded again. */
+  revision: number;
+  /** Renames the analyst this window writes as (through the settings, so that it keeps writing as them). */
+  onRenameSelf: (name: string) => Promise<void>;
+  onChanged: (message: string) => void;
+  onError: (error: unknown) => void;
 }
 
-const tagCount = (n: number) => `${n} ${n === 1 ? 'tag' : 'tags'}`;
+export const tagCount = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'tag' : 'tags'}`;
 
 export function AnalystsPanel(props: AnalystsPanelProps) {
-  const counts = useMemo(() => {
-    if (!props.tagged) return null;
-    const byAnalyst = new Map<string, number>();
-    for (const doc of props.tagged) for (const tag of doc.annotations) if (tag.deletedAt === null) byAnalyst.set(tag.analystId, (byAnalyst.get(tag.analystId) ?? 0) + 1);
-    return byAnalyst;
-  }, [props.tagged]);
-  const sameNamed = (a: Analyst) => props.analysts.some((o) => o.id !== a.id && o.name.trim().toLowerCase() === a.name.trim().toLowerCase());
+  const { client, revision, onError } = props;
+  const [analysts, setAnalysts] = useState<readonly AnalystEntry[] | null>(null);
+  const [openId, setOpenId] = useState<string | null>(null);
+  useEffect(() => {
+    let current = true;
+    client.call('analyst.list', {}).then(
+      (list) => current && setAnalysts(list.analysts),
+      (error: unknown) => current && onError(error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, revision, onError]);
+  const sameNamed = (a: AnalystEntry) => (analysts ?? []).some((o) => o.id !== a.id && o.name.trim().toLowerCase() === a.name.trim().toLowerCase());
 
   return (
     <section className="registry analysts" aria-label="Analysts">
       <div className="pane-header">
-        <h2>Analysts <span className="count">{props.analysts.length}</span></h2>
+        <h2>Analysts <span className="count">{analysts?.length ?? ''}</span></h2>
       </div>
       <ul className="registry-list">
-        {props.analysts.map((a) => (
-          <li key={a.id}>
-            <div className="registry-item analyst-item">
-              <span className="registry-name">
-                {a.name}
-                {a.id === props.selfId && <span className="registry-you"> (you)</span>}
-              </span>
-              <span className="registry-meta">id {idPrefix(a.id)}</span>
-              <span className="registry-count">{counts ? tagCount(counts.get(a.id) ?? 0) : '…'}</span>
-              {sameNamed(a) && <span className="registry-badge">same name</span>}
-            </div>
-          </li>
-        ))}
-        {props.analysts.length === 0 && <li className="empty">No analyst has tagged anything in this project yet.</li>}
+        {analysts === null && <li className="empty">Loading…</li>}
+        {analysts?.map((a) => {
+          const open = openId === a.id;
+          return (
+            <li key={a.id} className={open ? 'open' : undefined}>
+              <button className="registry-item analyst-item" aria-expanded={open} aria-controls={`analyst-${a.id}`} onClick={() => setOpenId(open ? null : a.id)}>
+                <span className="registry-name">
+                  {a.name}
+                  {a.current && <span className="registry-you"> (you)</span>}
+                </span>
+                <span className="registry-meta">id {idPrefix(a.id)} · {a.origin}</span>
+                <span className="registry-count">{tagCount(a.tagCount)}</span>
+                {sameNamed(a) && <span className="registry-badge">same name</span>}
+              </button>
+              {open && <AnalystEntryPanel id={`analyst-${a.id}`} client={client} analyst={a} analysts={analysts} onRenameSelf={props.onRenameSelf} onChanged={props.onChanged} onError={onError} />}
+            </li>
+          );
+        })}
+        {analysts?.length === 0 && <li className="empty">No analyst has tagged anything in this project yet.</li>}
       </ul>
     </section>
   );

@@ -1,6 +1,6 @@
 // Left pane: the documents, the actor registry and the analysts, one tab at a time; the last two load every tag.
 import { useEffect, useState } from 'react';
-import type { DocumentSummary, ProjectInfo } from '../../src-shared/api/contract';
+import type { DocumentSummary } from '../../src-shared/api/contract';
 import type { Actor } from '../../src-shared/model/actor';
 import type { Client } from '../api/client';
 import { useProjectTags } from '../hooks/use-project-tags';
@@ -11,7 +11,6 @@ import { SidebarTabs, type SidebarTab } from './SidebarTabs';
 
 export function ProjectSidebar(props: {
   client: Client;
-  info: ProjectInfo | null;
   documents: readonly DocumentSummary[];
   actors: readonly Actor[];
   /** Grows with every change to the project, so the registry's counts are loaded again. */
@@ -21,6 +20,8 @@ export function ProjectSidebar(props: {
   showActor: { id: string } | null;
   onOpenDocument: (id: string) => void;
   onJump: (documentId: string, annotationId: string) => void;
+  /** Renames the analyst this window writes as. */
+  onRenameSelf: (name: string) => Promise<void>;
   onChanged: (message: string) => void;
   onError: (error: unknown) => void;
 }) {
@@ -28,7 +29,7 @@ export function ProjectSidebar(props: {
   useEffect(() => {
     if (props.showActor) setTab('actors');
   }, [props.showActor]);
-  const tagged = useProjectTags(props.client, props.documents, props.revision, tab !== 'documents', props.onError);
+  const tagged = useProjectTags(props.client, props.documents, props.revision, tab === 'actors', props.onError);
   return (
     <SidebarTabs tab={tab} onTab={setTab}>
       {tab === 'documents' && <DocumentList documents={props.documents} currentId={props.currentDocumentId} onOpen={props.onOpenDocument} />}
@@ -44,7 +45,9 @@ export function ProjectSidebar(props: {
           onError={props.onError}
         />
       )}
-      {tab === 'analysts' && <AnalystsPanel analysts={props.info?.analysts ?? []} selfId={props.info?.analyst?.id ?? null} tagged={tagged} />}
+      {tab === 'analysts' && (
+        <AnalystsPanel client={props.client} revision={props.revision} onRenameSelf={props.onRenameSelf} onChanged={props.onChanged} onError={props.onError} />
+      )}
     </SidebarTabs>
   );
 }
