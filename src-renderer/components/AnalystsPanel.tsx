@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 import type { AnalystEntry } from '../../src-shared/api/contract';
 import type { Client } from '../api/client';
-import { idPrefix } from './analyst-label';
+import { idPrefix, tagCount } from './analyst-label';
 import { AnalystEntryPanel } from './registry/AnalystEntryPanel';
 
 export interface AnalystsPanelProps {
@@ -14,8 +14,6 @@ export interface AnalystsPanelProps {
   onChanged: (message: string) => void;
   onError: (error: unknown) => void;
 }
-
-export const tagCount = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'tag' : 'tags'}`;
 
 export function AnalystsPanel(props: AnalystsPanelProps) {
   const { client, revision, onError } = props;

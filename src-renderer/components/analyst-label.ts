@@ -12,3 +12,8 @@ export function analystLabel(analyst: Analyst, all: readonly Analyst[]): string 
   const shared = all.some((other) => other.id !== analyst.id && other.name.trim().toLowerCase() === key);
   return shared ? `${analyst.name} (${idPrefix(analyst.id)})` : analyst.name;
 }
+
+/** “1 tag”, “1,234 tags”. */
+export function tagCount(n: number): string {
+  return `${n.toLocaleString('en-US')} ${n === 1 ? 'tag' : 'tags'}`;
+}

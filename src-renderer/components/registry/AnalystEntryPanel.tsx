@@ -2,10 +2,9 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AnalystEntry } from '../../../src-shared/api/contract';
 import type { Client } from '../../api/client';
-import { idPrefix } from '../analyst-label';
+import { idPrefix, tagCount } from '../analyst-label';
 
 const label = (a: AnalystEntry) => `${a.name} (${idPrefix(a.id)})`;
-const tags = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'tag' : 'tags'}`;
 
 export function AnalystEntryPanel(props: {
   id: string;
@@ -52,7 +51,7 @@ export function AnalystEntryPanel(props: {
     if (!into) return;
     try {
       const result = await client.call('analyst.combine', { from: analyst.id, into: into.id });
-      props.onChanged(`${tags(result.moved)} of ${label(analyst)} are now ${label(into)}’s. Undo takes them back.`);
+      props.onChanged(`${tagCount(result.moved)} of ${label(analyst)} are now ${label(into)}’s. Undo takes them back.`);
     } catch (error) {
       props.onError(error);
     }
@@ -76,14 +75,14 @@ export function AnalystEntryPanel(props: {
             <select value={intoId} onChange={(e) => setIntoId(e.target.value)}>
               <option value="">Choose an analyst…</option>
               {others.map((a) => (
-                <option key={a.id} value={a.id}>{`${label(a)} · ${tags(a.tagCount)} · ${a.origin}`}</option>
+                <option key={a.id} value={a.id}>{`${label(a)} · ${tagCount(a.tagCount)} · ${a.origin}`}</option>
               ))}
             </select>
           </label>
           {into && (
             <div className="combine-preview" role="status">
               <p>
-                {preview?.intoId === into.id ? `${tags(preview.moved)} of ${label(analyst)} will become ${label(into)}’s.` : 'Counting the tags…'}
+                {preview?.intoId === into.id ? `${tagCount(preview.moved)} of ${label(analyst)} will become ${label(into)}’s.` : 'Counting the tags…'}
               </p>
               <button type="button" className="primary" disabled={preview?.intoId !== into.id} onClick={() => void combine()}>
                 Combine into {label(into)}
