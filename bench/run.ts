@@ -4,6 +4,7 @@ import type { Method, RequestOf, ResponseOf } from '../src-shared/api/contract';
 import { createProjectApi } from '../src-main/core/handlers';
 import { createProject } from '../src-main/core/session';
 import { temporaryDirectory } from '../src-main/test-support/project-fixture';
+import { runHtmlImportBenchmark } from './import-html';
 import { runMergeBenchmark } from './merge';
 import { runReviewBenchmark } from './review';
 import { writeSection } from './report';
@@ -98,6 +99,9 @@ try {
 } finally {
   dir.remove();
 }
+
+// Hostile HTML pages, refused or imported within the budget, next to a clean article of the same size.
+await runHtmlImportBenchmark();
 
 // Merging teammates' projects, in a child process for its peak memory.
 await runMergeBenchmark();

@@ -102,7 +102,7 @@ describe('parseHtml on hostile pages (each refused or imported within the budget
 
   it('refuses 1,000,000 tiny elements', { timeout: 20_000 }, () => {
     expect(refusal(`<body>${'<b></b>'.repeat(1_000_000)}</body>`).message).toBe(
-      `"bomb.html" has more than 150,000 HTML elements, more than Marginalia reads${UNCHANGED}`,
+      `"bomb.html" has more than 100,000 HTML elements, more than Marginalia reads${UNCHANGED}`,
     );
   });
 

@@ -10,10 +10,10 @@ import { defaultTreeAdapter, Parser, Tokenizer, type DefaultTreeAdapterMap, type
  */
 export const HTML_BUDGET = {
   depth: 1000,
-  elements: 150_000,
+  elements: 100_000,
   /** The depths of all elements added up: jsdom's work per element grows with its depth. */
   nesting: 1_000_000,
-  attributes: 150_000,
+  attributes: 100_000,
   attributesPerElement: 200,
 } as const;
 
