@@ -85,7 +85,7 @@ async function tagCommand(projectPath: string, documentRef: string, options: Tag
 }
 
 /** The article files of one `import`, read (each checked first) into contract sources; refused as a whole when too many or too large. */
-function readArticles(files: readonly string[]): RequestOf<'document.importMany'>['sources'] {
+function readArticles(files: readonly string[], password?: string): RequestOf<'document.importMany'>['sources'] {
   if (files.length > IMPORT_BATCH_LIMITS.files) {
     throw new UserError('invalid_request', `One import takes at most ${IMPORT_BATCH_LIMITS.files} files (here ${files.length}); import them in several commands. Nothing was imported.`);
   }
@@ -102,7 +102,7 @@ function readArticles(files: readonly string[]): RequestOf<'document.importMany'
     if (total > IMPORT_BATCH_LIMITS.bytes) {
       throw new UserError('invalid_request', `The files of one import are together at most ${describeBytes(IMPORT_BATCH_LIMITS.bytes)}; import them in several commands. Nothing was imported.`);
     }
-    return { type: 'file', fileName: basename(file), contentBase64: bytes.toString('base64') };
+    return { type: 'file', fileName: basename(file), contentBase64: bytes.toString('base64'), ...(password !== undefined ? { password } : {}) };
   });
 }
 
@@ -134,13 +134,14 @@ function buildProgram(io: CliIo): Command {
 
   program
     .command('import')
-    .description('import articles (.txt, .md, .html) into a project')
+    .description('import articles (.txt, .md, .html, .pdf, .docx, .epub) into a project')
     .argument('<project>', 'the project file')
     .argument('<files...>', 'article files')
     .addOption(analystOption())
+    .option('--password <password>', 'the password of encrypted PDFs')
     .option('--json', 'machine-readable output')
-    .action(async (projectPath: string, files: string[], options: { analyst?: string; json?: boolean }) => {
-      const sources = readArticles(files);
+    .action(async (projectPath: string, files: string[], options: { analyst?: string; json?: boolean; password?: string }) => {
+      const sources = readArticles(files, options.password);
       await withProject(projectPath, analystName(options.analyst, io), false, async (project) => {
         const { results } = await project.call('document.importMany', { sources });
         if (options.json) io.stdout(`${JSON.stringify(results.map((r, i) => ({ file: files[i], ...r })), null, 2)}\n`);

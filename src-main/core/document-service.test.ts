@@ -1,4 +1,6 @@
-// Checks document.importMany through the contract: one transaction for all sources, a refusal naming its source, duplicates kept as duplicates.
+// Checks importing through the contract: importMany in one transaction, refusals naming their source, duplicates; PDF pages, file hashes and re-imports.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IMPORT_BATCH_LIMITS } from '../../src-shared/api/limits';
@@ -51,5 +53,45 @@ describe('document.importMany', () => {
     expect(await project.result('document.importMany', { sources: many })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(await project.result('document.importMany', { sources: [] })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(await titles()).toEqual([]);
+  });
+});
+
+const FIXTURES = new URL('import/fixtures/', import.meta.url);
+const fileSource = (fileName: string, bytes: Buffer, password?: string) => ({
+  source: { type: 'file' as const, fileName, contentBase64: bytes.toString('base64'), ...(password ? { password } : {}) },
+});
+
+describe('importing a PDF', () => {
+  const brief = readFileSync(new URL('brief-3-pages.pdf', FIXTURES));
+
+  it('stores the blocks with their pages and the SHA-256 of the file', async () => {
+    const { document, status } = await project.call('document.import', fileSource('brief.pdf', brief));
+    expect(status).toBe('imported');
+    expect(document).toMatchObject({ format: 'pdf', sourceSha256: createHash('sha256').update(brief).digest('hex') });
+    const stored = await project.call('document.get', { id: document.id });
+    expect(stored.blocks.map((b) => b.page)).toEqual([1, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3]);
+  });
+
+  it('recognises the same file imported again, under another name', async () => {
+    const first = await project.call('document.import', fileSource('brief.pdf', brief));
+    const again = await project.call('document.import', fileSource('copy of brief.pdf', brief));
+    expect(again).toEqual({ status: 'duplicate', document: first.document });
+    expect((await project.call('document.list', {})).documents).toHaveLength(1);
+  });
+
+  it('opens an encrypted PDF with the password given, and refuses it without, leaving the project unchanged', async () => {
+    const encrypted = readFileSync(new URL('encrypted-password-secret.pdf', FIXTURES));
+    const refused = await project.result('document.import', fileSource('secret.pdf', encrypted));
+    expect(refused).toMatchObject({ ok: false, error: { code: 'import_encrypted' } });
+    expect((await project.call('document.list', {})).documents).toHaveLength(0);
+    const { status } = await project.call('document.import', fileSource('secret.pdf', encrypted, 'secret'));
+    expect(status).toBe('imported');
+  });
+});
+
+describe('importing text', () => {
+  it('keeps no file hash for pasted text', async () => {
+    const { document } = await project.call('document.import', { source: { type: 'text', text: 'A title\n\nSome text.' } });
+    expect(document.sourceSha256).toBeNull();
   });
 });

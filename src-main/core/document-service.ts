@@ -4,31 +4,59 @@ import type { ResponseOf, ValidRequestOf } from '../../src-shared/api/contract';
 import type { Document } from '../../src-shared/model/document';
 import type { DocumentId } from '../../src-shared/model/ids';
 import { UserError } from '../../src-shared/model/result';
-import { allDocumentMetas, documentById, documentMetaBySha256, insertDocument, tagCountsByDocument } from '../store/documents';
-import { ImportRefusal, parseArticleFile, parsePastedText, type ParsedArticle } from './import/parse-article';
+import {
+  allDocumentMetas,
+  documentById,
+  documentMetaBySha256,
+  documentMetaBySourceSha256,
+  insertDocument,
+  tagCountsByDocument,
+} from '../store/documents';
+import { ImportRefusal, parseImportedFile, parsePastedText, type ParsedArticle } from './import/parse-article';
 import type { ProjectSession } from './session';
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-function parseSource(source: ValidRequestOf<'document.import'>['source']): { parsed: ParsedArticle; originalName: string } {
-  try {
-    if (source.type === 'text') {
-      return { parsed: parsePastedText(source.text, source.title), originalName: source.title?.trim() || 'Pasted text' };
-    }
-    return { parsed: parseArticleFile(source.fileName, Buffer.from(source.contentBase64, 'base64')), originalName: source.fileName };
-  } catch (error) {
-    if (error instanceof ImportRefusal) throw new UserError(error.code, error.message);
-    throw error;
-  }
-}
-
 type ImportSource = ValidRequestOf<'document.import'>['source'];
 type ImportResult = ResponseOf<'document.import'>;
 
+/** A source read and parsed, or a file whose bytes the project already holds. */
+type ReadSource =
+  | { parsed: ParsedArticle; originalName: string; sourceSha256: string | null }
+  | { known: ImportResult['document'] };
+
+function asUserError(error: unknown): unknown {
+  return error instanceof ImportRefusal ? new UserError(error.code, error.message) : error;
+}
+
+function parseText(source: Extract<ImportSource, { type: 'text' }>): ReadSource {
+  try {
+    return { parsed: parsePastedText(source.text, source.title), originalName: source.title?.trim() || 'Pasted text', sourceSha256: null };
+  } catch (error) {
+    throw asUserError(error);
+  }
+}
+
+/** Parses a source; a file whose bytes were imported before (same SHA-256) is recognised without parsing it again. */
+async function readSource(session: ProjectSession, source: ImportSource): Promise<ReadSource> {
+  if (source.type === 'text') return parseText(source);
+  const bytes = Buffer.from(source.contentBase64, 'base64');
+  const sourceSha256 = createHash('sha256').update(bytes).digest('hex');
+  const known = documentMetaBySourceSha256(session.db, sourceSha256);
+  if (known) return { known };
+  try {
+    return { parsed: await parseImportedFile(source.fileName, bytes, { password: source.password }), originalName: source.fileName, sourceSha256 };
+  } catch (error) {
+    throw asUserError(error);
+  }
+}
+
 /** Stores one parsed article unless the same canonical text is already there; call inside a transaction. */
-function storeParsed(session: ProjectSession, parsed: ParsedArticle, originalName: string): ImportResult {
+function storeParsed(session: ProjectSession, read: ReadSource): ImportResult {
+  if ('known' in read) return { document: read.known, status: 'duplicate' };
+  const { parsed, originalName, sourceSha256 } = read;
   const sha256 = sha256Hex(parsed.text);
   const warnings = parsed.warnings ? { warnings: parsed.warnings } : {};
   const existing = documentMetaBySha256(session.db, sha256);
@@ -44,6 +72,7 @@ function storeParsed(session: ProjectSession, parsed: ParsedArticle, originalNam
     sourceEncoding: parsed.sourceEncoding,
     sha256,
     length: parsed.text.length,
+    sourceSha256,
     importedAt: session.now(),
     importedBy: session.analystForWriting().id,
     text: parsed.text,
@@ -54,10 +83,19 @@ function storeParsed(session: ProjectSession, parsed: ParsedArticle, originalNam
   return { document: meta, status: 'imported', ...warnings };
 }
 
-/** Imports one article. The same canonical text imported again is recognised by its hash and not duplicated. */
-export function importDocument(session: ProjectSession, request: ValidRequestOf<'document.import'>): ImportResult {
-  const { parsed, originalName } = parseSource(request.source);
-  return session.db.transaction(() => storeParsed(session, parsed, originalName))();
+/** Imports pasted text as one article, synchronously (the same canonical text again is recognised, not duplicated). */
+export function importDocument(session: ProjectSession, request: { source: Extract<ImportSource, { type: 'text' }> }): ImportResult {
+  const read = parseText(request.source);
+  return session.db.transaction(() => storeParsed(session, read))();
+}
+
+/**
+ * Imports one article from a file or pasted text. The same file imported again (its bytes' SHA-256) and the same
+ * canonical text from another file (the text's hash) are recognised and not duplicated.
+ */
+export async function importArticle(session: ProjectSession, request: ValidRequestOf<'document.import'>): Promise<ImportResult> {
+  const read = await readSource(session, request.source);
+  return session.db.transaction(() => storeParsed(session, read))();
 }
 
 function sourceName(source: ImportSource, index: number): string {
@@ -68,17 +106,18 @@ function sourceName(source: ImportSource, index: number): string {
  * Imports several articles in one transaction: every source is parsed first, and if one is refused nothing is
  * imported (the refusal names it). Duplicates — of the project or of an earlier source — are reported as such.
  */
-export function importDocuments(session: ProjectSession, request: ValidRequestOf<'document.importMany'>): ResponseOf<'document.importMany'> {
-  const parsed = request.sources.map((source, index) => {
+export async function importDocuments(session: ProjectSession, request: ValidRequestOf<'document.importMany'>): Promise<ResponseOf<'document.importMany'>> {
+  const parsed: ReadSource[] = [];
+  for (const [index, source] of request.sources.entries()) {
     try {
-      return parseSource(source);
+      parsed.push(await readSource(session, source));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
       const others = request.sources.length > 1 ? ' Nothing was imported.' : '';
       throw new UserError(error.code, `${sourceName(source, index)}: ${error.message}${others}`);
     }
-  });
-  return { results: session.db.transaction(() => parsed.map((p) => storeParsed(session, p.parsed, p.originalName)))() };
+  }
+  return { results: session.db.transaction(() => parsed.map((p) => storeParsed(session, p)))() };
 }
 
 export function listDocuments(session: ProjectSession): ResponseOf<'document.list'> {

@@ -10,7 +10,7 @@ import { allAnalysts, projectMeta } from '../store/project-meta';
 import { actorMentions, combineActors, createActor, listActors, updateActor } from './actor-service';
 import { combineAnalysts, listAnalysts, renameAnalyst } from './analyst-service';
 import { createAnnotation, createAnnotations, deleteAnnotation, listAnnotations, updateAnnotation } from './annotation-service';
-import { getDocument, importDocument, importDocuments, listDocuments } from './document-service';
+import { getDocument, importArticle, importDocuments, listDocuments } from './document-service';
 import { exportProjectJson } from './export-json';
 import { exportProject } from './export/index';
 import { snapshotOf } from './export/snapshot';
@@ -39,7 +39,7 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
         annotationCount: liveAnnotationCount(session.db),
       };
     },
-    'document.import': (request) => importDocument(session, request),
+    'document.import': (request) => importArticle(session, request),
     'document.importMany': (request) => importDocuments(session, request),
     'document.list': () => listDocuments(session),
     'document.get': (request) => getDocument(session, request),

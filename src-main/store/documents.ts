@@ -6,13 +6,20 @@ import type { Db } from './open-project';
 import { statement } from './statements';
 
 const META_COLUMNS = `id, title, author, outlet, published_at AS publishedAt, original_name AS originalName, format,
-  source_encoding AS sourceEncoding, sha256, length(text) AS length, imported_at AS importedAt, imported_by AS importedBy`;
+  source_encoding AS sourceEncoding, sha256, length(text) AS length, source_sha256 AS sourceSha256, imported_at AS importedAt, imported_by AS importedBy`;
 
 export function insertDocument(db: Db, document: Document): void {
   statement(db, 
-    `INSERT INTO documents (id, sha256, title, author, outlet, published_at, original_name, format, source_encoding, text, blocks, imported_at, imported_by)
-     VALUES (@id, @sha256, @title, @author, @outlet, @publishedAt, @originalName, @format, @sourceEncoding, @text, @blocks, @importedAt, @importedBy)`,
-  ).run({ ...document, blocks: JSON.stringify(document.blocks) });
+    `INSERT INTO documents (id, sha256, title, author, outlet, published_at, original_name, format, source_encoding, text, blocks, imported_at, imported_by, source_sha256)
+     VALUES (@id, @sha256, @title, @author, @outlet, @publishedAt, @originalName, @format, @sourceEncoding, @text, @blocks, @importedAt, @importedBy, @sourceSha256)`,
+  ).run({ ...document, blocks: JSON.stringify(document.blocks), sourceSha256: document.sourceSha256 ?? null });
+}
+
+/** The document imported from a file with these bytes (SHA-256 of the file), if any. */
+export function documentMetaBySourceSha256(db: Db, sourceSha256: string): DocumentMeta | undefined {
+  return statement(db, `SELECT ${META_COLUMNS} FROM documents WHERE source_sha256 = ? ORDER BY imported_at LIMIT 1`).get(sourceSha256) as
+    | DocumentMeta
+    | undefined;
 }
 
 export function documentMetaBySha256(db: Db, sha256: string): DocumentMeta | undefined {

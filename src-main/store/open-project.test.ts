@@ -110,7 +110,7 @@ describe('opening project files', () => {
     const db = createProjectDatabase(':memory:');
     db.prepare("INSERT INTO analysts (id, display_name, created_at) VALUES ('a', 'A', 't')").run();
     db.prepare(
-      "INSERT INTO documents VALUES ('d', 'h', 'T', NULL, NULL, NULL, 'f.txt', 'txt', 'utf-8', 'text', '[]', 't', 'a')",
+      "INSERT INTO documents VALUES ('d', 'h', 'T', NULL, NULL, NULL, 'f.txt', 'txt', 'utf-8', 'text', '[]', 't', 'a', NULL)",
     ).run();
     expect(() => db.prepare("UPDATE documents SET text = 'changed'").run()).toThrow(/immutable/);
     expect(() => db.prepare('DELETE FROM documents').run()).toThrow(/never deleted/);

@@ -70,7 +70,11 @@ function applyPragmas(db: Db): void {
   db.pragma('cache_size = -32000');
 }
 
-/** Runs every pending migration in one transaction and records the new user_version. */
+/**
+ * Runs every pending migration in one transaction and records the new user_version. Foreign keys are off while they
+ * run (a migration may rebuild a table others refer to, SQLite's documented way to change a constraint) and every
+ * reference is checked before the transaction commits.
+ */
 export function migrate(db: Db): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > LATEST_SCHEMA_VERSION) {
@@ -78,12 +82,19 @@ export function migrate(db: Db): void {
   }
   const pending = MIGRATIONS.filter((m) => m.version > current);
   if (pending.length === 0) return;
-  db.transaction(() => {
-    for (const migration of pending) {
-      db.exec(migration.up);
-      db.pragma(`user_version = ${migration.version}`);
-    }
-  })();
+  const foreignKeys = db.pragma('foreign_keys', { simple: true }) as number;
+  db.pragma('foreign_keys = OFF');
+  try {
+    db.transaction(() => {
+      for (const migration of pending) {
+        db.exec(migration.up);
+        db.pragma(`user_version = ${migration.version}`);
+      }
+      if ((db.pragma('foreign_key_check') as unknown[]).length > 0) throw new Error('a migration left a broken reference between tables');
+    })();
+  } finally {
+    db.pragma(`foreign_keys = ${foreignKeys ? 'ON' : 'OFF'}`);
+  }
 }
 
 function wrapSqliteErrors<T>(path: string, open: () => T): T {

@@ -83,6 +83,8 @@ const ImportSourceSchema = z.discriminatedUnion('type', [
     type: z.literal('file'),
     fileName: z.string().min(1).max(255),
     contentBase64: fileContentSchema('article'),
+    /** Opens an encrypted PDF; never stored. */
+    password: z.string().max(1_000).optional(),
   }),
   z.strictObject({
     type: z.literal('text'),

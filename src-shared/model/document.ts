@@ -16,10 +16,12 @@ export const BlockSchema = z.object({
   end: z.number().int().nonnegative(),
   /** Heading level 1–6; only for headings. */
   level: z.number().int().min(1).max(6).optional(),
+  /** The page of the original file the block starts on (PDF imports); absent for formats without pages. */
+  page: z.number().int().min(1).max(100_000).optional(),
 });
 export type Block = z.infer<typeof BlockSchema>;
 
-export const DocumentFormatSchema = z.enum(['txt', 'md', 'html', 'paste']);
+export const DocumentFormatSchema = z.enum(['txt', 'md', 'html', 'pdf', 'docx', 'epub', 'paste']);
 export type DocumentFormat = z.infer<typeof DocumentFormatSchema>;
 
 /** Everything known about an imported article except its text. Documents never change after import. */
@@ -35,6 +37,8 @@ export const DocumentMetaSchema = z.object({
   /** SHA-256 of the canonical text (hex): the same article imported twice, or by two analysts, is one document. */
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   length: z.number().int().nonnegative(),
+  /** SHA-256 (hex) of the imported file's bytes, its provenance; null for pasted text and documents imported before it was kept. */
+  sourceSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().optional(),
   importedAt: TimestampSchema,
   importedBy: AnalystIdSchema,
 });

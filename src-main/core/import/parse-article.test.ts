@@ -111,15 +111,16 @@ describe('format dispatch and refusals', () => {
     expect(formatForFileName('a.TXT')).toBe('txt');
     expect(formatForFileName('dir/a.b.Markdown')).toBe('md');
     expect(formatForFileName('C:\\x\\page.HTM')).toBe('html');
-    expect(formatForFileName('notes.pdf')).toBeNull();
+    expect(formatForFileName('notes.PDF')).toBe('pdf');
+    expect(formatForFileName('notes.rtf')).toBeNull();
     expect(formatForFileName('README')).toBeNull();
     expect(formatForFileName('.txt')).toBeNull();
   });
 
   it('refuses unsupported formats before reading the bytes', () => {
-    const r = refusal(() => parseArticleFile('/home/ana/notes.pdf', utf8('%PDF-1.4')));
+    const r = refusal(() => parseArticleFile('/home/ana/notes.rtf', utf8('{\\rtf1')));
     expect(r.code).toBe('import_unsupported_format');
-    expect(r.message).toBe('"notes.pdf" is not a supported format: Marginalia imports .txt, .md, .markdown, .html and .htm files.');
+    expect(r.message).toBe('"notes.rtf" is not a supported format: Marginalia imports .txt, .md, .markdown, .html, .htm, .pdf, .docx and .epub files.');
     expect(r).toBeInstanceOf(Error);
     expect(r.name).toBe('ImportRefusal');
   });

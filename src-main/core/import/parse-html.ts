@@ -572,3 +572,41 @@ export function parseHtml(html: string, name: string, fallbackTitle: string, opt
     dom.window.close();
   }
 }
+
+/** HTML and XML parsing for importers whose files carry markup (DOCX after conversion, EPUB chapters and packages). */
+export interface InertMarkup {
+  /** An XML document (no DTD entities expanded, nothing fetched); throws on malformed XML. */
+  xml(markup: string): Document;
+  /**
+   * The block pieces of an HTML or XHTML document's body, under the same depth and size limits, cleaning and walker as
+   * saved pages but without Readability (the whole body is the article). `prepare` may rewrite the document first.
+   */
+  htmlPieces(markup: string, name: string, prepare?: (doc: Document) => void): BlockPiece[];
+}
+
+/** Runs `use` with parsers of one empty jsdom window (no scripts, no resources, no URL), closed afterwards. */
+export function withInertMarkup<T>(use: (markup: InertMarkup) => T): T {
+  const { jsdom } = loadLibraries();
+  const dom = new jsdom.JSDOM('', { contentType: 'text/html', virtualConsole: new jsdom.VirtualConsole() });
+  const parser = new dom.window.DOMParser();
+  try {
+    return use({
+      xml: (markup) => {
+        const doc = parser.parseFromString(markup, 'application/xml');
+        if (doc.getElementsByTagName('parsererror').length > 0) throw new Error('malformed XML');
+        return doc;
+      },
+      htmlPieces: (markup, name, prepare) => {
+        const { depth, elements } = scanHtmlShape(markup, { depth: MAX_HTML_DEPTH, elements: MAX_HTML_ELEMENTS });
+        if (depth > MAX_HTML_DEPTH) throw tooComplex(name, `nests its elements more than ${MAX_HTML_DEPTH.toLocaleString('en')} levels deep`);
+        if (elements > MAX_HTML_ELEMENTS) throw tooComplex(name, `has more than ${MAX_HTML_ELEMENTS.toLocaleString('en')} elements`);
+        const doc = parser.parseFromString(markup, 'text/html');
+        prepare?.(doc);
+        removeNonContent(surveyDocument(doc));
+        return doc.body ? piecesOf(doc.body) : [];
+      },
+    });
+  } finally {
+    dom.window.close();
+  }
+}

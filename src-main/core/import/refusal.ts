@@ -8,7 +8,10 @@ export type ImportRefusalCode =
   | 'import_binary'
   | 'import_unsupported_format'
   | 'import_too_large'
-  | 'import_encoding';
+  | 'import_encoding'
+  | 'import_encrypted'
+  | 'import_no_text'
+  | 'import_damaged';
 
 /** Thrown when a file or pasted text cannot become an article; `message` is a sentence for the user. */
 export class ImportRefusal extends Error {

@@ -65,6 +65,7 @@ export function assembleBlocks(pieces: readonly BlockPiece[]): { text: string; b
     }
     const block: Block = { type: piece.type, start: offset, end: offset + piece.text.length };
     if (piece.type === 'heading') block.level = Math.min(6, Math.max(1, piece.level ?? 1));
+    if (piece.page !== undefined) block.page = piece.page;
     blocks.push(block);
     parts.push(piece.text);
     offset += piece.text.length;

@@ -26,4 +26,6 @@ export interface BlockPiece {
   type: BlockType;
   level?: number;
   text: string;
+  /** The page of the original file the piece starts on (PDF). */
+  page?: number;
 }
