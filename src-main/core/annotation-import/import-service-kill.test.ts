@@ -3,7 +3,6 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ValidRequestOf } from '../../../src-shared/api/contract';
 import { liveAnnotationCount } from '../../store/annotations';
 import { importDocument } from '../document-service';
 import { createProject, openProject } from '../session';
@@ -20,7 +19,7 @@ beforeAll(() => {
   base = join(dir.path, 'base.marginalia');
   const words = Array.from({ length: COUNT }, (_, i) => `w${String(i).padStart(5, '0')}`);
   const session = createProject(base, 'Kill test', { analystName: 'Ada' });
-  const request = { source: { type: 'text', text: words.join(' '), title: 'Words' } } as ValidRequestOf<'document.import'>;
+  const request = { source: { type: 'text' as const, text: words.join(' '), title: 'Words' } };
   const { document } = importDocument(session, request);
   session.close();
   const items = words.map((word, i) => ({
