@@ -12,7 +12,7 @@ import {
   insertDocument,
   tagCountsByDocument,
 } from '../store/documents';
-import { ImportRefusal, parseImportedFile, parsePastedText, type ParsedArticle } from './import/parse-article';
+import { binaryImportFormat, ImportRefusal, parseImportedFile, parsePastedText, type ParsedArticle } from './import/parse-article';
 import type { ProjectSession } from './session';
 
 export function sha256Hex(text: string): string {
@@ -39,12 +39,14 @@ function parseText(source: Extract<ImportSource, { type: 'text' }>): ReadSource 
   }
 }
 
-/** Parses a source; a file whose bytes were imported before (same SHA-256) is recognised without parsing it again. */
+/** Parses a source; a PDF, DOCX or EPUB whose bytes were imported before (same SHA-256) is recognised without parsing it again. */
 async function readSource(session: ProjectSession, source: ImportSource): Promise<ReadSource> {
   if (source.type === 'text') return parseText(source);
   const bytes = Buffer.from(source.contentBase64, 'base64');
   const sourceSha256 = createHash('sha256').update(bytes).digest('hex');
-  const known = documentMetaBySourceSha256(session.db, sourceSha256);
+  // Re-reading a PDF, DOCX or EPUB is costly: the same bytes imported before are recognised without it. Text files
+  // are parsed again (cheaply), so that their decoding warnings are reported again.
+  const known = binaryImportFormat(source.fileName, bytes) ? documentMetaBySourceSha256(session.db, sourceSha256) : undefined;
   if (known) return { known };
   try {
     return { parsed: await parseImportedFile(source.fileName, bytes, { password: source.password }), originalName: source.fileName, sourceSha256 };

@@ -90,6 +90,12 @@ function binaryFormatOf(bytes: Uint8Array): 'pdf' | 'docx' | 'epub' | null {
   return tail.includes('word/document.xml') ? 'docx' : null;
 }
 
+/** 'pdf', 'docx' or 'epub' when the file is read as one (by its bytes' signature, else its extension), else null. */
+export function binaryImportFormat(fileName: string, bytes: Uint8Array): 'pdf' | 'docx' | 'epub' | null {
+  const format = binaryFormatOf(bytes) ?? formatForFileName(fileName);
+  return format === 'pdf' || format === 'docx' || format === 'epub' ? format : null;
+}
+
 /**
  * Parses any imported file: PDF, DOCX and EPUB by their bytes' signature (whatever the file is called) or by their
  * extension, everything else as `parseArticleFile`. Throws ImportRefusal like it, and for encrypted, damaged or
@@ -98,7 +104,7 @@ function binaryFormatOf(bytes: Uint8Array): 'pdf' | 'docx' | 'epub' | null {
 export async function parseImportedFile(fileName: string, bytes: Uint8Array, options: ImportFileOptions = {}): Promise<ParsedArticle> {
   const name = baseName(fileName);
   if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge(`"${name}"`, bytes.length);
-  const format = binaryFormatOf(bytes) ?? formatForFileName(name);
+  const format = binaryImportFormat(name, bytes);
   const fallbackTitle = fileStem(name) || name;
   switch (format) {
     case 'pdf':

@@ -578,7 +578,7 @@ export interface InertMarkup {
   /** An XML document (no DTD entities expanded, nothing fetched); throws on malformed XML. */
   xml(markup: string): Document;
   /**
-   * The block pieces of an HTML or XHTML document's body, under the same depth and size limits, cleaning and walker as
+   * The block pieces of an HTML or XHTML document's body, under the same work and time budgets, cleaning and walker as
    * saved pages but without Readability (the whole body is the article). `prepare` may rewrite the document first.
    */
   htmlPieces(markup: string, name: string, prepare?: (doc: Document) => void): BlockPiece[];
@@ -597,13 +597,17 @@ export function withInertMarkup<T>(use: (markup: InertMarkup) => T): T {
         return doc;
       },
       htmlPieces: (markup, name, prepare) => {
-        const { depth, elements } = scanHtmlShape(markup, { depth: MAX_HTML_DEPTH, elements: MAX_HTML_ELEMENTS });
-        if (depth > MAX_HTML_DEPTH) throw tooComplex(name, `nests its elements more than ${MAX_HTML_DEPTH.toLocaleString('en')} levels deep`);
-        if (elements > MAX_HTML_ELEMENTS) throw tooComplex(name, `has more than ${MAX_HTML_ELEMENTS.toLocaleString('en')} elements`);
+        const limitMs = timeBudgetMs(markup.length);
+        const deadline = new Deadline(limitMs, () => tooComplex(name, `needs more than ${(limitMs / 1000).toFixed(1)} s of work to read`));
+        const measured = measureHtml(markup, HTML_BUDGET);
+        if (!measured.within) throw tooComplex(name, OVER_BUDGET[measured.exceeded](HTML_BUDGET));
         const doc = parser.parseFromString(markup, 'text/html');
+        deadline.check();
         prepare?.(doc);
         removeNonContent(surveyDocument(doc));
-        return doc.body ? piecesOf(doc.body) : [];
+        const pieces = doc.body ? piecesOf(doc.body) : [];
+        deadline.check();
+        return pieces;
       },
     });
   } finally {
