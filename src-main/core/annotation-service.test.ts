@@ -224,3 +224,16 @@ describe('a tag that repeats one', () => {
     expect((await project.result('annotation.create', { documentId, kind: 'claim', target: rangeOf(RETURN_QUOTE) })).ok).toBe(true);
   });
 });
+
+describe('tag counts', () => {
+  it('go down when a tag is deleted and up again when the deletion is undone', async () => {
+    const counts = async () => (await project.call('document.list', {})).documents.find((d) => d.id === documentId)?.tagCounts.claim;
+    const tag = await project.call('annotation.create', { documentId, kind: 'claim', target: rangeOf(RETURN_QUOTE) });
+    expect(await counts()).toBe(1);
+    await project.call('annotation.delete', { id: tag.id });
+    expect(await counts()).toBe(0);
+    expect((await project.call('project.info', {})).annotationCount).toBe(0);
+    await project.call('history.undo', {});
+    expect(await counts()).toBe(1);
+  });
+});
