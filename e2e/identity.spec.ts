@@ -29,7 +29,7 @@ test('combines two same-named actors from the registry, with a preview, and open
   const source = join(SAMPLES, MIAMI);
   // Ada and Ben each registered “Kyrylo Budanov” in their own project; merging Ben's brings a second one.
   const ada = ['--analyst', 'Ada Analyst'];
-  expect(workbench.cli(['import', workbench.projectPath, source, ...ada]).code).toBe(0);
+  expect(workbench.cli(['import', workbench.projectPath, source, join(SAMPLES, WARNING_ARTICLE), ...ada]).code).toBe(0);
   expect(workbench.cli(['tag', workbench.projectPath, 'Miami', '--kind', 'actor', '--quote', 'Kyrylo Budanov', '--set', 'actor=Kyrylo Budanov', ...ada]).code).toBe(0);
   const ben = join(workbench.settingsDir, '..', 'ben.marginalia');
   const benArgs = ['--analyst', 'Ben Colleague'];
@@ -69,8 +69,14 @@ test('combines two same-named actors from the registry, with a preview, and open
   expect(tags.find((t) => t.kind === 'actor')?.attributes.actorId).toBe(kept?.id);
 
   // A mention opens its document with the tag selected.
-  await actors.locator('.mention-document summary').first().click();
+  await page.getByRole('tab', { name: 'Documents' }).click();
+  await page.locator('.document-item', { hasText: 'Diplomatic Mirage' }).click();
+  await expect(page.locator('.document-header h1')).toContainText('Diplomatic Mirage');
+  await page.getByRole('tab', { name: 'Actors' }).click();
+  await entries.click();
+  await actors.locator('.mention-document summary', { hasText: 'Miami' }).click();
   await actors.getByRole('button', { name: /“Budanov”.*claimant/ }).click();
+  await expect(page.locator('.document-header h1')).toContainText('Miami Negotiations');
   await expect(page.locator('.tag-item.selected')).toContainText('“Budanov”');
   await expect(page.getByRole('region', { name: 'Tag details' })).toContainText('Claim');
 

@@ -1,17 +1,17 @@
 // Left pane, Actors tab: the project's actor registry with each actor's mentions, duplicates flagged, one actor open at a time.
 import { useEffect, useMemo, useState } from 'react';
-import type { DocumentSummary } from '../../src-shared/api/contract';
+import type { ActorMentions } from '../../src-shared/api/contract';
 import { actorNameKey, actorNames, type Actor } from '../../src-shared/model/actor';
 import type { Client } from '../api/client';
+import { useActorMentions } from '../hooks/use-actor-mentions';
 import { ActorEntry } from './registry/ActorEntry';
-import { duplicateActorGroups, mentionsByActor, type Mention, type TaggedDocument } from './registry/actor-mentions';
+import { duplicateActorGroups } from './registry/same-named-actors';
 
 export interface ActorRegistryProps {
   client: Client;
   actors: readonly Actor[];
-  documents: readonly DocumentSummary[];
-  /** Every document's tags; null while they load. */
-  tagged: readonly TaggedDocument[] | null;
+  /** Grows with every change to the project: the mention counts are loaded again. */
+  revision: number;
   /** The actor to open (from "combine" offers elsewhere in the app). */
   focusActorId: string | null;
   onJump: (documentId: string, annotationId: string) => void;
@@ -19,7 +19,8 @@ export interface ActorRegistryProps {
   onError: (error: unknown) => void;
 }
 
-const NO_MENTIONS: readonly Mention[] = [];
+const NO_MENTIONS: ActorMentions = { total: 0, byDocument: [] };
+const mentionCount = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'mention' : 'mentions'}`;
 
 export function ActorRegistry(props: ActorRegistryProps) {
   const [filter, setFilter] = useState('');
@@ -28,7 +29,7 @@ export function ActorRegistry(props: ActorRegistryProps) {
     if (props.focusActorId) setOpenId(props.focusActorId);
   }, [props.focusActorId]);
 
-  const mentions = useMemo(() => (props.tagged ? mentionsByActor(props.tagged) : null), [props.tagged]);
+  const mentions = useActorMentions(props.client, props.revision, props.onError);
   const duplicates = useMemo(() => new Set(duplicateActorGroups(props.actors).flat().map((a) => a.id)), [props.actors]);
   const shown = useMemo(() => {
     const q = actorNameKey(filter);
@@ -63,7 +64,7 @@ export function ActorRegistry(props: ActorRegistryProps) {
                   {actor.kind}
                   {actor.aliases.length > 0 && ` · also ${actor.aliases.join(', ')}`}
                 </span>
-                <span className="registry-count">{mentions ? `${own.length} ${own.length === 1 ? 'mention' : 'mentions'}` : '…'}</span>
+                <span className="registry-count">{mentions ? mentionCount(own.total) : '…'}</span>
                 {duplicates.has(actor.id) && <span className="registry-badge">same name</span>}
               </button>
               {open && (
@@ -72,7 +73,7 @@ export function ActorRegistry(props: ActorRegistryProps) {
                   client={props.client}
                   actor={actor}
                   actors={props.actors}
-                  documents={props.documents}
+                  revision={props.revision}
                   mentions={mentions}
                   onJump={props.onJump}
                   onChanged={props.onChanged}

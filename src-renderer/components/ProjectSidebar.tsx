@@ -1,9 +1,8 @@
-// Left pane: the documents, the actor registry and the analysts, one tab at a time; the last two load every tag.
+// Left pane: the documents, the actor registry and the analysts, one tab at a time.
 import { useEffect, useState } from 'react';
 import type { DocumentSummary } from '../../src-shared/api/contract';
 import type { Actor } from '../../src-shared/model/actor';
 import type { Client } from '../api/client';
-import { useProjectTags } from '../hooks/use-project-tags';
 import { ActorRegistry } from './ActorRegistry';
 import { AnalystsPanel } from './AnalystsPanel';
 import { DocumentList } from './DocumentList';
@@ -29,7 +28,6 @@ export function ProjectSidebar(props: {
   useEffect(() => {
     if (props.showActor) setTab('actors');
   }, [props.showActor]);
-  const tagged = useProjectTags(props.client, props.documents, props.revision, tab === 'actors', props.onError);
   return (
     <SidebarTabs tab={tab} onTab={setTab}>
       {tab === 'documents' && <DocumentList documents={props.documents} currentId={props.currentDocumentId} onOpen={props.onOpenDocument} />}
@@ -37,8 +35,7 @@ export function ProjectSidebar(props: {
         <ActorRegistry
           client={props.client}
           actors={props.actors}
-          documents={props.documents}
-          tagged={tagged}
+          revision={props.revision}
           focusActorId={props.showActor?.id ?? null}
           onJump={props.onJump}
           onChanged={props.onChanged}

@@ -5,7 +5,7 @@ import type { ExportFormat, MergePreview } from '../../src-shared/api/contract';
 import { KIND_LABELS } from '../../src-shared/model/annotation';
 import { ApiError, type Client } from '../api/client';
 import { base64ToBytes, bytesToBase64, saveFile } from '../api/save-file';
-import { duplicateActorsNotice } from './registry/actor-mentions';
+import { duplicateActorsNotice } from './registry/same-named-actors';
 
 const FORMATS: readonly { format: ExportFormat; label: string; detail: string }[] = [
   { format: 'html', label: 'Report (HTML)', detail: 'readable and printable to PDF: warnings, claims, figures, actors per article' },

@@ -1,46 +1,72 @@
 // Combining another actor into an open one: choose it (same-named actors first), see what moves, confirm; undo reverts it.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import type { ActorMentions } from '../../../src-shared/api/contract';
 import type { Actor } from '../../../src-shared/model/actor';
 import type { Client } from '../../api/client';
-import { combinePreview, sameNamedActors, type Mention } from './actor-mentions';
+import { tagCount } from '../analyst-label';
+import { sameNamedActors } from './same-named-actors';
+
+const short = (actor: Actor) => `“${actor.name}” (${actor.id.slice(0, 6)})`;
 
 /** “Kyrylo Budanov · person · 3 tags · 1a2b3c”: enough to tell two same-named actors apart. */
-export function actorOptionLabel(actor: Actor, mentions: ReadonlyMap<string, readonly Mention[]> | null): string {
-  const count = mentions?.get(actor.id)?.length;
-  return [actor.name, actor.kind, ...(count === undefined ? [] : [`${count} ${count === 1 ? 'tag' : 'tags'}`]), actor.id.slice(0, 6)].join(' · ');
+export function actorOptionLabel(actor: Actor, mentions: ReadonlyMap<string, ActorMentions> | null): string {
+  const count = mentions?.get(actor.id)?.total;
+  return [actor.name, actor.kind, ...(count === undefined ? [] : [tagCount(count)]), actor.id.slice(0, 6)].join(' · ');
+}
+
+interface Preview {
+  mergeId: string;
+  retagged: number;
+  newAliases: string[];
 }
 
 export function ActorCombine(props: {
   client: Client;
   keep: Actor;
   actors: readonly Actor[];
-  mentions: ReadonlyMap<string, readonly Mention[]> | null;
+  mentions: ReadonlyMap<string, ActorMentions> | null;
   onChanged: (message: string) => void;
   onError: (error: unknown) => void;
 }) {
-  const { keep } = props;
+  const { client, keep, onError } = props;
   const same = useMemo(() => sameNamedActors(keep, props.actors), [keep, props.actors]);
   const others = useMemo(() => props.actors.filter((a) => a.id !== keep.id && !same.includes(a)), [keep, props.actors, same]);
   const [mergeId, setMergeId] = useState(same[0]?.id ?? '');
+  const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState(false);
   const merge = props.actors.find((a) => a.id === mergeId) ?? null;
-  const preview = merge && props.mentions ? combinePreview(keep, merge, props.mentions.get(merge.id) ?? []) : null;
+
+  // What the combine would move, asked of the core without writing anything.
+  useEffect(() => {
+    setPreview(null);
+    if (!mergeId) return;
+    let current = true;
+    client.call('actor.combine', { keepId: keep.id, mergeId, dryRun: true }).then(
+      (result) => current && setPreview({ mergeId, retagged: result.retagged, newAliases: result.actor.aliases.filter((a) => !keep.aliases.includes(a)) }),
+      (error: unknown) => current && onError(error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, keep, mergeId, onError]);
 
   const combine = async () => {
     if (!merge) return;
     setBusy(true);
     try {
-      const result = await props.client.call('actor.combine', { keepId: keep.id, mergeId: merge.id });
+      const result = await client.call('actor.combine', { keepId: keep.id, mergeId: merge.id });
       setMergeId('');
-      props.onChanged(`“${merge.name}” is now one actor with “${keep.name}”: ${result.retagged} ${result.retagged === 1 ? 'tag' : 'tags'} relinked. Undo separates them again.`);
+      props.onChanged(`“${merge.name}” is now one actor with “${keep.name}”: ${tagCount(result.retagged)} relinked. Undo separates them again.`);
     } catch (error) {
-      props.onError(error);
+      onError(error);
     } finally {
       setBusy(false);
     }
   };
 
   if (props.actors.length < 2) return null;
+  const ready = merge && preview?.mergeId === merge.id ? preview : null;
+  const documents = merge ? (props.mentions?.get(merge.id)?.byDocument.length ?? null) : null;
   return (
     <div className="registry-combine">
       <label>
@@ -60,13 +86,13 @@ export function ActorCombine(props: {
       {merge && (
         <div className="combine-preview" role="status">
           <p>
-            {preview
-              ? `${preview.retagged} ${preview.retagged === 1 ? 'tag' : 'tags'} in ${preview.documents} ${preview.documents === 1 ? 'document' : 'documents'} will name “${keep.name}” (${keep.id.slice(0, 6)}) instead of “${merge.name}” (${merge.id.slice(0, 6)}).`
+            {ready
+              ? `${tagCount(ready.retagged)}${documents === null ? '' : ` in ${documents} ${documents === 1 ? 'document' : 'documents'}`} will name ${short(keep)} instead of ${short(merge)}.`
               : 'Counting its tags…'}
-            {preview && (preview.newAliases.length > 0 ? ` “${keep.name}” gains the spellings ${preview.newAliases.map((n) => `“${n}”`).join(', ')}.` : ' No new spelling is added.')}
-            {` “${merge.name}” (${merge.id.slice(0, 6)}) leaves the registry.`}
+            {ready && (ready.newAliases.length > 0 ? ` “${keep.name}” gains the spellings ${ready.newAliases.map((n) => `“${n}”`).join(', ')}.` : ' No new spelling is added.')}
+            {` ${short(merge)} leaves the registry.`}
           </p>
-          <button type="button" className="primary" disabled={busy} onClick={() => void combine()}>
+          <button type="button" className="primary" disabled={busy || !ready} onClick={() => void combine()}>
             {busy ? 'Combining…' : `Combine into “${keep.name}”`}
           </button>
         </div>

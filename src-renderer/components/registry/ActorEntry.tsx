@@ -1,27 +1,46 @@
 // One open actor of the registry: rename it, add or remove other spellings, its mentions per document, combine another into it.
-import { useState, type FormEvent } from 'react';
-import type { DocumentSummary } from '../../../src-shared/api/contract';
+import { useEffect, useState, type FormEvent } from 'react';
+import type { ActorMentions } from '../../../src-shared/api/contract';
 import type { Actor } from '../../../src-shared/model/actor';
+import type { Annotation } from '../../../src-shared/model/annotation';
 import type { Client } from '../../api/client';
 import { ActorCombine } from './ActorCombine';
-import { mentionsPerDocument, type Mention } from './actor-mentions';
 
 export interface ActorEntryProps {
   id: string;
   client: Client;
   actor: Actor;
   actors: readonly Actor[];
-  documents: readonly DocumentSummary[];
-  mentions: ReadonlyMap<string, readonly Mention[]> | null;
+  /** Grows with every change to the project: the mentions are loaded again. */
+  revision: number;
+  /** Every actor's mention counts; null while they load. */
+  mentions: ReadonlyMap<string, ActorMentions> | null;
   onJump: (documentId: string, annotationId: string) => void;
   onChanged: (message: string) => void;
   onError: (error: unknown) => void;
+}
+
+/** The tags naming one actor, per document, as the core lists them. */
+function useMentionTags(client: Client, actorId: string, revision: number, onError: (error: unknown) => void) {
+  const [found, setFound] = useState<(ActorMentions & { annotations: Annotation[] }) | null>(null);
+  useEffect(() => {
+    let current = true;
+    client.call('actor.mentions', { actorId }).then(
+      (value) => current && setFound(value),
+      (error: unknown) => current && onError(error),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, actorId, revision, onError]);
+  return found;
 }
 
 export function ActorEntry(props: ActorEntryProps) {
   const { actor, client } = props;
   const [name, setName] = useState(actor.name);
   const [alias, setAlias] = useState('');
+  const found = useMentionTags(client, actor.id, props.revision, props.onError);
   const update = async (change: { name?: string; aliases?: string[] }, message: string) => {
     try {
       await client.call('actor.update', { id: actor.id, ...change });
@@ -42,8 +61,6 @@ export function ActorEntry(props: ActorEntryProps) {
     if (spelling === '') return;
     void update({ aliases: [...actor.aliases, spelling] }, `“${spelling}” is now another spelling of “${actor.name}”.`).then((done) => done && setAlias(''));
   };
-  const own = props.mentions?.get(actor.id) ?? [];
-  const perDocument = mentionsPerDocument(own, props.documents);
 
   return (
     <div className="registry-entry" id={props.id}>
@@ -79,22 +96,25 @@ export function ActorEntry(props: ActorEntryProps) {
       </div>
       <div className="registry-mentions">
         <span className="registry-label">
-          {props.mentions === null ? 'Mentions: loading…' : `Mentions: ${own.length} in ${perDocument.length} ${perDocument.length === 1 ? 'document' : 'documents'}`}
+          {found === null ? 'Mentions: loading…' : `Mentions: ${found.total} in ${found.byDocument.length} ${found.byDocument.length === 1 ? 'document' : 'documents'}`}
         </span>
-        {perDocument.map((d) => (
-          <details key={d.id} className="mention-document">
+        {found?.byDocument.map((d) => (
+          <details key={d.documentId} className="mention-document">
             <summary>
-              <span className="mention-title">{d.title}</span> <span className="count">{d.mentions.length}</span>
+              <span className="mention-title">{d.title}</span> <span className="count">{d.count}</span>
             </summary>
             <ul>
-              {d.mentions.map((m) => (
-                <li key={m.annotationId}>
-                  <button type="button" className="mention" onClick={() => props.onJump(m.documentId, m.annotationId)} title="Open the document with this tag selected">
-                    <span className="tag-quote">{m.quote ? `“${m.quote}”` : 'Whole document'}</span>
-                    <span className="mention-role">{m.role === 'actor' ? 'actor tag' : 'claimant of a claim'}</span>
-                  </button>
-                </li>
-              ))}
+              {found.annotations
+                .filter((t) => t.documentId === d.documentId)
+                .sort((a, b) => (a.target?.start ?? -1) - (b.target?.start ?? -1))
+                .map((t) => (
+                  <li key={t.id}>
+                    <button type="button" className="mention" onClick={() => props.onJump(t.documentId, t.id)} title="Open the document with this tag selected">
+                      <span className="tag-quote">{t.target ? `“${t.target.exact}”` : 'Whole document'}</span>
+                      <span className="mention-role">{t.kind === 'actor' ? 'actor tag' : 'claimant of a claim'}</span>
+                    </button>
+                  </li>
+                ))}
             </ul>
           </details>
         ))}
