@@ -3,7 +3,7 @@ import type { ActorMentions, ResponseOf, ValidRequestOf } from '../../src-shared
 import { actorNameKey, actorNames, type Actor } from '../../src-shared/model/actor';
 import type { ActorId } from '../../src-shared/model/ids';
 import { UserError } from '../../src-shared/model/result';
-import { actorById, allActors } from '../store/actors';
+import { actorById, actorMentionCounts, allActors } from '../store/actors';
 import { allAnnotations } from '../store/annotations';
 import { allDocumentMetas } from '../store/documents';
 import type { Annotation } from '../../src-shared/model/annotation';
@@ -109,12 +109,10 @@ function actorNamedBy(tag: Annotation): string | null {
 /** Counts, per actor, of the live tags naming it, per document (in the documents' order) and in all. */
 function mentionsByActor(session: ProjectSession): (actorId: string) => ActorMentions {
   const counts = new Map<string, Map<string, number>>();
-  for (const tag of allAnnotations(session.db)) {
-    const actorId = actorNamedBy(tag);
-    if (actorId === null) continue;
-    let perDocument = counts.get(actorId);
-    if (!perDocument) counts.set(actorId, (perDocument = new Map()));
-    perDocument.set(tag.documentId, (perDocument.get(tag.documentId) ?? 0) + 1);
+  for (const row of actorMentionCounts(session.db)) {
+    let perDocument = counts.get(row.actorId);
+    if (!perDocument) counts.set(row.actorId, (perDocument = new Map()));
+    perDocument.set(row.documentId, row.count);
   }
   const documents = allDocumentMetas(session.db);
   return (actorId) => {

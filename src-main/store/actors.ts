@@ -49,3 +49,14 @@ export function putActor(db: Db, actor: Actor, headChangeId: ChangeId): void {
        updated_at = excluded.updated_at, deleted_at = excluded.deleted_at, head_change_id = excluded.head_change_id`,
   ).run({ ...actor, aliases: JSON.stringify(actor.aliases), headChangeId });
 }
+
+/** Live tags naming each actor (actor tags by actorId, claims by claimantId), per document. */
+export function actorMentionCounts(db: Db): { actorId: string; documentId: string; count: number }[] {
+  return statement(
+    db,
+    `SELECT actor_id AS actorId, document_id AS documentId, count(*) AS count FROM (
+       SELECT document_id, CASE kind WHEN 'actor' THEN json_extract(attributes, '$.actorId') ELSE json_extract(attributes, '$.claimantId') END AS actor_id
+       FROM annotations WHERE deleted_at IS NULL AND kind IN ('actor', 'claim'))
+     WHERE actor_id IS NOT NULL GROUP BY actor_id, document_id`,
+  ).all() as { actorId: string; documentId: string; count: number }[];
+}
