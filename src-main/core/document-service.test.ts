@@ -1,4 +1,4 @@
-// Checks importing through the contract: importMany in one transaction, refusals naming their source, duplicates; PDF pages, file hashes and re-imports.
+// Checks importing through the contract: importMany in one transaction, refusals naming their source, duplicates; PDF pages, file hashes and re-imports; decoding warnings.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -93,5 +93,14 @@ describe('importing text', () => {
   it('keeps no file hash for pasted text', async () => {
     const { document } = await project.call('document.import', { source: { type: 'text', text: 'A title\n\nSome text.' } });
     expect(document.sourceSha256).toBeNull();
+  });
+});
+
+describe('document.import warnings', () => {
+  it('says how many invalid UTF-8 sequences were replaced, and says nothing for a clean file', async () => {
+    const bad = await project.call('document.import', { source: file('cafe.txt', new Uint8Array([...Buffer.from('Le café\n\nUn article. '), 0xff])) });
+    expect(bad.warnings).toEqual(['"cafe.txt" had 1 invalid UTF-8 byte sequence, imported as \uFFFD (the replacement character).']);
+    const clean = await project.call('document.import', { source: file('clean.txt', 'Le café\n\nUn autre article.') });
+    expect(clean.warnings).toBeUndefined();
   });
 });
