@@ -85,6 +85,30 @@ test('combines two same-named actors from the registry, with a preview, and open
   await expect(entries).toHaveCount(2);
 });
 
+test('after a merge that leaves two actors of one name, the merge dialog says so and opens the registry there', async ({ workbench }) => {
+  const { page } = workbench;
+  const source = join(SAMPLES, MIAMI);
+  expect(workbench.cli(['import', workbench.projectPath, source, '--analyst', 'Ada Analyst']).code).toBe(0);
+  expect(workbench.cli(['tag', workbench.projectPath, 'Miami', '--kind', 'actor', '--quote', 'Kyrylo Budanov', '--set', 'actor=Kyrylo Budanov', '--analyst', 'Ada Analyst']).code).toBe(0);
+  const ben = join(workbench.settingsDir, '..', 'ben.marginalia');
+  expect(workbench.cli(['new', ben, '--analyst', 'Ben Colleague']).code).toBe(0);
+  expect(workbench.cli(['import', ben, source, '--analyst', 'Ben Colleague']).code).toBe(0);
+  expect(workbench.cli(['tag', ben, 'Miami', '--kind', 'actor', '--quote', 'Budanov', '--set', 'actor=Kyrylo Budanov', '--analyst', 'Ben Colleague']).code).toBe(0);
+
+  await page.reload();
+  await setAnalystName(page, 'Ada Analyst');
+  await page.getByTestId('merge-input').setInputFiles(ben);
+  const dialog = page.getByRole('dialog', { name: /Merge/ });
+  await dialog.getByRole('button', { name: 'Merge' }).click();
+  await expect(dialog).toContainText('“Kyrylo Budanov” is in the registry twice');
+  await dialog.getByRole('button', { name: 'Combine in the registry…' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('tab', { name: 'Actors' })).toHaveAttribute('aria-selected', 'true');
+  const open = page.locator('.registry-item[aria-expanded="true"]');
+  await expect(open).toContainText('Kyrylo Budanov');
+  await expect(page.locator('.registry-entry').getByLabel('Combine another actor into this one').locator('option:checked')).toContainText('Kyrylo Budanov');
+});
+
 test('renaming yourself renames your analyst: your tags show the new name and no second analyst appears', async ({ workbench }) => {
   const { page } = workbench;
   await setAnalystName(page, 'Ada Analyst');
