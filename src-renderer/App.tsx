@@ -13,6 +13,7 @@ import { KIND_LABELS, kindForKey } from './components/kinds';
 import { Welcome } from './components/Welcome';
 import { ImportControl, importFiles } from './components/ImportControl';
 import type { ArticleView } from './editor/article-view';
+import { pageAtOffset } from '../src-shared/text/pages';
 import { ExportDialog, MergeDialog, previewTeammateFile, shareProjectFile } from './components/ShareDialogs';
 import type { MergePreview } from '../src-shared/api/contract';
 import { ProjectFileButton } from './components/ProjectFileButton';
@@ -413,6 +414,7 @@ export function App({ client }: { client: Client }) {
                 annotation={selected}
                 actors={actors}
                 analystName={analystNames.get(selected.analystId) ?? 'unknown analyst'}
+                page={doc && selected.target ? pageAtOffset(doc.blocks, selected.target.start) : null}
                 autoFocus={focusDetails}
                 onUpdate={(change) => updateTag(selected.id, change)}
                 onDelete={() => void deleteTag(selected.id)}

@@ -3,7 +3,7 @@ import type { RefObject } from 'react';
 import { MAX_IMPORT_BYTES } from '../../src-shared/api/contract';
 import { ApiError, type Client } from '../api/client';
 
-const ACCEPT = '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html';
+const ACCEPT = '.txt,.md,.markdown,.html,.htm,.pdf,.docx,.epub,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/epub+zip';
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';

@@ -17,6 +17,8 @@ export interface TagDetailsProps {
   annotation: Annotation;
   actors: readonly Actor[];
   analystName: string;
+  /** The page of the original file (PDF) the tagged passage starts on; null when the article has no pages. */
+  page?: number | null;
   autoFocus: boolean;
   onUpdate: (change: { attributes?: AttributesPatch; note?: string }) => Promise<void>;
   onDelete: () => void;
@@ -92,6 +94,7 @@ export function TagDetails(props: TagDetailsProps) {
         <h2>{KIND_LABELS[a.kind]}</h2>
         <p className="details-quote">{a.target ? `“${a.target.exact}”` : 'Applies to the whole document'}</p>
         <p className="details-meta">by {props.analystName} · {new Date(a.updatedAt).toLocaleString()}</p>
+        {props.page != null && <p className="details-page">Page {props.page} of the original file</p>}
       </header>
       <div className="fields">
         {a.kind === 'claim' && <ClaimFields {...props} annotation={a} />}

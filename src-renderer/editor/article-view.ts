@@ -18,6 +18,7 @@ import {
   type HighlightsAction,
 } from './plugins/highlights/actions';
 import { highlightsKey, highlightsPlugin } from './plugins/highlights/highlights-plugin';
+import { pageMarginPlugin } from './plugins/page-margin';
 import { readOnly } from './plugins/read-only';
 
 /** How long a highlight keeps the `hl-flash` class after "scroll to" (the CSS animation lasts as long). */
@@ -87,7 +88,8 @@ export class ArticleView {
     this.ownerDocument = mount.ownerDocument;
     const article = buildArticle(document);
     this.map = article.map;
-    const empty = EditorState.create({ doc: article.doc, plugins: [readOnly(), highlightsPlugin()] });
+    const plugins = [readOnly(), highlightsPlugin(), pageMarginPlugin(article.doc, document.blocks, article.map)];
+    const empty = EditorState.create({ doc: article.doc, plugins });
     const state = empty.apply(empty.tr.setMeta(highlightsKey, { type: 'set', highlights: this.highlightsOf(annotations) }));
     this.view = new EditorView(mount, {
       state,

@@ -123,3 +123,19 @@ describe('CSV export', () => {
     expect(csvText([['a', 'b'], ['c', null]])).toBe('a,b\r\nc,\r\n');
   });
 });
+
+describe('the page column', () => {
+  it('gives the page of a PDF the passage starts on, and stays empty for articles without pages', () => {
+    const paged = reviewedSnapshot();
+    const documents = paged.documents.map((d) =>
+      d.id === EMOJI_DOCUMENT.id
+        ? { ...d, format: 'pdf' as const, blocks: [{ type: 'paragraph' as const, start: 0, end: 20, page: 3 }, { type: 'paragraph' as const, start: 20, end: d.text.length, page: 4 }] }
+        : d,
+    );
+    const [file] = exportCsv({ ...paged, documents });
+    const [header, ...rows] = parseCsv((file?.content as string).slice(1));
+    const figure = rows.find((r) => r[header!.indexOf('quote')] === '$800 billion');
+    expect(figure?.[header!.indexOf('page')]).toBe('4');
+    expect(exported().records.every((r) => r.page === '')).toBe(true);
+  });
+});

@@ -1,5 +1,6 @@
 // The CSV export (main process, pure): one row per live tag, for spreadsheets; RFC 4180 with formula defence.
 import { figureValue, KIND_LABELS, type Annotation } from '../../../src-shared/model/annotation';
+import { pageAtOffset } from '../../../src-shared/text/pages';
 import { annotationsInExportOrder, indexSnapshot, reviewStatusOf, type SnapshotIndex } from './snapshot-index';
 import type { ExportedFile, ExportSnapshot } from './types';
 
@@ -8,7 +9,8 @@ import type { ExportedFile, ExportSnapshot } from './types';
  * then each attribute, the note and times, and at the end the ids and offsets for scripts. Offsets are given twice:
  * `*_utf16` count UTF-16 code units (Marginalia's own unit, JavaScript string indices), `*_codepoint` count Unicode
  * code points (Python, W3C, brat, REFI-QDA). A document-level reliability warning has empty quote and offset cells.
- * `status` is the review decision: accepted, rejected or undecided.
+ * `status` is the review decision: accepted, rejected or undecided. `page` is the page of the original file (PDF)
+ * the passage starts on, empty for articles without pages.
  */
 export const CSV_COLUMNS = [
   'kind',
@@ -30,6 +32,7 @@ export const CSV_COLUMNS = [
   'reviewed_by',
   'created_at',
   'updated_at',
+  'page',
   'annotation_id',
   'document_id',
   'start_utf16',
@@ -79,6 +82,7 @@ function rowOf(annotation: Annotation, index: SnapshotIndex): Record<CsvColumn, 
     kind: KIND_LABELS[annotation.kind],
     quote: target?.exact ?? null,
     document: document.title,
+    page: target ? pageAtOffset(document.blocks, target.start) : null,
     analyst: index.analystName(annotation.analystId),
     status: reviewStatusOf(annotation),
     annotation_id: annotation.id,

@@ -1,5 +1,6 @@
 // The HTML report (main process, pure): one self-contained, printable page per project — no script, no external resource.
 import { actorNameKey } from '../../../src-shared/model/actor';
+import { pageAtOffset } from '../../../src-shared/text/pages';
 import {
   figureValue,
   WARNING_CATEGORY_LABELS,
@@ -91,10 +92,21 @@ function provenance(annotation: Annotation, index: SnapshotIndex): string {
   const reviewer = annotation.review ? index.analystName(annotation.review.reviewerId) : null;
   return [
     `<p class="provenance"><span class="label">Tagged by</span> ${escapeHtml(analystOf(annotation, index))} · `,
+    pageLabel(annotation, index),
     `<span class="decision decision-${decision}">${DECISION_LABELS[decision]}</span>`,
     decision !== 'undecided' && reviewer !== null ? ` by ${escapeHtml(reviewer)}` : '',
     '</p>',
   ].join('');
+}
+
+/** The page of the original PDF the passage starts on; null for articles without pages. */
+function pageOf(annotation: Annotation, index: SnapshotIndex): number | null {
+  return annotation.target ? pageAtOffset(index.documentOf(annotation).blocks, annotation.target.start) : null;
+}
+
+function pageLabel(annotation: Annotation, index: SnapshotIndex): string {
+  const page = pageOf(annotation, index);
+  return page === null ? '' : `<span class="page">page ${page}</span> · `;
 }
 
 function analystOf(annotation: Annotation, index: SnapshotIndex): string {
@@ -138,7 +150,7 @@ function figureRow(figure: Kind<'figure'>, index: SnapshotIndex): string {
   const decision = reviewStatusOf(figure);
   return [
     `<tr class="decision-${decision}">`,
-    `<td class="quote-cell">${escapeHtml(figure.target?.exact ?? '')}</td>`,
+    `<td class="quote-cell">${escapeHtml(figure.target?.exact ?? '')}${pageOf(figure, index) === null ? '' : ` <span class="page">(page ${pageOf(figure, index)})</span>`}</td>`,
     `<td class="value">${escapeHtml(figureDisplay(figure.attributes))}</td>`,
     `<td>${escapeHtml(figure.note)}</td>`,
     `<td>${escapeHtml(analystOf(figure, index))}</td>`,

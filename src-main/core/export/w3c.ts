@@ -1,5 +1,6 @@
 // The W3C Web Annotation export (main process, pure): live tags as a JSON-LD AnnotationCollection, or as JSON Lines.
 import { figureValue, type Annotation, type AnnotationKind } from '../../../src-shared/model/annotation';
+import { pageAtOffset } from '../../../src-shared/text/pages';
 import type { Document } from '../../../src-shared/model/document';
 import { APP_VERSION } from '../version';
 import { annotationsInExportOrder, indexSnapshot, type SnapshotIndex } from './snapshot-index';
@@ -53,7 +54,11 @@ export interface W3cTextSource {
 
 export type W3cSelector =
   | { type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string }
-  | { type: 'TextPositionSelector'; start: number; end: number };
+  | { type: 'TextPositionSelector'; start: number; end: number }
+  /** The page of the original PDF (RFC 3778 fragment `page=N`), beside the text selectors of a PDF's tags. */
+  | { type: 'FragmentSelector'; conformsTo: typeof PDF_FRAGMENT_SPEC; value: string };
+
+export const PDF_FRAGMENT_SPEC = 'http://tools.ietf.org/rfc/rfc3778';
 
 export interface W3cSpecificTarget {
   type: 'SpecificResource';
@@ -146,7 +151,10 @@ function targetOf(annotation: Annotation, document: Document, index: SnapshotInd
   if (range.suffix !== '') quote.suffix = range.suffix;
   const codePoints = index.codePointsOf(document);
   const position: W3cSelector = { type: 'TextPositionSelector', start: codePoints(range.start), end: codePoints(range.end) };
-  return { type: 'SpecificResource', source, selector: [quote, position] };
+  const page = document.format === 'pdf' ? pageAtOffset(document.blocks, range.start) : null;
+  const selectors: W3cSelector[] = [quote, position];
+  if (page !== null) selectors.push({ type: 'FragmentSelector', conformsTo: PDF_FRAGMENT_SPEC, value: `page=${page}` });
+  return { type: 'SpecificResource', source, selector: selectors };
 }
 
 /** One tag as a standalone W3C Web Annotation (it carries its own @context). Positions count code points. */
