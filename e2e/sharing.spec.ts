@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, SAMPLES, test } from './fixtures';
 import { importThroughPicker, selectText, setAnalystName, tagInList, WARNING_ARTICLE } from './helpers';
 
-test('exports a report, a spreadsheet and a REFI-QDA project, and saves the project as one file', async ({ workbench }) => {
+test('exports a report, a spreadsheet and a REFI-QDA project named after the project, confirmed, and saves the project as one file', async ({ workbench }) => {
   const { page } = workbench;
   await setAnalystName(page, 'Ada Analyst');
   await importThroughPicker(page, [WARNING_ARTICLE]);
@@ -23,7 +23,9 @@ test('exports a report, a spreadsheet and a REFI-QDA project, and saves the proj
     const download = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Export' }).click();
     const file = await download;
-    expect(file.suggestedFilename().endsWith(extension)).toBe(true);
+    // Named after the project and the format, and confirmed.
+    expect(file.suggestedFilename()).toMatch(new RegExp(`^End-to-end-project-\\w+\\${extension}$`));
+    await expect(page.locator('.message')).toContainText(`Exported “${file.suggestedFilename()}”`);
     check(readFileSync((await file.path()) ?? '', 'latin1'));
   }
 

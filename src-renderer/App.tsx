@@ -20,12 +20,11 @@ import { ProjectFileButton } from './components/ProjectFileButton';
 import { ReviewMode } from './components/ReviewMode';
 import { useLiveUpdates } from './hooks/useLiveUpdates';
 import { useTagFilter } from './hooks/useTagFilter';
+import { useMessage } from './hooks/useMessage';
 import { ProjectSidebar } from './components/ProjectSidebar';
 import { useProjectData } from './hooks/use-project-data';
 import { useTagJump } from './hooks/use-tag-jump';
 import { useDuplicateTag } from './hooks/use-duplicate-tag';
-
-type Message = { kind: 'info' | 'error'; text: string } | null;
 
 export function App({ client }: { client: Client }) {
   const [workbench, setWorkbench] = useState<WorkbenchState | null>(null);
@@ -41,7 +40,7 @@ export function App({ client }: { client: Client }) {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [focusDetails, setFocusDetails] = useState(false);
   const [selection, setSelection] = useState<TextSelection | null>(null);
-  const [message, setMessage] = useState<Message>(null);
+  const { message, setMessage, dismiss: dismissMessage } = useMessage();
   const viewRef = useRef<ArticleView | null>(null);
   const [exporting, setExporting] = useState(false);
   const [mergePreview, setMergePreview] = useState<(MergePreview & { previewId: string; fileName: string }) | null>(null);
@@ -350,9 +349,9 @@ export function App({ client }: { client: Client }) {
         </button>
       </header>
       {message && (
-        <div className={`message message-${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+        <div className={`message message-${message.kind}`} role={message.kind === 'info' ? 'status' : 'alert'}>
           {message.text}
-          <button className="link" aria-label="Dismiss message" onClick={() => setMessage(null)}>✕</button>
+          <button className="link" aria-label="Dismiss message" onClick={dismissMessage}>✕</button>
         </div>
       )}
       {workbench && !workbench.projectName ? (
@@ -430,7 +429,7 @@ export function App({ client }: { client: Client }) {
           </aside>
         </div>
       )}
-      {exporting && <ExportDialog client={client} projectName={(info?.name ?? 'project').replace(/[^\p{L}\p{N}_-]+/gu, '-')} onClose={() => setExporting(false)} onError={report} />}
+      {exporting && <ExportDialog client={client} projectName={(info?.name ?? 'project').replace(/[^\p{L}\p{N}_-]+/gu, '-')} onClose={() => setExporting(false)} onSaved={(name) => say(`Exported “${name}” to your downloads.`)} onError={report} />}
       {mergePreview && (
         <MergeDialog
           client={client}

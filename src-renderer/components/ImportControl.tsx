@@ -2,6 +2,7 @@
 import type { RefObject } from 'react';
 import { MAX_IMPORT_BYTES } from '../../src-shared/api/contract';
 import { ApiError, type Client } from '../api/client';
+import type { Message } from '../hooks/useMessage';
 
 const ACCEPT = '.txt,.md,.markdown,.html,.htm,.pdf,.docx,.epub,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/epub+zip';
 
@@ -12,7 +13,7 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 export interface ImportOutcome {
-  message: { kind: 'info' | 'error'; text: string };
+  message: Message;
   lastImportedId: string | null;
 }
 
@@ -41,9 +42,11 @@ export async function importFiles(client: Client, files: readonly File[]): Promi
   const parts = [
     imported.length ? `Imported ${imported.length === 1 ? `“${imported[0]}”` : `${imported.length} articles`}.` : '',
     duplicates.length ? `${duplicates.length} already in the project.` : '',
+    refused.length && (imported.length || duplicates.length) ? `Not imported (${refused.length}):` : '',
     ...refused,
   ].filter(Boolean);
-  return { message: { kind: refused.length ? 'error' : 'info', text: parts.join(' ') || 'Nothing to import.' }, lastImportedId };
+  const kind = refused.length === 0 ? 'info' : imported.length + duplicates.length > 0 ? 'partial' : 'error';
+  return { message: { kind, text: parts.join(' ') || 'Nothing to import.' }, lastImportedId };
 }
 
 export function ImportControl({ inputRef, onFiles }: { inputRef: RefObject<HTMLInputElement | null>; onFiles: (files: File[]) => void }) {

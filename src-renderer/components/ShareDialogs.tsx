@@ -16,16 +16,39 @@ const FORMATS: readonly { format: ExportFormat; label: string; detail: string }[
   { format: 'json', label: 'Marginalia JSON', detail: 'everything, for scripts' },
 ];
 
-export function ExportDialog({ client, projectName, onClose, onError }: { client: Client; projectName: string; onClose: () => void; onError: (e: unknown) => void }) {
+/** An export's file name: the project's and the format's, with the extension of what the core wrote ("Talks-csv.csv"). */
+export function exportFileName(projectName: string, format: ExportFormat, corePath: string | null): string {
+  const base = corePath?.split('/').pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  const extension = corePath === null ? '.zip' : dot > 0 ? base.slice(dot) : '';
+  return `${projectName}-${format}${extension}`;
+}
+
+export function ExportDialog({
+  client,
+  projectName,
+  onClose,
+  onSaved,
+  onError,
+}: {
+  client: Client;
+  projectName: string;
+  onClose: () => void;
+  /** Called with the saved file's name, to confirm it. */
+  onSaved: (fileName: string) => void;
+  onError: (e: unknown) => void;
+}) {
   const [format, setFormat] = useState<ExportFormat>('html');
   const [busy, setBusy] = useState(false);
   const run = async () => {
     setBusy(true);
     try {
       const { files } = await client.call('export.project', { format });
-      const only = files[0];
-      if (files.length === 1 && only) saveFile(only.path.split('/').pop() ?? only.path, base64ToBytes(only.contentBase64), only.mediaType);
-      else saveFile(`${projectName}-${format}.zip`, zipSync(Object.fromEntries(files.map((f) => [f.path, base64ToBytes(f.contentBase64)]))), 'application/zip');
+      const only = files.length === 1 ? files[0] : undefined;
+      const fileName = exportFileName(projectName, format, only ? only.path : null);
+      if (only) saveFile(fileName, base64ToBytes(only.contentBase64), only.mediaType);
+      else saveFile(fileName, zipSync(Object.fromEntries(files.map((f) => [f.path, base64ToBytes(f.contentBase64)]))), 'application/zip');
+      onSaved(fileName);
       onClose();
     } catch (error) {
       onError(error);
