@@ -10,18 +10,19 @@ import { logFilePath, logUnexpectedError } from '../core/log';
 import { readInputFile } from '../core/read-input-file';
 import { createProject } from '../core/session';
 import { APP_VERSION } from '../core/version';
-import { parseSetOptions } from './set-attributes';
+import { attributesFromSets } from './set-attributes';
 import { renderAnnotationLine, renderDocument, renderDocumentList, visible } from './render';
 import { registerShareCommands } from './share-commands';
 import { registerReviewCommands } from './review-commands';
 import { registerAnalystsCommands } from './analysts-commands';
 import { registerActorsCommands } from './actors-commands';
+import { registerSearchCommands } from './search-commands';
 import { writeExport } from './write-export';
 import { addExportFilterOptions, exportFilters, type ExportFilterOptions } from './export-filters';
 import { registerServeCommand } from './serve-command';
 import { annotationImportSummary } from './annotation-import-summary';
 import { registerRepairCommand } from './repair-command';
-import { actorByName, actorMap, analystMap, analystName, resolveDocument, withProject, type CliIo } from './project';
+import { actorMap, analystMap, analystName, resolveDocument, withProject, type CliIo } from './project';
 import { removeStalePrivateFolders } from '../core/private-files';
 
 export type { CliIo } from './project';
@@ -67,16 +68,12 @@ async function tagCommand(projectPath: string, documentRef: string, options: Tag
     const summary = await resolveDocument(project, documentRef);
     const document = await project.call('document.get', { id: summary.id });
     const range = tagRange(document.text, options);
-    const sets = parseSetOptions(options.kind, options.set);
-    const attributes: Record<string, unknown> = { ...sets.patch };
-    for (const { attribute, name } of sets.actorNames) {
-      attributes[attribute] = (await actorByName(project, name, sets.actorKind, io)).id;
-    }
+    const attributes = await attributesFromSets(project, options.kind, options.set, io);
     const annotation: Annotation = await project.call('annotation.create', {
       documentId: summary.id,
       kind: options.kind,
       target: range,
-      attributes: attributes as RequestOf<'annotation.create'>['attributes'],
+      attributes,
       ...(options.note !== undefined ? { note: options.note } : {}),
     });
     if (options.json) io.stdout(`${JSON.stringify(annotation, null, 2)}\n`);
@@ -254,6 +251,7 @@ function buildProgram(io: CliIo): Command {
   registerRepairCommand(program, io);
   registerAnalystsCommands(program, io);
   registerActorsCommands(program, io);
+  registerSearchCommands(program, io);
   return program;
 }
 

@@ -1,6 +1,8 @@
 // Turns `--set name=value` options of `marginalia tag` into an attribute patch for the tag's kind.
 import type { AnnotationKind, AttributesPatch } from '../../src-shared/model/annotation';
+import type { RequestOf } from '../../src-shared/api/contract';
 import { UserError } from '../../src-shared/model/result';
+import { actorByName, type CliIo, type CliProject } from './project';
 
 /** Attribute names the command line accepts per kind; actor-valued ones take a name, resolved by the caller. */
 export const SETTABLE_ATTRIBUTES: Readonly<Record<AnnotationKind, readonly string[]>> = {
@@ -40,6 +42,14 @@ export function parseSetOptions(kind: AnnotationKind, sets: readonly string[]): 
     else result.patch[name] = value;
   }
   return result;
+}
+
+/** The attributes `--set` options give a new tag of `kind`, actor names resolved in the registry (added when new). */
+export async function attributesFromSets(project: CliProject, kind: AnnotationKind, sets: readonly string[], io: CliIo): Promise<RequestOf<'annotation.create'>['attributes']> {
+  const parsed = parseSetOptions(kind, sets);
+  const attributes: Record<string, unknown> = { ...parsed.patch };
+  for (const { attribute, name } of parsed.actorNames) attributes[attribute] = (await actorByName(project, name, parsed.actorKind, io)).id;
+  return attributes as RequestOf<'annotation.create'>['attributes'];
 }
 
 export type { AttributesPatch };

@@ -20,6 +20,7 @@ import { redo, undo } from './history-service';
 import { acceptAgreed, compareForReview, computeAgreement, decideDifference } from './review-service';
 import { closeTeammateFile, openTeammateFile } from './teammate-files';
 import type { ProjectSession } from './session';
+import { searchProject } from './search/search-service';
 
 /** Methods answered by an open project; the rest (settings, workbench) belong to the app around it. */
 export type ProjectMethod = Exclude<Method, `settings.${string}` | `workbench.${string}`>;
@@ -70,6 +71,7 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'merge.preview': (request) => previewTeammateFile(session, request),
     'merge.apply': (request) => applyTeammateFile(session, request),
     'merge.cancel': (request) => cancelTeammateFile(session, request),
+    'search.query': (request) => searchProject(session, request),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Block, Document, DocumentMeta } from '../../src-shared/model/docum
 import type { DocumentId } from '../../src-shared/model/ids';
 import type { AnnotationKind } from '../../src-shared/model/annotation';
 import type { Db } from './open-project';
+import { indexDocument } from './search-index';
 import { statement } from './statements';
 
 const META_COLUMNS = `id, title, author, outlet, published_at AS publishedAt, original_name AS originalName, format,
@@ -13,6 +14,7 @@ export function insertDocument(db: Db, document: Document): void {
     `INSERT INTO documents (id, sha256, title, author, outlet, published_at, original_name, format, source_encoding, text, blocks, imported_at, imported_by, source_sha256)
      VALUES (@id, @sha256, @title, @author, @outlet, @publishedAt, @originalName, @format, @sourceEncoding, @text, @blocks, @importedAt, @importedBy, @sourceSha256)`,
   ).run({ ...document, blocks: JSON.stringify(document.blocks), sourceSha256: document.sourceSha256 ?? null });
+  indexDocument(db, document.id, document.text);
 }
 
 /** The document imported from a file with these bytes (SHA-256 of the file), if any. */

@@ -195,6 +195,19 @@ export const WorkbenchStateSchema = z.object({
   lastDocumentId: DocumentIdSchema.nullable(),
 });
 
+/** One place a search matched: its document, UTF-16 offsets, the matched text and the passage around it. */
+export const SearchHitSchema = z.object({
+  documentId: DocumentIdSchema,
+  title: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  quote: z.string(),
+  /** The passage around the hit, line breaks as spaces; it starts at offset `snippetStart` of the text. */
+  snippet: z.string(),
+  snippetStart: z.number().int(),
+});
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+
 function method<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
 }
@@ -397,6 +410,24 @@ export const contract = {
       analystsAdded: z.array(AnalystSchema),
       /** What could not be imported, each with where it was and why. */
       notImported: z.array(z.object({ where: z.string(), message: z.string() })),
+    }),
+  ),
+  /**
+   * Full-text search over every document (or one): words, "phrases", prefix* and AND / OR / NOT with parentheses,
+   * diacritics and case ignored. Hits come best document first, in text order within it, at most `limit`.
+   */
+  'search.query': method(
+    z.strictObject({
+      query: z.string().max(1_000, 'a search is at most 1,000 characters'),
+      documentId: DocumentIdSchema.optional(),
+      limit: z.number().int().min(1).max(10_000).optional(),
+    }),
+    z.object({
+      hits: z.array(SearchHitSchema),
+      /** How many documents match, whether or not all their hits fit in `limit`. */
+      documentCount: z.number().int(),
+      /** True when more hits exist than `limit` let through. */
+      truncated: z.boolean(),
     }),
   ),
 } as const;

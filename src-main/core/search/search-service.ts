@@ -1,0 +1,62 @@
+// `search.query`: full-text search over every document, hits with offsets, quote and snippet re-found in the text.
+import type { ResponseOf, ValidRequestOf } from '../../../src-shared/api/contract';
+import { UserError } from '../../../src-shared/model/result';
+import { documentMetaById, documentText } from '../../store/documents';
+import { matchDocuments, type MatchedDocument } from '../../store/search-index';
+import type { ProjectSession } from '../session';
+import { findHits, snippetAround } from './find-hits';
+import { parseQuery, positivePhrases, toFtsQuery } from './query';
+
+/** Hits returned when the request names no limit. */
+export const DEFAULT_SEARCH_LIMIT = 200;
+
+function sqliteCode(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
+}
+
+function matching(session: ProjectSession, query: string, ftsQuery: string, documentId: ValidRequestOf<'search.query'>['documentId']): MatchedDocument[] {
+  try {
+    return matchDocuments(session.db, ftsQuery, documentId);
+  } catch (error) {
+    const code = sqliteCode(error);
+    if (code?.startsWith('SQLITE_CORRUPT')) {
+      throw new UserError('project_corrupt', 'The search index of this project file is damaged, so it cannot be searched.');
+    }
+    if (code === 'SQLITE_ERROR' && error instanceof Error && error.message.startsWith('fts5:')) {
+      throw new UserError('invalid_request', `The search “${query}” is not valid: ${error.message.replace(/^fts5:\s*/u, '')}.`);
+    }
+    throw error;
+  }
+}
+
+/**
+ * The hits of `request.query`, best-matching documents first (bm25) and in text order within each, at most `limit`;
+ * `truncated` says more were left out. `documentCount` counts every matching document.
+ */
+export function searchProject(session: ProjectSession, request: ValidRequestOf<'search.query'>): ResponseOf<'search.query'> {
+  const tree = parseQuery(request.query);
+  if (request.documentId !== undefined && !documentMetaById(session.db, request.documentId)) {
+    throw new UserError('not_found', `There is no document with id ${request.documentId} in this project.`);
+  }
+  const documents = matching(session, request.query, toFtsQuery(tree), request.documentId);
+  const phrases = positivePhrases(tree);
+  const limit = request.limit ?? DEFAULT_SEARCH_LIMIT;
+  const hits: ResponseOf<'search.query'>['hits'] = [];
+  for (const document of documents) {
+    const text = documentText(session.db, document.documentId) ?? '';
+    for (const hit of findHits(text, phrases)) {
+      if (hits.length === limit) return { hits, documentCount: documents.length, truncated: true };
+      const snippet = snippetAround(text, hit);
+      hits.push({
+        documentId: document.documentId,
+        title: document.title,
+        start: hit.start,
+        end: hit.end,
+        quote: text.slice(hit.start, hit.end),
+        snippet: snippet.text,
+        snippetStart: snippet.start,
+      });
+    }
+  }
+  return { hits, documentCount: documents.length, truncated: false };
+}
