@@ -5,6 +5,7 @@ import { createProjectApi } from '../src-main/core/handlers';
 import { createProject } from '../src-main/core/session';
 import { temporaryDirectory } from '../src-main/test-support/project-fixture';
 import { runHtmlImportBenchmark } from './import-html';
+import { runCliStartupBenchmark } from './cli-startup';
 import { runMergeBenchmark } from './merge';
 import { runReviewBenchmark } from './review';
 import { writeSection } from './report';
@@ -102,6 +103,9 @@ try {
 
 // Hostile HTML pages, refused or imported within the budget, next to a clean article of the same size.
 await runHtmlImportBenchmark();
+
+// `marginalia list` against Node listing the same file with better-sqlite3.
+runCliStartupBenchmark();
 
 // Merging teammates' projects, in a child process for its peak memory.
 await runMergeBenchmark();
