@@ -218,7 +218,7 @@ describe('marginalia serve over HTTP', () => {
     await small.close();
 
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
-    vi.spyOn(server.workbench, 'call').mockRejectedValueOnce(new Error('the disk caught fire'));
+    vi.spyOn(server.core, 'callJson').mockRejectedValueOnce(new Error('the disk caught fire'));
     const broken = await api('project.info', {});
     expect(broken.status).toBe(500);
     expect(await broken.json()).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong inside Marginalia: the disk caught fire' } });

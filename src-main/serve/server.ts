@@ -8,7 +8,9 @@ import { contract } from '../../src-shared/api/contract';
 import { bodyLimitFor, describeBytes } from '../../src-shared/api/limits';
 import { err, UserError, type Result } from '../../src-shared/model/result';
 import { logUnexpectedError } from '../core/log';
-import { Workbench } from '../core/workbench';
+import type { CoreClient } from '../core-process/core-client';
+import { INVALID_JSON_MESSAGE } from '../core-process/protocol';
+import { startCoreInWorker } from '../core-process/worker-thread';
 
 export interface ServeOptions {
   /** A lower cap on every request body than the per-operation limits of src-shared/api/limits.ts; tests lower it. */
@@ -34,9 +36,10 @@ export interface RunningServer {
   url: string;
   port: number;
   token: string;
-  /** Stops listening, drops open connections and closes the project. */
+  /** Stops listening, drops open connections, closes the project and ends the core's thread. */
   close(): Promise<void>;
-  workbench: Workbench;
+  /** The core, in its worker thread: the HTTP thread only reads requests and writes answers. */
+  core: CoreClient;
 }
 
 /** The cookie carrying the token; named per port, since browsers share cookies across ports of one host. */
@@ -68,7 +71,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 interface Context {
-  readonly workbench: Workbench;
+  readonly core: Pick<CoreClient, 'callJson' | 'subscribe'>;
   readonly staticDir: string;
   readonly maxBodyBytes: number;
   readonly env: NodeJS.ProcessEnv;
@@ -107,12 +110,12 @@ function originIsAllowed(context: Context, request: IncomingMessage): boolean {
 }
 
 /** One line on stderr for an unexpected failure; its details (stack) go to the log file that line names. */
-function reportUnexpected(context: Context, error: unknown, method: string | null): void {
+function reportUnexpected(env: NodeJS.ProcessEnv, error: unknown, method: string | null): void {
   const what = method === null ? 'a request' : method.slice(0, 100);
   const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').slice(0, 300);
   let where: string;
   try {
-    where = `details are in ${logUnexpectedError(error, { serve: what }, context.env)}`;
+    where = `details are in ${logUnexpectedError(error, { serve: what }, env)}`;
   } catch {
     where = `the log could not be written: ${(error instanceof Error ? error.stack : undefined) ?? message}`;
   }
@@ -154,12 +157,11 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | nul
   });
 }
 
-function parseJson(body: Buffer): { ok: true; value: unknown } | { ok: false } {
-  if (body.length === 0) return { ok: true, value: undefined }; // treated as {} by the dispatcher
+function decodeUtf8(body: Buffer): string | null {
   try {
-    return { ok: true, value: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body)) };
+    return new TextDecoder('utf-8', { fatal: true }).decode(body);
   } catch {
-    return { ok: false };
+    return null;
   }
 }
 
@@ -185,13 +187,15 @@ async function handleApi(context: Context, request: IncomingMessage, response: S
   if (Number(request.headers['content-length'] ?? 0) > limit) return tooLarge();
   const body = await readBody(request, limit);
   if (body === null) return tooLarge();
-  const payload = parseJson(body);
-  if (!payload.ok) return sendJson(response, 400, err('invalid_request', 'The request body is not valid JSON.'));
+  const json = decodeUtf8(body);
+  if (json === null) return sendJson(response, 400, err('invalid_request', INVALID_JSON_MESSAGE));
   let result: Result<unknown>;
   try {
-    result = await context.workbench.call(method, payload.value, clientIdOf(request.headers['x-marginalia-client']));
+    result = await context.core.callJson(method, json, clientIdOf(request.headers['x-marginalia-client']));
+    // The core parses the body: JSON it cannot read is a 400, as before.
+    if (!result.ok && result.error.code === 'invalid_request' && result.error.message === INVALID_JSON_MESSAGE) return sendJson(response, 400, result);
   } catch (error) {
-    reportUnexpected(context, error, method);
+    reportUnexpected(context.env, error, method);
     const message = error instanceof Error ? error.message : String(error);
     return sendJson(response, 500, err('internal', `Something went wrong inside Marginalia: ${message}`));
   }
@@ -215,7 +219,7 @@ function streamEvents(context: Context, request: IncomingMessage, response: Serv
   const client = clientIdOf(query.get('client'));
   response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   response.write(': connected\n\n');
-  const unsubscribe = context.workbench.subscribe((event, origin) => {
+  const unsubscribe = context.core.subscribe((event, origin) => {
     if (client === null || origin !== client) response.write(`data: ${JSON.stringify(event)}\n\n`);
   });
   const keepalive = setInterval(() => response.write(': keepalive\n\n'), EVENT_STREAM_KEEPALIVE_MS);
@@ -336,19 +340,28 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const token = options.token ?? randomBytes(32).toString('hex');
   // The token goes into a URL and a cookie unescaped, so it is kept to URL- and cookie-safe characters.
   if (!/^[A-Za-z0-9_-]{16,256}$/.test(token)) throw new Error('startServer: a token is 16 to 256 letters, digits, "-" or "_".');
-  const workbench = new Workbench(options.settingsDir, { kind: 'browser' }, validAnalystName(options.analystName));
-  workbench.open(options.projectPath);
+  const env = options.env ?? process.env;
+  const core = startCoreInWorker({
+    init: { settingsDir: options.settingsDir, hostKind: 'browser', analystOverride: validAnalystName(options.analystName) },
+    onUnexpected: (what, error) => reportUnexpected(env, error, what),
+  });
+  try {
+    await core.open(options.projectPath);
+  } catch (error) {
+    await core.stop();
+    throw error;
+  }
   const context: Context = {
-    workbench,
+    core,
     staticDir: resolve(options.staticDir),
     maxBodyBytes: options.maxBodyBytes ?? Number.POSITIVE_INFINITY,
-    env: options.env ?? process.env,
+    env,
     tokenDigest: sha256(token),
     port: 0,
   };
   const server = createServer((request, response) => {
     handleRequest(context, request, response).catch((error: unknown) => {
-      reportUnexpected(context, error, null);
+      reportUnexpected(context.env, error, null);
       if (!response.headersSent) sendText(response, 500, 'Internal Server Error: something went wrong inside Marginalia.');
       else response.destroy();
     });
@@ -356,7 +369,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   try {
     context.port = await listen(server, options.port ?? 0);
   } catch (error) {
-    workbench.close(false);
+    await core.stop();
     throw listenError(error, options.port ?? 0);
   }
   let closing: Promise<void> | null = null;
@@ -364,6 +377,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     (closing ??= new Promise<void>((resolveClose) => {
       server.close(() => resolveClose());
       server.closeAllConnections();
-    }).finally(() => workbench.close(false)));
-  return { url: `http://127.0.0.1:${context.port}/?token=${token}`, port: context.port, token, close, workbench };
+    }).finally(() => core.stop()));
+  return { url: `http://127.0.0.1:${context.port}/?token=${token}`, port: context.port, token, close, core };
 }

@@ -1,0 +1,137 @@
+// The core's side of the transport (a worker thread or a utility process): one Workbench answering the host's control port and each attached window's port.
+import type { WorkbenchEvent } from '../../src-shared/api/events';
+import { err, ok, UserError, type Result } from '../../src-shared/model/result';
+import { Workbench, type WorkbenchHost } from '../core/workbench';
+import {
+  hasType,
+  INVALID_JSON_MESSAGE,
+  transferablesOf,
+  type ClientCallMessage,
+  type CoreFailure,
+  type CoreInit,
+  type CoreOperation,
+  type FromCoreMessage,
+  type HostDialog,
+  type MessageLink,
+  type ToClientMessage,
+  type ToCoreMessage,
+} from './protocol';
+
+function failureOf(error: unknown): CoreFailure {
+  return error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error), stack: undefined };
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+  if (text === '') return { ok: true, value: undefined }; // treated as {} by the dispatcher
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+function userErrorResult(error: unknown): Result<never> | null {
+  return error instanceof UserError ? err(error.code, error.message, error.existingId) : null;
+}
+
+/**
+ * Serves the contract on `control` until the process ends: waits for `init`, then answers requests, forwards the
+ * Workbench's change events, and asks the host for dialogs. `wrapPort` turns a port received with `attach-client`
+ * into a link (the carrier's own MessagePort type).
+ */
+export function serveCore(control: MessageLink, wrapPort: (port: unknown) => MessageLink): void {
+  let workbench: Workbench | null = null;
+  let nextDialogId = 1;
+  const dialogs = new Map<number, (path: string | null) => void>();
+  /** The attached windows' links, by origin: each gets the change events of the others' requests. */
+  const clients = new Map<string, { link: MessageLink; stop: () => void }>();
+  const post = (message: FromCoreMessage) => control.send(message, message.type === 'reply' ? transferablesOf(message.result) : []);
+
+  const askHost = (dialog: HostDialog) =>
+    new Promise<string | null>((resolveDialog) => {
+      const id = nextDialogId++;
+      dialogs.set(id, resolveDialog);
+      post({ type: 'dialog', id, dialog });
+    });
+
+  const broadcast = (event: WorkbenchEvent, origin: string | null) => {
+    for (const [clientOrigin, client] of clients) if (clientOrigin !== origin) client.link.send({ type: 'event', event } satisfies ToClientMessage);
+  };
+
+  const start = (init: CoreInit) => {
+    const host: WorkbenchHost = {
+      kind: init.hostKind,
+      ...(init.hostKind === 'desktop' ? { chooseNewProjectPath: () => askHost('new-project'), chooseProjectToOpen: () => askHost('open-project') } : {}),
+      projectChanged: (path) => {
+        post({ type: 'project-changed', path });
+        broadcast({ type: 'project-changed' }, null);
+      },
+    };
+    const made = new Workbench(init.settingsDir, host, init.analystOverride);
+    made.subscribe((event, origin) => {
+      post({ type: 'event', event, origin });
+      broadcast(event, origin);
+    });
+    return made;
+  };
+
+  const perform = async (core: Workbench, operation: CoreOperation): Promise<Result<unknown>> => {
+    if (operation.kind === 'call') return core.call(operation.method, operation.payload, operation.origin);
+    if (operation.kind === 'call-json') {
+      const payload = parseJson(operation.json);
+      return payload.ok ? core.call(operation.method, payload.value, operation.origin) : err('invalid_request', INVALID_JSON_MESSAGE);
+    }
+    try {
+      if (operation.kind === 'open') core.open(operation.path, { create: operation.create });
+      else core.close();
+      return ok({ projectPath: core.projectPath });
+    } catch (error) {
+      const result = userErrorResult(error);
+      if (result) return result;
+      throw error;
+    }
+  };
+
+  const answer = (id: number, operation: CoreOperation) => {
+    if (!workbench) throw new Error('serveCore: a request arrived before init.');
+    perform(workbench, operation).then(
+      (result) => post({ type: 'reply', id, result }),
+      (error: unknown) => post({ type: 'failure', id, failure: failureOf(error) }),
+    );
+  };
+
+  const attach = (origin: string, port: unknown) => {
+    clients.get(origin)?.stop();
+    const link = wrapPort(port);
+    const stop = link.onMessage((message) => {
+      if (!hasType<ClientCallMessage>(message, 'call') || typeof message.id !== 'number') return;
+      const reply = (result: Result<unknown>) => link.send({ type: 'reply', id: message.id, result } satisfies ToClientMessage, transferablesOf(result));
+      if (!workbench) return reply(err('internal', 'Marginalia is still starting; try again in a moment.'));
+      workbench.call(message.method, message.payload, origin).then(reply, (error: unknown) => {
+        // The host logs what reaches it on the control port; a window only learns that something went wrong.
+        post({ type: 'unexpected', what: typeof message.method === 'string' ? message.method.slice(0, 100) : 'a request', failure: failureOf(error) });
+        reply(err('internal', 'Something went wrong inside Marginalia; the details are in the app log.'));
+      });
+    });
+    clients.set(origin, { link, stop });
+  };
+
+  control.onMessage((message, ports) => {
+    if (!hasType<ToCoreMessage>(message, 'init', 'request', 'dialog-reply', 'attach-client')) return;
+    switch (message.type) {
+      case 'init':
+        workbench ??= start(message.init);
+        return;
+      case 'request':
+        return answer(message.id, message.operation);
+      case 'dialog-reply': {
+        const resolveDialog = dialogs.get(message.id);
+        dialogs.delete(message.id);
+        return resolveDialog?.(message.path);
+      }
+      case 'attach-client':
+        if (ports[0] !== undefined) attach(message.origin, ports[0]);
+        return;
+    }
+  });
+}
