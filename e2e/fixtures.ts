@@ -82,7 +82,7 @@ export const test = base.extend<Fixtures>({
     if (host === 'desktop') {
       const binary = electronBinary();
       test.skip(binary === null, ELECTRON_MISSING);
-      let app = await _electron.launch({ executablePath: binary ?? undefined, args: [join(ROOT, 'out', 'main', 'index.js')], env: { ...process.env, ...env, MARGINALIA_PROJECT: projectPath } });
+      let app = await _electron.launch({ executablePath: binary ?? undefined, args: [join(ROOT, 'out', 'main', 'index.js')], env: { ...process.env, ...env, MARGINALIA_E2E: '1', MARGINALIA_PROJECT: projectPath } });
       const workbench: Workbench = {
         page: await app.firstWindow(),
         projectPath,
@@ -91,7 +91,7 @@ export const test = base.extend<Fixtures>({
         cli,
         async reopen() {
           await app.close();
-          app = await _electron.launch({ executablePath: binary ?? undefined, args: [join(ROOT, 'out', 'main', 'index.js')], env: { ...process.env, ...env, MARGINALIA_PROJECT: projectPath } });
+          app = await _electron.launch({ executablePath: binary ?? undefined, args: [join(ROOT, 'out', 'main', 'index.js')], env: { ...process.env, ...env, MARGINALIA_E2E: '1', MARGINALIA_PROJECT: projectPath } });
           workbench.page = await app.firstWindow();
           return workbench.page;
         },

@@ -149,7 +149,9 @@ class DesktopApp {
 
   private async openInitialProject(): Promise<string[]> {
     const problems: string[] = [];
-    const fromEnv = process.env.MARGINALIA_PROJECT ? resolve(process.env.MARGINALIA_PROJECT) : null;
+    // The end-to-end tests' hook: only with MARGINALIA_E2E=1 and never in a packaged app.
+    const testHook = process.env.MARGINALIA_E2E === '1' && !app.isPackaged ? process.env.MARGINALIA_PROJECT : undefined;
+    const fromEnv = testHook ? resolve(testHook) : null;
     const requested = this.pendingPath ?? projectPathFromArgs(process.argv, process.cwd()) ?? fromEnv;
     this.pendingPath = null;
     // MARGINALIA_PROJECT (end-to-end tests) may name a project that does not exist yet: it is created empty.
