@@ -4,6 +4,7 @@ import type { Method, RequestOf, ResponseOf } from '../src-shared/api/contract';
 import { createProjectApi } from '../src-main/core/handlers';
 import { createProject } from '../src-main/core/session';
 import { temporaryDirectory } from '../src-main/test-support/project-fixture';
+import { runFormatsImportBenchmark } from './import-formats';
 import { runHtmlImportBenchmark } from './import-html';
 import { runCliStartupBenchmark } from './cli-startup';
 import { runMergeBenchmark } from './merge';
@@ -106,6 +107,9 @@ await runHtmlImportBenchmark();
 
 // `marginalia list` against Node listing the same file with better-sqlite3.
 runCliStartupBenchmark();
+
+// A 100-page PDF and a 50-page DOCX: time and peak memory.
+await runFormatsImportBenchmark();
 
 // Merging teammates' projects, in a child process for its peak memory.
 await runMergeBenchmark();
