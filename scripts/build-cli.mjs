@@ -1,8 +1,9 @@
 // Builds the `marginalia` CLI once into JavaScript (out/cli/main.mjs) so the command starts without compiling TypeScript.
 // esbuild (already installed with Vite) bundles our sources and the pure-JavaScript libraries into one ES module;
 // native or self-loading packages stay in node_modules: better-sqlite3 (a native addon), jsdom (reads its own files
-// at run time), pino (starts workers from file paths) and tsx. The bundle sits two folders below the repository, as
-// src-main/cli does, so paths the sources compute from import.meta.dirname (the built renderer) still hold.
+// at run time), pino (starts workers from file paths), pdfjs-dist (loads its worker, fonts and CMaps from its own
+// folder), mammoth and tsx. The bundle sits two folders below the repository, as src-main/cli does, so paths the
+// sources compute from import.meta.dirname (the built renderer) still hold.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import process from 'node:process';
 import { dirname, join, relative, sep } from 'node:path';
@@ -13,7 +14,7 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_BUNDLE = join(ROOT, 'out', 'cli', 'main.mjs');
 /** The bundle's inputs (our files only), which bin/marginalia.mjs compares with the bundle to know it is up to date. */
 export const CLI_INPUTS = join(ROOT, 'out', 'cli', 'inputs.json');
-const EXTERNAL = ['better-sqlite3', 'jsdom', 'pino', 'tsx', 'electron'];
+const EXTERNAL = ['better-sqlite3', 'jsdom', 'pino', 'tsx', 'electron', 'pdfjs-dist', 'mammoth'];
 
 export async function buildCli() {
   const result = await build({
