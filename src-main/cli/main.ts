@@ -17,6 +17,7 @@ import { registerReviewCommands } from './review-commands';
 import { registerAnalystsCommands } from './analysts-commands';
 import { registerActorsCommands } from './actors-commands';
 import { registerSearchCommands } from './search-commands';
+import { registerSuggestCommands } from './suggest-commands';
 import { writeExport } from './write-export';
 import { addExportFilterOptions, exportFilters, type ExportFilterOptions } from './export-filters';
 import { registerServeCommand } from './serve-command';
@@ -252,6 +253,7 @@ function buildProgram(io: CliIo): Command {
   registerAnalystsCommands(program, io);
   registerActorsCommands(program, io);
   registerSearchCommands(program, io);
+  registerSuggestCommands(program, io);
   return program;
 }
 

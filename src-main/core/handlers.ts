@@ -21,6 +21,7 @@ import { acceptAgreed, compareForReview, computeAgreement, decideDifference } fr
 import { closeTeammateFile, openTeammateFile } from './teammate-files';
 import type { ProjectSession } from './session';
 import { searchProject } from './search/search-service';
+import { acceptAllSuggestions, acceptSuggestionKeys, listSuggestions, rejectSuggestionKeys } from './suggestions/suggestion-service';
 
 /** Methods answered by an open project; the rest (settings, workbench) belong to the app around it. */
 export type ProjectMethod = Exclude<Method, `settings.${string}` | `workbench.${string}`>;
@@ -72,6 +73,10 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'merge.apply': (request) => applyTeammateFile(session, request),
     'merge.cancel': (request) => cancelTeammateFile(session, request),
     'search.query': (request) => searchProject(session, request),
+    'suggestion.list': (request) => listSuggestions(session, request),
+    'suggestion.accept': (request) => acceptSuggestionKeys(session, request),
+    'suggestion.reject': (request) => rejectSuggestionKeys(session, request),
+    'suggestion.acceptAll': (request) => acceptAllSuggestions(session, request),
   };
 }
 

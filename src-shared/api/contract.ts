@@ -5,6 +5,7 @@ import { ActorKindSchema, ActorNameSchema, ActorSchema } from '../model/actor';
 import { AnnotationKindSchema, AnnotationSchema, AttributesPatchSchema } from '../model/annotation';
 import { DocumentMetaSchema, DocumentSchema } from '../model/document';
 import { ActorIdSchema, AnalystIdSchema, AnnotationIdSchema, DocumentIdSchema, ProjectIdSchema, TimestampSchema } from '../model/ids';
+import { AcceptResultSchema, SuggestionCountsSchema, SuggestionKindSchema, SuggestionSchema } from '../suggest/types';
 import { base64Length, describeBytes, FILE_LIMITS, IMPORT_BATCH_LIMITS, type FileKind } from './limits';
 
 /** The largest article file the core accepts, in bytes. */
@@ -208,6 +209,8 @@ export const SearchHitSchema = z.object({
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 
+const SuggestionKeysSchema = z.array(z.string().min(1).max(64)).min(1).max(10_000, 'at most 10,000 suggestions per call');
+
 function method<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
 }
@@ -384,6 +387,26 @@ export const contract = {
   'merge.apply': method(z.strictObject({ previewId: z.uuid() }), MergePreviewSchema),
   /** Forgets a preview the user declined. */
   'merge.cancel': method(z.strictObject({ previewId: z.uuid() }), z.object({})),
+
+  /** Proposed tags (never tags until accepted): known actors' names, new actors, figures, attributed claims. */
+  'suggestion.list': method(
+    z.strictObject({ documentId: DocumentIdSchema.optional(), kind: SuggestionKindSchema.optional() }),
+    z.object({ suggestions: z.array(SuggestionSchema), counts: SuggestionCountsSchema }),
+  ),
+  /** Turns suggestions into tags by this analyst, in one transaction and one undoable step. */
+  'suggestion.accept': method(z.strictObject({ keys: SuggestionKeysSchema }), AcceptResultSchema),
+  /** Remembers suggestions as rejected in the project file, so they are not offered again. */
+  'suggestion.reject': method(z.strictObject({ keys: SuggestionKeysSchema }), z.object({ rejected: z.number().int() })),
+  /** Accepts every suggestion matching the filters as one step; with `dryRun`, only counts them. */
+  'suggestion.acceptAll': method(
+    z.strictObject({
+      kind: SuggestionKindSchema.optional(),
+      actorId: ActorIdSchema.optional(),
+      documentId: DocumentIdSchema.optional(),
+      dryRun: z.boolean().optional(),
+    }),
+    AcceptResultSchema.extend({ count: z.number().int() }),
+  ),
 
   /** Tags from another tool's file: W3C Web Annotation / Hypothesis JSON, or a REFI-QDA .qdpx project. */
   'annotation.importFile': method(

@@ -3,6 +3,7 @@ import { putActor } from '../../store/actors';
 import { putAnnotation } from '../../store/annotations';
 import { appendChange } from '../../store/changes';
 import { insertDocument } from '../../store/documents';
+import { insertRejectedSuggestion } from '../../store/rejected-suggestions';
 import type { Db } from '../../store/open-project';
 import { statement } from '../../store/statements';
 import type { AnalystId, ChangeId } from '../../../src-shared/model/ids';
@@ -37,5 +38,6 @@ export function applyMerge(db: Db, plan: MergePlan, incoming: IncomingProject, n
        VALUES (@id, @entityType, @entityId, @winnerChangeId, @loserChangeId, @now)`,
     );
     for (const conflict of plan.conflicts) insertConflict.run({ ...conflict, now });
+    for (const rejection of plan.rejectedSuggestions) insertRejectedSuggestion(db, rejection);
   })();
 }

@@ -14,6 +14,7 @@ import { LATEST_SCHEMA_VERSION } from '../../store/migrations/index';
 import { assertOpenableProject, migrate, type Db } from '../../store/open-project';
 import { schemaProblem } from '../../store/schema-check';
 import type { ChangeRecord } from '../../store/changes';
+import { allRejectedSuggestions, type RejectedSuggestion } from '../../store/rejected-suggestions';
 import { sha256Hex } from '../document-service';
 import { newPrivateFolder } from '../private-files';
 
@@ -28,6 +29,8 @@ export interface IncomingProject {
   annotations: { annotation: Annotation; headChangeId: string }[];
   /** Every change's id, the change it was based on and its analyst; the snapshots stay on disk until written. */
   changes: { id: string; parentId: string | null; analystId: string }[];
+  /** Suggestions rejected in the file (absent when not read, as by repair): merged by key. */
+  rejectedSuggestions?: RejectedSuggestion[];
   /** The latest date anywhere in the file (rows and change log), in milliseconds: a merge clamps dates from the future. */
   latestTimestamp: number;
   /** The full change records, read again from the checked private copy, oldest first. */
@@ -227,6 +230,17 @@ export function actorOfRow(row: Record<string, unknown>, index: number, inspecto
   return { actor, headChangeId };
 }
 
+const RejectedSuggestionRowSchema = z.strictObject({
+  key: z.string().regex(/^[0-9a-z]{1,64}$/),
+  documentId: DocumentIdSchema,
+  kind: z.enum(['actor', 'figure', 'claim']),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  quote: z.string().max(20_000),
+  analystId: AnalystIdSchema,
+  at: TimestampSchema,
+});
+
 function readAll(db: Db): Omit<IncomingProject, 'readChanges' | 'close'> {
   const projectRow = db.prepare('SELECT id, name FROM project WHERE singleton = 1').get();
   const inspector = new RecordInspector();
@@ -248,7 +262,12 @@ function readAll(db: Db): Omit<IncomingProject, 'readChanges' | 'close'> {
   const annotations = mapRows(db.prepare('SELECT * FROM annotations').iterate() as IterableIterator<Record<string, unknown>>, (row, index) => annotationOfRow(row, index, texts, inspector));
   const actors = mapRows(db.prepare('SELECT * FROM actors').iterate() as IterableIterator<Record<string, unknown>>, (row, index) => actorOfRow(row, index, inspector));
   const changes = checkChangeLog(db, annotations, actors, new Set(analysts.map((a) => a.id)), texts, inspector);
-  return { project, analysts, documents, actors, annotations, changes, latestTimestamp: inspector.latest };
+  const rejectedSuggestions = validated(z.array(RejectedSuggestionRowSchema), allRejectedSuggestions(db), 'the rejected suggestions');
+  for (const row of rejectedSuggestions) {
+    inspector.inspect(row, 'a rejected suggestion');
+    if (!texts.has(row.documentId)) refuse('a rejected suggestion names a document the file does not hold');
+  }
+  return { project, analysts, documents, actors, annotations, changes, rejectedSuggestions, latestTimestamp: inspector.latest };
 }
 
 /** One row of CHANGES_SQL, validated with both its snapshots (valid records of the entity it names); refuses it otherwise. */

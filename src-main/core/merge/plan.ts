@@ -7,6 +7,7 @@ import type { DocumentId } from '../../../src-shared/model/ids';
 import { actorById, allActors } from '../../store/actors';
 import { annotationById } from '../../store/annotations';
 import type { Db } from '../../store/open-project';
+import type { RejectedSuggestion } from '../../store/rejected-suggestions';
 import { statement } from '../../store/statements';
 import type { IncomingProject } from './incoming';
 
@@ -33,6 +34,8 @@ export interface MergePlan {
   /** Rows to write: the state each entity ends up in, and the change that produced it. */
   writes: { entity: EntityState; headChangeId: string }[];
   conflicts: MergeConflict[];
+  /** The file's rejected suggestions, under this project's document and analyst ids: added by key (a union). */
+  rejectedSuggestions: RejectedSuggestion[];
   summary: MergeSummary;
 }
 
@@ -298,7 +301,13 @@ export function planMerge(db: Db, incoming: IncomingProject, now: string): Merge
     actorProposals: actorProposals(db, incoming),
     notices: noticesFor(impostors, incoming, now),
   };
-  return { projectName: incoming.project.name, newAnalysts, newDocuments, newChangeIds, translation, writes, conflicts, summary };
+  const rejectedSuggestions = (incoming.rejectedSuggestions ?? []).map((row) => ({
+    ...row,
+    documentId: documentIds.get(row.documentId) ?? row.documentId,
+    analystId: analystIds.get(row.analystId) ?? row.analystId,
+    at: clampDate(row.at, translation),
+  }));
+  return { projectName: incoming.project.name, newAnalysts, newDocuments, newChangeIds, translation, writes, conflicts, rejectedSuggestions, summary };
 }
 
 function actorProposals(db: Db, incoming: IncomingProject): MergeSummary['actorProposals'] {

@@ -5,6 +5,7 @@ import { reviewDecisions } from './0030-review-decisions';
 import { analystOrigin } from './0040-analyst-origin';
 import { documentSources } from './0050-document-sources';
 import { searchAndChecks } from './0060-search-and-checks';
+import { rejectedSuggestions } from './0080-rejected-suggestions';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; numbered in tens. */
@@ -13,7 +14,7 @@ export interface Migration {
   readonly up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, mergeConflicts, reviewDecisions, analystOrigin, documentSources, searchAndChecks];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, mergeConflicts, reviewDecisions, analystOrigin, documentSources, searchAndChecks, rejectedSuggestions];
 
 /** The schema version this build of Marginalia writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,108 @@
+// Checks suggestions through the contract: accepting as tags (source noted, one undo step), aliases from other
+// spellings, rejections kept in the file and merged by key, accept-all previews, and refusals that change nothing.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { newTestProject, temporaryDirectory, type TestProject } from '../../test-support/project-fixture';
+import { mergeProjectFile, packProject } from '../merge/index';
+import { openProject } from '../session';
+import { createProjectApi } from '../handlers';
+
+const open: TestProject[] = [];
+const dirs: ReturnType<typeof temporaryDirectory>[] = [];
+afterEach(() => {
+  for (const p of open.splice(0)) p.close();
+  for (const d of dirs.splice(0)) d.remove();
+});
+
+async function projectWithBudanov(analyst = 'Anna'): Promise<TestProject> {
+  const p = newTestProject(analyst);
+  open.push(p);
+  await p.importSample('000_734da4ab211b7c49.txt');
+  await p.importSample('004_27bf8040a9b2cbc5.txt');
+  await p.call('actor.create', { name: 'Kyrylo Budanov', kind: 'person' });
+  return p;
+}
+
+async function budanovId(p: TestProject): Promise<string> {
+  const { actors } = await p.call('actor.list', { query: 'Budanov' });
+  return actors[0]?.id ?? '';
+}
+
+describe('suggestions', () => {
+  it('accepts every suggestion for an actor as tags linked to it, noting the source, in one undo step', async () => {
+    const p = await projectWithBudanov();
+    const actorId = await budanovId(p);
+    const preview = await p.call('suggestion.acceptAll', { actorId, dryRun: true });
+    expect(preview.count).toBeGreaterThan(0);
+    expect(preview.created).toBe(0);
+    const accepted = await p.call('suggestion.acceptAll', { actorId });
+    expect(accepted.created).toBe(preview.count);
+    const { annotations } = await p.call('actor.mentions', { actorId });
+    expect(annotations).toHaveLength(preview.count);
+    expect(annotations.every((a) => a.note === 'suggested: actor-name' && a.kind === 'actor')).toBe(true);
+    expect((await p.call('suggestion.list', { kind: 'actor' })).counts.byKind.actor).toBe(0);
+    await p.call('history.undo', {});
+    expect((await p.call('actor.mentions', { actorId })).total).toBe(0);
+    expect((await p.call('suggestion.list', { kind: 'actor' })).counts.byKind.actor).toBe(preview.count);
+  });
+
+  it('adds an accepted other spelling to the actor’s aliases', async () => {
+    const p = newTestProject('Anna');
+    open.push(p);
+    const doc = await p.call('document.import', { source: { type: 'text', text: 'Kirill Budanov spoke. Later Kirill Budanov left.' } });
+    await p.call('actor.create', { name: 'Kyrylo Budanov', kind: 'person' });
+    const { suggestions } = await p.call('suggestion.list', { documentId: doc.document.id });
+    expect(suggestions.map((s) => s.reason)).toEqual(['possible other spelling', 'possible other spelling']);
+    const result = await p.call('suggestion.accept', { keys: [suggestions[0]?.key ?? ''] });
+    expect(result).toEqual({ created: 1, actorsCreated: 0, aliasesAdded: 1 });
+    const { actors } = await p.call('actor.list', {});
+    expect(actors[0]?.aliases).toEqual(['Kirill Budanov']);
+    // Now a registered alias, the second mention is a plain registered name.
+    expect((await p.call('suggestion.list', {})).suggestions.map((s) => s.reason)).toEqual(['registered name']);
+  });
+
+  it('keeps a rejection in the project file: not offered after reopening, and carried by a merge to a teammate', async () => {
+    const anna = await projectWithBudanov('Anna');
+    const dir = temporaryDirectory();
+    dirs.push(dir);
+    // Ben works on a copy of the project as it was shared, with the same actor.
+    const benPath = join(dir.path, 'ben.marginalia');
+    packProject(anna.session, benPath);
+    const before = (await anna.call('suggestion.list', { kind: 'actor' })).suggestions;
+    const target = before[0];
+    expect(target).toBeDefined();
+    expect(await anna.call('suggestion.reject', { keys: [target?.key ?? ''] })).toEqual({ rejected: 1 });
+    anna.session.close();
+    anna.session = openProject(anna.path, { analystName: 'Anna' });
+    const listed = await createProjectApi(anna.session).call('suggestion.list', { kind: 'actor' });
+    if (!listed.ok) throw new Error(listed.error.message);
+    expect((listed.value as { suggestions: { key: string }[] }).suggestions.map((s) => s.key)).toEqual(before.slice(1).map((s) => s.key));
+
+    const annaPacked = join(dir.path, 'anna.marginalia');
+    packProject(anna.session, annaPacked);
+    const ben = openProject(benPath, { analystName: 'Ben' });
+    try {
+      const keys = async () => {
+        const result = await createProjectApi(ben).call('suggestion.list', { kind: 'actor' });
+        if (!result.ok) throw new Error(result.error.message);
+        return (result.value as { suggestions: { key: string }[] }).suggestions.map((s) => s.key);
+      };
+      expect(await keys()).toContain(target?.key);
+      mergeProjectFile(ben, annaPacked);
+      expect(await keys()).toEqual(before.slice(1).map((s) => s.key));
+      mergeProjectFile(ben, annaPacked);
+      expect(ben.db.prepare('SELECT count(*) FROM rejected_suggestions').pluck().get()).toBe(1);
+    } finally {
+      ben.close();
+    }
+  });
+
+  it('refuses a key that is not on offer and leaves the file as it was', async () => {
+    const p = await projectWithBudanov();
+    const bytes = readFileSync(p.path);
+    const refused = await p.result('suggestion.accept', { keys: ['nosuchkey'] });
+    expect(refused.ok).toBe(false);
+    expect(readFileSync(p.path).equals(bytes)).toBe(true);
+  });
+});

@@ -1,0 +1,143 @@
+// Suggestions of an open project: computed from its documents, registry, tags and rejections; accepted as one step.
+import type { ResponseOf, ValidRequestOf } from '../../../src-shared/api/contract';
+import { actorNameKey, actorNames, type Actor } from '../../../src-shared/model/actor';
+import type { AttributesPatch } from '../../../src-shared/model/annotation';
+import type { ActorId, DocumentId } from '../../../src-shared/model/ids';
+import { UserError } from '../../../src-shared/model/result';
+import { computeSuggestions } from '../../../src-shared/suggest/index';
+import type { Suggestion, SuggestionCounts, SuggestionKind } from '../../../src-shared/suggest/types';
+import { actorById, allActors } from '../../store/actors';
+import { allAnnotations } from '../../store/annotations';
+import { allDocumentMetas, documentText } from '../../store/documents';
+import { insertRejectedSuggestion, rejectedKeys } from '../../store/rejected-suggestions';
+import { newAnnotation } from '../annotation-service';
+import { recordChange, runAction, shortQuote } from '../record-change';
+import type { ProjectSession } from '../session';
+
+interface Filters {
+  documentId?: DocumentId;
+  kind?: SuggestionKind;
+}
+
+/** The suggestions on offer now, for one document or all of them. */
+export function currentSuggestions(session: ProjectSession, filters: Filters): Suggestion[] {
+  const metas = allDocumentMetas(session.db).filter((d) => filters.documentId === undefined || d.id === filters.documentId);
+  if (filters.documentId !== undefined && metas.length === 0) throw new UserError('not_found', `There is no document with id ${filters.documentId} in this project.`);
+  const documents = metas.map((d) => ({ id: d.id, textHash: d.sha256, text: documentText(session.db, d.id) ?? '' }));
+  const tags = allAnnotations(session.db)
+    .filter((t) => t.deletedAt === null && t.target !== null)
+    .map((t) => ({ documentId: t.documentId, kind: t.kind, start: t.target?.start ?? 0, end: t.target?.end ?? 0 }));
+  return computeSuggestions({ documents, actors: allActors(session.db, false), tags, rejected: rejectedKeys(session.db), ...(filters.kind ? { kind: filters.kind } : {}) });
+}
+
+function countsOf(suggestions: readonly Suggestion[]): SuggestionCounts {
+  const byKind = { actor: 0, figure: 0, claim: 0 };
+  const byDocument = new Map<string, number>();
+  for (const s of suggestions) {
+    byKind[s.kind]++;
+    byDocument.set(s.documentId, (byDocument.get(s.documentId) ?? 0) + 1);
+  }
+  return { total: suggestions.length, byKind, byDocument: [...byDocument].map(([documentId, count]) => ({ documentId, count })) };
+}
+
+export function listSuggestions(session: ProjectSession, request: ValidRequestOf<'suggestion.list'>): ResponseOf<'suggestion.list'> {
+  const suggestions = currentSuggestions(session, request);
+  return { suggestions, counts: countsOf(suggestions) };
+}
+
+/** The suggestions `keys` name, in the order given; refuses a key that is not on offer (accepted, rejected, unknown). */
+function pick(session: ProjectSession, keys: readonly string[]): Suggestion[] {
+  const byKey = new Map(currentSuggestions(session, {}).map((s) => [s.key, s]));
+  return [...new Set(keys)].map((key) => {
+    const found = byKey.get(key);
+    if (!found) throw new UserError('not_found', `No suggestion has the key ${key} now (it may have been accepted or rejected already); list them again.`);
+    return found;
+  });
+}
+
+function attributesFor(suggestion: Suggestion, actorId: string | null): AttributesPatch {
+  if (suggestion.kind === 'actor') return { actorId: actorId as ActorId | null };
+  return (suggestion.attributes ?? {}) as AttributesPatch;
+}
+
+/** Creates the tags of `suggestions` (and the actors and aliases they need) in one transaction, one undo step. */
+function acceptSuggestions(session: ProjectSession, suggestions: readonly Suggestion[]): ResponseOf<'suggestion.accept'> {
+  const label = suggestions.length === 1 && suggestions[0] ? `Accept suggestion “${shortQuote(suggestions[0].quote)}”` : `Accept ${suggestions.length} suggestions`;
+  return runAction(session, label, (historyId) => {
+    const at = session.now();
+    const registry = allActors(session.db, false);
+    const byName = new Map<string, Actor>(registry.flatMap((a) => actorNames(a).map((n) => [actorNameKey(n), a] as const)));
+    const edited = new Map<string, Actor>();
+    let actorsCreated = 0;
+    let aliasesAdded = 0;
+    const texts = new Map<string, string>();
+    for (const suggestion of suggestions) {
+      let actorId = suggestion.actorId ?? null;
+      if (suggestion.source === 'new-actor' && suggestion.actor !== undefined) {
+        const existing = byName.get(actorNameKey(suggestion.actor));
+        if (existing) actorId = existing.id;
+        else {
+          const actor: Actor = {
+            id: session.newId<ActorId>(),
+            name: suggestion.actor.trim(),
+            kind: suggestion.actorKind ?? 'other',
+            aliases: [],
+            analystId: session.analystForWriting().id,
+            createdAt: at,
+            updatedAt: at,
+            deletedAt: null,
+          };
+          recordChange(session, { type: 'actor', value: actor }, 'edit', historyId, true);
+          byName.set(actorNameKey(actor.name), actor);
+          actorId = actor.id;
+          actorsCreated++;
+        }
+      }
+      if (suggestion.newAlias !== undefined && actorId !== null && !byName.has(actorNameKey(suggestion.newAlias))) {
+        const current = edited.get(actorId) ?? actorById(session.db, actorId)?.actor;
+        if (current) {
+          const updated: Actor = { ...current, aliases: [...current.aliases, suggestion.newAlias], updatedAt: at };
+          edited.set(actorId, updated);
+          byName.set(actorNameKey(suggestion.newAlias), updated);
+          aliasesAdded++;
+        }
+      }
+      let text = texts.get(suggestion.documentId);
+      if (text === undefined) texts.set(suggestion.documentId, (text = documentText(session.db, suggestion.documentId as DocumentId) ?? ''));
+      const request: ValidRequestOf<'annotation.create'> = {
+        documentId: suggestion.documentId as DocumentId,
+        kind: suggestion.kind,
+        target: { start: suggestion.start, end: suggestion.end },
+        attributes: attributesFor(suggestion, actorId),
+        note: `suggested: ${suggestion.source}`,
+      };
+      recordChange(session, { type: 'annotation', value: newAnnotation(session, request, text, at) }, 'edit', historyId, true);
+    }
+    for (const actor of edited.values()) recordChange(session, { type: 'actor', value: actor }, 'edit', historyId);
+    return { created: suggestions.length, actorsCreated, aliasesAdded };
+  });
+}
+
+export function acceptSuggestionKeys(session: ProjectSession, request: ValidRequestOf<'suggestion.accept'>): ResponseOf<'suggestion.accept'> {
+  return acceptSuggestions(session, pick(session, request.keys));
+}
+
+export function acceptAllSuggestions(session: ProjectSession, request: ValidRequestOf<'suggestion.acceptAll'>): ResponseOf<'suggestion.acceptAll'> {
+  const chosen = currentSuggestions(session, request).filter((s) => request.actorId === undefined || s.actorId === request.actorId);
+  if (request.dryRun === true || chosen.length === 0) return { count: chosen.length, created: 0, actorsCreated: 0, aliasesAdded: 0 };
+  return { count: chosen.length, ...acceptSuggestions(session, chosen) };
+}
+
+/** Remembers rejections (not undoable: a rejection is not a tag; it is merged into teammates' files by key). */
+export function rejectSuggestionKeys(session: ProjectSession, request: ValidRequestOf<'suggestion.reject'>): ResponseOf<'suggestion.reject'> {
+  const chosen = pick(session, request.keys);
+  const analystId = session.analystForWriting().id;
+  const at = session.now();
+  return session.db.transaction(() => {
+    let rejected = 0;
+    for (const s of chosen) {
+      if (insertRejectedSuggestion(session.db, { key: s.key, documentId: s.documentId, kind: s.kind, start: s.start, end: s.end, quote: s.quote, analystId, at })) rejected++;
+    }
+    return { rejected };
+  })();
+}

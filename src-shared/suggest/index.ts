@@ -1,0 +1,54 @@
+// All suggestions for a set of documents: each source run over each text, tagged and rejected spans left out.
+import { ActorMatcher } from './known-actors';
+import { overlapsAny, suggestionKey, tokensOf } from './fold';
+import type { SuggestActor, SuggestDocument, Suggestion, SuggestionKind, TaggedSpan } from './types';
+
+export interface SuggestInput {
+  documents: readonly SuggestDocument[];
+  actors: readonly SuggestActor[];
+  /** Live tags: a suggestion overlapping a tag of its kind is not offered. */
+  tags: readonly TaggedSpan[];
+  /** Keys of rejected suggestions: never offered again. */
+  rejected: ReadonlySet<string>;
+  kind?: SuggestionKind;
+}
+
+function actorSuggestions(document: SuggestDocument, matcher: ActorMatcher, tokens: ReturnType<typeof tokensOf>): Suggestion[] {
+  return matcher.find(document.text, tokens).map((match) => ({
+    key: suggestionKey(document.textHash, 'actor', match.start, match.end, match.actor.id),
+    documentId: document.id,
+    kind: 'actor',
+    start: match.start,
+    end: match.end,
+    quote: document.text.slice(match.start, match.end),
+    actorId: match.actor.id,
+    actor: match.actor.name,
+    reason: match.reason,
+    ...(match.otherSpelling !== undefined ? { newAlias: match.otherSpelling } : {}),
+    source: 'actor-name',
+  }));
+}
+
+/** Every suggestion, document by document in the order given, left to right within a document. */
+export function computeSuggestions(input: SuggestInput): Suggestion[] {
+  const matcher = new ActorMatcher(input.actors);
+  const tagsByDocument = new Map<string, TaggedSpan[]>();
+  for (const tag of input.tags) {
+    const list = tagsByDocument.get(tag.documentId);
+    if (list) list.push(tag);
+    else tagsByDocument.set(tag.documentId, [tag]);
+  }
+  const result: Suggestion[] = [];
+  for (const document of input.documents) {
+    const tokens = tokensOf(document.text);
+    const tags = tagsByDocument.get(document.id) ?? [];
+    const found: Suggestion[] = [];
+    if (input.kind === undefined || input.kind === 'actor') found.push(...actorSuggestions(document, matcher, tokens));
+    for (const suggestion of found) {
+      if (input.rejected.has(suggestion.key)) continue;
+      if (overlapsAny(tags.filter((t) => t.kind === suggestion.kind), suggestion.start, suggestion.end)) continue;
+      result.push(suggestion);
+    }
+  }
+  return result;
+}

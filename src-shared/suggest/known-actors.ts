@@ -1,0 +1,154 @@
+// Suggestions of registered actors: every name and alias found in a text by one combined matcher over its words.
+import { fold, type Token } from './fold';
+import { isOtherSpelling } from './spelling';
+import type { SuggestActor } from './types';
+
+/** One way an actor can be written: its words (folded, initials left out) and why it counts. */
+interface NamePattern {
+  actor: SuggestActor;
+  words: string[];
+  /** A surname alone ("Budanov" for "Kyrylo Budanov"): offered only where the text writes it with a capital. */
+  surname: boolean;
+}
+
+/** A name found in the text. */
+export interface ActorMatch {
+  actor: SuggestActor;
+  start: number;
+  end: number;
+  reason: string;
+  /** Set when a word was spelled differently from every registered name: the spelling as written. */
+  otherSpelling?: string;
+}
+
+/** An initial in a name ("J." in "Donald J. Trump", "J.J." in "Mearsheimer, J.J."): one or two letters, dotted. */
+function isInitial(folded: string): boolean {
+  return /^\p{L}(?:\.\p{L})?$/u.test(folded);
+}
+
+function nameWords(name: string): string[] {
+  return fold(name)
+    .split(/[^\p{L}\p{N}.]+/u)
+    .map((w) => w.replace(/\.+$/u, ''))
+    .filter((w) => w !== '');
+}
+
+/** Whether tokens `a` and `b` are neighbours in one name: only white space, a line break or a hyphen between them (and an initial's dot). */
+function joins(text: string, tokens: readonly Token[], a: number, b: number): boolean {
+  const left = tokens[a];
+  const right = tokens[b];
+  if (!left || !right) return false;
+  const gap = text.slice(left.end, right.start);
+  return gap.length <= 4 && (isInitial(left.folded) ? /^\.?[\s\-‐‑]+$/u : /^[\s\-‐‑]+$/u).test(gap);
+}
+
+/** The combined matcher for a set of actors: patterns indexed by their first word, built once, run on any text. */
+export class ActorMatcher {
+  private readonly byFirst = new Map<string, NamePattern[]>();
+  private readonly firstWords: string[] = [];
+  private readonly variants = new Map<string, string[]>();
+
+  constructor(actors: readonly SuggestActor[]) {
+    const surnameOwners = new Map<string, Set<string>>();
+    const patterns: NamePattern[] = [];
+    for (const actor of actors) {
+      for (const name of [actor.name, ...actor.aliases]) {
+        const all = nameWords(name);
+        const words = all.length > 1 ? all.filter((w) => !isInitial(w)) : all;
+        if (words.length === 0) continue;
+        patterns.push({ actor, words, surname: false });
+        for (const word of words) {
+          let owners = surnameOwners.get(word);
+          if (!owners) surnameOwners.set(word, (owners = new Set()));
+          owners.add(actor.id);
+        }
+      }
+    }
+    for (const actor of actors) {
+      if (actor.kind !== 'person') continue;
+      const surnames = new Set([actor.name, ...actor.aliases].map((n) => nameWords(n).filter((w) => !isInitial(w))).filter((w) => w.length > 1).map((w) => w[w.length - 1] ?? ''));
+      for (const surname of surnames) {
+        const owners = surnameOwners.get(surname);
+        if (surname.length > 1 && owners?.size === 1) patterns.push({ actor, words: [surname], surname: true });
+      }
+    }
+    for (const pattern of patterns) {
+      const first = pattern.words[0] ?? '';
+      const list = this.byFirst.get(first);
+      if (list) {
+        if (!list.some((p) => p.actor.id === pattern.actor.id && p.words.join(' ') === pattern.words.join(' '))) list.push(pattern);
+      } else {
+        this.byFirst.set(first, [pattern]);
+        this.firstWords.push(first);
+      }
+    }
+  }
+
+  /** Registered first words that `folded` may be another spelling of (cached: a corpus repeats its words). */
+  private variantsOf(folded: string): string[] {
+    let found = this.variants.get(folded);
+    if (found === undefined) {
+      found = folded.length >= 4 ? this.firstWords.filter((w) => isOtherSpelling(folded, w)) : [];
+      this.variants.set(folded, found);
+    }
+    return found;
+  }
+
+  /** Where `pattern` matches the tokens from `index` on: the end offset and whether a word was another spelling. */
+  private matchAt(text: string, tokens: readonly Token[], index: number, pattern: NamePattern): { end: number; variant: boolean; last: number } | null {
+    let variant = false;
+    let t = index;
+    for (let w = 0; w < pattern.words.length; w++) {
+      const expected = pattern.words[w] ?? '';
+      if (w > 0) {
+        let previous = t;
+        let next = t + 1;
+        // Middle initials between the words of a name: "Donald J. Trump".
+        while (next - t <= 2 && isInitial(tokens[next]?.folded ?? '') && !isInitial(expected) && joins(text, tokens, previous, next)) previous = next++;
+        if (!joins(text, tokens, previous, next)) return null;
+        t = next;
+      }
+      const token = tokens[t];
+      if (!token) return null;
+      if (token.folded !== expected) {
+        if (!token.capital || !isOtherSpelling(token.folded, expected)) return null;
+        variant = true;
+      }
+    }
+    const lastToken = tokens[t];
+    if (!lastToken) return null;
+    if (pattern.surname && !(tokens[index]?.capital ?? false)) return null;
+    return { end: lastToken.end, variant, last: t };
+  }
+
+  /** Every mention of a registered actor in `text` (tokens from tokensOf), left to right, longest match first. */
+  find(text: string, tokens: readonly Token[]): ActorMatch[] {
+    const matches: ActorMatch[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      if (!token) continue;
+      const exact = this.byFirst.get(token.folded) ?? [];
+      const others = token.capital && exact.length === 0 ? this.variantsOf(token.folded).flatMap((w) => this.byFirst.get(w) ?? []) : [];
+      let best: { pattern: NamePattern; end: number; variant: boolean; last: number } | null = null;
+      for (const pattern of [...exact, ...others]) {
+        const found = this.matchAt(text, tokens, i, pattern);
+        if (!found) continue;
+        const better =
+          !best || found.end > best.end || (found.end === best.end && ((!found.variant && best.variant) || (!pattern.surname && best.pattern.surname)));
+        if (better) best = { pattern, ...found };
+      }
+      if (!best) continue;
+      const written = text.slice(token.start, best.end).replace(/\s+/gu, ' ');
+      const reason = best.variant ? 'possible other spelling' : best.pattern.surname ? `surname of “${best.pattern.actor.name}”` : 'registered name';
+      matches.push({
+        actor: best.pattern.actor,
+        start: token.start,
+        end: best.end,
+        reason,
+        ...(best.variant ? { otherSpelling: written } : {}),
+      });
+      i = best.last;
+    }
+    return matches;
+  }
+}
