@@ -125,20 +125,20 @@ afterEach(() => {
 });
 
 describe('ArticleView drawing', () => {
-  it('draws each marked tag’s mark just before it, the tag itself unbroken, and replaces the marks with the tags', () => {
+  it('draws each marked tag’s mark on its first character, adding no text, and replaces the marks with the tags', () => {
+    const unmarked = pm().textContent;
     view.setAnnotations(ANNOTATIONS, new Map([[ID.actor, 'only_a'], [ID.figure, 'agreed']]));
     const marks = [...mount.querySelectorAll<HTMLElement>('.hl-mark')];
-    expect(marks.map((m) => [m.dataset.annotationId, m.dataset.mark, m.textContent])).toEqual([[ID.actor, 'only_a', '']]);
+    expect(marks.map((m) => [m.dataset.markFor, m.dataset.mark, m.textContent])).toEqual([[ID.actor, 'only_a', 'R']]);
+    // The article's text is unchanged: the mark is an attribute of the text, not an element inserted into it.
+    expect(pm().textContent).toBe(unmarked);
     const actor = spans(ID.actor).filter((el) => el.classList.contains('hl'));
-    expect(actor.map((el) => el.textContent)).toEqual(['Rustem Umerov']);
-    // Right before the tag's first character (outside the spans of the tags it starts inside).
-    expect(marks[0]?.nextElementSibling?.contains(actor[0] as HTMLElement)).toBe(true);
-    expect(actor[0]?.parentElement?.firstChild).toBe(actor[0]);
-    // Pointing at the mark is pointing at its tag.
+    expect(actor.map((el) => el.textContent).join('')).toBe('Rustem Umerov');
+    // Pointing at the mark is pointing at its tag first (then at the tags around it).
     marks[0]?.dispatchEvent(new MouseEvent('mouseover', { bubbles: true }));
-    expect(callbacks.onHighlightHover).toHaveBeenLastCalledWith([ID.actor]);
+    expect(callbacks.onHighlightHover.mock.lastCall?.[0][0]).toBe(ID.actor);
     view.setAnnotations(ANNOTATIONS, new Map([[ID.claim, 'overlap']]));
-    expect([...mount.querySelectorAll<HTMLElement>('.hl-mark')].map((m) => [m.dataset.annotationId, m.dataset.mark])).toEqual([[ID.claim, 'overlap']]);
+    expect([...mount.querySelectorAll<HTMLElement>('.hl-mark')].map((m) => [m.dataset.markFor, m.dataset.mark])).toEqual([[ID.claim, 'overlap']]);
   });
 
   it('renders the blocks as semantic elements in a labelled text box', () => {

@@ -277,7 +277,8 @@ export class ArticleView {
     let node = target as Node | null;
     if (node && node.nodeType !== 1) node = node.parentNode;
     for (let element = node as HTMLElement | null; element && element !== this.view.dom; element = element.parentElement) {
-      const id = element.getAttribute('data-annotation-id');
+      // A difference mark stands for the tag it marks.
+      const id = element.getAttribute('data-annotation-id') ?? element.getAttribute('data-mark-for');
       if (id && !ids.includes(id)) ids.push(id);
     }
     return ids;

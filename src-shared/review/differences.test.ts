@@ -1,3 +1,4 @@
+// Comparing two analysts' tags for review: each kind of difference, pairing rules, and the indexed pairing against a quadratic reference.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../model/annotation';
@@ -49,13 +50,21 @@ describe('comparing two analysts’ tags', () => {
     expect(diffs).toHaveLength(2);
   });
 
+  it('pairs a figure with the other analyst’s overlapping figure before a warning on exactly its passage', () => {
+    const a = [tag('figure', 10, 22)];
+    const b = [tag('reliability_warning', 10, 22), tag('figure', 10, 25)];
+    const diffs = compareAnnotationSets(a, b);
+    expect(diffs.find((d) => d.type === 'overlap')?.b).toEqual([b[1]?.id]);
+    expect(diffs.find((d) => d.type === 'only_b')?.b).toEqual([b[0]?.id]);
+  });
+
   it('pairs exactly as comparing every tag of A with every tag of B would, on random sets', () => {
     /** The plain quadratic pairing: what the indexed one must reproduce. */
     function reference(setA: readonly Annotation[], setB: readonly Annotation[]): { type: string; a: string[]; b: string[] }[] {
       const a = setA.filter((t) => t.target);
       const b = setB.filter((t) => t.target);
       const out: { type: string; a: string[]; b: string[] }[] = [];
-      for (const sameKind of [true, false]) {
+      const exact = (sameKind: boolean) => {
         for (const x of [...a]) {
           const y = b.find((t) => t.target?.start === x.target?.start && t.target?.end === x.target?.end && (t.kind === x.kind) === sameKind);
           if (!y) continue;
@@ -64,24 +73,32 @@ describe('comparing two analysts’ tags', () => {
           const same = JSON.stringify(x.attributes) === JSON.stringify(y.attributes);
           out.push({ type: sameKind ? (same ? 'agreed' : 'different_attributes') : 'different_kind', a: [x.id], b: [y.id] });
         }
-      }
-      const bByStart = [...b].sort((p, q) => p.target!.start - q.target!.start);
-      const candidates = a.flatMap((x) =>
-        bByStart.flatMap((y) => {
-          const length = Math.min(x.target!.end, y.target!.end) - Math.max(x.target!.start, y.target!.start);
-          return length > 0 ? [{ x, y, score: length + (x.kind === y.kind ? 1e9 : 0) }] : [];
-        }),
-      );
-      candidates.sort((p, q) => q.score - p.score);
-      const used = new Set<string>();
-      for (const { x, y } of candidates) {
-        if (used.has(x.id) || used.has(y.id)) continue;
-        used.add(x.id);
-        used.add(y.id);
-        out.push({ type: 'overlap', a: [x.id], b: [y.id] });
-      }
-      for (const t of a) if (!used.has(t.id)) out.push({ type: 'only_a', a: [t.id], b: [] });
-      for (const t of b) if (!used.has(t.id)) out.push({ type: 'only_b', a: [], b: [t.id] });
+      };
+      const overlapping = (sameKind: boolean) => {
+        const candidates = a.flatMap((x, i) =>
+          b.flatMap((y, j) => {
+            const length = Math.min(x.target!.end, y.target!.end) - Math.max(x.target!.start, y.target!.start);
+            const shift = Math.abs(x.target!.start - y.target!.start) + Math.abs(x.target!.end - y.target!.end);
+            return length > 0 && (!sameKind || x.kind === y.kind) ? [{ x, y, i, j, length, shift }] : [];
+          }),
+        );
+        candidates.sort((p, q) => q.length - p.length || p.shift - q.shift || p.i - q.i || p.j - q.j);
+        const used = new Set<string>();
+        for (const { x, y } of candidates) {
+          if (used.has(x.id) || used.has(y.id)) continue;
+          used.add(x.id);
+          used.add(y.id);
+          out.push({ type: 'overlap', a: [x.id], b: [y.id] });
+        }
+        a.splice(0, a.length, ...a.filter((t) => !used.has(t.id)));
+        b.splice(0, b.length, ...b.filter((t) => !used.has(t.id)));
+      };
+      exact(true);
+      overlapping(true);
+      exact(false);
+      overlapping(false);
+      for (const t of a) out.push({ type: 'only_a', a: [t.id], b: [] });
+      for (const t of b) out.push({ type: 'only_b', a: [], b: [t.id] });
       return out;
     }
     const kinds = ['claim', 'actor', 'figure', 'reliability_warning'] as const;

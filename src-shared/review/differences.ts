@@ -1,4 +1,5 @@
 // Comparing two analysts' tags on one document: which agree, which differ in kind, attributes or boundaries, which are one-sided.
+import { overlapSpanMatch } from '../agreement/spans';
 import type { Annotation } from '../model/annotation';
 
 export type DifferenceType = 'agreed' | 'only_a' | 'only_b' | 'different_kind' | 'different_attributes' | 'overlap';
@@ -41,8 +42,8 @@ function difference(type: DifferenceType, a: readonly Annotation[], b: readonly 
   };
 }
 
-/** Pairs tags of the same span: same kind first (agreed or different attributes), then different kinds. */
-function pairExact(a: Annotation[], b: Annotation[], out: Difference[]): void {
+/** Pairs tags of exactly the same span: of the same kind (agreed or different attributes), or of different kinds. */
+function pairExact(a: Annotation[], b: Annotation[], sameKind: boolean, out: Difference[]): void {
   const spanKey = (t: Annotation) => `${t.target?.start}:${t.target?.end}`;
   const bySpan = new Map<string, Annotation[]>();
   for (const y of b) {
@@ -51,52 +52,28 @@ function pairExact(a: Annotation[], b: Annotation[], out: Difference[]): void {
     else bySpan.set(spanKey(y), [y]);
   }
   const used = new Set<string>();
-  for (const sameKind of [true, false]) {
-    for (const x of a) {
-      if (used.has(x.id)) continue;
-      const y = bySpan.get(spanKey(x))?.find((t) => !used.has(t.id) && (t.kind === x.kind) === sameKind);
-      if (!y) continue;
-      used.add(x.id);
-      used.add(y.id);
-      out.push(difference(sameKind ? (sameAttributes(x, y) ? 'agreed' : 'different_attributes') : 'different_kind', [x], [y]));
-    }
+  for (const x of a) {
+    const y = bySpan.get(spanKey(x))?.find((t) => !used.has(t.id) && (t.kind === x.kind) === sameKind);
+    if (!y) continue;
+    used.add(x.id);
+    used.add(y.id);
+    out.push(difference(sameKind ? (sameAttributes(x, y) ? 'agreed' : 'different_attributes') : 'different_kind', [x], [y]));
   }
   a.splice(0, a.length, ...a.filter((t) => !used.has(t.id)));
   b.splice(0, b.length, ...b.filter((t) => !used.has(t.id)));
 }
 
-function overlapLength(x: Annotation, y: Annotation): number {
-  if (!x.target || !y.target) return 0;
-  return Math.max(0, Math.min(x.target.end, y.target.end) - Math.max(x.target.start, y.target.start));
-}
-
-/** Pairs the remaining tags that overlap, one to one, largest overlap first (same kind before different kinds). */
-function pairOverlapping(a: Annotation[], b: Annotation[], out: Difference[]): void {
-  const candidates: { x: Annotation; y: Annotation; score: number }[] = [];
-  const byStart = b.filter((t) => t.target !== null).sort((p, q) => (p.target?.start ?? 0) - (q.target?.start ?? 0));
-  const longest = byStart.reduce((max, t) => Math.max(max, t.target ? t.target.end - t.target.start : 0), 0);
-  for (const x of a) {
-    if (!x.target) continue;
-    // Tags of B starting before x.start - longest end before x starts: begin the scan after them.
-    const earliest = x.target.start - longest;
-    let low = 0;
-    let high = byStart.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((byStart[mid]?.target?.start ?? 0) < earliest) low = mid + 1;
-      else high = mid;
-    }
-    for (let i = low; i < byStart.length; i++) {
-      const y = byStart[i] as Annotation;
-      if (!y.target || y.target.start >= x.target.end) break;
-      const length = overlapLength(x, y);
-      if (length > 0) candidates.push({ x, y, score: length + (x.kind === y.kind ? 1e9 : 0) });
-    }
-  }
-  candidates.sort((p, q) => q.score - p.score);
+/**
+ * Pairs the remaining tags that overlap, one to one, with agreement's overlap matching (largest overlap first,
+ * then the smaller boundary shift): of the same kind only, or of any kinds.
+ */
+function pairOverlapping(a: Annotation[], b: Annotation[], sameKind: boolean, out: Difference[]): void {
+  const spans = (list: readonly Annotation[]) =>
+    list.map((t) => ({ start: t.target?.start ?? 0, end: t.target?.end ?? 0, kind: sameKind ? t.kind : '' }));
   const used = new Set<string>();
-  for (const { x, y } of candidates) {
-    if (used.has(x.id) || used.has(y.id)) continue;
+  for (const [indexA, indexB] of overlapSpanMatch(spans(a), spans(b)).pairs) {
+    const x = a[indexA] as Annotation;
+    const y = b[indexB] as Annotation;
     used.add(x.id);
     used.add(y.id);
     out.push(difference('overlap', [x], [y]));
@@ -121,8 +98,12 @@ export function compareAnnotationSets(setA: readonly Annotation[], setB: readonl
 
   const spanA = a.filter((t) => t.target !== null);
   const spanB = b.filter((t) => t.target !== null);
-  pairExact(spanA, spanB, out);
-  pairOverlapping(spanA, spanB, out);
+  // Same kind before different kinds: a figure pairs with the other analyst's overlapping figure, not with a
+  // warning on exactly its passage.
+  pairExact(spanA, spanB, true, out);
+  pairOverlapping(spanA, spanB, true, out);
+  pairExact(spanA, spanB, false, out);
+  pairOverlapping(spanA, spanB, false, out);
   for (const t of spanA) out.push(difference('only_a', [t], []));
   for (const t of spanB) out.push(difference('only_b', [], [t]));
   return out.sort((p, q) => (p.start ?? -1) - (q.start ?? -1) || (p.end ?? -1) - (q.end ?? -1) || p.key.localeCompare(q.key));

@@ -10,8 +10,8 @@ export interface HighlightSpec {
   readonly from: number;
   readonly to: number;
   /**
-   * A short word drawn as a mark just before the highlight (e.g. a review difference type): an empty widget
-   * `span.hl-mark[data-mark=…]`, so that a style sheet gives each word its symbol with one static rule, whatever
+   * A short word drawn as a mark at the start of the highlight (e.g. a review difference type): an attribute on
+   * its first character, `span.hl-mark[data-mark=…]`, so that a style sheet gives each word its symbol with one static rule, whatever
    * the number of highlights.
    */
   readonly mark?: string;

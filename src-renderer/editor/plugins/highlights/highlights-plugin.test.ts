@@ -218,13 +218,13 @@ describe('highlights plugin', () => {
     expect(after.filter((d) => touched.has(specOf(d).id)).some((d) => before.get(specOf(d).id) === d.spec)).toBe(false);
   });
 
-  it('draws a mark as a widget just before its highlight, kept through every change', () => {
+  it('draws a mark as a decoration of its highlight’s first character, kept through every change', () => {
     const marked: HighlightSpec = { id: 'm', kind: 'claim', from: paragraphStart(0) + 4, to: paragraphStart(0) + 9, mark: 'only_a' };
     let state = run(stateWithParagraphs(3), setHighlights([marked, { id: 'plain', kind: 'actor', from: paragraphStart(1), to: paragraphStart(1) + 3 }]));
     const markerOf = (s: EditorState) => decorationsFor(s, 'm').filter((d) => specOf(d).marker);
     expect(decorationsFor(state, 'plain').filter((d) => specOf(d).marker)).toHaveLength(0);
-    expect(markerOf(state).map((d) => [d.from, d.to])).toEqual([[marked.from, marked.from]]);
-    expect(markerOf(state)[0]?.spec).toMatchObject({ side: -1, key: 'mark:m:only_a' });
+    expect(markerOf(state).map((d) => [d.from, d.to])).toEqual([[marked.from, marked.from + 1]]);
+    expect(markerOf(state)[0]?.spec).toMatchObject({ id: 'm', marker: true });
     state = run(state, selectHighlight('m'));
     expect(markerOf(state)).toHaveLength(1);
     expect(decorationsFor(state, 'm').find((d) => !specOf(d).marker)?.spec).toMatchObject({ selected: true });

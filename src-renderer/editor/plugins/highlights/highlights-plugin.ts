@@ -1,6 +1,6 @@
 // The highlights plugin (renderer): tag highlights as inline decorations in plugin state, mapped on every transaction.
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
-import { Decoration, DecorationSet, type EditorView } from 'prosemirror-view';
+import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { KIND_LABELS, type AnnotationKind } from '../../../../src-shared/model/annotation';
 import type { HighlightsAction, HighlightSpec } from './actions';
@@ -20,30 +20,27 @@ export interface HighlightDecorationSpec {
   readonly kind: AnnotationKind;
   readonly selected: boolean;
   readonly flashing: boolean;
-  /** True on the widget that draws the highlight's mark. */
+  /** True on the decoration that draws the highlight's mark. */
   readonly marker?: boolean;
 }
 
 export const highlightsKey = new PluginKey<HighlightsState>('highlights');
 
-/** The mark drawn before a highlight: an empty element whose symbol the style sheet gives (`::before`). */
-function markElement(id: string, mark: string): (view: EditorView) => HTMLElement {
-  return (view) => {
-    const element = view.dom.ownerDocument.createElement('span');
-    element.className = 'hl-mark';
-    element.setAttribute('data-mark', mark);
-    element.setAttribute('data-annotation-id', id);
-    return element;
-  };
+/** Where the first character (code point) of a highlight ends: the mark is drawn on it. */
+function firstCharacterEnd(doc: ProseMirrorNode, from: number, to: number): number {
+  const text = doc.textBetween(from, Math.min(to, from + 2));
+  const first = text.codePointAt(0);
+  return from + (first !== undefined && first > 0xffff ? 2 : 1);
 }
 
 /**
- * The decorations of one highlight: its span and, when it has a mark, a widget just before its first character
- * (outside the span, so the highlight stays one piece). `nodeName: 'span'` gives every decoration its own element:
- * without it ProseMirror merges the attributes of overlapping inline decorations into one span, and all but one
- * `data-annotation-id` would be lost.
+ * The decorations of one highlight: its span and, when it has a mark, a decoration of its first character carrying
+ * the mark as an attribute (`span.hl-mark[data-mark=…]`): the style sheet draws the symbol above the text with one
+ * static rule per mark, taking no room in the line, so no word is split. `nodeName: 'span'` gives every decoration
+ * its own element: without it ProseMirror merges the attributes of overlapping inline decorations into one span,
+ * and all but one `data-annotation-id` would be lost.
  */
-export function highlightDecorations(highlight: HighlightSpec, selected: boolean, flashing: boolean): Decoration[] {
+export function highlightDecorations(highlight: HighlightSpec, selected: boolean, flashing: boolean, doc: ProseMirrorNode): Decoration[] {
   const { id, kind, from, to, mark } = highlight;
   const className = `hl hl-${kind}${selected ? ' hl-selected' : ''}${flashing ? ' hl-flash' : ''}`;
   const spec: HighlightDecorationSpec = { id, kind, selected, flashing };
@@ -51,8 +48,9 @@ export function highlightDecorations(highlight: HighlightSpec, selected: boolean
     Decoration.inline(from, to, { nodeName: 'span', class: className, 'data-annotation-id': id, 'data-kind': kind, title: KIND_LABELS[kind] }, spec),
   ];
   if (mark) {
-    // The key lets ProseMirror keep the element when the set is rebuilt with the same mark.
-    decorations.push(Decoration.widget(from, markElement(id, mark), { ...spec, marker: true, side: -1, ignoreSelection: true, key: `mark:${id}:${mark}` }));
+    decorations.push(
+      Decoration.inline(from, Math.min(to, firstCharacterEnd(doc, from, to)), { nodeName: 'span', class: 'hl-mark', 'data-mark': mark, 'data-mark-for': id }, { ...spec, marker: true }),
+    );
   }
   return decorations;
 }
@@ -76,7 +74,7 @@ function setAll(state: HighlightsState, highlights: readonly HighlightSpec[], do
   for (const highlight of highlights) if (drawable(highlight, doc)) annotations.set(highlight.id, highlight);
   const selectedId = state.selectedId !== null && annotations.has(state.selectedId) ? state.selectedId : null;
   const flashId = state.flashId !== null && annotations.has(state.flashId) ? state.flashId : null;
-  const decorations = [...annotations.values()].flatMap((h) => highlightDecorations(h, h.id === selectedId, h.id === flashId));
+  const decorations = [...annotations.values()].flatMap((h) => highlightDecorations(h, h.id === selectedId, h.id === flashId, doc));
   return { decorations: DecorationSet.create(doc, decorations), annotations, selectedId, flashId };
 }
 
@@ -88,7 +86,7 @@ function replace(state: HighlightsState, highlight: HighlightSpec, doc: ProseMir
   let { selectedId, flashId } = state;
   if (drawable(highlight, doc)) {
     const id = highlight.id;
-    decorations = decorations.add(doc, highlightDecorations(highlight, id === selectedId, id === flashId));
+    decorations = decorations.add(doc, highlightDecorations(highlight, id === selectedId, id === flashId, doc));
     annotations.set(id, highlight);
   } else {
     annotations.delete(highlight.id);
@@ -120,7 +118,7 @@ function restyle(before: HighlightsState, after: HighlightsState, doc: ProseMirr
     if (!highlight) continue;
     decorations = decorations
       .remove(decorationsOf(decorations, highlight))
-      .add(doc, highlightDecorations(highlight, highlight.id === after.selectedId, highlight.id === after.flashId));
+      .add(doc, highlightDecorations(highlight, highlight.id === after.selectedId, highlight.id === after.flashId, doc));
   }
   return { ...after, decorations };
 }
