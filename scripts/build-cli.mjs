@@ -16,10 +16,11 @@ export const CLI_BUNDLE = join(ROOT, 'out', 'cli', 'main.mjs');
 export const CLI_INPUTS = join(ROOT, 'out', 'cli', 'inputs.json');
 const EXTERNAL = ['better-sqlite3', 'jsdom', 'pino', 'tsx', 'electron', 'pdfjs-dist', 'mammoth'];
 
-export async function buildCli() {
+/** One bundle; returns our source files it was made from. */
+async function bundle(entry, outfile) {
   const result = await build({
-    entryPoints: [join(ROOT, 'src-main', 'cli', 'main.ts')],
-    outfile: CLI_BUNDLE,
+    entryPoints: [join(ROOT, ...entry.split('/'))],
+    outfile,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -31,16 +32,22 @@ export async function buildCli() {
     // Bundled CommonJS libraries call require(); an ES module has none, so the bundle makes one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
-  const inputs = Object.keys(result.metafile.inputs)
+  return Object.keys(result.metafile.inputs)
     .map((input) => relative(ROOT, join(ROOT, input)).split(sep).join('/'))
     .filter((input) => !input.startsWith('../') && !input.split('/').includes('node_modules'));
+}
+
+export async function buildCli() {
+  const inputs = new Set(await bundle('src-main/cli/main.ts', CLI_BUNDLE));
+  // `serve` starts the core in a worker thread from core-worker.js beside the module that starts it.
+  for (const input of await bundle('src-main/core-process/core-worker.ts', join(dirname(CLI_BUNDLE), 'core-worker.js'))) inputs.add(input);
   // A changed lock file may mean other bundled library versions.
   mkdirSync(dirname(CLI_INPUTS), { recursive: true });
   writeFileSync(CLI_INPUTS, `${JSON.stringify([...inputs, 'package-lock.json'], null, 0)}\n`);
-  return { bundle: CLI_BUNDLE, inputs: inputs.length };
+  return { bundle: CLI_BUNDLE, inputs: inputs.size };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { bundle, inputs } = await buildCli();
-  process.stdout.write(`Built the CLI: ${relative(ROOT, bundle)} (${inputs} source files).\n`);
+  const built = await buildCli();
+  process.stdout.write(`Built the CLI: ${relative(ROOT, built.bundle)} (${built.inputs} source files).\n`);
 }
