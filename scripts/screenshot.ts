@@ -12,6 +12,14 @@ import { temporaryDirectory } from '../src-main/test-support/project-fixture';
 import { CHROMIUM_ARGS } from '../e2e/fixtures';
 
 const ROOT = join(import.meta.dirname, '..');
+/** `npm run screenshot -- --out <folder> --size 1280x720` checks another window size without touching docs/. */
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const at = args.indexOf(name);
+  return at === -1 ? undefined : args[at + 1];
+};
+const OUT = option('--out') ?? join(ROOT, 'docs');
+const [WIDTH, HEIGHT] = (option('--size') ?? '1440x900').split('x').map(Number) as [number, number];
 
 /**
  * Ben's tags on the Davos paper: Ada's, mostly the same, some moved by a few characters, one of another kind,
@@ -52,15 +60,15 @@ try {
   const browser = await chromium.launch({ executablePath: process.env.MARGINALIA_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const serve = () => startServer({ projectPath, settingsDir, staticDir: join(ROOT, 'out', 'renderer') });
   try {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 });
+    const page = await browser.newPage({ viewport: { width: WIDTH, height: HEIGHT }, deviceScaleFactor: 1 });
     // The workbench: the sample project as it is created, with one analyst's tags.
     let server = await serve();
     await page.goto(server.url);
     await page.locator('.document-item', { hasText: 'A Diplomatic Mirage' }).click();
     await page.locator('.tag-item', { hasText: '“did not formally return to office”' }).first().click();
     await page.waitForTimeout(1500); // let the flash fade
-    await page.screenshot({ path: join(ROOT, 'docs', 'screenshot.png') });
-    console.log('Wrote docs/screenshot.png');
+    await page.screenshot({ path: join(OUT, 'screenshot.png') });
+    console.log(`Wrote ${join(OUT, 'screenshot.png')}`);
     await server.close();
 
     // The review: a second analyst's tags added, the two compared on the same article.
@@ -73,8 +81,8 @@ try {
       await page.locator('.review-pane-b .hl-mark').first().waitFor();
       await page.keyboard.press('n');
       await page.waitForTimeout(1500); // both panes' smooth scroll to the difference
-      await page.screenshot({ path: join(ROOT, 'docs', 'review.png') });
-      console.log('Wrote docs/review.png');
+      await page.screenshot({ path: join(OUT, 'review.png') });
+      console.log(`Wrote ${join(OUT, 'review.png')}`);
     } finally {
       await server.close();
     }

@@ -5,7 +5,7 @@ import type { Analyst } from '../../src-shared/api/contract';
 import type { Actor } from '../../src-shared/model/actor';
 import { figureValue, type Annotation, type AnnotationKind } from '../../src-shared/model/annotation';
 import { analystLabel } from './analyst-label';
-import { KIND_LABELS, KIND_ORDER } from './kinds';
+import { KIND_LABELS, KIND_ORDER, SHORT_LABELS } from './kinds';
 
 function summary(annotation: Annotation, actors: ReadonlyMap<string, Actor>): string {
   switch (annotation.kind) {
@@ -73,8 +73,8 @@ export function TagList(props: {
         </h2>
         <div className="tag-filters">
           {KIND_ORDER.map((kind) => (
-            <label key={kind} className={`filter-chip chip-${kind}`}>
-              <input type="checkbox" checked={filter.kinds.has(kind)} onChange={() => toggle(kind)} /> {KIND_LABELS[kind]}
+            <label key={kind} className={`filter-chip chip-${kind}`} title={`Show ${KIND_LABELS[kind].toLowerCase()} tags, in the list and in the article`}>
+              <input type="checkbox" checked={filter.kinds.has(kind)} onChange={() => toggle(kind)} aria-label={KIND_LABELS[kind]} /> {SHORT_LABELS[kind]}
             </label>
           ))}
           <select aria-label="Analyst" value={filter.analyst} onChange={(e) => setFilter({ analyst: e.target.value })}>
