@@ -18,6 +18,7 @@ import { registerAnalystsCommands } from './analysts-commands';
 import { registerActorsCommands } from './actors-commands';
 import { registerSearchCommands } from './search-commands';
 import { registerSuggestCommands } from './suggest-commands';
+import { registerTagsCommands } from './tags-commands';
 import { writeExport } from './write-export';
 import { addExportFilterOptions, exportFilters, type ExportFilterOptions } from './export-filters';
 import { registerServeCommand } from './serve-command';
@@ -254,6 +255,7 @@ function buildProgram(io: CliIo): Command {
   registerActorsCommands(program, io);
   registerSearchCommands(program, io);
   registerSuggestCommands(program, io);
+  registerTagsCommands(program, io);
   return program;
 }
 

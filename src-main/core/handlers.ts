@@ -22,6 +22,7 @@ import { closeTeammateFile, openTeammateFile } from './teammate-files';
 import type { ProjectSession } from './session';
 import { searchProject } from './search/search-service';
 import { acceptAllSuggestions, acceptSuggestionKeys, listSuggestions, rejectSuggestionKeys } from './suggestions/suggestion-service';
+import { queryTagTable } from './tag-table';
 
 /** Methods answered by an open project; the rest (settings, workbench) belong to the app around it. */
 export type ProjectMethod = Exclude<Method, `settings.${string}` | `workbench.${string}`>;
@@ -77,6 +78,7 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'suggestion.accept': (request) => acceptSuggestionKeys(session, request),
     'suggestion.reject': (request) => rejectSuggestionKeys(session, request),
     'suggestion.acceptAll': (request) => acceptAllSuggestions(session, request),
+    'annotation.query': (request) => queryTagTable(session, request),
   };
 }
 

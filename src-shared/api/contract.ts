@@ -211,6 +211,32 @@ export type SearchHit = z.infer<typeof SearchHitSchema>;
 
 const SuggestionKeysSchema = z.array(z.string().min(1).max(64)).min(1).max(10_000, 'at most 10,000 suggestions per call');
 
+/** One row of the project-wide tag table: what a row shows, kept small (quotes cut at 300 characters). */
+export const TagRowSchema = z.object({
+  id: AnnotationIdSchema,
+  documentId: DocumentIdSchema,
+  documentTitle: z.string(),
+  kind: AnnotationKindSchema,
+  start: z.number().int().nullable(),
+  end: z.number().int().nullable(),
+  quote: z.string().nullable(),
+  analystId: AnalystIdSchema,
+  analystName: z.string(),
+  /** The actor an actor tag names, or a claim's claimant. */
+  actorId: ActorIdSchema.nullable(),
+  actorName: z.string().nullable(),
+  /** A claim's status or a warning's severity. */
+  status: z.string().nullable(),
+  category: z.string().nullable(),
+  /** A figure's value (amount × scale) and unit. */
+  value: z.number().nullable(),
+  unit: z.string().nullable(),
+  /** The review decision (pending, accepted, rejected), null when none. */
+  review: z.string().nullable(),
+  updatedAt: TimestampSchema,
+});
+export type TagRow = z.infer<typeof TagRowSchema>;
+
 function method<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
 }
@@ -452,6 +478,22 @@ export const contract = {
       /** True when more hits exist than `limit` let through. */
       truncated: z.boolean(),
     }),
+  ),
+  /** Every live tag of the project as table rows: filtered (all filters narrow), sorted by one column, one page at a time. */
+  'annotation.query': method(
+    z.strictObject({
+      kinds: z.array(AnnotationKindSchema).max(4).optional(),
+      analystIds: z.array(AnalystIdSchema).max(1_000).optional(),
+      actorId: ActorIdSchema.optional(),
+      statuses: z.array(z.enum(['unverified', 'supported', 'disputed', 'false', 'low', 'medium', 'high'])).max(7).optional(),
+      reviews: z.array(z.enum(['accepted', 'rejected', 'undecided'])).max(3).optional(),
+      documentId: DocumentIdSchema.optional(),
+      text: z.string().max(200).optional(),
+      sort: z.strictObject({ column: z.enum(['kind', 'quote', 'document', 'analyst', 'actor', 'status', 'value', 'review', 'date']), descending: z.boolean().optional() }).optional(),
+      offset: z.number().int().nonnegative().optional(),
+      limit: z.number().int().min(1).max(5_000).optional(),
+    }),
+    z.object({ rows: z.array(TagRowSchema), total: z.number().int() }),
   ),
 } as const;
 

@@ -1,0 +1,64 @@
+// Checks annotation.query: live tags only, each filter narrowing, sorting by a column, and pages that cover all rows once.
+import { afterEach, describe, expect, it } from 'vitest';
+import { newTestProject, type TestProject } from '../test-support/project-fixture';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+/** Two documents: a disputed claim by Budanov, two figures, a high-severity warning, and a deleted actor tag. */
+async function tagged(): Promise<{ p: TestProject; a: string; b: string; budanov: string }> {
+  const p = newTestProject();
+  cleanups.push(() => p.close());
+  const text = 'Budanov said 800 billion dollars were pledged, and 8000 billion dollars later.';
+  const a = (await p.call('document.import', { source: { type: 'text', title: 'Alpha', text } })).document.id;
+  const b = (await p.call('document.import', { source: { type: 'text', title: 'Beta', text: `${text} Again.` } })).document.id;
+  const budanov = (await p.call('actor.create', { name: 'Kyrylo Budanov', kind: 'person' })).id;
+  const span = (t: string, quote: string) => ({ start: t.indexOf(quote), end: t.indexOf(quote) + quote.length });
+  await p.call('annotation.create', { documentId: a, kind: 'claim', target: { start: 0, end: 46 }, attributes: { status: 'disputed', claimantId: budanov } });
+  await p.call('annotation.create', { documentId: a, kind: 'figure', target: span(text, '800 billion dollars') });
+  await p.call('annotation.create', { documentId: b, kind: 'figure', target: span(text, '8000 billion dollars') });
+  await p.call('annotation.create', { documentId: b, kind: 'reliability_warning', target: null, attributes: { severity: 'high', category: 'factual_error' } });
+  const deleted = await p.call('annotation.create', { documentId: b, kind: 'actor', target: span(text, 'Budanov'), attributes: { actorId: budanov } });
+  await p.call('annotation.delete', { id: deleted.id });
+  return { p, a, b, budanov };
+}
+
+describe('annotation.query', () => {
+  it('lists every live tag with its document, analyst, actor, status and value', async () => {
+    const { p, budanov } = await tagged();
+    const { rows, total } = await p.call('annotation.query', { sort: { column: 'kind' } });
+    expect(total).toBe(4);
+    expect(rows.map((r) => r.kind)).toEqual(['claim', 'figure', 'figure', 'reliability_warning']);
+    expect(rows[0]).toMatchObject({ documentTitle: 'Alpha', actorId: budanov, actorName: 'Kyrylo Budanov', status: 'disputed', analystName: 'Ada Analyst', review: null });
+    expect(rows.filter((r) => r.kind === 'figure').map((r) => [r.value, r.unit]).sort()).toEqual([[800e9, 'USD'], [8000e9, 'USD']].sort());
+    expect(rows[3]).toMatchObject({ status: 'high', category: 'factual_error', quote: null });
+  });
+
+  it('narrows by kind, actor, status, document and text, every filter at once', async () => {
+    const { p, a, b, budanov } = await tagged();
+    const count = async (request: object) => (await p.call('annotation.query', request)).total;
+    expect(await count({ kinds: ['figure'] })).toBe(2);
+    expect(await count({ actorId: budanov })).toBe(1);
+    expect(await count({ statuses: ['disputed', 'high'] })).toBe(2);
+    expect(await count({ documentId: b })).toBe(2);
+    expect(await count({ text: '8000 BILLION' })).toBe(1);
+    expect(await count({ kinds: ['figure'], documentId: a })).toBe(1);
+    expect(await count({ reviews: ['undecided'] })).toBe(4);
+    expect(await count({ reviews: ['accepted'] })).toBe(0);
+  });
+
+  it('sorts by value with tags without one last, either way', async () => {
+    const { p } = await tagged();
+    const values = async (descending: boolean) => (await p.call('annotation.query', { sort: { column: 'value', descending } })).rows.map((r) => r.value);
+    expect(await values(false)).toEqual([800e9, 8000e9, null, null]);
+    expect(await values(true)).toEqual([8000e9, 800e9, null, null]);
+  });
+
+  it('pages through the rows: each tag on exactly one page, the total on every page', async () => {
+    const { p } = await tagged();
+    const pages = [0, 1, 2, 3].map((offset) => p.call('annotation.query', { sort: { column: 'document' }, offset, limit: 1 }));
+    const results = await Promise.all(pages);
+    expect(results.every((r) => r.total === 4 && r.rows.length === 1)).toBe(true);
+    expect(new Set(results.map((r) => r.rows[0]?.id)).size).toBe(4);
+  });
+});

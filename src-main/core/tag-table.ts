@@ -1,0 +1,13 @@
+// `annotation.query`: the project-wide tag table, one page of rows at a time, for the app's table and `marginalia tags`.
+import type { ResponseOf, ValidRequestOf } from '../../src-shared/api/contract';
+import { tagTablePage } from '../store/tag-table';
+import type { ProjectSession } from './session';
+
+/** Rows per page when the request names no limit. */
+export const DEFAULT_TAG_PAGE = 500;
+
+export function queryTagTable(session: ProjectSession, request: ValidRequestOf<'annotation.query'>): ResponseOf<'annotation.query'> {
+  const { sort, offset, limit, ...filters } = request;
+  const page = tagTablePage(session.db, filters, { column: sort?.column ?? 'date', descending: sort?.descending ?? sort === undefined }, { offset: offset ?? 0, limit: limit ?? DEFAULT_TAG_PAGE });
+  return page as ResponseOf<'annotation.query'>;
+}

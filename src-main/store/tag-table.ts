@@ -1,0 +1,117 @@
+// The project-wide tag table: every live tag as one small row, filtered, sorted and paged in SQL.
+import type { Db } from './open-project';
+import { statement } from './statements';
+
+export const TAG_TABLE_COLUMNS = ['kind', 'quote', 'document', 'analyst', 'actor', 'status', 'value', 'review', 'date'] as const;
+export type TagTableColumn = (typeof TAG_TABLE_COLUMNS)[number];
+
+export interface TagTableFilters {
+  kinds?: readonly string[];
+  analystIds?: readonly string[];
+  actorId?: string;
+  /** Claim statuses or warning severities. */
+  statuses?: readonly string[];
+  /** Review decisions; 'undecided' is a tag no reviewer has decided. */
+  reviews?: readonly string[];
+  documentId?: string;
+  /** Found (ignoring ASCII case) in the quote or the note. */
+  text?: string;
+}
+
+export interface TagTableRow {
+  id: string;
+  documentId: string;
+  documentTitle: string;
+  kind: string;
+  start: number | null;
+  end: number | null;
+  quote: string | null;
+  analystId: string;
+  analystName: string;
+  actorId: string | null;
+  actorName: string | null;
+  status: string | null;
+  category: string | null;
+  value: number | null;
+  unit: string | null;
+  review: string | null;
+  updatedAt: string;
+}
+
+/** Quotes longer than this are cut in a row (the tag itself keeps all of it). */
+export const ROW_QUOTE_LENGTH = 300;
+
+const ACTOR = `coalesce(json_extract(a.attributes, '$.actorId'), json_extract(a.attributes, '$.claimantId'))`;
+const STATUS = `coalesce(json_extract(a.attributes, '$.status'), json_extract(a.attributes, '$.severity'))`;
+const VALUE = `json_extract(a.attributes, '$.amount') * json_extract(a.attributes, '$.scale')`;
+const REVIEW = `json_extract(a.review, '$.status')`;
+
+const SORT_EXPRESSIONS: Readonly<Record<TagTableColumn, string>> = {
+  kind: 'a.kind',
+  quote: 'a.exact',
+  document: 'd.title',
+  analyst: 'n.display_name',
+  actor: 'actor_name',
+  status: 'status',
+  value: 'value',
+  review: 'review',
+  date: 'a.updated_at',
+};
+
+function whereClause(filters: TagTableFilters): { sql: string; params: unknown[] } {
+  const conditions = ['a.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  const inList = (expression: string, values: readonly string[] | undefined) => {
+    if (values === undefined) return;
+    conditions.push(values.length === 0 ? '0' : `${expression} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  inList('a.kind', filters.kinds);
+  inList('a.analyst_id', filters.analystIds);
+  inList(STATUS, filters.statuses);
+  if (filters.reviews !== undefined) {
+    const decided = filters.reviews.filter((r) => r !== 'undecided');
+    const alternatives = [...(decided.length ? [`${REVIEW} IN (${decided.map(() => '?').join(', ')})`] : []), ...(filters.reviews.includes('undecided') ? [`coalesce(${REVIEW}, 'pending') = 'pending'`] : [])];
+    conditions.push(alternatives.length ? `(${alternatives.join(' OR ')})` : '0');
+    params.push(...decided);
+  }
+  if (filters.actorId !== undefined) {
+    conditions.push(`${ACTOR} = ?`);
+    params.push(filters.actorId);
+  }
+  if (filters.documentId !== undefined) {
+    conditions.push('a.document_id = ?');
+    params.push(filters.documentId);
+  }
+  if (filters.text !== undefined && filters.text !== '') {
+    conditions.push('(instr(lower(a.exact), lower(?)) > 0 OR instr(lower(a.note), lower(?)) > 0)');
+    params.push(filters.text, filters.text);
+  }
+  return { sql: conditions.join(' AND '), params };
+}
+
+const FROM = `FROM annotations a JOIN documents d ON d.id = a.document_id JOIN analysts n ON n.id = a.analyst_id
+  LEFT JOIN actors r ON r.id = ${ACTOR}`;
+
+/** One page of the live tags matching `filters`, sorted by `sort` (then by id, so pages never overlap), and how many match. */
+export function tagTablePage(
+  db: Db,
+  filters: TagTableFilters,
+  sort: { column: TagTableColumn; descending: boolean },
+  page: { offset: number; limit: number },
+): { rows: TagTableRow[]; total: number } {
+  const where = whereClause(filters);
+  const total = statement(db, `SELECT count(*) ${FROM} WHERE ${where.sql}`).pluck().get(...where.params) as number;
+  const direction = sort.descending ? 'DESC' : 'ASC';
+  const rows = statement(
+    db,
+    `SELECT a.id, a.document_id AS documentId, d.title AS documentTitle, a.kind, a.start_offset AS start, a.end_offset AS "end",
+       substr(a.exact, 1, ${ROW_QUOTE_LENGTH}) AS quote, a.analyst_id AS analystId, n.display_name AS analystName,
+       ${ACTOR} AS actorId, r.name AS actor_name, ${STATUS} AS status, json_extract(a.attributes, '$.category') AS category,
+       ${VALUE} AS value, json_extract(a.attributes, '$.unit') AS unit, ${REVIEW} AS review, a.updated_at AS updatedAt
+     ${FROM} WHERE ${where.sql}
+     ORDER BY ${SORT_EXPRESSIONS[sort.column]} IS NULL, ${SORT_EXPRESSIONS[sort.column]} ${direction}, a.id ${direction}
+     LIMIT ? OFFSET ?`,
+  ).all(...where.params, page.limit, page.offset) as (Omit<TagTableRow, 'actorName'> & { actor_name: string | null })[];
+  return { rows: rows.map(({ actor_name, ...row }) => ({ ...row, actorName: actor_name })), total };
+}
