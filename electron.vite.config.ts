@@ -23,13 +23,14 @@ export default defineConfig({
     build: {
       // Dependencies are loaded from node_modules at run time: better-sqlite3 is native and must never be bundled.
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(root, 'src-main/app/main.ts') } },
+      // core.js: the utility process the Workbench runs in (src-main/app/core-host.ts forks it).
+      rollupOptions: { input: { index: resolve(root, 'src-main/app/main.ts'), core: resolve(root, 'src-main/app/core-utility.ts') } },
     },
   },
   preload: {
     build: {
       // A sandboxed preload can require nothing but `electron` (and a few polyfills), and cannot be an ES module:
-      // zod and our shared modules are bundled into one CommonJS file, out/preload/index.cjs.
+      // the few shared modules it forwards with are bundled into one CommonJS file, out/preload/index.cjs.
       externalizeDeps: false,
       rollupOptions: {
         input: { index: resolve(root, 'src-main/preload/index.ts') },

@@ -16,13 +16,16 @@ import {
   type SaveDialogOptions,
 } from 'electron';
 import type { Method, RequestOf } from '../../src-shared/api/contract';
-import { IPC_EVENT_CHANNEL, type WorkbenchEvent } from '../../src-shared/api/events';
+import { IPC_EVENT_CHANNEL } from '../../src-shared/api/channels';
+import type { WorkbenchEvent } from '../../src-shared/api/events';
 import { UserError } from '../../src-shared/model/result';
 import { createSampleProject } from '../core/sample-project';
 import { readSettings, writeSettings } from '../core/settings';
 import { APP_VERSION } from '../core/version';
-import { Workbench, type WorkbenchHost } from '../core/workbench';
-import { createSenderCheck, registerContractIpc, type RendererLocation } from '../ipc/register';
+import type { CoreClient } from '../core-process/core-client';
+import type { HostDialog } from '../core-process/protocol';
+import { createSenderCheck, registerPortRequests, type RendererLocation } from '../ipc/register';
+import { connectWindow, startCoreUtility } from './core-host';
 import { devServerUrl, hardenSession, hardenWebContents } from './hardening';
 import { menuTemplate } from './menu';
 
@@ -40,6 +43,8 @@ const MAIN_DIR = dirname(fileURLToPath(import.meta.url));
 const PRELOAD_PATH = join(MAIN_DIR, '..', 'preload', 'index.cjs');
 const RENDERER_DIR = join(MAIN_DIR, '..', 'renderer');
 const RENDERER_INDEX = join(RENDERER_DIR, 'index.html');
+/** The core's utility process entry, built beside the main process (electron.vite.config.ts). */
+const CORE_ENTRY = join(MAIN_DIR, 'core.js');
 
 /** The first existing `.marginalia` file named on a command line (argv[0] is the executable). */
 function projectPathFromArgs(argv: readonly string[], cwd: string): string | null {
@@ -94,10 +99,10 @@ function sampleDirectory(): string {
   return join(resources, 'sample');
 }
 
-/** The desktop app around one Workbench: its window, dialogs and menus. */
+/** The desktop app around one core (the Workbench, in a utility process): its window, dialogs and menus. */
 class DesktopApp {
   private window: BrowserWindow | null = null;
-  private readonly workbench: Workbench;
+  private readonly core: CoreClient;
   /** A project the OS asked to open (macOS open-file) before the app was ready. */
   private pendingPath: string | null = null;
   private ready = false;
@@ -106,16 +111,21 @@ class DesktopApp {
     private readonly settingsDir: string,
     private readonly location: RendererLocation,
   ) {
-    this.workbench = new Workbench(settingsDir, this.host());
+    this.core = startCoreUtility(CORE_ENTRY, {
+      init: { settingsDir, hostKind: 'desktop', analystOverride: null },
+      dialog: (dialog) => this.chooseForCore(dialog),
+      onProjectChanged: (path) => this.projectChanged(path),
+      // The window's old port died with the core: it is given a new one to the restarted core.
+      onRestarted: () => {
+        const contents = this.liveWindow()?.webContents;
+        if (contents && !contents.isDestroyed()) connectWindow(this.core, contents);
+      },
+      onUnexpected: (what, error) => console.error(`The core failed unexpectedly in ${what}`, error),
+    });
   }
 
-  private host(): WorkbenchHost {
-    return {
-      kind: 'desktop',
-      chooseNewProjectPath: () => this.chooseNewProjectPath(),
-      chooseProjectToOpen: () => this.chooseProjectToOpen(),
-      projectChanged: (path) => this.projectChanged(path),
-    };
+  private chooseForCore(dialog: HostDialog): Promise<string | null> {
+    return dialog === 'new-project' ? this.chooseNewProjectPath() : this.chooseProjectToOpen();
   }
 
   private liveWindow(): BrowserWindow | null {
@@ -125,13 +135,9 @@ class DesktopApp {
   async start(): Promise<void> {
     hardenSession(session.defaultSession, this.location, RENDERER_DIR);
     const senderCheck = createSenderCheck(() => this.liveWindow()?.webContents ?? null, this.location);
-    registerContractIpc(ipcMain, () => this.workbench, senderCheck);
-    // What changes in the project — from the CLI, a merge, another process — reaches the window at once;
-    // the window's own requests it already shows.
-    this.workbench.subscribe((event, origin) => {
-      const contents = this.liveWindow()?.webContents;
-      if (contents && origin !== String(contents.id)) this.send(event);
-    });
+    // The window calls the core over its own port (what changes in the project reaches it there too); main only
+    // hands that port to the trusted frame.
+    registerPortRequests(ipcMain, senderCheck, (event) => connectWindow(this.core, event.sender, event));
     const problems = await this.openInitialProject();
     this.ready = true;
     this.rebuildMenu();
@@ -157,10 +163,10 @@ class DesktopApp {
     // MARGINALIA_PROJECT (end-to-end tests) may name a project that does not exist yet: it is created empty.
     const candidates = [
       ...(requested ? [{ path: requested, create: requested === fromEnv && !existsSync(requested) }] : []),
-      ...(this.workbench.settings().recentProjects ?? []).filter((p) => existsSync(p)).map((path) => ({ path, create: false })),
+      ...(readSettings(this.settingsDir).recentProjects ?? []).filter((p) => existsSync(p)).map((path) => ({ path, create: false })),
     ];
     for (const { path, create } of candidates) {
-      const problem = this.tryOpen(path, create);
+      const problem = await this.tryOpen(path, create);
       if (problem === null) return problems;
       problems.push(problem);
     }
@@ -170,7 +176,7 @@ class DesktopApp {
         const summary = await createSampleProject(samplePath, SAMPLE_ANALYST, sampleDirectory());
         if (summary.skipped.length > 0) console.warn(`Sample project: skipped ${summary.skipped.join('; ')}`);
       }
-      const problem = this.tryOpen(samplePath, false);
+      const problem = await this.tryOpen(samplePath, false);
       if (problem) problems.push(problem);
     } catch (error) {
       console.error('The sample project could not be created', error);
@@ -179,9 +185,9 @@ class DesktopApp {
   }
 
   /** Opens (or creates) a project; null on success, else a sentence for the user. The open project stays on failure. */
-  private tryOpen(path: string, create: boolean): string | null {
+  private async tryOpen(path: string, create: boolean): Promise<string | null> {
     try {
-      this.workbench.open(path, { create });
+      await this.core.open(path, { create });
       return null;
     } catch (error) {
       if (error instanceof UserError) return error.message;
@@ -197,8 +203,9 @@ class DesktopApp {
       return;
     }
     this.showWindow();
-    const problem = this.tryOpen(path, false);
-    if (problem) void this.showError('The project could not be opened', problem);
+    void this.tryOpen(path, false).then((problem) => {
+      if (problem) void this.showError('The project could not be opened', problem);
+    });
   }
 
   onSecondInstance(argv: readonly string[], cwd: string): void {
@@ -273,7 +280,7 @@ class DesktopApp {
   }
 
   private windowTitle(): string {
-    const path = this.workbench.projectPath;
+    const path = this.core.projectPath;
     return path ? `${basename(path, extname(path))} — ${APP_NAME}` : APP_NAME;
   }
 
@@ -282,14 +289,14 @@ class DesktopApp {
     if (!window) return;
     window.setTitle(this.windowTitle());
     // macOS: the title bar's proxy icon for the project file.
-    if (process.platform === 'darwin') window.setRepresentedFilename(this.workbench.projectPath ?? '');
+    if (process.platform === 'darwin') window.setRepresentedFilename(this.core.projectPath ?? '');
   }
 
   private projectChanged(path: string | null): void {
     if (path && process.platform !== 'linux') app.addRecentDocument(path);
     this.updateTitle();
+    // The window hears of it from the core, on its port.
     if (this.ready) this.rebuildMenu();
-    this.send({ type: 'project-changed' });
   }
 
   private send(event: WorkbenchEvent): void {
@@ -301,7 +308,7 @@ class DesktopApp {
     const recent = (readSettings(this.settingsDir).recentProjects ?? [])
       .map((path, index) => ({ path, index }))
       .filter((entry) => existsSync(entry.path));
-    const state = { platform: process.platform, appName: APP_NAME, projectOpen: this.workbench.projectPath !== null, recent, development: !app.isPackaged };
+    const state = { platform: process.platform, appName: APP_NAME, projectOpen: this.core.projectPath !== null, recent, development: !app.isPackaged };
     const template = menuTemplate(state, {
       newProject: () => void this.command('workbench.newProject', {}, 'The project could not be created'),
       openProject: () => void this.command('workbench.openProject', {}, 'The project could not be opened'),
@@ -316,7 +323,7 @@ class DesktopApp {
   /** Runs a workbench method for a menu item; a failure other than cancelling is shown in a message box. */
   private async command<M extends Method>(method: M, request: RequestOf<M>, failure: string): Promise<void> {
     try {
-      const result = await this.workbench.call(method, request);
+      const result = await this.core.call(method, request);
       if (!result.ok && result.error.code !== 'cancelled') await this.showError(failure, result.error.message);
     } catch (error) {
       console.error(`${method} failed`, error);
@@ -368,9 +375,9 @@ class DesktopApp {
     });
   }
 
-  shutdown(): void {
-    // Closes the project database cleanly (WAL checkpoint) before the process exits.
-    this.workbench.close(false);
+  /** Closes the project database cleanly (WAL checkpoint) and ends the core. */
+  shutdown(): Promise<void> {
+    return this.core.stop();
   }
 }
 
@@ -397,7 +404,19 @@ function main(): void {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => desktop.showWindow());
-  app.on('will-quit', () => desktop.shutdown());
+  // The core closes the project before the app exits: quitting waits for it once.
+  let coreStopped = false;
+  app.on('will-quit', (event) => {
+    if (coreStopped) return;
+    event.preventDefault();
+    void desktop
+      .shutdown()
+      .catch((error: unknown) => console.error('The core did not stop cleanly', error))
+      .finally(() => {
+        coreStopped = true;
+        app.quit();
+      });
+  });
   app
     .whenReady()
     .then(() => desktop.start())

@@ -1,12 +1,9 @@
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { IpcMainInvokeEvent } from 'electron';
+import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-import { IPC_INVOKE_CHANNEL } from '../../src-shared/api/events';
-import { ok, type Result } from '../../src-shared/model/result';
-import { Workbench } from '../core/workbench';
-import { temporaryDirectory } from '../test-support/project-fixture';
-import { createSenderCheck, isRendererUrl, registerContractIpc, type ContractService, type RendererLocation } from './register';
+import { IPC_PORT_REQUEST_CHANNEL } from '../../src-shared/api/channels';
+import { createSenderCheck, isRendererUrl, registerPortRequests, type RendererLocation } from './register';
 
 const INDEX_HTML = resolve('/opt/Marginalia/resources/app/out/renderer/index.html');
 const FILE_LOCATION: RendererLocation = { kind: 'file', indexHtmlPath: INDEX_HTML };
@@ -28,17 +25,6 @@ const WINDOW = { id: 7, mainFrame: { frameTreeNodeId: 1 } };
 
 function event(senderFrame: FakeFrame | null, senderId = WINDOW.id): IpcMainInvokeEvent {
   return { sender: { id: senderId }, senderFrame } as unknown as IpcMainInvokeEvent;
-}
-
-type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => Promise<Result<unknown>>;
-
-function fakeIpcMain() {
-  const handlers = new Map<string, Handler>();
-  return {
-    handlers,
-    handle: vi.fn((channel: string, handler: Handler) => void handlers.set(channel, handler)),
-    removeHandler: vi.fn((channel: string) => void handlers.delete(channel)),
-  };
 }
 
 function quietLog() {
@@ -88,68 +74,42 @@ describe('the sender check', () => {
   });
 });
 
-describe('the contract handler', () => {
-  function setUp(service: ContractService | null, trusted = true) {
-    const ipcMain = fakeIpcMain();
+describe('the port request listener', () => {
+  function setUp(trusted: boolean) {
+    const listeners = new Map<string, (event: IpcMainEvent) => void>();
+    const ipcMain = {
+      on: vi.fn((channel: string, listener: (event: IpcMainEvent) => void) => void listeners.set(channel, listener)),
+      removeListener: vi.fn((channel: string) => void listeners.delete(channel)),
+    };
+    const attach = vi.fn();
     const log = quietLog();
-    const unregister = registerContractIpc(ipcMain, () => service, () => trusted, log);
-    const handler = ipcMain.handlers.get(IPC_INVOKE_CHANNEL);
-    if (!handler) throw new Error('no handler registered');
-    return { ipcMain, log, unregister, invoke: (method: unknown, payload: unknown) => handler(event(frame(RENDERER_URL)), method, payload) };
+    const unregister = registerPortRequests(ipcMain as never, () => trusted, attach, log);
+    const request = () => listeners.get(IPC_PORT_REQUEST_CHANNEL)?.(event(frame(RENDERER_URL)) as unknown as IpcMainEvent);
+    return { listeners, attach, log, unregister, request };
   }
 
-  it('registers one handler on the invoke channel and removes it again', () => {
-    const { ipcMain, unregister } = setUp({ call: async () => ok(null) });
-    expect(ipcMain.handle).toHaveBeenCalledTimes(1);
-    expect(ipcMain.handle.mock.calls[0]?.[0]).toBe(IPC_INVOKE_CHANNEL);
+  it('hands a trusted window to attach, and stops listening when unregistered', () => {
+    const { listeners, attach, log, unregister, request } = setUp(true);
+    request();
+    expect(attach).toHaveBeenCalledTimes(1);
+    expect(log.warn).not.toHaveBeenCalled();
     unregister();
-    expect(ipcMain.removeHandler).toHaveBeenCalledWith(IPC_INVOKE_CHANNEL);
-    expect(ipcMain.handlers.size).toBe(0);
+    expect(listeners.size).toBe(0);
   });
 
-  it('passes method, payload and the sending window of a trusted sender to the service and returns its Result', async () => {
-    const call = vi.fn(async (method: unknown, payload: unknown) => ok({ method, payload }));
-    const { invoke } = setUp({ call });
-    expect(await invoke('document.list', {})).toEqual({ ok: true, value: { method: 'document.list', payload: {} } });
-    expect(call).toHaveBeenCalledWith('document.list', {}, expect.stringMatching(/^\d+$/));
+  it('gives an untrusted sender no port, and logs it', () => {
+    const { attach, log, request } = setUp(false);
+    request();
+    expect(attach).not.toHaveBeenCalled();
+    expect(log.warn.mock.calls[0]?.[0]).toMatch(/^Refused a port to the core for main frame "file:/);
   });
 
-  it('refuses an untrusted sender before the service sees anything, and logs it', async () => {
-    const call = vi.fn(async () => ok(null));
-    const { invoke, log } = setUp({ call }, false);
-    const result = await invoke('annotation.delete', { id: 'x' });
-    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
-    expect(call).not.toHaveBeenCalled();
-    expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('annotation.delete'));
-  });
-
-  it('dispatches through the real contract validation (unknown methods and bad payloads are Results)', async () => {
-    const dir = temporaryDirectory();
-    try {
-      const { invoke } = setUp(new Workbench(dir.path, { kind: 'desktop' }));
-      expect(await invoke('fs.readFile', {})).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-      expect(await invoke('settings.update', { analystName: 42 })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
-      expect(await invoke('settings.update', { analystName: 'Ada' })).toEqual({ ok: true, value: { analystName: 'Ada' } });
-      expect(await invoke('document.list', {})).toMatchObject({ ok: false, error: { code: 'no_project' } });
-    } finally {
-      dir.remove();
-    }
-  });
-
-  it('turns an unexpected exception into an internal error without its details, and logs it', async () => {
-    const { invoke, log } = setUp({
-      call: async () => {
-        throw new Error('SQLITE_IOERR at /home/someone/secret/path');
-      },
+  it('logs a window that could not be connected instead of throwing into Electron', () => {
+    const { attach, log, request } = setUp(true);
+    attach.mockImplementation(() => {
+      throw new Error('the window closed');
     });
-    const result = await invoke('document.list', {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
-    expect(JSON.stringify(result)).not.toContain('secret');
-    expect(log.error).toHaveBeenCalled();
-  });
-
-  it('answers while starting up without a workbench', async () => {
-    const { invoke } = setUp(null);
-    expect(await invoke('project.info', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(() => request()).not.toThrow();
+    expect(log.error).toHaveBeenCalledWith('A window could not be connected to the core', expect.any(Error));
   });
 });

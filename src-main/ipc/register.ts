@@ -1,18 +1,9 @@
-// The desktop app's one IPC handler (main process): sender frame check → the workbench's contract dispatch → Result.
+// The desktop app's one IPC listener (main process): a window's request for its port to the core, after the sender frame check.
 // Electron is imported for its types only, so the checks run under plain Node in the unit tests.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { IPC_INVOKE_CHANNEL } from '../../src-shared/api/events';
-import { err, type Result } from '../../src-shared/model/result';
-
-/**
- * What answers the contract: the Workbench in the app, a fake in tests. Validates `method` and `payload` itself;
- * `origin` names the window that asked (its WebContents id), so that it is not sent its own change events.
- */
-export interface ContractService {
-  call(method: unknown, payload: unknown, origin?: string | null): Promise<Result<unknown>>;
-}
+import type { IpcMain, IpcMainEvent } from 'electron';
+import { IPC_PORT_REQUEST_CHANNEL } from '../../src-shared/api/channels';
 
 /** Where the renderer page comes from: the built index.html, or the electron-vite dev server in development. */
 export type RendererLocation = { kind: 'file'; indexHtmlPath: string } | { kind: 'dev-server'; url: string };
@@ -60,14 +51,14 @@ export function isRendererUrl(url: string, location: RendererLocation): boolean 
   }
 }
 
+/** The parts of an IPC event the sender check reads (an `ipcMain.on` or `ipcMain.handle` event). */
+export type SenderEvent = Pick<IpcMainEvent, 'sender' | 'senderFrame'>;
+
 /**
- * The sender check: the call must come from the main frame (not an iframe) of our window's WebContents, and that
- * frame must currently show our renderer page. `getContents` returns null while no window exists.
+ * The sender check: the message must come from the main frame (not an iframe) of our window's WebContents, and
+ * that frame must currently show our renderer page. `getContents` returns null while no window exists.
  */
-export function createSenderCheck(
-  getContents: () => TrustedContents | null,
-  location: RendererLocation,
-): (event: IpcMainInvokeEvent) => boolean {
+export function createSenderCheck(getContents: () => TrustedContents | null, location: RendererLocation): (event: SenderEvent) => boolean {
   return (event) => {
     const frame = event.senderFrame;
     const contents = getContents();
@@ -78,38 +69,34 @@ export function createSenderCheck(
   };
 }
 
-function describeSender(event: IpcMainInvokeEvent): string {
+function describeSender(event: SenderEvent): string {
   const frame = event.senderFrame;
   if (!frame) return 'a frame that no longer exists';
   return `${frame.parent === null ? 'main frame' : 'subframe'} ${JSON.stringify(frame.url.slice(0, 200))}`;
 }
 
 /**
- * Registers the one handler on IPC_INVOKE_CHANNEL. Each call `(method, payload)` is answered with a Result:
- * refused with `invalid_request` when the sender check fails, otherwise whatever the contract dispatch returns.
- * An unexpected exception is logged here and answered with `internal`, so no stack trace reaches the page.
- * Returns a function that removes the handler.
+ * Listens for windows asking for their port to the core (IPC_PORT_REQUEST_CHANNEL). A trusted sender is handed to
+ * `attach`, which makes the channel and posts one end to that frame; anything else is refused and logged, and
+ * gets no port, so it can call nothing. Returns a function that stops listening.
  */
-export function registerContractIpc(
-  ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>,
-  getWorkbench: () => ContractService | null,
-  isTrustedSender: (event: IpcMainInvokeEvent) => boolean,
+export function registerPortRequests(
+  ipcMain: Pick<IpcMain, 'on' | 'removeListener'>,
+  isTrustedSender: (event: SenderEvent) => boolean,
+  attach: (event: IpcMainEvent) => void,
   log: IpcLog = console,
 ): () => void {
-  ipcMain.handle(IPC_INVOKE_CHANNEL, async (event: IpcMainInvokeEvent, method: unknown, payload: unknown): Promise<Result<unknown>> => {
-    const name = typeof method === 'string' ? method.slice(0, 100) : typeof method;
+  const listener = (event: IpcMainEvent) => {
     if (!isTrustedSender(event)) {
-      log.warn(`Refused IPC call "${name}" from ${describeSender(event)}: not the Marginalia window.`);
-      return err('invalid_request', 'This request did not come from the Marginalia window and was refused.');
+      log.warn(`Refused a port to the core for ${describeSender(event)}: not the Marginalia window.`);
+      return;
     }
-    const workbench = getWorkbench();
-    if (!workbench) return err('internal', 'Marginalia is still starting; try again in a moment.');
     try {
-      return await workbench.call(method, payload, String(event.sender.id));
+      attach(event);
     } catch (error) {
-      log.error(`IPC call "${name}" failed unexpectedly`, error);
-      return err('internal', 'Something went wrong inside Marginalia; the details are in the app log.');
+      log.error('A window could not be connected to the core', error);
     }
-  });
-  return () => ipcMain.removeHandler(IPC_INVOKE_CHANNEL);
+  };
+  ipcMain.on(IPC_PORT_REQUEST_CHANNEL, listener);
+  return () => ipcMain.removeListener(IPC_PORT_REQUEST_CHANNEL, listener);
 }

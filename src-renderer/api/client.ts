@@ -84,7 +84,15 @@ export function httpTransport(): Transport {
 
 export function chooseTransport(): Transport {
   const bridge = window.marginalia;
-  if (bridge) return { invoke: (m, p) => bridge.invoke(m, p), onEvent: (l) => bridge.onEvent(l) };
+  if (bridge) {
+    // The preload only forwards: what an event is, is checked here, as for the browser mode's stream.
+    const onEvent: Transport['onEvent'] = (listener) =>
+      bridge.onEvent((event) => {
+        const parsed = WorkbenchEventSchema.safeParse(event);
+        if (parsed.success) listener(parsed.data);
+      });
+    return { invoke: (m, p) => bridge.invoke(m, p), onEvent };
+  }
   return httpTransport();
 }
 

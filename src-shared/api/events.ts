@@ -28,7 +28,3 @@ export const WorkbenchEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('export-project') }),
 ]);
 export type WorkbenchEvent = z.infer<typeof WorkbenchEventSchema>;
-
-/** The IPC channel names: written here once, used by the preload and the main process. */
-export const IPC_INVOKE_CHANNEL = 'marginalia:invoke';
-export const IPC_EVENT_CHANNEL = 'marginalia:event';
