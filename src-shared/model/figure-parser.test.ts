@@ -136,3 +136,17 @@ describe('parseFigure: phrases from the sample articles', () => {
     expectFigure(quote, amount, scale, value, unit);
   });
 });
+
+describe('parseFigure: half, ranges and hyphenated units', () => {
+  it('reads "half" as 0.5', () => {
+    expect(parseFigure('half of the budget')?.amount).toBe(0.5);
+  });
+  it('keeps the lower end of a range and reads the unit after the upper end', () => {
+    expect(parseFigure('15-30 years')).toEqual({ amount: 15, scale: 1, value: 15, unit: 'years' });
+    expect(parseFigure('10 to 12 billion dollars')).toEqual({ amount: 10, scale: 1e9, value: 10e9, unit: 'USD' });
+  });
+  it('normalises a hyphenated unit word', () => {
+    expect(parseFigure('a 1,000-kilometer front')?.unit).toBe('km');
+    expect(parseFigure('a 28-point plan')?.unit).toBe('point');
+  });
+});

@@ -1,4 +1,5 @@
-// Owns pre-filling a figure annotation: the first number in a quote with its sign, scale word and normalised unit.
+// Owns pre-filling a figure annotation: the first number in a quote (digits, number words, "half", the lower end of a
+// range) with its sign, scale word and normalised unit.
 
 export interface ParsedFigure {
   /** The number as written, sign included: "$800 billion" → 800, "-14 degrees" → -14, "2.5 million" → 2.5. */
@@ -131,8 +132,20 @@ function readWords(text: string, index: number): NumberToken | null {
   return { amount, start: index, end };
 }
 
-/** Finds the first numeral (digits or number words) in `text`. */
+/** "half" ("half of the budget", "a half") is the amount 0.5. */
+function readHalf(text: string): NumberToken | null {
+  const m = /\bhalf\b/i.exec(text);
+  return m ? { amount: 0.5, start: m.index, end: m.index + m[0].length } : null;
+}
+
+/** Finds the first numeral (digits or number words, "half" last of all) in `text`. */
 function findNumber(text: string): NumberToken | null {
+  const found = findNumeral(text);
+  const half = readHalf(text);
+  return half && (!found || half.start < found.start) ? half : found;
+}
+
+function findNumeral(text: string): NumberToken | null {
   const wordStart = new RegExp(`\\b(?:${[...Object.keys(UNITS_WORDS), ...Object.keys(TENS_WORDS)].join('|')})\\b`, 'gi');
   const digit = /\d/.exec(text);
   for (let w = wordStart.exec(text); w && (!digit || w.index < digit.index); w = wordStart.exec(text)) {
@@ -176,10 +189,18 @@ function readUnitSuffix(rest: string): string | null {
   return null;
 }
 
-/** "28-point plan" → 'point': a word hyphenated onto the number names what is counted. */
+/** "28-point plan" → 'point', "1,000-kilometer" → 'km': a word hyphenated onto the number names what is counted. */
 function readHyphenNoun(rest: string): string | null {
   const m = /^-([a-z]+)\b/.exec(rest);
-  return m?.[1] ?? null;
+  const word = m?.[1];
+  if (word === undefined) return null;
+  return readUnitSuffix(` ${word}`) ?? word;
+}
+
+/** The upper end of a range right after the number ("15-30 years", "15 to 30", "10–12"): how many characters it takes. */
+export function rangeTailLength(rest: string): number {
+  const m = /^(?:\s?[-–—]\s?|\sto\s)(?:[$€£]\s?)?\d+(?:[.,]\d+)*/.exec(rest);
+  return m?.[0].length ?? 0;
 }
 
 /** Up to two lowercase non-stop words after the number; stops after a word that looks plural ("drones struck" → 'drones'). */
@@ -207,7 +228,9 @@ export function parseFigure(quote: string): ParsedFigure | null {
   const negative = isNegative(before.slice(0, before.length - (prefix?.length ?? 0)));
   const amount = negative && token.amount !== 0 ? -token.amount : token.amount;
 
+  // A range keeps its lower end as the amount; its unit is read after the upper end ("15-30 years" → 15 years).
   let rest = quote.slice(token.end);
+  rest = rest.slice(rangeTailLength(rest));
   const scaleMatch = readScale(rest);
   const scale = scaleMatch?.meaning ?? 1;
   if (scaleMatch) rest = rest.slice(scaleMatch.length);

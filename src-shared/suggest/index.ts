@@ -1,4 +1,6 @@
 // All suggestions for a set of documents: each source run over each text, tagged and rejected spans left out.
+import { findClaims } from './claims';
+import { findFigures } from './figures';
 import { ActorMatcher } from './known-actors';
 import { overlapsAny, suggestionKey, tokensOf } from './fold';
 import type { SuggestActor, SuggestDocument, Suggestion, SuggestionKind, TaggedSpan } from './types';
@@ -29,6 +31,41 @@ function actorSuggestions(document: SuggestDocument, matcher: ActorMatcher, toke
   }));
 }
 
+function figureSuggestions(document: SuggestDocument): Suggestion[] {
+  return findFigures(document.text).map(({ start, end, figure }) => ({
+    key: suggestionKey(document.textHash, 'figure', start, end, ''),
+    documentId: document.id,
+    kind: 'figure',
+    start,
+    end,
+    quote: document.text.slice(start, end),
+    attributes: { amount: figure.amount, scale: figure.scale, unit: figure.unit },
+    reason: figure.unit === null ? 'a number' : `a quantity of ${figure.unit}`,
+    source: 'figure',
+  }));
+}
+
+/** Claims with their speaker; the claimant is the registered actor named in the speaker's words, if any. */
+function claimSuggestions(document: SuggestDocument, matcher: ActorMatcher, tokens: ReturnType<typeof tokensOf>): Suggestion[] {
+  return findClaims(document.text).map((claim) => {
+    const named = matcher.find(document.text, tokens.filter((t) => t.start >= claim.speakerStart && t.end <= claim.speakerEnd))[0];
+    const who = named?.actor;
+    return {
+      key: suggestionKey(document.textHash, 'claim', claim.start, claim.end, who?.id ?? claim.speaker),
+      documentId: document.id,
+      kind: 'claim',
+      start: claim.start,
+      end: claim.end,
+      quote: document.text.slice(claim.start, claim.end),
+      ...(who ? { actorId: who.id } : {}),
+      actor: who?.name ?? claim.speaker,
+      attributes: { status: 'unverified', claimantId: who?.id ?? null },
+      reason: who ? `reported speech of “${who.name}”` : `reported speech of “${claim.speaker}” (not in the registry)`,
+      source: 'claim',
+    };
+  });
+}
+
 /** Every suggestion, document by document in the order given, left to right within a document. */
 export function computeSuggestions(input: SuggestInput): Suggestion[] {
   const matcher = new ActorMatcher(input.actors);
@@ -44,6 +81,8 @@ export function computeSuggestions(input: SuggestInput): Suggestion[] {
     const tags = tagsByDocument.get(document.id) ?? [];
     const found: Suggestion[] = [];
     if (input.kind === undefined || input.kind === 'actor') found.push(...actorSuggestions(document, matcher, tokens));
+    if (input.kind === undefined || input.kind === 'figure') found.push(...figureSuggestions(document));
+    if (input.kind === undefined || input.kind === 'claim') found.push(...claimSuggestions(document, matcher, tokens));
     for (const suggestion of found) {
       if (input.rejected.has(suggestion.key)) continue;
       if (overlapsAny(tags.filter((t) => t.kind === suggestion.kind), suggestion.start, suggestion.end)) continue;
