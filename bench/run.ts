@@ -9,6 +9,7 @@ import { runHtmlImportBenchmark } from './import-html';
 import { runCliStartupBenchmark } from './cli-startup';
 import { runMergeBenchmark } from './merge';
 import { runReviewBenchmark } from './review';
+import { runSuggestBenchmark } from './suggest';
 import { writeSection } from './report';
 import { runReviewUiBenchmark } from './review-ui';
 import { runUiBenchmark } from './ui';
@@ -113,6 +114,9 @@ await runFormatsImportBenchmark();
 
 // Merging teammates' projects, in a child process for its peak memory.
 await runMergeBenchmark();
+
+// Suggestions: every source over 1,000 articles and 500 actors; quality against the gold list of the samples.
+runSuggestBenchmark();
 
 // Agreement figures for a large two-analyst project.
 await runReviewBenchmark();

@@ -145,8 +145,11 @@ function findNumber(text: string): NumberToken | null {
   return half && (!found || half.start < found.start) ? half : found;
 }
 
+const WORD_START = new RegExp(`\\b(?:${[...Object.keys(UNITS_WORDS), ...Object.keys(TENS_WORDS)].join('|')})\\b`, 'gi');
+
 function findNumeral(text: string): NumberToken | null {
-  const wordStart = new RegExp(`\\b(?:${[...Object.keys(UNITS_WORDS), ...Object.keys(TENS_WORDS)].join('|')})\\b`, 'gi');
+  const wordStart = WORD_START;
+  wordStart.lastIndex = 0;
   const digit = /\d/.exec(text);
   for (let w = wordStart.exec(text); w && (!digit || w.index < digit.index); w = wordStart.exec(text)) {
     const token = readWords(text, w.index);

@@ -47,6 +47,7 @@ export class ActorMatcher {
   private readonly byFirst = new Map<string, NamePattern[]>();
   private readonly firstWords: string[] = [];
   private readonly variants = new Map<string, string[]>();
+  private readonly spellings = new Map<string, boolean>();
 
   constructor(actors: readonly SuggestActor[]) {
     const surnameOwners = new Map<string, Set<string>>();
@@ -94,6 +95,14 @@ export class ActorMatcher {
     return found;
   }
 
+  /** isOtherSpelling, remembered: the same pairs of words come back in every sentence. */
+  private otherSpelling(written: string, registered: string): boolean {
+    const pair = `${written}\0${registered}`;
+    let known = this.spellings.get(pair);
+    if (known === undefined) this.spellings.set(pair, (known = isOtherSpelling(written, registered)));
+    return known;
+  }
+
   /** Where `pattern` matches the tokens from `index` on: the end offset and whether a word was another spelling. */
   private matchAt(text: string, tokens: readonly Token[], index: number, pattern: NamePattern): { end: number; variant: boolean; last: number } | null {
     let variant = false;
@@ -111,7 +120,7 @@ export class ActorMatcher {
       const token = tokens[t];
       if (!token) return null;
       if (token.folded !== expected) {
-        if (!token.capital || !isOtherSpelling(token.folded, expected)) return null;
+        if (!token.capital || !this.otherSpelling(token.folded, expected)) return null;
         variant = true;
       }
     }

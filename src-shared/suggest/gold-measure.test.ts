@@ -1,0 +1,24 @@
+// Checks suggestion quality against the hand-annotated gold list (only the articles it covers so far): person
+// mentions and figures must stay at or above a floor a little below what they reach now.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import gold from './fixtures/gold.json';
+import { measure, type GoldDocument } from './gold-measure';
+
+const SAMPLE_DIR = join(import.meta.dirname, '..', '..', 'resources', 'sample');
+const documents = (gold.documents as GoldDocument[]).map((d) => ({ ...d, text: readFileSync(join(SAMPLE_DIR, d.file), 'utf8') }));
+
+describe('suggestion quality on the gold-annotated sample articles', () => {
+  const result = measure(documents);
+  it('suggests person mentions for the right actor after one mention of each person is tagged (recall and precision ≥ 0.95)', () => {
+    expect(result.persons.gold).toBeGreaterThan(0);
+    expect(result.persons.recall).toBeGreaterThanOrEqual(0.95);
+    expect(result.persons.precision).toBeGreaterThanOrEqual(0.95);
+  });
+  it('suggests figures with the right value (recall ≥ 0.85, precision ≥ 0.9)', () => {
+    expect(result.figures.gold).toBeGreaterThan(0);
+    expect(result.figures.recall).toBeGreaterThanOrEqual(0.85);
+    expect(result.figures.precision).toBeGreaterThanOrEqual(0.9);
+  });
+});
