@@ -210,7 +210,7 @@ export function ReviewMode(props: {
   };
 
   return (
-    <div className="review">
+    <main className="review" aria-label="Review">
       <ReviewToolbar
         documents={selection.documents}
         documentId={selection.documentId ?? ''}
@@ -299,6 +299,6 @@ export function ReviewMode(props: {
           )}
         </aside>
       </div>
-    </div>
+    </main>
   );
 }

@@ -22,7 +22,7 @@ export function SidebarTabs(props: { tab: SidebarTab; onTab: (tab: SidebarTab) =
     tabsRef.current?.querySelector<HTMLButtonElement>(`#sidebar-tab-${next.id}`)?.focus();
   };
   return (
-    <div className={`sidebar sidebar-${props.tab}`}>
+    <nav className={`sidebar sidebar-${props.tab}`} aria-label="Project">
       <div className="sidebar-tabs" role="tablist" aria-label="Sidebar" ref={tabsRef} onKeyDown={onKeyDown}>
         {TABS.map((t) => (
           <button
@@ -41,6 +41,6 @@ export function SidebarTabs(props: { tab: SidebarTab; onTab: (tab: SidebarTab) =
       <div id="sidebar-panel" className="sidebar-panel" role="tabpanel" aria-labelledby={`sidebar-tab-${props.tab}`}>
         {props.children}
       </div>
-    </div>
+    </nav>
   );
 }

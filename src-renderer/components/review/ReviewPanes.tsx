@@ -129,14 +129,15 @@ export function ReviewPanes(props: {
     <div className="review-panes">
       <section className="review-pane review-pane-a" aria-label={`Analyst A: ${nameA}`}>
         <PaneHeader letter="A" name={nameA} tags={tagsA} />
-        <div className="review-pane-scroll" ref={scrollA}>
+        {/* Focusable so that keyboard users can scroll the pane. */}
+        <div className="review-pane-scroll" ref={scrollA} tabIndex={0} aria-label={`Article with the tags of ${nameA}`}>
           {!ready && <p className="empty">Comparing the two analysts’ tags…</p>}
           <div className="review-article-mount" ref={mountA} />
         </div>
       </section>
       <section className="review-pane review-pane-b" aria-label={`Analyst B: ${nameB}${props.sourceB ? ` (in ${props.sourceB})` : ''}`}>
         <PaneHeader letter="B" name={nameB} tags={tagsB} source={props.sourceB} />
-        <div className="review-pane-scroll" ref={scrollB}>
+        <div className="review-pane-scroll" ref={scrollB} tabIndex={0} aria-label={`Article with the tags of ${nameB}`}>
           {!ready && <p className="empty">Comparing the two analysts’ tags…</p>}
           <div className="review-article-mount" ref={mountB} />
         </div>
