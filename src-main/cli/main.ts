@@ -19,6 +19,7 @@ import { registerActorsCommands } from './actors-commands';
 import { registerSearchCommands } from './search-commands';
 import { registerSuggestCommands } from './suggest-commands';
 import { registerTagsCommands } from './tags-commands';
+import { registerChecksCommands } from './checks-commands';
 import { writeExport } from './write-export';
 import { addExportFilterOptions, exportFilters, type ExportFilterOptions } from './export-filters';
 import { registerServeCommand } from './serve-command';
@@ -256,6 +257,7 @@ function buildProgram(io: CliIo): Command {
   registerSearchCommands(program, io);
   registerSuggestCommands(program, io);
   registerTagsCommands(program, io);
+  registerChecksCommands(program, io);
   return program;
 }
 

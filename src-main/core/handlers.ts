@@ -23,6 +23,7 @@ import type { ProjectSession } from './session';
 import { searchProject } from './search/search-service';
 import { acceptAllSuggestions, acceptSuggestionKeys, listSuggestions, rejectSuggestionKeys } from './suggestions/suggestion-service';
 import { queryTagTable } from './tag-table';
+import { dismissFinding, listFindings } from './checks/check-service';
 
 /** Methods answered by an open project; the rest (settings, workbench) belong to the app around it. */
 export type ProjectMethod = Exclude<Method, `settings.${string}` | `workbench.${string}`>;
@@ -79,6 +80,8 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'suggestion.reject': (request) => rejectSuggestionKeys(session, request),
     'suggestion.acceptAll': (request) => acceptAllSuggestions(session, request),
     'annotation.query': (request) => queryTagTable(session, request),
+    'checks.list': (request) => listFindings(session, request),
+    'checks.dismiss': (request) => dismissFinding(session, request),
   };
 }
 

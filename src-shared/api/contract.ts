@@ -2,7 +2,7 @@
 // Electron IPC, the HTTP transport of `marginalia serve` and the CLI all dispatch through this one object.
 import { z } from 'zod';
 import { ActorKindSchema, ActorNameSchema, ActorSchema } from '../model/actor';
-import { AnnotationKindSchema, AnnotationSchema, AttributesPatchSchema } from '../model/annotation';
+import { AnnotationKindSchema, AnnotationSchema, AttributesPatchSchema, WarningCategorySchema } from '../model/annotation';
 import { DocumentMetaSchema, DocumentSchema } from '../model/document';
 import { ActorIdSchema, AnalystIdSchema, AnnotationIdSchema, DocumentIdSchema, ProjectIdSchema, TimestampSchema } from '../model/ids';
 import { AcceptResultSchema, SuggestionCountsSchema, SuggestionKindSchema, SuggestionSchema } from '../suggest/types';
@@ -236,6 +236,33 @@ export const TagRowSchema = z.object({
   updatedAt: TimestampSchema,
 });
 export type TagRow = z.infer<typeof TagRowSchema>;
+
+/** A tag a cross-document finding rests on: its document, offsets and quote, and what the rule read there. */
+export const FindingEvidenceSchema = z.object({
+  annotationId: AnnotationIdSchema,
+  documentId: DocumentIdSchema,
+  title: z.string(),
+  publishedAt: z.string().nullable(),
+  start: z.number().int(),
+  end: z.number().int(),
+  quote: z.string(),
+  /** The value, role or status the rule compared. */
+  detail: z.string(),
+});
+export type FindingEvidence = z.infer<typeof FindingEvidenceSchema>;
+
+/** A problem the project shows across documents; findings never change tags by themselves. */
+export const FindingSchema = z.object({
+  /** The rule and the tags it rests on: the same while the evidence is the same. */
+  key: z.string(),
+  rule: z.enum(['figures', 'roles', 'claims']),
+  summary: z.string(),
+  /** The category a reliability warning made from this finding starts with. */
+  suggestedCategory: WarningCategorySchema,
+  evidence: z.array(FindingEvidenceSchema),
+  dismissed: z.boolean(),
+});
+export type Finding = z.infer<typeof FindingSchema>;
 
 function method<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
@@ -495,6 +522,10 @@ export const contract = {
     }),
     z.object({ rows: z.array(TagRowSchema), total: z.number().int() }),
   ),
+  /** Cross-document checks: figures that disagree, roles that disagree, claims repeated; dismissed ones only when asked. */
+  'checks.list': method(z.strictObject({ includeDismissed: z.boolean().optional() }), z.object({ findings: z.array(FindingSchema) })),
+  /** Sets a finding aside, remembered in this project file (not merged, not undoable). */
+  'checks.dismiss': method(z.strictObject({ key: z.string().min(1).max(200) }), z.object({})),
 } as const;
 
 export type Contract = typeof contract;

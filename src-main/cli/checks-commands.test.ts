@@ -1,0 +1,37 @@
+// Checks `marginalia checks`: findings with evidence as text and JSON, and --dismiss remembered in the project file.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { temporaryDirectory } from '../test-support/project-fixture';
+import { runCli } from './main';
+
+let dir: ReturnType<typeof temporaryDirectory>;
+beforeEach(() => (dir = temporaryDirectory()));
+afterEach(() => dir.remove());
+
+async function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { MARGINALIA_ANALYST: 'Ada', MARGINALIA_SETTINGS_DIR: join(dir.path, 's') } });
+  return { code, stdout, stderr };
+}
+
+describe('marginalia checks', () => {
+  it('lists a figure slip with its evidence, and forgets it once dismissed unless --all', async () => {
+    const path = join(dir.path, 'p.marginalia');
+    await cli('new', path);
+    writeFileSync(join(dir.path, 'a.txt'), 'Plan A\n\nThe prosperity plan for reconstruction is worth 800 billion dollars.\n');
+    writeFileSync(join(dir.path, 'b.txt'), 'Plan B\n\nThe prosperity plan for reconstruction is worth 8000 billion dollars.\n');
+    await cli('import', path, join(dir.path, 'a.txt'), join(dir.path, 'b.txt'));
+    expect((await cli('checks', path)).stdout).toBe('No findings.\n');
+    await cli('tag', path, 'Plan A', '--kind', 'figure', '--quote', '800 billion dollars');
+    await cli('tag', path, 'Plan B', '--kind', 'figure', '--quote', '8000 billion dollars');
+    const text = await cli('checks', path);
+    expect(text.stdout).toMatch(/^Figures that disagree: Two figures in USD about the same thing \(.*\) differ 10-fold\.\n {2}suggested warning: Factual error; key figures:[0-9a-f]{32}\n/);
+    expect(text.stdout).toMatch(/“Plan A”.* 800 billion dollars — 800,000,000,000 USD\n/);
+    const [finding] = JSON.parse((await cli('checks', path, '--json')).stdout) as { key: string }[];
+    expect((await cli('checks', path, '--dismiss', finding?.key ?? '')).code).toBe(0);
+    expect((await cli('checks', path)).stdout).toBe('No findings.\n');
+    expect((await cli('checks', path, '--all')).stdout).toMatch(/^Figures that disagree \(dismissed\): /);
+  });
+});
