@@ -7,36 +7,36 @@ import type { RendererLocation } from '../ipc/register';
 import { devServerCsp, devServerUrl, hardenSession, hardenWebContents, isAllowedRequest } from './hardening';
 
 const RENDERER_DIR = resolve('/opt/Marginalia/resources/app/out/renderer');
-const FILE: RendererLocation = { kind: 'file', indexHtmlPath: join(RENDERER_DIR, 'index.html') };
+const APP: RendererLocation = { kind: 'app' };
 const DEV: RendererLocation = { kind: 'dev-server', url: 'http://localhost:5173/' };
 const fileUrl = (path: string) => pathToFileURL(path).href;
 
 vi.spyOn(console, 'warn').mockImplementation(() => {});
 
 describe('which requests the app may make', () => {
-  it('allows only the built renderer folder from disk', () => {
-    expect(isAllowedRequest(fileUrl(join(RENDERER_DIR, 'index.html')), FILE, RENDERER_DIR)).toBe(true);
-    expect(isAllowedRequest(fileUrl(join(RENDERER_DIR, 'assets', 'index-abc.js')), FILE, RENDERER_DIR)).toBe(true);
-    expect(isAllowedRequest(`${fileUrl(RENDERER_DIR)}/../main/index.js`, FILE, RENDERER_DIR)).toBe(false);
-    expect(isAllowedRequest(fileUrl(resolve('/etc/passwd')), FILE, RENDERER_DIR)).toBe(false);
-    expect(isAllowedRequest(fileUrl(`${RENDERER_DIR}-evil/x.js`), FILE, RENDERER_DIR)).toBe(false);
+  it('allows the app:// renderer and no file on disk', () => {
+    expect(isAllowedRequest('app://marginalia/index.html', APP)).toBe(true);
+    expect(isAllowedRequest('app://marginalia/assets/index-abc.js', APP)).toBe(true);
+    expect(isAllowedRequest('app://elsewhere/index.html', APP)).toBe(false);
+    expect(isAllowedRequest(fileUrl(join(RENDERER_DIR, 'index.html')), APP)).toBe(false);
+    expect(isAllowedRequest(fileUrl(resolve('/etc/passwd')), APP)).toBe(false);
   });
 
   it('refuses the network in the built app, and allows only the dev server in development', () => {
     for (const url of ['https://example.com/', 'http://localhost:5173/', 'ws://localhost:5173/', 'chrome://gpu', 'ftp://x/']) {
-      expect(isAllowedRequest(url, FILE, RENDERER_DIR), url).toBe(false);
+      expect(isAllowedRequest(url, APP), url).toBe(false);
     }
-    expect(isAllowedRequest('http://localhost:5173/src/main.tsx', DEV, RENDERER_DIR)).toBe(true);
-    expect(isAllowedRequest('ws://localhost:5173/?token=x', DEV, RENDERER_DIR)).toBe(true);
-    expect(isAllowedRequest('http://localhost:5174/', DEV, RENDERER_DIR)).toBe(false);
-    expect(isAllowedRequest('https://cdn.example.com/react.js', DEV, RENDERER_DIR)).toBe(false);
-    expect(isAllowedRequest(fileUrl(join(RENDERER_DIR, 'index.html')), DEV, RENDERER_DIR)).toBe(false);
+    expect(isAllowedRequest('http://localhost:5173/src/main.tsx', DEV)).toBe(true);
+    expect(isAllowedRequest('ws://localhost:5173/?token=x', DEV)).toBe(true);
+    expect(isAllowedRequest('http://localhost:5174/', DEV)).toBe(false);
+    expect(isAllowedRequest('https://cdn.example.com/react.js', DEV)).toBe(false);
+    expect(isAllowedRequest('app://marginalia/index.html', DEV)).toBe(false);
   });
 
   it('allows inline data and DevTools pages, and nothing unparsable', () => {
-    expect(isAllowedRequest('data:image/png;base64,AAAA', FILE, RENDERER_DIR)).toBe(true);
-    expect(isAllowedRequest('devtools://devtools/bundled/devtools_app.html', FILE, RENDERER_DIR)).toBe(true);
-    expect(isAllowedRequest('::not a url', FILE, RENDERER_DIR)).toBe(false);
+    expect(isAllowedRequest('data:image/png;base64,AAAA', APP)).toBe(true);
+    expect(isAllowedRequest('devtools://devtools/bundled/devtools_app.html', APP)).toBe(true);
+    expect(isAllowedRequest('::not a url', APP)).toBe(false);
   });
 });
 
@@ -74,7 +74,7 @@ function fakeSession() {
 describe('the session', () => {
   it('denies every permission request and check', () => {
     const { ses } = fakeSession();
-    hardenSession(ses as never, FILE, RENDERER_DIR);
+    hardenSession(ses as never, APP);
     const requestHandler = ses.setPermissionRequestHandler.mock.calls[0]?.[0];
     const callback = vi.fn();
     requestHandler({}, 'media', callback, {});
@@ -84,14 +84,14 @@ describe('the session', () => {
 
   it('cancels requests outside the app, and adds a CSP header only for the dev server', () => {
     const built = fakeSession();
-    hardenSession(built.ses as never, FILE, RENDERER_DIR);
+    hardenSession(built.ses as never, APP);
     const answer = vi.fn();
     (built.handlers.beforeRequest as (d: { url: string }, cb: typeof answer) => void)({ url: 'https://example.com/' }, answer);
     expect(answer).toHaveBeenCalledWith({ cancel: true });
     expect(built.ses.webRequest.onHeadersReceived).not.toHaveBeenCalled();
 
     const dev = fakeSession();
-    hardenSession(dev.ses as never, DEV, RENDERER_DIR);
+    hardenSession(dev.ses as never, DEV);
     const headers = vi.fn();
     const details = { url: 'http://localhost:5173/', responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] } };
     (dev.handlers.headersReceived as (d: typeof details, cb: typeof headers) => void)(details, headers);
@@ -104,7 +104,7 @@ describe('the session', () => {
 describe('every web contents', () => {
   function hardened() {
     const contents = Object.assign(new EventEmitter(), { setWindowOpenHandler: vi.fn() });
-    hardenWebContents(contents as unknown as WebContents, FILE);
+    hardenWebContents(contents as unknown as WebContents, APP);
     const navigate = (event: string, url: string) => {
       const preventDefault = vi.fn();
       contents.emit(event, { url, preventDefault });
@@ -122,7 +122,7 @@ describe('every web contents', () => {
     const { contents, navigate } = hardened();
     expect(navigate('will-navigate', 'https://example.com/')).toBe(true);
     expect(navigate('will-navigate', fileUrl(resolve('/home/someone/article.html')))).toBe(true);
-    expect(navigate('will-navigate', `${fileUrl(FILE.kind === 'file' ? FILE.indexHtmlPath : '')}#doc`)).toBe(false);
+    expect(navigate('will-navigate', 'app://marginalia/index.html#doc')).toBe(false);
     expect(navigate('will-redirect', 'https://example.com/')).toBe(true);
     const preventDefault = vi.fn();
     contents.emit('will-attach-webview', { preventDefault }, {}, {});

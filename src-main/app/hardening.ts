@@ -1,9 +1,7 @@
 // Locking down the desktop app's web side (main process): no permissions, no network, no new windows or navigation.
 // Electron is imported for its types only, so these rules are unit-tested under plain Node.
-import { isAbsolute, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Session, WebContents } from 'electron';
-import { isRendererUrl, type RendererLocation } from '../ipc/register';
+import { APP_HOST, APP_SCHEME, isRendererUrl, type RendererLocation } from '../ipc/register';
 
 /** The dev server's policy: it needs inline scripts and styles (React Fast Refresh, Vite's CSS injection) and its HMR socket. */
 export function devServerCsp(devUrl: string): string {
@@ -24,16 +22,12 @@ export function devServerUrl(url: string | undefined, isPackaged: boolean): stri
   }
 }
 
-function isInside(child: string, parent: string): boolean {
-  const path = relative(parent, child);
-  return path === '' || (!path.startsWith('..') && !isAbsolute(path));
-}
-
 /**
- * The only requests the app makes: files inside the built renderer folder, or the dev server in development
- * (plus DevTools' own pages and inline data). Everything else — the network, other local files — is refused.
+ * The only requests the app makes: the built renderer on app://marginalia (whose handler keeps them inside its
+ * folder), or the dev server in development (plus DevTools' own pages and inline data). Everything else — the
+ * network, local files — is refused.
  */
-export function isAllowedRequest(url: string, location: RendererLocation, rendererDir: string): boolean {
+export function isAllowedRequest(url: string, location: RendererLocation): boolean {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -45,12 +39,8 @@ export function isAllowedRequest(url: string, location: RendererLocation, render
     case 'data:':
     case 'blob:':
       return true;
-    case 'file:':
-      try {
-        return location.kind === 'file' && isInside(resolve(fileURLToPath(parsed)), resolve(rendererDir));
-      } catch {
-        return false;
-      }
+    case `${APP_SCHEME}:`:
+      return location.kind === 'app' && parsed.host === APP_HOST;
     case 'http:':
     case 'https:':
     case 'ws:':
@@ -66,15 +56,15 @@ type HardenedSession = Pick<Session, 'setPermissionRequestHandler' | 'setPermiss
 };
 
 /** No permissions, no requests beyond the app itself, and in development a CSP header on the dev server's pages. */
-export function hardenSession(ses: HardenedSession, location: RendererLocation, rendererDir: string): void {
+export function hardenSession(ses: HardenedSession, location: RendererLocation): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = isAllowedRequest(details.url, location, rendererDir);
+    const allowed = isAllowedRequest(details.url, location);
     if (!allowed) console.warn(`Blocked a request to ${details.url.slice(0, 200)}`);
     callback({ cancel: !allowed });
   });
-  // The built app is loaded from file://, which has no response headers: its policy is the meta tag in index.html.
+  // The built app's pages come with serve's policy from the app:// handler (and index.html's meta tag).
   if (location.kind !== 'dev-server') return;
   const csp = devServerCsp(location.url);
   ses.webRequest.onHeadersReceived((details, callback) => {

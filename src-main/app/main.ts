@@ -8,6 +8,7 @@ import {
   dialog,
   ipcMain,
   Menu,
+  protocol,
   screen,
   session,
   type MessageBoxOptions,
@@ -24,7 +25,8 @@ import { readSettings, writeSettings } from '../core/settings';
 import { APP_VERSION } from '../core/version';
 import type { CoreClient } from '../core-process/core-client';
 import type { HostDialog } from '../core-process/protocol';
-import { createSenderCheck, registerPortRequests, type RendererLocation } from '../ipc/register';
+import { APP_SCHEME, createSenderCheck, registerPortRequests, type RendererLocation } from '../ipc/register';
+import { APP_INDEX_URL, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { connectWindow, startCoreUtility } from './core-host';
 import { devServerUrl, hardenSession, hardenWebContents } from './hardening';
 import { menuTemplate } from './menu';
@@ -42,7 +44,6 @@ const DEFAULT_SIZE = { width: 1280, height: 840 };
 const MAIN_DIR = dirname(fileURLToPath(import.meta.url));
 const PRELOAD_PATH = join(MAIN_DIR, '..', 'preload', 'index.cjs');
 const RENDERER_DIR = join(MAIN_DIR, '..', 'renderer');
-const RENDERER_INDEX = join(RENDERER_DIR, 'index.html');
 /** The core's utility process entry, built beside the main process (electron.vite.config.ts). */
 const CORE_ENTRY = join(MAIN_DIR, 'core.js');
 
@@ -133,7 +134,8 @@ class DesktopApp {
   }
 
   async start(): Promise<void> {
-    hardenSession(session.defaultSession, this.location, RENDERER_DIR);
+    hardenSession(session.defaultSession, this.location);
+    if (this.location.kind === 'app') protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_DIR));
     const senderCheck = createSenderCheck(() => this.liveWindow()?.webContents ?? null, this.location);
     // The window calls the core over its own port (what changes in the project reaches it there too); main only
     // hands that port to the trusted frame.
@@ -264,7 +266,7 @@ class DesktopApp {
     });
     window.webContents.on('render-process-gone', (_event, details) => console.error(`The window's renderer stopped: ${details.reason}`));
     const devUrl = this.location.kind === 'dev-server' ? this.location.url : null;
-    const loading = devUrl ? window.loadURL(devUrl) : window.loadFile(RENDERER_INDEX);
+    const loading = window.loadURL(devUrl ?? APP_INDEX_URL);
     loading.catch((error: unknown) => console.error('The window could not load the workbench', error));
     this.updateTitle();
     return window;
@@ -383,6 +385,8 @@ class DesktopApp {
 
 function main(): void {
   app.setName(APP_NAME);
+  // Before the app is ready: app:// is a standard, secure origin, which file:// is not.
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   const settingsDir = prepareSettingsDirectory();
   if (!app.requestSingleInstanceLock()) {
     app.quit();
@@ -391,7 +395,7 @@ function main(): void {
   // Every renderer is sandboxed, whatever a window's webPreferences say.
   app.enableSandbox();
   const devUrl = devServerUrl(process.env.ELECTRON_RENDERER_URL, app.isPackaged);
-  const location: RendererLocation = devUrl ? { kind: 'dev-server', url: devUrl } : { kind: 'file', indexHtmlPath: RENDERER_INDEX };
+  const location: RendererLocation = devUrl ? { kind: 'dev-server', url: devUrl } : { kind: 'app' };
   const desktop = new DesktopApp(settingsDir, location);
 
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents, location));

@@ -1,4 +1,4 @@
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
@@ -6,9 +6,9 @@ import { IPC_PORT_REQUEST_CHANNEL } from '../../src-shared/api/channels';
 import { createSenderCheck, isRendererUrl, registerPortRequests, type RendererLocation } from './register';
 
 const INDEX_HTML = resolve('/opt/Marginalia/resources/app/out/renderer/index.html');
-const FILE_LOCATION: RendererLocation = { kind: 'file', indexHtmlPath: INDEX_HTML };
+const APP_LOCATION: RendererLocation = { kind: 'app' };
 const DEV_LOCATION: RendererLocation = { kind: 'dev-server', url: 'http://localhost:5173/' };
-const RENDERER_URL = pathToFileURL(INDEX_HTML).href;
+const RENDERER_URL = 'app://marginalia/index.html';
 
 interface FakeFrame {
   url: string;
@@ -32,14 +32,17 @@ function quietLog() {
 }
 
 describe('which pages count as the renderer', () => {
-  it('accepts the built index.html, with a query or fragment, and nothing else on disk', () => {
-    expect(isRendererUrl(RENDERER_URL, FILE_LOCATION)).toBe(true);
-    expect(isRendererUrl(`${RENDERER_URL}?x=1#tags`, FILE_LOCATION)).toBe(true);
-    expect(isRendererUrl(pathToFileURL(join(INDEX_HTML, '..', 'other.html')).href, FILE_LOCATION)).toBe(false);
-    expect(isRendererUrl(pathToFileURL(resolve('/home/someone/Downloads/article.html')).href, FILE_LOCATION)).toBe(false);
-    expect(isRendererUrl('https://example.com/index.html', FILE_LOCATION)).toBe(false);
-    expect(isRendererUrl('about:blank', FILE_LOCATION)).toBe(false);
-    expect(isRendererUrl('not a url', FILE_LOCATION)).toBe(false);
+  it('accepts the app:// page, with a query or fragment, and no other page, host or file on disk', () => {
+    expect(isRendererUrl(RENDERER_URL, APP_LOCATION)).toBe(true);
+    expect(isRendererUrl('app://marginalia/', APP_LOCATION)).toBe(true);
+    expect(isRendererUrl(`${RENDERER_URL}?x=1#tags`, APP_LOCATION)).toBe(true);
+    expect(isRendererUrl('app://marginalia/assets/other.html', APP_LOCATION)).toBe(false);
+    expect(isRendererUrl('app://marginalia.evil/index.html', APP_LOCATION)).toBe(false);
+    expect(isRendererUrl(pathToFileURL(INDEX_HTML).href, APP_LOCATION)).toBe(false);
+    expect(isRendererUrl(pathToFileURL(resolve('/home/someone/Downloads/article.html')).href, APP_LOCATION)).toBe(false);
+    expect(isRendererUrl('https://example.com/index.html', APP_LOCATION)).toBe(false);
+    expect(isRendererUrl('about:blank', APP_LOCATION)).toBe(false);
+    expect(isRendererUrl('not a url', APP_LOCATION)).toBe(false);
   });
 
   it('accepts the dev server only by its exact origin', () => {
@@ -53,7 +56,7 @@ describe('which pages count as the renderer', () => {
 });
 
 describe('the sender check', () => {
-  const check = createSenderCheck(() => WINDOW, FILE_LOCATION);
+  const check = createSenderCheck(() => WINDOW, APP_LOCATION);
 
   it('trusts the main frame of our window showing the renderer', () => {
     expect(check(event(frame(RENDERER_URL)))).toBe(true);
@@ -70,7 +73,7 @@ describe('the sender check', () => {
   });
 
   it('refuses everything while there is no window', () => {
-    expect(createSenderCheck(() => null, FILE_LOCATION)(event(frame(RENDERER_URL)))).toBe(false);
+    expect(createSenderCheck(() => null, APP_LOCATION)(event(frame(RENDERER_URL)))).toBe(false);
   });
 });
 
@@ -101,7 +104,7 @@ describe('the port request listener', () => {
     const { attach, log, request } = setUp(false);
     request();
     expect(attach).not.toHaveBeenCalled();
-    expect(log.warn.mock.calls[0]?.[0]).toMatch(/^Refused a port to the core for main frame "file:/);
+    expect(log.warn.mock.calls[0]?.[0]).toMatch(/^Refused a port to the core for main frame "app:\/\/marginalia\/index.html"/);
   });
 
   it('logs a window that could not be connected instead of throwing into Electron', () => {

@@ -1,12 +1,14 @@
 // The desktop app's one IPC listener (main process): a window's request for its port to the core, after the sender frame check.
 // Electron is imported for its types only, so the checks run under plain Node in the unit tests.
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { IpcMain, IpcMainEvent } from 'electron';
 import { IPC_PORT_REQUEST_CHANNEL } from '../../src-shared/api/channels';
 
-/** Where the renderer page comes from: the built index.html, or the electron-vite dev server in development. */
-export type RendererLocation = { kind: 'file'; indexHtmlPath: string } | { kind: 'dev-server'; url: string };
+/** Where the renderer page comes from: the app:// protocol serving the built renderer, or the electron-vite dev server in development. */
+export type RendererLocation = { kind: 'app' } | { kind: 'dev-server'; url: string };
+
+/** The app:// protocol's scheme and host (src-main/app/app-protocol.ts serves it). */
+export const APP_SCHEME = 'app';
+export const APP_HOST = 'marginalia';
 
 /** The parts of a window's WebContents the sender check reads. */
 export interface TrustedContents {
@@ -27,14 +29,9 @@ function parseUrl(url: string): URL | null {
   }
 }
 
-function samePath(a: string, b: string): boolean {
-  // Windows and macOS file systems are case-insensitive by default; file URLs may spell the drive letter either way.
-  return process.platform === 'linux' ? a === b : a.toLowerCase() === b.toLowerCase();
-}
-
 /**
- * True when `url` is our renderer page: the built index.html itself (query and fragment allowed), or any page
- * of the dev server's origin. Everything else — other local files, remote pages, about:blank — is false.
+ * True when `url` is our renderer page: app://marginalia/ or its index.html (query and fragment allowed), or any
+ * page of the dev server's origin. Everything else — local files, remote pages, about:blank — is false.
  */
 export function isRendererUrl(url: string, location: RendererLocation): boolean {
   const parsed = parseUrl(url);
@@ -43,12 +40,8 @@ export function isRendererUrl(url: string, location: RendererLocation): boolean 
     const devServer = parseUrl(location.url);
     return devServer !== null && (parsed.protocol === 'http:' || parsed.protocol === 'https:') && parsed.origin === devServer.origin;
   }
-  if (parsed.protocol !== 'file:' || (parsed.host !== '' && parsed.host !== 'localhost')) return false;
-  try {
-    return samePath(resolve(fileURLToPath(parsed)), resolve(location.indexHtmlPath));
-  } catch {
-    return false;
-  }
+  // A custom scheme's URL has the opaque origin "null" in WHATWG terms, so scheme and host are compared.
+  return parsed.protocol === `${APP_SCHEME}:` && parsed.host === APP_HOST && (parsed.pathname === '/' || parsed.pathname === '/index.html');
 }
 
 /** The parts of an IPC event the sender check reads (an `ipcMain.on` or `ipcMain.handle` event). */

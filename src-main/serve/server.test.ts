@@ -11,7 +11,8 @@ import { BODY_LIMITS, DEFAULT_BODY_LIMIT, FILE_LIMITS, base64Length } from '../.
 import { createProject } from '../core/session';
 import { readSettings } from '../core/settings';
 import { temporaryDirectory } from '../test-support/project-fixture';
-import { startServer, staticFilePath, type RunningServer } from './server';
+import { startServer, type RunningServer } from './server';
+import { staticFilePath } from './static-files';
 
 const REPO = join(import.meta.dirname, '..', '..');
 const INDEX_HTML = '<!doctype html><title>Fake Marginalia</title><script type="module" src="./assets/app.js"></script>';

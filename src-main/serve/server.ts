@@ -1,13 +1,14 @@
 // The HTTP transport of `marginalia serve` (Node CLI process): one project's Workbench behind the contract and the built renderer, on 127.0.0.1 behind a token.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, realpath, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, resolve, sep } from 'node:path';
+import { extname, join, resolve } from 'node:path';
 import { contract } from '../../src-shared/api/contract';
 import { bodyLimitFor, describeBytes } from '../../src-shared/api/limits';
 import { err, UserError, type Result } from '../../src-shared/model/result';
 import { logUnexpectedError } from '../core/log';
+import { CONTENT_TYPES, SECURITY_HEADERS, servableFile, staticFilePath } from './static-files';
 import type { CoreClient } from '../core-process/core-client';
 import { INVALID_JSON_MESSAGE } from '../core-process/protocol';
 import { startCoreInWorker } from '../core-process/worker-thread';
@@ -46,29 +47,6 @@ export interface RunningServer {
 export function tokenCookieName(port: number): string {
   return `marginalia_token_${port}`;
 }
-
-const SECURITY_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy':
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
-    "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-  'X-Content-Type-Options': 'nosniff',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-};
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.ico': 'image/x-icon',
-};
 
 interface Context {
   readonly core: Pick<CoreClient, 'callJson' | 'subscribe'>;
@@ -228,30 +206,6 @@ function streamEvents(context: Context, request: IncomingMessage, response: Serv
     clearInterval(keepalive);
     unsubscribe();
   });
-}
-
-/**
- * The file under `root` that a decoded URL path names, or null when the path tries to leave it
- * (`..`, backslashes, NUL) or names a dotfile.
- */
-export function staticFilePath(root: string, decodedPath: string): string | null {
-  if (!decodedPath.startsWith('/') || decodedPath.includes('\\') || decodedPath.includes('\0')) return null;
-  const segments = decodedPath.split('/').filter((segment) => segment !== '' && segment !== '.');
-  if (segments.some((segment) => segment.startsWith('.'))) return null;
-  const base = resolve(root);
-  const file = resolve(base, ...segments);
-  return file.startsWith(base + sep) ? file : null;
-}
-
-/** The real path of `file` if it is a regular file inside `root` after following symlinks, else null. */
-async function servableFile(root: string, file: string): Promise<string | null> {
-  try {
-    const [realRoot, realFile] = await Promise.all([realpath(root), realpath(file)]);
-    if (!realFile.startsWith(realRoot + sep)) return null;
-    return (await stat(realFile)).isFile() ? realFile : null;
-  } catch {
-    return null;
-  }
 }
 
 async function sendFile(request: IncomingMessage, response: ServerResponse, file: string, noStore: boolean): Promise<void> {
