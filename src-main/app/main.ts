@@ -39,6 +39,8 @@ const SAMPLE_FILE_NAME = 'Sample project.marginalia';
 const SAMPLE_ANALYST = 'Marginalia sample';
 const MIN_SIZE = { width: 720, height: 480 };
 const DEFAULT_SIZE = { width: 1280, height: 840 };
+/** A page that crashes again within this time is not reloaded again. */
+const RENDERER_RELOAD_INTERVAL_MS = 30_000;
 
 // electron-vite emits out/main/index.js, out/preload/index.cjs and out/renderer/index.html side by side.
 const MAIN_DIR = dirname(fileURLToPath(import.meta.url));
@@ -107,6 +109,8 @@ class DesktopApp {
   /** A project the OS asked to open (macOS open-file) before the app was ready. */
   private pendingPath: string | null = null;
   private ready = false;
+  /** When a crashed page was last reloaded (0: never). */
+  private lastRendererReload = 0;
 
   constructor(
     private readonly settingsDir: string,
@@ -264,12 +268,31 @@ class DesktopApp {
     window.on('closed', () => {
       if (this.window === window) this.window = null;
     });
-    window.webContents.on('render-process-gone', (_event, details) => console.error(`The window's renderer stopped: ${details.reason}`));
+    window.webContents.on('render-process-gone', (_event, details) => this.rendererGone(window, details.reason));
     const devUrl = this.location.kind === 'dev-server' ? this.location.url : null;
     const loading = window.loadURL(devUrl ?? APP_INDEX_URL);
     loading.catch((error: unknown) => console.error('The window could not load the workbench', error));
     this.updateTitle();
     return window;
+  }
+
+  /**
+   * A crashed page is reloaded, once per RENDERER_RELOAD_INTERVAL_MS (a page that crashes on load is not reloaded in
+   * a loop): the project lives in the core, so it is as it was; the reloaded page asks for a new port.
+   */
+  private rendererGone(window: BrowserWindow, reason: string): void {
+    console.error(`The window's renderer stopped: ${reason}`);
+    if (reason === 'clean-exit' || window.isDestroyed()) return;
+    const now = Date.now();
+    const reload = now - this.lastRendererReload > RENDERER_RELOAD_INTERVAL_MS;
+    if (reload) {
+      this.lastRendererReload = now;
+      window.webContents.reload();
+    }
+    const detail = reload
+      ? 'The window stopped unexpectedly and was reloaded. The project is as it was; an edit still being typed may need typing again.'
+      : 'The window stopped unexpectedly again. The project is safe: close the window and open the project again.';
+    void this.showError('The window stopped', detail);
   }
 
   private saveBounds(window: BrowserWindow): void {
