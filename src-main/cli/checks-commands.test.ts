@@ -1,4 +1,4 @@
-// Checks `marginalia checks`: findings with evidence as text and JSON, and --dismiss remembered in the project file.
+// Checks `marginalia checks` (findings with evidence, --dismiss remembered) and `marginalia actor-roles` (recording a dated role).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -33,5 +33,17 @@ describe('marginalia checks', () => {
     expect((await cli('checks', path, '--dismiss', finding?.key ?? '')).code).toBe(0);
     expect((await cli('checks', path)).stdout).toBe('No findings.\n');
     expect((await cli('checks', path, '--all')).stdout).toMatch(/^Figures that disagree \(dismissed\): /);
+  });
+
+  it('records an actor’s dated role with actor-roles and lists it', async () => {
+    const path = join(dir.path, 'p.marginalia');
+    await cli('new', path);
+    writeFileSync(join(dir.path, 'a.txt'), 'Talks\n\nDefense Minister Umerov arrived.\n');
+    await cli('import', path, join(dir.path, 'a.txt'));
+    await cli('search', path, 'Umerov', '--tag', 'actor', '--set', 'actor=Rustem Umerov');
+    const added = await cli('actor-roles', path, '--actor', 'Rustem Umerov', '--role', 'Defense Minister', '--from', '2023-09-06', '--to', '2025-07-17');
+    expect(added.code).toBe(0);
+    expect(added.stdout).toBe('Rustem Umerov: Defense Minister, 2023-09-06 – 2025-07-17\n');
+    expect((await cli('actor-roles', path, '--role', 'Defense Minister')).stderr).toBe('marginalia: --role needs --actor <name> and --from <date>.\n');
   });
 });

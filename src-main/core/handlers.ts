@@ -24,6 +24,7 @@ import { searchProject } from './search/search-service';
 import { acceptAllSuggestions, acceptSuggestionKeys, listSuggestions, rejectSuggestionKeys } from './suggestions/suggestion-service';
 import { queryTagTable } from './tag-table';
 import { dismissFinding, listFindings } from './checks/check-service';
+import { addActorRole, listActorRoles } from './checks/actor-roles';
 
 /** Methods answered by an open project; the rest (settings, workbench) belong to the app around it. */
 export type ProjectMethod = Exclude<Method, `settings.${string}` | `workbench.${string}`>;
@@ -82,6 +83,8 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'annotation.query': (request) => queryTagTable(session, request),
     'checks.list': (request) => listFindings(session, request),
     'checks.dismiss': (request) => dismissFinding(session, request),
+    'actor.addRole': (request) => addActorRole(session, request),
+    'actor.roles': (request) => ({ roles: listActorRoles(session, request.actorId) }),
   };
 }
 

@@ -255,7 +255,7 @@ export type FindingEvidence = z.infer<typeof FindingEvidenceSchema>;
 export const FindingSchema = z.object({
   /** The rule and the tags it rests on: the same while the evidence is the same. */
   key: z.string(),
-  rule: z.enum(['figures', 'roles', 'claims']),
+  rule: z.enum(['figures', 'roles', 'outdated_role', 'claims']),
   summary: z.string(),
   /** The category a reliability warning made from this finding starts with. */
   suggestedCategory: WarningCategorySchema,
@@ -263,6 +263,16 @@ export const FindingSchema = z.object({
   dismissed: z.boolean(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
+
+/** A role an actor held from one date (ISO, YYYY-MM-DD) to another (null: still holds it). */
+export const ActorRoleSchema = z.object({
+  id: z.string(),
+  actorId: ActorIdSchema,
+  role: z.string(),
+  from: z.iso.date(),
+  to: z.iso.date().nullable(),
+});
+export type ActorRole = z.infer<typeof ActorRoleSchema>;
 
 function method<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
@@ -526,6 +536,13 @@ export const contract = {
   'checks.list': method(z.strictObject({ includeDismissed: z.boolean().optional() }), z.object({ findings: z.array(FindingSchema) })),
   /** Sets a finding aside, remembered in this project file (not merged, not undoable). */
   'checks.dismiss': method(z.strictObject({ key: z.string().min(1).max(200) }), z.object({})),
+  /** Records a role an actor held, with its dates, for the outdated-role check (kept in this file; not undoable, not merged). */
+  'actor.addRole': method(
+    z.strictObject({ actorId: ActorIdSchema, role: z.string().trim().min(1).max(200), from: z.iso.date(), to: z.iso.date().optional() }).refine((r) => r.to === undefined || r.to >= r.from, 'the role cannot end before it begins'),
+    ActorRoleSchema,
+  ),
+  /** The registered roles, of one actor or all, by actor and start date. */
+  'actor.roles': method(z.strictObject({ actorId: ActorIdSchema.optional() }), z.object({ roles: z.array(ActorRoleSchema) })),
 } as const;
 
 export type Contract = typeof contract;

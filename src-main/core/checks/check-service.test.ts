@@ -74,6 +74,29 @@ describe('roles that disagree', () => {
   });
 });
 
+describe('outdated roles', () => {
+  it('flags a registered role named in an article dated outside its span, and not one dated inside', async () => {
+    const p = project();
+    const umerov = (await p.call('actor.create', { name: 'Rustem Umerov', kind: 'person' })).id;
+    await p.call('actor.addRole', { actorId: umerov, role: 'Defense Minister', from: '2023-09-06', to: '2025-07-17' });
+    const late = await paste(p, 'Late', 'Late\n\n2026-01-20\n\nDefense Minister Umerov arrived.');
+    const early = await paste(p, 'Early', 'Early\n\n2024-03-01\n\nDefense Minister Umerov arrived.');
+    expect((await p.call('document.get', { id: late })).publishedAt).toBe('2026-01-20');
+    await tag(p, late, 'actor', 'Umerov', { actorId: umerov });
+    await tag(p, early, 'actor', 'Umerov', { actorId: umerov });
+    const found = (await findings(p)).filter((f) => f.rule === 'outdated_role');
+    expect(found.map((f) => f.summary)).toEqual(['Rustem Umerov is called “Defense Minister” in an article of 2026-01-20, but held that role 2023-09-06 – 2025-07-17.']);
+    expect(found[0]?.evidence.map((e) => e.title)).toEqual(['Late']);
+  });
+
+  it('refuses a role that ends before it begins', async () => {
+    const p = project();
+    const umerov = (await p.call('actor.create', { name: 'Rustem Umerov', kind: 'person' })).id;
+    const refused = await p.result('actor.addRole', { actorId: umerov, role: 'Defense Minister', from: '2025-01-01', to: '2024-01-01' });
+    expect(refused.ok ? '' : refused.error.message).toMatch(/cannot end before it begins/);
+  });
+});
+
 describe('claims repeated', () => {
   it('groups near-identical claims of several documents, not a document repeating itself or a different claim', async () => {
     const p = project();

@@ -11,6 +11,7 @@ import { repeatedClaims } from './claims';
 import type { CheckDocument, CheckInput } from './evidence';
 import { disagreeingFigures } from './figures';
 import { disagreeingRoles, roleMentions } from './roles';
+import { listActorRoles, outdatedRoles } from './actor-roles';
 
 /** What the rules read: live tags with a passage, the texts of the documents they are on, the registry's names. */
 function checkInput(session: ProjectSession): CheckInput {
@@ -31,11 +32,12 @@ function dismissedKeys(session: ProjectSession): Set<string> {
 export function listFindings(session: ProjectSession, request: ValidRequestOf<'checks.list'>): ResponseOf<'checks.list'> {
   const input = checkInput(session);
   const dismissed = dismissedKeys(session);
-  const findings = [...disagreeingFigures(input), ...disagreeingRoles(input, roleMentions(input)), ...repeatedClaims(input)].map((f) => ({ ...f, dismissed: dismissed.has(f.key) }));
+  const mentions = roleMentions(input);
+  const findings = [...disagreeingFigures(input), ...disagreeingRoles(input, mentions), ...outdatedRoles(input, mentions, listActorRoles(session)), ...repeatedClaims(input)].map((f) => ({ ...f, dismissed: dismissed.has(f.key) }));
   return { findings: request.includeDismissed ? findings : findings.filter((f) => !f.dismissed) };
 }
 
-const RULE_OF_KEY = /^(figures|roles|claims):[0-9a-f]{32}$/u;
+const RULE_OF_KEY = /^(figures|roles|outdated_role|claims):[0-9a-f]{32}$/u;
 
 export function dismissFinding(session: ProjectSession, request: ValidRequestOf<'checks.dismiss'>): ResponseOf<'checks.dismiss'> {
   const rule = RULE_OF_KEY.exec(request.key)?.[1];

@@ -30,7 +30,8 @@ export interface RoleMention {
 const isRoleWord = (word: string) => ROLE_NOUNS.has(foldWord(word)) || ROLE_MODIFIERS.has(foldWord(word));
 const isCapitalised = (word: string) => /^\p{Lu}/u.test(word);
 
-function roleKey(role: string): string {
+/** The role compared: folded words without nationalities and articles. */
+export function roleKey(role: string): string {
   return (role.match(/[\p{L}\p{M}]+/gu) ?? []).map(foldWord).filter((w) => !NEUTRAL.has(w)).join(' ');
 }
 
