@@ -72,7 +72,8 @@ export function measure(documents: readonly (GoldDocument & { text: string })[])
       figureGold.set(`${d.file}:${start}:${start + f.quote.length}`, f.value);
     }
   }
-  const actorSuggestions = computeSuggestions({ documents: docs, actors, tags, rejected: new Set(), kind: 'actor' });
+  // Known actors only: "new actor?" offers name no registered actor, which this protocol does not score.
+  const actorSuggestions = computeSuggestions({ documents: docs, actors, tags, rejected: new Set(), kind: 'actor', newActors: false });
   const personsCorrect = actorSuggestions.filter((s) => personGold.get(`${s.documentId}:${s.start}:${s.end}`) === s.actorId).length;
   const figureSuggestions = computeSuggestions({ documents: docs, actors: [], tags: [], rejected: new Set(), kind: 'figure' });
   const figuresCorrect = figureSuggestions.filter((s) => {

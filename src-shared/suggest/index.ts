@@ -2,7 +2,8 @@
 import { findClaims } from './claims';
 import { findFigures } from './figures';
 import { ActorMatcher } from './known-actors';
-import { overlapsAny, suggestionKey, tokensOf } from './fold';
+import { findNamedActors } from './new-actors';
+import { fold, overlapsAny, suggestionKey, tokensOf } from './fold';
 import type { SuggestActor, SuggestDocument, Suggestion, SuggestionKind, TaggedSpan } from './types';
 
 export interface SuggestInput {
@@ -13,6 +14,8 @@ export interface SuggestInput {
   /** Keys of rejected suggestions: never offered again. */
   rejected: ReadonlySet<string>;
   kind?: SuggestionKind;
+  /** Whether to look for names not in the registry ("new actor?"); the slowest source, on by default. */
+  newActors?: boolean;
 }
 
 function actorSuggestions(document: SuggestDocument, matcher: ActorMatcher, tokens: ReturnType<typeof tokensOf>): Suggestion[] {
@@ -29,6 +32,24 @@ function actorSuggestions(document: SuggestDocument, matcher: ActorMatcher, toke
     ...(match.otherSpelling !== undefined ? { newAlias: match.otherSpelling } : {}),
     source: 'actor-name',
   }));
+}
+
+/** Names no registered actor answers to, where no known actor was found. */
+function newActorSuggestions(document: SuggestDocument, known: readonly Suggestion[]): Suggestion[] {
+  return findNamedActors(document.text)
+    .filter((m) => !overlapsAny(known, m.start, m.end))
+    .map((m) => ({
+      key: suggestionKey(document.textHash, 'actor', m.start, m.end, `new:${fold(m.name)}`),
+      documentId: document.id,
+      kind: 'actor',
+      start: m.start,
+      end: m.end,
+      quote: document.text.slice(m.start, m.end),
+      actor: m.name,
+      actorKind: m.kind,
+      reason: `new actor? (${m.kind})`,
+      source: 'new-actor',
+    }));
 }
 
 function figureSuggestions(document: SuggestDocument): Suggestion[] {
@@ -80,7 +101,11 @@ export function computeSuggestions(input: SuggestInput): Suggestion[] {
     const tokens = tokensOf(document.text);
     const tags = tagsByDocument.get(document.id) ?? [];
     const found: Suggestion[] = [];
-    if (input.kind === undefined || input.kind === 'actor') found.push(...actorSuggestions(document, matcher, tokens));
+    if (input.kind === undefined || input.kind === 'actor') {
+      const known = actorSuggestions(document, matcher, tokens);
+      found.push(...known);
+      if (input.newActors !== false) found.push(...newActorSuggestions(document, known));
+    }
     if (input.kind === undefined || input.kind === 'figure') found.push(...figureSuggestions(document));
     if (input.kind === undefined || input.kind === 'claim') found.push(...claimSuggestions(document, matcher, tokens));
     for (const suggestion of found) {

@@ -41,10 +41,11 @@ describe('suggestions', () => {
     const { annotations } = await p.call('actor.mentions', { actorId });
     expect(annotations).toHaveLength(preview.count);
     expect(annotations.every((a) => a.note === 'suggested: actor-name' && a.kind === 'actor')).toBe(true);
-    expect((await p.call('suggestion.list', { kind: 'actor' })).counts.byKind.actor).toBe(0);
+    const forBudanov = async () => (await p.call('suggestion.list', {})).suggestions.filter((s) => s.actorId === actorId).length;
+    expect(await forBudanov()).toBe(0);
     await p.call('history.undo', {});
     expect((await p.call('actor.mentions', { actorId })).total).toBe(0);
-    expect((await p.call('suggestion.list', { kind: 'actor' })).counts.byKind.actor).toBe(preview.count);
+    expect(await forBudanov()).toBe(preview.count);
   });
 
   it('adds an accepted other spelling to the actor’s aliases', async () => {
@@ -96,6 +97,19 @@ describe('suggestions', () => {
     } finally {
       ben.close();
     }
+  });
+
+  it('registers the actor when a “new actor?” suggestion is accepted, and links the tag to it', async () => {
+    const p = newTestProject('Anna');
+    open.push(p);
+    await p.call('document.import', { source: { type: 'text', text: 'Sergei Lavrov met the press.' } });
+    const offered = (await p.call('suggestion.list', { kind: 'actor' })).suggestions.find((s) => s.source === 'new-actor');
+    expect(offered?.actor).toBe('Sergei Lavrov');
+    expect(await p.call('suggestion.accept', { keys: [offered?.key ?? ''] })).toEqual({ created: 1, actorsCreated: 1, aliasesAdded: 0 });
+    const { actors } = await p.call('actor.list', {});
+    expect(actors.map((a) => [a.name, a.kind])).toEqual([['Sergei Lavrov', 'person']]);
+    const { annotations } = await p.call('actor.mentions', { actorId: actors[0]?.id ?? '' });
+    expect(annotations.map((a) => a.note)).toEqual(['suggested: new-actor']);
   });
 
   it('refuses a key that is not on offer and leaves the file as it was', async () => {
