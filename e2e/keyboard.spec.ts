@@ -52,3 +52,50 @@ test('keyboard only: caret before a name, Ctrl+Shift+→ selects it, 2 tags it, 
   await expect(tagInList(page, 'Rustem Umerov')).toHaveCount(0);
   await expect(page.locator('.message')).toContainText('Undid');
 });
+
+test('N and P walk the tags in text order; ? lists every key; 1–4 decide a review difference', async ({ workbench }) => {
+  const { page, projectPath } = workbench;
+  await setAnalystName(page, 'Ada');
+  await importThroughPicker(page, ['000_734da4ab211b7c49.txt']);
+  for (const quote of ['Rustem Umerov', 'Kyiv']) {
+    const tagged = workbench.cli(['tag', projectPath, 'Miami', '--kind', 'actor', '--quote', quote, '--analyst', 'Ada']);
+    expect(tagged.code, tagged.stderr).toBe(0);
+  }
+  await expect(page.locator('.tag-list .tag-item')).toHaveCount(2);
+  const selected = page.locator('.tag-list .tag-item.selected .tag-quote');
+  await page.locator('.ProseMirror').click();
+  await page.keyboard.press('n');
+  await expect(selected).toHaveText('“Kyiv”');
+  await page.keyboard.press('n');
+  await expect(selected).toHaveText('“Rustem Umerov”');
+  await page.keyboard.press('p');
+  await expect(selected).toHaveText('“Kyiv”');
+
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toContainText('keep A, keep B, keep both, keep neither');
+  await expect(help).toContainText('select the next / previous tag');
+  await help.getByRole('button', { name: 'Close' }).click();
+
+  // Ben tags Kyiv too (the page shows it live): in the review, 1 keeps A's tag of the current difference.
+  const ben = workbench.cli(['tag', projectPath, 'Miami', '--kind', 'actor', '--quote', 'Kyiv', '--analyst', 'Ben']);
+  expect(ben.code, ben.stderr).toBe(0);
+  await expect(page.locator('.tag-list .tag-item')).toHaveCount(3);
+  await page.getByRole('button', { name: 'Review…' }).click();
+  await page.getByRole('combobox', { name: 'Analyst A' }).selectOption({ label: 'Ada' });
+  await page.getByRole('combobox', { name: 'Analyst B' }).selectOption({ label: 'Ben' });
+  await page.locator('.review-pane-b .hl').first().waitFor();
+  await page.keyboard.press('n');
+  const decision = page.getByRole('region', { name: 'Decision' });
+  await expect(decision.locator('.decision-verdicts')).toContainText('A: ○ pending');
+  await page.keyboard.press('1');
+  // The review goes on to the next difference; the decision is in the project file.
+  await expect
+    .poll(() => {
+      const exported = workbench.cli(['export', projectPath, '--format', 'json', '--out', '-']);
+      const { annotations } = JSON.parse(exported.stdout) as { annotations: { review: { status: string } | null }[] };
+      return annotations.filter((a) => a.review?.status === 'accepted').length;
+    })
+    .toBe(1);
+});

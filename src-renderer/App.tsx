@@ -1,5 +1,6 @@
 // The workbench: documents on the left, the article in the centre, tags and their details on the right.
-import { isTypingTarget } from './keymap';
+import { isTypingTarget, NEXT_KEY, PREVIOUS_KEY } from './keymap';
+import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { WorkbenchState } from '../src-shared/api/contract';
 import type { Annotation, AnnotationKind, AttributesPatch } from '../src-shared/model/annotation';
@@ -26,6 +27,15 @@ import { useProjectData } from './hooks/use-project-data';
 import { useTagJump } from './hooks/use-tag-jump';
 import { useDuplicateTag } from './hooks/use-duplicate-tag';
 
+/** The shown tag after (`step` 1) or before (-1) the selected one in text order, wrapping around; the first or last when none is selected. */
+function adjacentTag(shown: readonly Annotation[], selectedId: string | null, step: 1 | -1): Annotation | undefined {
+  const inText = shown.filter((a) => a.target !== null).sort((x, y) => (x.target?.start ?? 0) - (y.target?.start ?? 0) || (y.target?.end ?? 0) - (x.target?.end ?? 0));
+  if (inText.length === 0) return undefined;
+  const at = inText.findIndex((a) => a.id === selectedId);
+  if (at === -1) return step > 0 ? inText[0] : inText[inText.length - 1];
+  return inText[(at + step + inText.length) % inText.length];
+}
+
 export function App({ client }: { client: Client }) {
   const [workbench, setWorkbench] = useState<WorkbenchState | null>(null);
   const [analystName, setAnalystName] = useState<string | null>(null);
@@ -41,6 +51,7 @@ export function App({ client }: { client: Client }) {
   const [focusDetails, setFocusDetails] = useState(false);
   const [selection, setSelection] = useState<TextSelection | null>(null);
   const { message, setMessage, dismiss: dismissMessage } = useMessage();
+  const [showKeys, setShowKeys] = useState(false);
   const viewRef = useRef<ArticleView | null>(null);
   const [exporting, setExporting] = useState(false);
   const [mergePreview, setMergePreview] = useState<(MergePreview & { previewId: string; fileName: string }) | null>(null);
@@ -233,6 +244,11 @@ export function App({ client }: { client: Client }) {
   // Keys: 1–4 tag the selection, Esc dismisses, Delete removes the selected tag, Ctrl/Cmd+Z undoes.
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === '?' && !askName && !isTypingTarget(event.target)) {
+        event.preventDefault();
+        setShowKeys((shown) => !shown);
+        return;
+      }
       if (askName || reviewing) return; // the review mode has its own keys
       const mod = event.ctrlKey || event.metaKey;
       if (mod && !event.altKey && (event.key.toLowerCase() === 'z' || event.key.toLowerCase() === 'y')) {
@@ -243,7 +259,14 @@ export function App({ client }: { client: Client }) {
       }
       if (isTypingTarget(event.target) || mod || event.altKey) return;
       const kind = kindForKey(event.key);
-      if (kind && (viewRef.current?.currentRange() ?? selection)) {
+      const step = event.key.toLowerCase() === NEXT_KEY ? 1 : event.key.toLowerCase() === PREVIOUS_KEY ? -1 : 0;
+      if (step !== 0 && !event.shiftKey) {
+        const next = adjacentTag(annotations.filter(tagFilter.matches), selectedId, step);
+        if (next) {
+          event.preventDefault();
+          selectTag(next.id);
+        }
+      } else if (kind && (viewRef.current?.currentRange() ?? selection)) {
         event.preventDefault();
         tagSelection(kind);
       } else if (event.key === 'Escape') {
@@ -258,7 +281,7 @@ export function App({ client }: { client: Client }) {
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [askName, reviewing, workbench?.host, selection, selectedId, tagSelection, selectTag, deleteTag, undoRedo]);
+  }, [askName, reviewing, workbench?.host, selection, selectedId, tagSelection, selectTag, deleteTag, undoRedo, annotations, tagFilter.matches]);
 
   // Desktop menu events.
   useEffect(
@@ -344,6 +367,9 @@ export function App({ client }: { client: Client }) {
             <button onClick={() => void undoRedo('redo')} disabled={!workbench?.projectName} title="Redo (Ctrl/Cmd+Shift+Z)">Redo</button>
           </>
         )}
+        <button onClick={() => setShowKeys(true)} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+          <kbd>?</kbd>
+        </button>
         <button className="analyst" onClick={() => setAskName(true)} title="Change your name">
           {analystName ? `Analyst: ${analystName}` : 'Set your name'}
         </button>
@@ -429,6 +455,7 @@ export function App({ client }: { client: Client }) {
           </aside>
         </div>
       )}
+      {showKeys && <ShortcutsHelp onClose={() => setShowKeys(false)} />}
       {exporting && <ExportDialog client={client} projectName={(info?.name ?? 'project').replace(/[^\p{L}\p{N}_-]+/gu, '-')} onClose={() => setExporting(false)} onSaved={(name) => say(`Exported “${name}” to your downloads.`)} onError={report} />}
       {mergePreview && (
         <MergeDialog

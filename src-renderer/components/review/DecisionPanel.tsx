@@ -1,5 +1,6 @@
 // Review mode: deciding the current difference — keep A's tag, B's, both or neither — with an optional comment.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { DECISION_KEYS, isPlainKey } from '../../keymap';
 import type { Annotation } from '../../../src-shared/model/annotation';
 import { StatusBadge } from './DifferenceList';
 import { DECISION_LABELS, DIFFERENCE_LABELS, DIFFERENCE_SYMBOLS, statusOf, type Decision, type Difference } from './review-model';
@@ -46,6 +47,21 @@ export function DecisionPanel(props: {
   const decide = async (decision: Decision) => {
     if (await props.onDecide(decision, comment.trim())) setComment('');
   };
+  // 1–4 decide the current difference, as the buttons do (not while typing the comment).
+  const decideRef = useRef(decide);
+  decideRef.current = decide;
+  const enabled = difference !== null && !props.busy && props.readOnly === null;
+  useEffect(() => {
+    if (!enabled) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      const decision = DECISIONS.find((d) => DECISION_KEYS[d] === event.key);
+      if (!decision || !isPlainKey(event)) return;
+      event.preventDefault();
+      void decideRef.current(decision);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [enabled]);
   const submit = (event: FormEvent) => event.preventDefault();
 
   return (
@@ -80,8 +96,8 @@ export function DecisionPanel(props: {
           )}
           <div className="decision-buttons">
             {DECISIONS.map((decision) => (
-              <button key={decision} type="button" className={decision === 'reject_both' ? 'danger' : ''} disabled={props.busy || props.readOnly !== null} title={DECISION_HINTS[decision]} onClick={() => void decide(decision)}>
-                {DECISION_LABELS[decision]}
+              <button key={decision} type="button" className={decision === 'reject_both' ? 'danger' : ''} disabled={props.busy || props.readOnly !== null} title={`${DECISION_HINTS[decision]} (${DECISION_KEYS[decision]})`} aria-label={DECISION_LABELS[decision]} aria-keyshortcuts={DECISION_KEYS[decision]} onClick={() => void decide(decision)}>
+                {DECISION_LABELS[decision]} <kbd>{DECISION_KEYS[decision]}</kbd>
               </button>
             ))}
           </div>
