@@ -36,8 +36,8 @@ function score(gold: number, suggested: number, correct: number): Score {
 }
 
 /**
- * Persons: the first gold mention of each person whose quote is the person's name is registered as the actor and
- * tagged; every other mention should be suggested for that actor. A suggestion is correct when its span and actor
+ * Persons: one mention of each person (its name as the gold list spells it, else its first full name as written) is
+ * registered as the actor and tagged; every other mention should be suggested for that actor. A suggestion is correct when its span and actor
  * are a gold mention's. Figures: every suggested figure against the gold spans, correct with the right value.
  */
 export function measure(documents: readonly (GoldDocument & { text: string })[]): { persons: Score; figures: Score } {
@@ -47,10 +47,11 @@ export function measure(documents: readonly (GoldDocument & { text: string })[])
   for (const d of documents) {
     for (const p of d.persons) {
       if (byPerson.has(p.person)) continue;
-      const named = p.mentions.find((m) => m.quote === p.person);
+      // The mention registered is the person's name as the gold list spells it, else the first full name as written.
+      const named = p.mentions.find((m) => m.quote === p.person) ?? p.mentions.find((m) => m.quote.includes(' '));
       if (!named) continue;
       const id = `actor-${actors.length}`;
-      actors.push({ id, name: p.person, kind: 'person', aliases: [] });
+      actors.push({ id, name: named.quote, kind: 'person', aliases: [] });
       byPerson.set(p.person, id);
       const start = offsetOf(d.text, named);
       tags.push({ documentId: d.file, kind: 'actor', start, end: start + named.quote.length });
