@@ -10,6 +10,7 @@ import { runCliStartupBenchmark } from './cli-startup';
 import { runMergeBenchmark } from './merge';
 import { runReviewBenchmark } from './review';
 import { runSuggestBenchmark } from './suggest';
+import { runSearchBenchmark } from './search';
 import { writeSection } from './report';
 import { runReviewUiBenchmark } from './review-ui';
 import { runUiBenchmark } from './ui';
@@ -117,6 +118,9 @@ await runMergeBenchmark();
 
 // Suggestions: every source over 1,000 articles and 500 actors; quality against the gold list of the samples.
 runSuggestBenchmark();
+
+// Search over 10,000 articles, the index's share of import, and checks over 100,000 tags.
+await runSearchBenchmark();
 
 // Agreement figures for a large two-analyst project.
 await runReviewBenchmark();

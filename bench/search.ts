@@ -1,0 +1,107 @@
+// Search and checks benchmark: a two-word query over generated articles, the index's share of import, checks over 100,000 tags.
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type { Method, RequestOf, ResponseOf } from '../src-shared/api/contract';
+import { createProjectApi } from '../src-main/core/handlers';
+import { createProject, type ProjectSession } from '../src-main/core/session';
+import { temporaryDirectory } from '../src-main/test-support/project-fixture';
+import { writeSection } from './report';
+
+const WORDS = 'talks envoy security guarantees Kyiv Moscow Washington ceasefire troops billion analysts sources minister officials negotiations drones energy winter agreement proposal territory reconstruction sanctions pipeline grain corridor'.split(' ');
+
+/** A deterministic article of about 6 KB (10,000 of them are about 60 MB). */
+function article(index: number): string {
+  let seed = index * 7919 + 1;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const word = () => WORDS[Math.floor(random() * WORDS.length)] ?? 'talks';
+  const sentence = () => `${Array.from({ length: 10 + Math.floor(random() * 10) }, word).join(' ')} ${Math.floor(random() * 900 + 100)} billion dollars.`;
+  return `Article ${index}\n\n${Array.from({ length: 12 }, () => Array.from({ length: 4 }, sentence).join(' ')).join('\n\n')}`;
+}
+
+function api(session: ProjectSession) {
+  const contract = createProjectApi(session);
+  return async <M extends Method>(method: M, request: RequestOf<M>) => {
+    const result = await contract.call(method, request);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value as ResponseOf<M>;
+  };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/** Imports `count` articles in batches, then times two-word queries and the FTS5 inserts alone (in a file of their own). */
+async function benchSearch(dir: string, count: number): Promise<Record<string, string>> {
+  const session = createProject(join(dir, 'search.marginalia'), 'Search bench', { analystName: 'Bench' });
+  const call = api(session);
+  const texts = Array.from({ length: count }, (_, i) => article(i));
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  const importStart = performance.now();
+  for (let i = 0; i < count; i += 100) {
+    await call('document.importMany', { sources: texts.slice(i, i + 100).map((text, j) => ({ type: 'text' as const, text, title: `Article ${i + j}` })) });
+  }
+  const importMs = performance.now() - importStart;
+  const times: number[] = [];
+  for (let q = 0; q < 40; q++) {
+    const query = `${WORDS[(q * 7) % WORDS.length]} ${WORDS[(q * 11 + 3) % WORDS.length]}`;
+    const start = performance.now();
+    await call('search.query', { query, limit: 50 });
+    times.push(performance.now() - start);
+  }
+  session.close();
+  const fts = new Database(join(dir, 'fts-only.sqlite'));
+  fts.pragma('journal_mode = WAL');
+  fts.pragma('synchronous = FULL');
+  fts.exec("CREATE VIRTUAL TABLE t USING fts5(text, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2')");
+  const insert = fts.prepare('INSERT INTO t (rowid, text) VALUES (?, ?)');
+  const ftsStart = performance.now();
+  for (let i = 0; i < count; i += 100) fts.transaction(() => texts.slice(i, i + 100).forEach((text, j) => insert.run(i + j + 1, text)))();
+  const ftsMs = performance.now() - ftsStart;
+  fts.close();
+  const label = `${count.toLocaleString('en-US')} articles (${(bytes / 1e6).toFixed(0)} MB)`;
+  return {
+    [`Two-word search over ${label}, 50 hits, inside the process`]: `median ${median(times).toFixed(1)} ms over 40 queries (target < 50 ms at 10,000 articles)`,
+    [`Indexing share of importing ${label}`]: `${((ftsMs / (importMs - ftsMs)) * 100).toFixed(0)}% (FTS5 inserts alone ${(ftsMs / 1000).toFixed(2)} s of ${(importMs / 1000).toFixed(2)} s import; target < 25%)`,
+  };
+}
+
+/** 1,000 articles with 100 tags each (figures, claims, actor mentions), then one `checks.list`. */
+async function benchChecks(dir: string): Promise<Record<string, string>> {
+  const session = createProject(join(dir, 'checks.marginalia'), 'Checks bench', { analystName: 'Bench' });
+  const call = api(session);
+  const actor = await call('actor.create', { name: 'Rustem Umerov', kind: 'person' });
+  const tags: RequestOf<'annotation.createMany'>['annotations'] = [];
+  for (let d = 0; d < 1000; d += 100) {
+    const batch = Array.from({ length: 100 }, (_, j) => `Defense Minister Umerov said: ${article(d + j)}`);
+    const { results } = await call('document.importMany', { sources: batch.map((text, j) => ({ type: 'text' as const, text, title: `Article ${d + j}` })) });
+    results.forEach(({ document }, j) => {
+      const text = batch[j] ?? '';
+      tags.push({ documentId: document.id, kind: 'actor', target: { start: 17, end: 23 }, attributes: { actorId: actor.id } });
+      const figures = [...text.matchAll(/\d+ billion dollars/gu)].slice(0, 49);
+      for (const m of figures) tags.push({ documentId: document.id, kind: 'figure', target: { start: m.index, end: m.index + m[0].length } });
+      const sentences = [...text.matchAll(/[^.\n]{40,}\./gu)].slice(0, 100 - 1 - figures.length);
+      for (const m of sentences) tags.push({ documentId: document.id, kind: 'claim', target: { start: m.index, end: m.index + m[0].length } });
+    });
+  }
+  for (let i = 0; i < tags.length; i += 10_000) await call('annotation.createMany', { annotations: tags.slice(i, i + 10_000) });
+  const start = performance.now();
+  const { findings } = await call('checks.list', {});
+  const seconds = (performance.now() - start) / 1000;
+  session.close();
+  return {
+    [`checks over 1,000 articles with ${tags.length.toLocaleString('en-US')} tags`]: `${seconds.toFixed(2)} s, ${findings.length.toLocaleString('en-US')} findings (target < 5 s)`,
+  };
+}
+
+/** `count`: articles for the search measures (MARGINALIA_BENCH_SEARCH_ARTICLES, default 10,000). */
+export async function runSearchBenchmark(count = Number(process.env.MARGINALIA_BENCH_SEARCH_ARTICLES ?? 10_000)): Promise<void> {
+  const dir = temporaryDirectory();
+  try {
+    const rows = { ...(await benchSearch(dir.path, count)), ...(await benchChecks(dir.path)) };
+    for (const [k, v] of Object.entries(rows)) console.log(`${k}: ${v}`);
+    writeSection('search', 'Search and checks', rows);
+  } finally {
+    dir.remove();
+  }
+}
+
+if (process.argv[1]?.endsWith('search.ts')) await runSearchBenchmark();
