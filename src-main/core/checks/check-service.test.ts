@@ -63,6 +63,17 @@ describe('roles that disagree', () => {
     expect(found[0]?.evidence.map((e) => e.detail).sort()).toEqual(['Defense Minister', 'Defense Minister', 'Secretary of the National Security and Defense Council']);
   });
 
+  it('reads a role before a full name with an initial and an abbreviation: “former U.S. President Donald J. Trump”', async () => {
+    const p = project();
+    const trump = (await p.call('actor.create', { name: 'Donald J. Trump', kind: 'person', aliases: ['Trump'] })).id;
+    const a = await paste(p, 'A', 'He met former U.S. President Donald J. Trump on Monday.');
+    const b = await paste(p, 'B', 'On Tuesday, President Trump spoke.');
+    await tag(p, a, 'actor', 'Trump', { actorId: trump });
+    await tag(p, b, 'actor', 'Trump', { actorId: trump });
+    const found = (await findings(p)).filter((f) => f.rule === 'roles');
+    expect(found.map((f) => f.summary)).toEqual(['Donald J. Trump is given 2 different roles: “former U.S. President”, “President”.']);
+  });
+
   it('finds nothing when every mention carries the same role, nationality aside', async () => {
     const p = project();
     const umerov = (await p.call('actor.create', { name: 'Rustem Umerov', kind: 'person' })).id;

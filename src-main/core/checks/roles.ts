@@ -115,7 +115,7 @@ export function disagreeingRoles(input: CheckInput, mentions: readonly RoleMenti
     findings.push({
       key: findingKey('roles', list.map((m) => `${m.annotation.id}:${m.key}`)),
       rule: 'roles',
-      summary: `${name} is given ${roles.size} different roles: ${[...roles.values()].sort().map((r) => `“${r}”`).join(', ')}.`,
+      summary: `${name} is given ${roles.size} different roles: ${[...roles.values()].sort((x, y) => x.localeCompare(y, 'en')).map((r) => `“${r}”`).join(', ')}.`,
       suggestedCategory: 'outdated_role',
       evidence: list.map((m) => evidenceOf(input, m.annotation, m.role)),
       dismissed: false,
