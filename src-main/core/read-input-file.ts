@@ -2,16 +2,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync, type Stats } from 'node:fs';
 import { describeOverLimit, FILE_LIMITS, type FileKind } from '../../src-shared/api/limits';
 import { UserError } from '../../src-shared/model/result';
-
-/** What a path that is not a regular file is, in words; null for a regular file. */
-function notAFile(stats: Stats): string | null {
-  if (stats.isFile()) return null;
-  if (stats.isDirectory()) return 'a folder';
-  if (stats.isFIFO()) return 'a named pipe';
-  if (stats.isSocket()) return 'a socket';
-  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device';
-  return 'not a regular file';
-}
+import { notAFile } from '../store/file-kind';
 
 function refuseKind(path: string, what: string): never {
   throw new UserError('invalid_request', `“${path}” is ${what}, not a file: Marginalia reads only regular files.`);

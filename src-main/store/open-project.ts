@@ -1,4 +1,5 @@
 // Opening and creating project files: refuses foreign, hostile and newer files untouched, sets pragmas, runs migrations.
+import { notAFile } from './file-kind';
 import { closeSync, existsSync, openSync, readSync, rmSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { UserError } from '../../src-shared/model/result';
@@ -44,7 +45,8 @@ function describeNotAProject(path: string): string {
  */
 export function assertOpenableProject(path: string): void {
   if (!existsSync(path)) throw new UserError('not_found', `There is no project file at "${path}".`);
-  if (!statSync(path).isFile()) throw new UserError('not_a_project', `"${path}" is a folder, not a project file.`);
+  const kind = notAFile(statSync(path));
+  if (kind !== null) throw new UserError('not_a_project', `"${path}" is ${kind}, not a project file.`);
   const header = readHeader(path);
   if (!header.isSqlite || header.applicationId !== MARGINALIA_APPLICATION_ID) {
     throw new UserError('not_a_project', describeNotAProject(path));
