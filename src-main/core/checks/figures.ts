@@ -9,6 +9,8 @@ export const FIGURE_RATIO = 10;
 const CONTEXT_CHARS = 100;
 /** Two figures are about the same thing when their contexts share this many content words. */
 const SHARED_WORDS = 2;
+/** A word around more figures of a unit than this tells none of them apart (it is that corpus's stop word). */
+const COMMON_CONTEXT = 50;
 
 interface Figure {
   annotation: Annotation;
@@ -35,7 +37,7 @@ function shared(a: Set<string>, b: Set<string>): string[] {
   return [...a].filter((w) => b.has(w));
 }
 
-/** Pairs of figures of one unit sharing context words whose values are FIGURE_RATIO or more apart. */
+/** Pairs of figures of one unit sharing context words (none of the unit's commonest) whose values are FIGURE_RATIO or more apart. */
 export function disagreeingFigures(input: CheckInput, ratio = FIGURE_RATIO): Finding[] {
   const byUnit = new Map<string, Figure[]>();
   for (const figure of figuresOf(input)) byUnit.set(figure.unit, [...(byUnit.get(figure.unit) ?? []), figure]);
@@ -43,7 +45,16 @@ export function disagreeingFigures(input: CheckInput, ratio = FIGURE_RATIO): Fin
   for (const [unit, figures] of byUnit) {
     // Only figures sharing a context word can pair: an index by word keeps this far from every pair of a unit.
     const byWord = new Map<string, number[]>();
-    figures.forEach((figure, index) => figure.context.forEach((word) => byWord.set(word, [...(byWord.get(word) ?? []), index])));
+    figures.forEach((figure, index) => figure.context.forEach((word) => {
+      const list = byWord.get(word);
+      if (list) list.push(index);
+      else byWord.set(word, [index]);
+    }));
+    for (const [word, list] of byWord) {
+      if (list.length <= COMMON_CONTEXT) continue;
+      byWord.delete(word);
+      for (const figure of figures) figure.context.delete(word);
+    }
     const seen = new Set<string>();
     figures.forEach((figure, i) => {
       const candidates = new Set([...figure.context].flatMap((word) => byWord.get(word) ?? []).filter((j) => j > i));
