@@ -1,5 +1,5 @@
-// Messages tell the truth and get out of the way: a success goes by itself, a partly successful import says what
-// worked and what did not and stays until dismissed.
+// Messages and cues tell the truth and get out of the way: a success goes by itself, a partly successful import says what
+// worked and what did not and stays until dismissed; dragging files shows the drop zone.
 import { expect, test } from './fixtures';
 import { importThroughPicker, setAnalystName } from './helpers';
 
@@ -24,4 +24,18 @@ test('a partly successful import says what was imported and what was not, and st
   await expect(message).toBeVisible();
   await message.getByRole('button', { name: 'Dismiss message' }).click();
   await expect(message).toHaveCount(0);
+});
+
+test('dragging files over the window shows where to drop them, and leaving takes it away', async ({ workbench }) => {
+  const { page } = workbench;
+  await setAnalystName(page);
+  const files = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File(['Title\n\nText.'], 'article.txt', { type: 'text/plain' }));
+    return transfer;
+  });
+  await page.dispatchEvent('main, body', 'dragover', { dataTransfer: files });
+  await expect(page.locator('.drop-zone')).toContainText('Drop articles to import them');
+  await page.dispatchEvent('body', 'dragleave', { dataTransfer: files });
+  await expect(page.locator('.drop-zone')).toHaveCount(0);
 });

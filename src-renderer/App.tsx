@@ -1,4 +1,5 @@
 // The workbench: documents on the left, the article in the centre, tags and their details on the right.
+import { tagSummary } from './components/tag-summary';
 import { isTypingTarget, NEXT_KEY, PREVIOUS_KEY } from './keymap';
 import { ShortcutsHelp } from './components/ShortcutsHelp';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -306,20 +307,29 @@ export function App({ client }: { client: Client }) {
     [client, reviewing, undoRedo, loadWorkbench, createTag, report, shareProject],
   );
 
-  // Drag and drop of article files anywhere on the window.
+  // Drag and drop of article files anywhere on the window, with a drop zone shown while files are over it.
+  const [dragging, setDragging] = useState(false);
   useEffect(() => {
     const over = (e: DragEvent) => {
-      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+      if (!e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      setDragging(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDragging(false); // left the window
     };
     const drop = (e: DragEvent) => {
+      setDragging(false);
       if (!e.dataTransfer?.files.length) return;
       e.preventDefault();
       void runImport([...e.dataTransfer.files]).catch(report);
     };
     window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
     window.addEventListener('drop', drop);
     return () => {
       window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
   }, [runImport, report]);
@@ -422,6 +432,7 @@ export function App({ client }: { client: Client }) {
               selection={selection}
               onSelectionChange={setSelection}
               onHighlightClick={(id) => selectTag(id, false)}
+              describe={(annotation) => `${tagSummary(annotation, actorMap)} — ${analystNames.get(annotation.analystId) ?? 'unknown analyst'}`}
               onTag={tagSelection}
               onAddDocumentWarning={() => void createTag('reliability_warning', null)}
               onSelectWarning={(id) => selectTag(id, false)}
@@ -453,6 +464,11 @@ export function App({ client }: { client: Client }) {
               />
             )}
           </aside>
+        </div>
+      )}
+      {dragging && workbench?.projectName && (
+        <div className="drop-zone" aria-hidden="true">
+          <p>Drop articles to import them (.txt, .md, .html, .pdf, .docx, .epub)</p>
         </div>
       )}
       {showKeys && <ShortcutsHelp onClose={() => setShowKeys(false)} />}

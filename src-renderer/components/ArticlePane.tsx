@@ -22,6 +22,8 @@ export function ArticlePane(props: {
   selection: TextSelection | null;
   onSelectionChange: (selection: TextSelection | null) => void;
   onHighlightClick: (id: string) => void;
+  /** A tag in a few words, for the text shown when hovering its highlight. */
+  describe?: (annotation: Annotation) => string;
   onTag: (kind: AnnotationKind) => void;
   onAddDocumentWarning: () => void;
   onSelectWarning: (id: string) => void;
@@ -40,6 +42,7 @@ export function ArticlePane(props: {
       onSelectionChange: (range) => callbacks.current.onSelectionChange(range),
       onHighlightClick: (id) => callbacks.current.onHighlightClick(id),
       onHighlightHover: () => {},
+      describe: (annotation) => callbacks.current.describe?.(annotation) ?? '',
     });
     viewRef.current = view;
     return () => {

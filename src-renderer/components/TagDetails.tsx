@@ -92,7 +92,7 @@ export function TagDetails(props: TagDetailsProps) {
     <section className={`tag-details details-${a.kind}`} aria-label="Tag details" onKeyDown={returnOnKey}>
       <header>
         <h2>{KIND_LABELS[a.kind]}</h2>
-        <p className="details-quote">{a.target ? `“${a.target.exact}”` : 'Applies to the whole document'}</p>
+        <p className="details-quote" title={a.target?.exact}>{a.target ? `“${a.target.exact}”` : 'Applies to the whole document'}</p>
         <p className="details-meta">by {props.analystName} · {new Date(a.updatedAt).toLocaleString()}</p>
         {props.page != null && <p className="details-page">Page {props.page} of the original file</p>}
       </header>

@@ -3,26 +3,10 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ReviewFilter, TagFilterControls } from '../hooks/useTagFilter';
 import type { Analyst } from '../../src-shared/api/contract';
 import type { Actor } from '../../src-shared/model/actor';
-import { figureValue, type Annotation, type AnnotationKind } from '../../src-shared/model/annotation';
+import type { Annotation, AnnotationKind } from '../../src-shared/model/annotation';
 import { analystLabel } from './analyst-label';
+import { tagSummary } from './tag-summary';
 import { KIND_LABELS, KIND_ORDER, SHORT_LABELS } from './kinds';
-
-function summary(annotation: Annotation, actors: ReadonlyMap<string, Actor>): string {
-  switch (annotation.kind) {
-    case 'claim': {
-      const who = annotation.attributes.claimantId ? actors.get(annotation.attributes.claimantId)?.name : null;
-      return `${annotation.attributes.status}${who ? ` · claimed by ${who}` : ''}`;
-    }
-    case 'actor':
-      return annotation.attributes.actorId ? `→ ${actors.get(annotation.attributes.actorId)?.name ?? 'an actor no longer in the registry'}` : 'not linked to an actor';
-    case 'figure': {
-      const value = figureValue(annotation.attributes);
-      return value === null ? 'no value' : `${value.toLocaleString('en-US')}${annotation.attributes.unit ? ` ${annotation.attributes.unit}` : ''}`;
-    }
-    case 'reliability_warning':
-      return `${annotation.attributes.severity} · ${annotation.attributes.category.replace(/_/g, ' ')}`;
-  }
-}
 
 /** Tags listed per kind before "Show all": a long article's thousands of tags would slow every change. */
 const GROUP_LIMIT = 150;
@@ -107,7 +91,7 @@ export function TagList(props: {
                       onClick={() => props.onSelect(a.id)}
                     >
                       <span className="tag-quote">{a.target ? `“${a.target.exact}”` : 'Whole document'}</span>
-                      <span className="tag-summary">{summary(a, props.actors)}</span>
+                      <span className="tag-summary">{tagSummary(a, props.actors)}</span>
                       <span className="tag-analyst">{names.get(a.analystId) ?? 'unknown analyst'}</span>
                     </button>
                   </li>

@@ -52,7 +52,7 @@ const ANNOTATIONS = [
 
 let mount: HTMLElement;
 let view: ArticleView;
-let callbacks: { [K in keyof ArticleViewCallbacks]: Mock<ArticleViewCallbacks[K]> };
+let callbacks: { [K in keyof ArticleViewCallbacks]-?: Mock<NonNullable<ArticleViewCallbacks[K]>> };
 
 function spans(id?: string): HTMLElement[] {
   const all = [...mount.querySelectorAll<HTMLElement>('[data-annotation-id]')];
@@ -114,6 +114,7 @@ beforeEach(() => {
     onSelectionChange: vi.fn<ArticleViewCallbacks['onSelectionChange']>(),
     onHighlightClick: vi.fn<ArticleViewCallbacks['onHighlightClick']>(),
     onHighlightHover: vi.fn<ArticleViewCallbacks['onHighlightHover']>(),
+    describe: vi.fn<NonNullable<ArticleViewCallbacks['describe']>>((a) => (a.kind === 'actor' ? '→ Rustem Umerov' : '')),
   };
   view = new ArticleView(mount, { text: TEXT, blocks: BLOCKS }, ANNOTATIONS, callbacks);
 });
@@ -150,6 +151,11 @@ describe('ArticleView drawing', () => {
     expect(root.querySelector('.pm-list-item')?.textContent).toBe('More than 200 drones struck.');
   });
 
+  it('says on hover what a tag is about, not only its kind', () => {
+    expect(spans(ID.actor)[0]?.title).toBe('Actor: → Rustem Umerov');
+    expect(spans(ID.claim)[0]?.title).toBe('Claim');
+  });
+
   it('nests one span per overlapping tag, each with its id, kind and title', () => {
     const warning = spans(ID.warning);
     const claim = spans(ID.claim);
@@ -158,7 +164,7 @@ describe('ArticleView drawing', () => {
     expect(warning.every((el) => el.classList.contains('hl') && el.classList.contains('hl-reliability_warning'))).toBe(true);
     expect(claim.every((el) => el.classList.contains('hl-claim') && el.dataset.kind === 'claim')).toBe(true);
     expect(actor.every((el) => el.classList.contains('hl-actor'))).toBe(true);
-    expect(actor[0]?.title).toBe('Actor');
+    expect(actor[0]?.title).toBe('Actor: → Rustem Umerov');
     expect(claim[0]?.title).toBe('Claim');
     expect(warning[0]?.title).toBe('Reliability warning');
     // "Rustem Umerov" sits inside all three spans, nested.

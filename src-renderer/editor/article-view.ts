@@ -1,4 +1,5 @@
 // The article reader (renderer): owns one read-only EditorView with its highlights and selection; React only lends it a div.
+import { KIND_LABELS } from '../../src-shared/model/annotation';
 import { EditorState, TextSelection, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { articleSchema } from '../../src-shared/editor/schema';
@@ -28,6 +29,8 @@ export interface ArticleViewCallbacks {
   /** Canonical-text offsets after word snapping (none while Alt is held during the selection); null when collapsed. */
   onSelectionChange(range: { start: number; end: number; rect: DOMRect } | null): void;
   onHighlightClick(id: string): void;
+  /** A tag in a few words for its hover text (the linked actor, the value …); the kind alone without it. */
+  describe?(annotation: Annotation): string;
   /** The ids of the highlights under the pointer, innermost first; [] when it leaves them. */
   onHighlightHover(ids: string[]): void;
 }
@@ -259,7 +262,15 @@ export class ArticleView {
     const range = this.map.toPosRange(annotation.target.start, annotation.target.end);
     if (!range) return null;
     const mark = this.marks.get(annotation.id);
-    return { id: annotation.id, kind: annotation.kind, from: range.from, to: range.to, ...(mark === undefined ? {} : { mark }) };
+    const about = this.callbacks.describe?.(annotation);
+    return {
+      id: annotation.id,
+      kind: annotation.kind,
+      from: range.from,
+      to: range.to,
+      ...(mark === undefined ? {} : { mark }),
+      ...(about ? { title: `${KIND_LABELS[annotation.kind]}: ${about}` } : {}),
+    };
   }
 
   private highlightsOf(annotations: readonly Annotation[]): HighlightSpec[] {

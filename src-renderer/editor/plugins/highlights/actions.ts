@@ -15,6 +15,8 @@ export interface HighlightSpec {
    * the number of highlights.
    */
   readonly mark?: string;
+  /** What hovering the highlight says (its kind and, e.g., the actor or value); the kind alone when absent. */
+  readonly title?: string;
 }
 
 /**

@@ -45,7 +45,7 @@ export function highlightDecorations(highlight: HighlightSpec, selected: boolean
   const className = `hl hl-${kind}${selected ? ' hl-selected' : ''}${flashing ? ' hl-flash' : ''}`;
   const spec: HighlightDecorationSpec = { id, kind, selected, flashing };
   const decorations = [
-    Decoration.inline(from, to, { nodeName: 'span', class: className, 'data-annotation-id': id, 'data-kind': kind, title: KIND_LABELS[kind] }, spec),
+    Decoration.inline(from, to, { nodeName: 'span', class: className, 'data-annotation-id': id, 'data-kind': kind, title: highlight.title ?? KIND_LABELS[kind] }, spec),
   ];
   if (mark) {
     decorations.push(
