@@ -20,7 +20,8 @@ const normalTitle = (title: string): string => title.normalize('NFC').replace(/\
  * "Talks resume - Site", "Talks resume — Site", "Talks resume · Site". Only the last such part is removed.
  */
 export function withoutSiteSuffix(title: string): string {
-  const separators = [...title.matchAll(/\s+(?:\||-|–|—|·|::)\s+/gu)];
+  // The space after a separator is looked at, not taken, so that separators next to each other are all found.
+  const separators = [...title.matchAll(/\s+(?:\||-|–|—|·|::)(?=\s)/gu)];
   const last = separators.at(-1);
   if (last === undefined || title.length - (last.index + last[0].length) > 80) return title.trim();
   const stripped = title.slice(0, last.index).trim();
