@@ -31,7 +31,9 @@ export function ActorCombine(props: {
   const { client, keep, onError } = props;
   const same = useMemo(() => sameNamedActors(keep, props.actors), [keep, props.actors]);
   const others = useMemo(() => props.actors.filter((a) => a.id !== keep.id && !same.includes(a)), [keep, props.actors, same]);
-  const [mergeId, setMergeId] = useState(same[0]?.id ?? '');
+  const [chosenId, setChosenId] = useState<string | null>(null);
+  // Until the analyst picks one, a same-named actor is offered — also when the list arrives after the entry opens.
+  const mergeId = chosenId ?? same[0]?.id ?? '';
   const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState(false);
   const merge = props.actors.find((a) => a.id === mergeId) ?? null;
@@ -55,7 +57,7 @@ export function ActorCombine(props: {
     setBusy(true);
     try {
       const result = await client.call('actor.combine', { keepId: keep.id, mergeId: merge.id });
-      setMergeId('');
+      setChosenId('');
       props.onChanged(`“${merge.name}” is now one actor with “${keep.name}”: ${tagCount(result.retagged)} relinked. Undo separates them again.`);
     } catch (error) {
       onError(error);
@@ -71,7 +73,7 @@ export function ActorCombine(props: {
     <div className="registry-combine">
       <label>
         <span className="registry-label">Combine another actor into this one</span>
-        <select value={mergeId} onChange={(e) => setMergeId(e.target.value)}>
+        <select value={mergeId} onChange={(e) => setChosenId(e.target.value)}>
           <option value="">Choose an actor…</option>
           {same.length > 0 && (
             <optgroup label="Same name or spelling">

@@ -96,8 +96,8 @@ export function DecisionPanel(props: {
           )}
           <div className="decision-buttons">
             {DECISIONS.map((decision) => (
-              <button key={decision} type="button" className={decision === 'reject_both' ? 'danger' : ''} disabled={props.busy || props.readOnly !== null} title={`${DECISION_HINTS[decision]} (${DECISION_KEYS[decision]})`} aria-label={DECISION_LABELS[decision]} aria-keyshortcuts={DECISION_KEYS[decision]} onClick={() => void decide(decision)}>
-                {DECISION_LABELS[decision]} <kbd>{DECISION_KEYS[decision]}</kbd>
+              <button key={decision} type="button" className={decision === 'reject_both' ? 'danger' : ''} disabled={props.busy || props.readOnly !== null} title={`${DECISION_HINTS[decision]} (${DECISION_KEYS[decision]})`} aria-keyshortcuts={DECISION_KEYS[decision]} onClick={() => void decide(decision)}>
+                {DECISION_LABELS[decision]} <kbd aria-hidden="true">{DECISION_KEYS[decision]}</kbd>
               </button>
             ))}
           </div>
