@@ -71,12 +71,12 @@ describe('marginalia search', () => {
     expect(preview.stderr).toMatch(new RegExp(`^Would tag ${hits.length} hit\\(s\\) in 3 document\\(s\\) as actor; nothing changed\\.`));
     const tagged = await cli('search', path, 'Budanov', '--tag', 'actor', '--set', 'actor=Kyrylo Budanov');
     expect(tagged.code).toBe(0);
-    expect(tagged.stderr).toMatch(new RegExp(`Tagging ${hits.length} hit\\(s\\) in 3 document\\(s\\)`));
+    expect(tagged.stderr).toMatch(new RegExp(`\nTagged ${hits.length} hit\\(s\\) in 3 document\\(s\\) as actor;`));
     const listed = JSON.parse((await cli('actors', path, '--json')).stdout) as { name: string; mentions: { total: number } }[];
     expect(listed.find((a) => a.name === 'Kyrylo Budanov')?.mentions.total).toBe(hits.length);
     const again = await cli('search', path, 'Budanov', '--tag', 'actor', '--set', 'actor=Kyrylo Budanov');
     expect(again.stderr).toMatch(new RegExp(`Nothing to tag \\(${hits.length} already tagged so`));
-    expect((await cli('undo', path)).stdout).toBe(`Undid: Add ${hits.length} tags\n`);
+    expect((await cli('undo', path)).stdout).toBe(`Undid: Tag ${hits.length} hits of “Budanov” as actor\n`);
     const after = JSON.parse((await cli('actors', path, '--json')).stdout) as { name: string; mentions: { total: number } }[];
     expect(after.find((a) => a.name === 'Kyrylo Budanov')?.mentions.total).toBe(0);
   });

@@ -8,10 +8,9 @@ import { visible } from './render';
 import { attributesFromSets } from './set-attributes';
 
 type SearchResult = ResponseOf<'search.query'>;
-type Hit = SearchResult['hits'][number];
 
-/** The most hits one `--tag` run tags: what one undoable step (`annotation.createMany`) takes. */
-const TAG_ALL_LIMIT = 10_000;
+/** The most hits `--limit` shows. */
+const SEARCH_LIMIT = 10_000;
 
 interface SearchOptions {
   document?: string;
@@ -37,47 +36,23 @@ export function renderHits(result: SearchResult): string {
   return `${lines.join('\n')}\n${result.hits.length} hit(s) in ${documents} document(s)${more}.\n`;
 }
 
-/** The hits that do not already carry a live tag of `kind` by the analyst writing now, on exactly the same span. */
-async function untaggedHits(project: CliProject, hits: readonly Hit[], kind: AnnotationKind): Promise<Hit[]> {
-  const { analysts } = await project.call('analyst.list', {});
-  const me = analysts.find((a) => a.current);
-  if (!me) return [...hits];
-  const taken = new Set<string>();
-  for (const documentId of new Set(hits.map((h) => h.documentId))) {
-    const { annotations } = await project.call('annotation.listForDocument', { documentId });
-    for (const a of annotations) if (a.kind === kind && a.analystId === me.id && a.target) taken.add(`${documentId}:${a.target.start}:${a.target.end}`);
-  }
-  return hits.filter((h) => !taken.has(`${h.documentId}:${h.start}:${h.end}`));
-}
-
-async function tagAll(project: CliProject, result: SearchResult, options: SearchOptions & { tag: AnnotationKind }, io: CliIo): Promise<void> {
-  if (result.truncated) {
-    throw new UserError('invalid_request', `The search has more than ${TAG_ALL_LIMIT.toLocaleString('en')} hits; narrow it (a phrase, --document) to tag them. Nothing was tagged.`);
-  }
-  const hits = await untaggedHits(project, result.hits, options.tag);
-  const documents = new Set(hits.map((h) => h.documentId)).size;
-  const skipped = result.hits.length - hits.length;
-  const already = skipped > 0 ? ` (${skipped} already tagged so, left as they are)` : '';
+/** Tags every hit through `search.tagAll`, after counting them (nothing, not even a new actor, is written when none is left to tag). */
+async function tagAll(project: CliProject, search: RequestOf<'search.query'>, options: SearchOptions & { tag: AnnotationKind }, io: CliIo): Promise<void> {
+  const request = { query: search.query, kind: options.tag, ...(search.documentId !== undefined ? { documentId: search.documentId } : {}) };
   const label = KIND_LABELS[options.tag].toLowerCase();
-  if (hits.length === 0) {
-    io.stderr(`Nothing to tag${already}.\n`);
+  const already = (skipped: number) => (skipped > 0 ? ` (${skipped} already tagged so, left as they are)` : '');
+  const preview = await project.call('search.tagAll', { ...request, dryRun: true });
+  if (preview.tagged === 0) {
+    io.stderr(`Nothing to tag${already(preview.skipped)}.\n`);
     return;
   }
   if (options.dryRun) {
-    io.stderr(`Would tag ${hits.length} hit(s) in ${documents} document(s) as ${label}${already}; nothing changed.\n`);
+    io.stderr(`Would tag ${preview.tagged} hit(s) in ${preview.documentCount} document(s) as ${label}${already(preview.skipped)}; nothing changed.\n`);
     return;
   }
-  io.stderr(`Tagging ${hits.length} hit(s) in ${documents} document(s) as ${label}${already}…\n`);
   const attributes = await attributesFromSets(project, options.tag, options.set, io);
-  const annotations: RequestOf<'annotation.createMany'>['annotations'] = hits.map((hit) => ({
-    documentId: hit.documentId,
-    kind: options.tag,
-    target: { start: hit.start, end: hit.end },
-    attributes,
-    ...(options.note !== undefined ? { note: options.note } : {}),
-  }));
-  const { created } = await project.call('annotation.createMany', { annotations });
-  io.stderr(`Tagged ${created} hit(s) as ${label}; \`marginalia undo\` takes them all back.\n`);
+  const done = await project.call('search.tagAll', { ...request, attributes, ...(options.note !== undefined ? { note: options.note } : {}) });
+  io.stderr(`Tagged ${done.tagged} hit(s) in ${done.documentCount} document(s) as ${label}${already(done.skipped)}; \`marginalia undo\` takes them all back.\n`);
 }
 
 export function registerSearchCommands(program: Command, io: CliIo): void {
@@ -96,20 +71,17 @@ export function registerSearchCommands(program: Command, io: CliIo): void {
     .option('--analyst <name>', 'who is tagging (default: the app setting, or MARGINALIA_ANALYST)')
     .action(async (projectPath: string, query: string, options: SearchOptions) => {
       const limit = Number(options.limit);
-      if (!Number.isInteger(limit) || limit < 1 || limit > TAG_ALL_LIMIT) throw new UserError('invalid_request', `--limit takes a whole number from 1 to ${TAG_ALL_LIMIT}.`);
+      if (!Number.isInteger(limit) || limit < 1 || limit > SEARCH_LIMIT) throw new UserError('invalid_request', `--limit takes a whole number from 1 to ${SEARCH_LIMIT}.`);
       if (options.tag === undefined && (options.set.length > 0 || options.note !== undefined || options.dryRun)) {
         throw new UserError('invalid_request', '--set, --note and --dry-run go with --tag <kind>.');
       }
       const writes = options.tag !== undefined && options.dryRun !== true;
       await withProject(projectPath, writes ? analystName(options.analyst, io) : null, !writes, async (project) => {
         const document = options.document === undefined ? undefined : await resolveDocument(project, options.document);
-        const result = await project.call('search.query', {
-          query,
-          limit: options.tag === undefined ? limit : TAG_ALL_LIMIT,
-          ...(document ? { documentId: document.id } : {}),
-        });
-        if (options.tag !== undefined) await tagAll(project, result, { ...options, tag: options.tag }, io);
-        else io.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderHits(result));
+        const search = { query, limit, ...(document ? { documentId: document.id } : {}) };
+        if (options.tag !== undefined) return tagAll(project, search, { ...options, tag: options.tag }, io);
+        const result = await project.call('search.query', search);
+        io.stdout(options.json ? `${JSON.stringify(result, null, 2)}\n` : renderHits(result));
       });
     });
 }

@@ -124,10 +124,14 @@ export function createAnnotation(session: ProjectSession, request: ValidRequestO
   });
 }
 
-/** Creates many tags in one transaction, as one undoable step; any invalid request leaves the project unchanged. */
-export function createAnnotations(session: ProjectSession, request: ValidRequestOf<'annotation.createMany'>): ResponseOf<'annotation.createMany'> {
+/** Creates many tags in one transaction, as one undoable step (named `label`); any invalid request leaves the project unchanged. */
+export function createAnnotations(
+  session: ProjectSession,
+  request: ValidRequestOf<'annotation.createMany'>,
+  label = `Add ${request.annotations.length} tags`,
+): ResponseOf<'annotation.createMany'> {
   const texts = new Map<string, string>();
-  return runAction(session, `Add ${request.annotations.length} tags`, (historyId) => {
+  return runAction(session, label, (historyId) => {
     const at = session.now();
     request.annotations.forEach((item, index) => {
       let text = texts.get(item.documentId);

@@ -21,6 +21,7 @@ import { acceptAgreed, compareForReview, computeAgreement, decideDifference } fr
 import { closeTeammateFile, openTeammateFile } from './teammate-files';
 import type { ProjectSession } from './session';
 import { searchProject } from './search/search-service';
+import { tagSearchHits } from './search/tag-all';
 import { acceptAllSuggestions, acceptSuggestionKeys, listSuggestions, rejectSuggestionKeys } from './suggestions/suggestion-service';
 import { queryTagTable } from './tag-table';
 import { dismissFinding, listFindings } from './checks/check-service';
@@ -76,6 +77,7 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'merge.apply': (request) => applyTeammateFile(session, request),
     'merge.cancel': (request) => cancelTeammateFile(session, request),
     'search.query': (request) => searchProject(session, request),
+    'search.tagAll': (request) => tagSearchHits(session, request),
     'suggestion.list': (request) => listSuggestions(session, request),
     'suggestion.accept': (request) => acceptSuggestionKeys(session, request),
     'suggestion.reject': (request) => rejectSuggestionKeys(session, request),

@@ -516,6 +516,27 @@ export const contract = {
       truncated: z.boolean(),
     }),
   ),
+  /**
+   * Tags every hit of a search (at most 10,000) as `kind` with `attributes`, in one transaction and one undoable step;
+   * hits the current analyst already tagged with that kind on the same span are skipped. `dryRun` only counts.
+   */
+  'search.tagAll': method(
+    z.strictObject({
+      query: z.string().max(1_000, 'a search is at most 1,000 characters'),
+      documentId: DocumentIdSchema.optional(),
+      kind: AnnotationKindSchema,
+      attributes: AttributesPatchSchema.optional(),
+      note: NoteSchema.optional(),
+      dryRun: z.boolean().optional(),
+    }),
+    z.object({
+      /** Hits tagged (or, with `dryRun`, to tag), and the documents they are in. */
+      tagged: z.number().int(),
+      documentCount: z.number().int(),
+      /** Hits left alone because they carry such a tag already. */
+      skipped: z.number().int(),
+    }),
+  ),
   /** Every live tag of the project as table rows: filtered (all filters narrow), sorted by one column, one page at a time. */
   'annotation.query': method(
     z.strictObject({
