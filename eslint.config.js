@@ -9,8 +9,8 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['bin/**/*.mjs', '*.config.{js,ts}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    files: ['bin/**/*.mjs', '*.config.{js,ts}', '.dependency-cruiser.cjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', module: 'readonly' } },
   },
   {
     rules: {

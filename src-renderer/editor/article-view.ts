@@ -9,15 +9,13 @@ import type { Block } from '../../src-shared/model/document';
 import { snapToWords } from '../../src-shared/text/word-snap';
 import {
   addHighlight,
-  isDrawableRange,
   flashHighlight,
   removeHighlight,
   selectHighlight,
   setHighlights,
   updateHighlight,
-  type HighlightSpec,
-  type HighlightsAction,
 } from './plugins/highlights/actions';
+import { isDrawableRange, type HighlightSpec, type HighlightsAction } from './plugins/highlights/highlight-spec';
 import { highlightsKey, highlightsPlugin } from './plugins/highlights/highlights-plugin';
 import { pageMarginPlugin } from './plugins/page-margin';
 import { readOnly } from './plugins/read-only';
@@ -147,7 +145,7 @@ export class ArticleView {
    */
   addAnnotation(annotation: Annotation, options: { select?: boolean; replacing?: string; clearSelection?: boolean } = {}): void {
     const highlight = this.highlightOf(annotation);
-    if (!highlight || !isDrawableRange(this.view.state, highlight.from, highlight.to)) {
+    if (!highlight || !isDrawableRange(this.view.state.doc, highlight.from, highlight.to)) {
       this.run(removeHighlight(annotation.id));
       return;
     }
@@ -168,7 +166,7 @@ export class ArticleView {
    */
   drawPending(kind: Annotation['kind'], range: { start: number; end: number }): string | null {
     const positions = this.map.toPosRange(range.start, range.end);
-    if (!positions || !isDrawableRange(this.view.state, positions.from, positions.to)) return null;
+    if (!positions || !isDrawableRange(this.view.state.doc, positions.from, positions.to)) return null;
     const id = `pending-${++this.pendingCount}`;
     const { state } = this.view;
     let tr = state.tr.setMeta(highlightsKey, { type: 'add', highlight: { id, kind, from: positions.from, to: positions.to } });

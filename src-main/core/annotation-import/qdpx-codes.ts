@@ -11,7 +11,7 @@ import {
   type WarningCategory,
 } from '../../../src-shared/model/annotation';
 import { QDPX_ATTRIBUTES_PREFIX, QDPX_UNLINKED_ACTOR_CODE } from '../export/qdpx';
-import type { ParsedQdpx, QdpxImportLimits, QdpxTag } from './qdpx';
+import type { ParsedQdpx, QdpxImportLimits, QdpxTag } from './qdpx-model';
 import { childOf, childrenOf, normalGuid, type XmlNode } from './qdpx-xml';
 
 const nameKey = (name: string): string => name.trim().toLowerCase().replace(/[\s_-]+/g, ' ');

@@ -1,7 +1,7 @@
 // The text sources of a REFI-QDA project and their selections, one selection per span and user (main process, pure).
 import { createHash } from 'node:crypto';
 import type { AnnotationKind } from '../../../src-shared/model/annotation';
-import type { ParsedQdpx, QdpxImportLimits, QdpxSelection, QdpxSource, QdpxTag, QdpxUser } from './qdpx';
+import type { ParsedQdpx, QdpxImportLimits, QdpxSelection, QdpxSource, QdpxTag, QdpxUser } from './qdpx-model';
 import { applyExtra, kindOfCodeName, readDescription, tagsFromCodes } from './qdpx-codes';
 import { childOf, childrenOf, decodeUtf8, normalGuid, timestampOf, type XmlNode } from './qdpx-xml';
 

@@ -1,7 +1,7 @@
 // The zip of a .qdpx (main process, untrusted input): entries inflated in a stream, bounded, each exactly its declared size.
 import { Unzip, UnzipInflate } from 'fflate';
 import { UserError } from '../../../src-shared/model/result';
-import type { QdpxImportLimits } from './qdpx';
+import type { QdpxImportLimits } from './qdpx-model';
 
 /** Compressed bytes handed to the inflater at a time: bounds what one step can produce (deflate expands ~1000×). */
 const CHUNK_BYTES = 4096;

@@ -5,7 +5,8 @@ import type { Annotation } from '../../../src-shared/model/annotation';
 import { utf16Offset } from '../../../src-shared/text/quote';
 import { exportQdpx } from '../export/qdpx';
 import { sampleSnapshot, tagOf } from '../export/snapshot-fixture';
-import { matchQdpxSources, parseQdpx, QDPX_IMPORT_LIMITS, type ParsedQdpx, type QdpxSelection } from './qdpx';
+import { matchQdpxSources, parseQdpx } from './qdpx';
+import { QDPX_IMPORT_LIMITS, type ParsedQdpx, type QdpxSelection } from './qdpx-model';
 
 function parsed(bytes: Uint8Array, limits = QDPX_IMPORT_LIMITS): ParsedQdpx {
   const result = parseQdpx(bytes, limits);

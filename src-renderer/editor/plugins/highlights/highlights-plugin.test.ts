@@ -10,8 +10,8 @@ import {
   selectHighlight,
   setHighlights,
   updateHighlight,
-  type HighlightSpec,
 } from './actions';
+import type { HighlightSpec } from './highlight-spec';
 import { highlightsKey, highlightsPlugin, type HighlightDecorationSpec, type HighlightsState } from './highlights-plugin';
 
 const PARAGRAPH_TEXT = 'The Miami talks did not announce any agreement.'; // 47 characters

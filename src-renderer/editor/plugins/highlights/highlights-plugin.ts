@@ -3,7 +3,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { KIND_LABELS, type AnnotationKind } from '../../../../src-shared/model/annotation';
-import type { HighlightsAction, HighlightSpec } from './actions';
+import { isDrawableRange, type HighlightsAction, type HighlightSpec } from './highlight-spec';
 
 /** The plugin's state: the drawn decorations and, by annotation id, where each highlight currently is. */
 export interface HighlightsState {
@@ -60,18 +60,13 @@ export function decorationsOf(decorations: DecorationSet, highlight: HighlightSp
   return decorations.find(highlight.from, highlight.to, (spec: HighlightDecorationSpec) => spec.id === highlight.id);
 }
 
-function drawable(highlight: HighlightSpec, doc: ProseMirrorNode): boolean {
-  const { from, to } = highlight;
-  return Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from < to && to <= doc.content.size;
-}
-
 function emptyState(): HighlightsState {
   return { decorations: DecorationSet.empty, annotations: new Map(), selectedId: null, flashId: null };
 }
 
 function setAll(state: HighlightsState, highlights: readonly HighlightSpec[], doc: ProseMirrorNode): HighlightsState {
   const annotations = new Map<string, HighlightSpec>();
-  for (const highlight of highlights) if (drawable(highlight, doc)) annotations.set(highlight.id, highlight);
+  for (const highlight of highlights) if (isDrawableRange(doc, highlight.from, highlight.to)) annotations.set(highlight.id, highlight);
   const selectedId = state.selectedId !== null && annotations.has(state.selectedId) ? state.selectedId : null;
   const flashId = state.flashId !== null && annotations.has(state.flashId) ? state.flashId : null;
   const decorations = [...annotations.values()].flatMap((h) => highlightDecorations(h, h.id === selectedId, h.id === flashId, doc));
@@ -84,7 +79,7 @@ function replace(state: HighlightsState, highlight: HighlightSpec, doc: ProseMir
   let decorations = old ? state.decorations.remove(decorationsOf(state.decorations, old)) : state.decorations;
   const annotations = new Map(state.annotations);
   let { selectedId, flashId } = state;
-  if (drawable(highlight, doc)) {
+  if (isDrawableRange(doc, highlight.from, highlight.to)) {
     const id = highlight.id;
     decorations = decorations.add(doc, highlightDecorations(highlight, id === selectedId, id === flashId, doc));
     annotations.set(id, highlight);
