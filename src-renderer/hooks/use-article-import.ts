@@ -1,0 +1,60 @@
+// Importing articles from the file picker or files dropped anywhere on the window (with a drop zone while dragging).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Client } from '../api/client';
+import { importFiles } from '../components/ImportControl';
+import type { Message } from './useMessage';
+
+export interface ArticleImportOptions {
+  /** Reloads the document list; returns it. */
+  refreshProject: () => Promise<{ documents: readonly { id: string }[] }>;
+  /** Whether a document is open (the first imported is opened when none is). */
+  hasOpenDocument: boolean;
+  openDocument: (id: string) => Promise<void>;
+  setMessage: (message: Message) => void;
+  report: (error: unknown) => void;
+}
+
+/** `runImport(files)`, the file picker's `fileInputRef`, and `dragging` while files are over the window. */
+export function useArticleImport(client: Client, options: ArticleImportOptions) {
+  const { refreshProject, hasOpenDocument, openDocument, setMessage, report } = options;
+  const fileInputRef = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+
+  const runImport = useCallback(
+    async (files: readonly File[]) => {
+      const outcome = await importFiles(client, files);
+      const { documents: docs } = await refreshProject();
+      const opened = outcome.lastImportedId ?? (hasOpenDocument ? null : docs[0]?.id);
+      if (opened) await openDocument(opened);
+      setMessage(outcome.message);
+    },
+    [client, hasOpenDocument, openDocument, refreshProject, setMessage],
+  );
+
+  useEffect(() => {
+    const over = (e: DragEvent) => {
+      if (!e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      setDragging(true);
+    };
+    const leave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDragging(false); // left the window
+    };
+    const drop = (e: DragEvent) => {
+      setDragging(false);
+      if (!e.dataTransfer?.files.length) return;
+      e.preventDefault();
+      void runImport([...e.dataTransfer.files]).catch(report);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [runImport, report]);
+
+  return { runImport, fileInputRef, dragging };
+}

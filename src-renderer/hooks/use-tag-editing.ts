@@ -1,0 +1,104 @@
+// Making, changing and deleting tags in the open document: the core first, then the list and the article view.
+import { useCallback, type Dispatch, type RefObject, type SetStateAction } from 'react';
+import type { Annotation, AnnotationKind, AttributesPatch } from '../../src-shared/model/annotation';
+import type { Document } from '../../src-shared/model/document';
+import type { Client } from '../api/client';
+import { KIND_LABELS } from '../components/kinds';
+import type { ArticleView } from '../editor/article-view';
+import { useDuplicateTag } from './use-duplicate-tag';
+import type { useTagSelection } from './use-tag-selection';
+
+export interface TagEditingOptions {
+  client: Client;
+  doc: Document | null;
+  annotations: readonly Annotation[];
+  setAnnotations: Dispatch<SetStateAction<Annotation[]>>;
+  viewRef: RefObject<ArticleView | null>;
+  picked: ReturnType<typeof useTagSelection>;
+  /** This window's analyst. */
+  selfId: string | null | undefined;
+  /** Widens the tag filter so a new tag of `kind` is shown. */
+  reveal: (kind: AnnotationKind) => void;
+  reloadTags: () => Promise<Annotation[]>;
+  /** Reloads the counts (documents, registry, analysts) after a change. */
+  refreshProject: () => Promise<unknown>;
+  say: (text: string) => void;
+  report: (error: unknown) => void;
+}
+
+export function useTagEditing(options: TagEditingOptions) {
+  const { client, doc, annotations, setAnnotations, viewRef, picked, selfId, reveal, reloadTags, refreshProject, say, report } = options;
+  const { selectTag, selectCreated, clearSelection, setSelection, currentRange, forgetSelectedTag } = picked;
+  const duplicate = useDuplicateTag({ client, annotations, selfId, reloadTags, selectTag, say });
+
+  /** After every change: the document counts, the registry's and the analysts' figures. */
+  const refreshCounts = useCallback(() => void refreshProject().catch(report), [refreshProject, report]);
+
+  const createTag = useCallback(
+    async (kind: AnnotationKind, target: { start: number; end: number } | null) => {
+      if (!doc) return;
+      // The passage is drawn at once, marked as pending; it becomes a tag only when the project file has it.
+      const existing = duplicate.existing(kind, target);
+      if (existing) {
+        clearSelection();
+        return duplicate.select(existing.id);
+      }
+      reveal(kind);
+      const pending = target ? (viewRef.current?.drawPending(kind, target) ?? null) : null;
+      setSelection(null);
+      try {
+        const created = await client.call('annotation.create', { documentId: doc.id, kind, target });
+        setAnnotations((list) => [...list, created]);
+        if (created.target) viewRef.current?.addAnnotation(created, { select: true, clearSelection: true, ...(pending ? { replacing: pending } : {}) });
+        else viewRef.current?.select(created.id);
+        selectCreated(created.id);
+        refreshCounts();
+      } catch (error) {
+        if (pending) viewRef.current?.removeAnnotation(pending);
+        if (!duplicate.onRefused(error, kind, target)) report(error);
+      }
+    },
+    [client, doc, duplicate, reveal, viewRef, setAnnotations, clearSelection, setSelection, selectCreated, report, refreshCounts],
+  );
+
+  /** Tags the selected text as `kind`. */
+  const tagSelection = useCallback(
+    (kind: AnnotationKind) => {
+      const range = currentRange();
+      if (range) void createTag(kind, { start: range.start, end: range.end });
+    },
+    [createTag, currentRange],
+  );
+
+  const updateTag = useCallback(
+    async (id: string, change: { attributes?: AttributesPatch; note?: string }) => {
+      try {
+        const updated = await client.call('annotation.update', { id, ...change });
+        setAnnotations((list) => list.map((a) => (a.id === id ? updated : a)));
+        if (updated.target) viewRef.current?.updateAnnotation(updated);
+        if (change.attributes) refreshCounts(); // a linked actor or claimant changes the registry's mentions
+      } catch (error) {
+        report(error);
+      }
+    },
+    [client, setAnnotations, viewRef, refreshCounts, report],
+  );
+
+  const deleteTag = useCallback(
+    async (id: string) => {
+      try {
+        const deleted = await client.call('annotation.delete', { id });
+        setAnnotations((list) => list.filter((a) => a.id !== id));
+        viewRef.current?.removeAnnotation(id);
+        forgetSelectedTag();
+        refreshCounts();
+        say(`${KIND_LABELS[deleted.kind]} tag deleted. Undo brings it back.`);
+      } catch (error) {
+        report(error);
+      }
+    },
+    [client, setAnnotations, viewRef, forgetSelectedTag, refreshCounts, say, report],
+  );
+
+  return { createTag, tagSelection, updateTag, deleteTag };
+}
