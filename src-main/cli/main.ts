@@ -20,7 +20,7 @@ import { registerSearchCommands } from './search-commands';
 import { registerSuggestCommands } from './suggest-commands';
 import { registerTagsCommands } from './tags-commands';
 import { registerChecksCommands } from './checks-commands';
-import { writeExport } from './write-export';
+import { placeExport } from './write-export';
 import { addExportFilterOptions, exportFilters, type ExportFilterOptions } from './export-filters';
 import { registerServeCommand } from './serve-command';
 import { annotationImportSummary } from './annotation-import-summary';
@@ -207,8 +207,8 @@ function buildProgram(io: CliIo): Command {
   ).action(async (projectPath: string, options: { format: ExportFormat; out: string; jsonl?: boolean } & ExportFilterOptions) => {
     await withProject(projectPath, null, true, async (project) => {
       const filters = await exportFilters(project, options);
-      const { files } = await project.call('export.project', { format: options.format, ...(options.jsonl ? { jsonLines: true } : {}), ...filters });
-      writeExport(files, options.out, io);
+      const written = await project.call('export.write', { format: options.format, ...(options.jsonl ? { jsonLines: true } : {}), ...filters });
+      placeExport(written, options.out, io);
     });
   });
 

@@ -14,6 +14,7 @@ import { getDocument, importArticle, importDocuments, listDocuments } from './do
 import { exportProjectJson } from './export-json';
 import { exportProject } from './export/index';
 import { snapshotOf } from './export/snapshot';
+import { writeExport } from './export/write';
 import { importAnnotationsFile } from './annotation-import/import-service';
 import { applyTeammateFile, cancelTeammateFile, packForSharing, previewTeammateFile } from './merge/merge-service';
 import { redo, undo } from './history-service';
@@ -65,6 +66,7 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'history.undo': () => undo(session),
     'history.redo': () => redo(session),
     'export.project': (request) => ({ files: exportFiles(session, request) }),
+    'export.write': (request) => writeExport(session, request),
     'annotation.importFile': (request) => importAnnotationsFile(session, request),
     'project.pack': () => packForSharing(session),
     'review.compare': (request) => compareForReview(session, request),

@@ -62,10 +62,18 @@ export function annotationsForDocument(db: Db, documentId: DocumentId, includeDe
   return (statement(db, sql).all(documentId) as AnnotationRow[]).map(annotationFromRow);
 }
 
+const ALL_ANNOTATIONS = `SELECT ${COLUMNS} FROM annotations ORDER BY document_id, start_offset, created_at`;
+
 export function allAnnotations(db: Db): Annotation[] {
-  return (statement(db, `SELECT ${COLUMNS} FROM annotations ORDER BY document_id, start_offset, created_at`).all() as AnnotationRow[]).map(
-    annotationFromRow,
-  );
+  return (statement(db, ALL_ANNOTATIONS).all() as AnnotationRow[]).map(annotationFromRow);
+}
+
+/**
+ * Every tag in `allAnnotations`' order, one row at a time, so a whole-project pass holds one tag. No other statement
+ * may run on `db` until the iteration ends.
+ */
+export function* eachAnnotation(db: Db): Generator<Annotation> {
+  for (const row of db.prepare(ALL_ANNOTATIONS).iterate() as Iterable<AnnotationRow>) yield annotationFromRow(row);
 }
 
 /** A live tag of this analyst with exactly this kind and span, if there is one. */

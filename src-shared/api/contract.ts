@@ -174,6 +174,8 @@ export const ExportedFileSchema = z.object({
   contentBase64: z.string(),
 });
 
+const ExportRequestSchema = z.strictObject({ format: ExportFormatSchema, jsonLines: z.boolean().optional(), ...ExportFiltersSchema });
+
 const AnnotationCreateSchema = z.strictObject({
   documentId: DocumentIdSchema,
   kind: AnnotationKindSchema,
@@ -377,9 +379,14 @@ export const contract = {
   'workbench.closeProject': method(z.strictObject({}), WorkbenchStateSchema),
   'workbench.rememberDocument': method(z.strictObject({ documentId: DocumentIdSchema }), z.object({})),
 
-  'export.project': method(
-    z.strictObject({ format: ExportFormatSchema, jsonLines: z.boolean().optional(), ...ExportFiltersSchema }),
-    z.object({ files: z.array(ExportedFileSchema) }),
+  'export.project': method(ExportRequestSchema, z.object({ files: z.array(ExportedFileSchema) })),
+  /**
+   * The same export written in chunks, with bounded memory whatever the project's size, into a new private folder of
+   * the core's process (removed when it ends); the caller moves or sends the files, then removes the folder.
+   */
+  'export.write': method(
+    ExportRequestSchema,
+    z.object({ folder: z.string(), files: z.array(z.object({ path: z.string(), mediaType: z.string(), bytes: z.number().int() })) }),
   ),
 
   /** Two analysts' tags on one document, side by side: every agreement and difference. */

@@ -8,7 +8,9 @@ import {
   type AnnotationKind,
 } from '../../../src-shared/model/annotation';
 import type { Document } from '../../../src-shared/model/document';
-import { annotationsInExportOrder, indexSnapshot, type SnapshotIndex } from './snapshot-index';
+import type { ExportTarget } from './chunks';
+import type { ExportSource } from './source';
+import { annotationsInExportOrder, indexSnapshot, namesOf, type SnapshotIndex } from './snapshot-index';
 import type { ExportedFile, ExportSnapshot } from './types';
 
 /** The folder every brat file is written in: brat reads a collection as one directory with its annotation.conf. */
@@ -193,17 +195,43 @@ export function exportBrat(snapshot: ExportSnapshot): ExportedFile[] {
     list.push(annotation);
     byDocument.set(annotation.documentId, list);
   }
-  const taken = new Set<string>();
   const files: ExportedFile[] = [];
+  const nameOf = bratNamer();
   for (const document of snapshot.documents) {
+    const name = nameOf(document);
+    const ann = bratAnnotations(document, byDocument.get(document.id) ?? [], index);
+    files.push({ path: `${BRAT_DIR}/${name}.txt`, mediaType: BRAT_TEXT_MEDIA_TYPE, content: document.text });
+    files.push({ path: `${BRAT_DIR}/${name}.ann`, mediaType: BRAT_TEXT_MEDIA_TYPE, content: ann });
+  }
+  files.push({ path: `${BRAT_DIR}/annotation.conf`, mediaType: BRAT_TEXT_MEDIA_TYPE, content: bratAnnotationConf() });
+  files.push({ path: `${BRAT_DIR}/visual.conf`, mediaType: BRAT_TEXT_MEDIA_TYPE, content: bratVisualConf() });
+  return files;
+}
+
+const BRAT_TEXT_MEDIA_TYPE = 'text/plain;charset=utf-8';
+
+/** Each document's base name, unique in the folder: a clash gets the longer id. */
+function bratNamer(): (document: { id: string; title: string }) => string {
+  const taken = new Set<string>();
+  return (document) => {
     let name = safeBaseName(document);
     if (taken.has(name)) name = safeBaseName(document, 32);
     taken.add(name);
-    const ann = bratAnnotations(document, byDocument.get(document.id) ?? [], index);
-    files.push({ path: `${BRAT_DIR}/${name}.txt`, mediaType: 'text/plain;charset=utf-8', content: document.text });
-    files.push({ path: `${BRAT_DIR}/${name}.ann`, mediaType: 'text/plain;charset=utf-8', content: ann });
+    return name;
+  };
+}
+
+/** `exportBrat` written file by file, one document in memory at a time. */
+export function streamBrat(source: ExportSource, target: ExportTarget): void {
+  const names = namesOf(source);
+  const nameOf = bratNamer();
+  for (const entry of source.eachDocument()) {
+    const document = entry.load();
+    const index = indexSnapshot({ documents: [document], actors: source.actors, analysts: source.analysts }, names);
+    const name = nameOf(document);
+    target.file(`${BRAT_DIR}/${name}.txt`, BRAT_TEXT_MEDIA_TYPE, (sink) => sink.write(document.text));
+    target.file(`${BRAT_DIR}/${name}.ann`, BRAT_TEXT_MEDIA_TYPE, (sink) => sink.write(bratAnnotations(document, entry.tags, index)));
   }
-  files.push({ path: `${BRAT_DIR}/annotation.conf`, mediaType: 'text/plain;charset=utf-8', content: bratAnnotationConf() });
-  files.push({ path: `${BRAT_DIR}/visual.conf`, mediaType: 'text/plain;charset=utf-8', content: bratVisualConf() });
-  return files;
+  target.file(`${BRAT_DIR}/annotation.conf`, BRAT_TEXT_MEDIA_TYPE, (sink) => sink.write(bratAnnotationConf()));
+  target.file(`${BRAT_DIR}/visual.conf`, BRAT_TEXT_MEDIA_TYPE, (sink) => sink.write(bratVisualConf()));
 }

@@ -1,7 +1,9 @@
 // The CSV export (main process, pure): one row per live tag, for spreadsheets; RFC 4180 with formula defence.
 import { figureValue, KIND_LABELS, type Annotation } from '../../../src-shared/model/annotation';
 import { pageAtOffset } from '../../../src-shared/text/pages';
-import { annotationsInExportOrder, indexSnapshot, reviewStatusOf, type SnapshotIndex } from './snapshot-index';
+import type { ExportTarget } from './chunks';
+import type { ExportSource } from './source';
+import { annotationsInExportOrder, indexSnapshot, namesOf, reviewStatusOf, type SnapshotIndex } from './snapshot-index';
 import type { ExportedFile, ExportSnapshot } from './types';
 
 /**
@@ -48,6 +50,7 @@ export type CsvColumn = (typeof CSV_COLUMNS)[number];
 /** A cell: text we did not write ourselves (quotes, notes, names) or a number we formatted. */
 type Cell = string | number | null;
 
+const CSV_PATH = 'annotations.csv';
 export const CSV_MEDIA_TYPE = 'text/csv;charset=utf-8;header=present';
 
 /**
@@ -71,7 +74,12 @@ export function csvCell(cell: Cell): string {
 
 /** Rows as RFC 4180 CSV: CRLF after every record, including the last. */
 export function csvText(rows: readonly (readonly Cell[])[]): string {
-  return rows.map((row) => `${row.map(csvCell).join(',')}\r\n`).join('');
+  return rows.map(csvLine).join('');
+}
+
+/** One record as RFC 4180 text, CRLF included. */
+function csvLine(row: readonly Cell[]): string {
+  return `${row.map(csvCell).join(',')}\r\n`;
 }
 
 function rowOf(annotation: Annotation, index: SnapshotIndex): Record<CsvColumn, Cell> {
@@ -141,5 +149,21 @@ export function exportCsv(snapshot: ExportSnapshot): ExportedFile[] {
     const row = rowOf(a, index);
     return CSV_COLUMNS.map((column) => row[column]);
   });
-  return [{ path: 'annotations.csv', mediaType: CSV_MEDIA_TYPE, content: `\uFEFF${csvText([CSV_COLUMNS, ...rows])}` }];
+  return [{ path: CSV_PATH, mediaType: CSV_MEDIA_TYPE, content: `\uFEFF${csvText([CSV_COLUMNS, ...rows])}` }];
+}
+
+/** `exportCsv` written row by row, one document in memory at a time. */
+export function streamCsv(source: ExportSource, target: ExportTarget): void {
+  const names = namesOf(source);
+  target.file(CSV_PATH, CSV_MEDIA_TYPE, (sink) => {
+    sink.write(`\uFEFF${csvLine(CSV_COLUMNS)}`);
+    for (const entry of source.eachDocument()) {
+      if (entry.tags.length === 0) continue;
+      const index = indexSnapshot({ documents: [entry.load()], actors: source.actors, analysts: source.analysts }, names);
+      for (const tag of entry.tags) {
+        const row = rowOf(tag, index);
+        sink.write(csvLine(CSV_COLUMNS.map((column) => row[column])));
+      }
+    }
+  });
 }

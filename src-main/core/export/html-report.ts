@@ -11,7 +11,9 @@ import {
 } from '../../../src-shared/model/annotation';
 import type { Document } from '../../../src-shared/model/document';
 import { APP_VERSION } from '../version';
-import { annotationsInExportOrder, indexSnapshot, reviewStatusOf, type SnapshotIndex } from './snapshot-index';
+import type { ExportTarget } from './chunks';
+import type { ExportSource } from './source';
+import { annotationsInExportOrder, indexSnapshot, namesOf, reviewStatusOf, type SnapshotIndex } from './snapshot-index';
 import type { ExportedFile, ExportSnapshot } from './types';
 
 export const HTML_REPORT_PATH = 'report.html';
@@ -307,21 +309,56 @@ export function exportHtmlReport(snapshot: ExportSnapshot): ExportedFile[] {
     if (list) list.push(tag);
     else byDocument.set(tag.documentId, [tag]);
   }
-  const counts = (tags: readonly Annotation[]): Record<keyof AttributesByKind, number> => ({
-    claim: tags.filter((t) => t.kind === 'claim').length,
-    actor: tags.filter((t) => t.kind === 'actor').length,
-    figure: tags.filter((t) => t.kind === 'figure').length,
-    reliability_warning: tags.filter((t) => t.kind === 'reliability_warning').length,
+  const head = reportHead(snapshot, snapshot.documents.map((d) => countsOf(byDocument.get(d.id) ?? [])));
+  const html = [
+    ...head,
+    ...snapshot.documents.map((d, i) => documentArticle(d, i + 1, byDocument.get(d.id) ?? [], index)),
+    ...REPORT_TAIL,
+  ].join('\n');
+  return [{ path: HTML_REPORT_PATH, mediaType: HTML_REPORT_MEDIA_TYPE, content: html }];
+}
+
+/** `exportHtmlReport` written article by article; the contents' counts come from a first pass over the tags. */
+export function streamHtmlReport(source: ExportSource, target: ExportTarget): void {
+  const counts = Array.from(source.eachDocument(), (entry) => countsOf(entry.tags));
+  const names = namesOf(source);
+  target.file(HTML_REPORT_PATH, HTML_REPORT_MEDIA_TYPE, (sink) => {
+    sink.write(reportHead(source, counts).join('\n'));
+    let position = 0;
+    for (const entry of source.eachDocument()) {
+      const document = entry.load();
+      const index = indexSnapshot({ documents: [document], actors: source.actors, analysts: source.analysts }, names);
+      sink.write(`\n${documentArticle(document, ++position, entry.tags, index)}`);
+    }
+    sink.write(`\n${REPORT_TAIL.join('\n')}`);
   });
-  const total = counts(live);
+}
+
+type KindCounts = Record<keyof AttributesByKind, number>;
+
+function countsOf(tags: readonly Annotation[]): KindCounts {
+  const counts: KindCounts = { claim: 0, actor: 0, figure: 0, reliability_warning: 0 };
+  for (const tag of tags) counts[tag.kind]++;
+  return counts;
+}
+
+const REPORT_TAIL = ['</main>', '</body>', '</html>', ''];
+
+/** The report's lines up to `<main>`: the header with the totals and the contents; `counts` are per document, in order. */
+function reportHead(
+  snapshot: Pick<ExportSnapshot, 'project' | 'exportedAt'> & { documents: readonly { title: string }[] },
+  counts: readonly KindCounts[],
+): string[] {
+  const total: KindCounts = { claim: 0, actor: 0, figure: 0, reliability_warning: 0 };
+  for (const c of counts) for (const kind of Object.keys(total) as (keyof KindCounts)[]) total[kind] += c[kind];
   const contents = snapshot.documents
     .map((d, i) => {
-      const c = counts(byDocument.get(d.id) ?? []);
+      const c = counts[i]!;
       return `<li><a href="#doc-${i + 1}">${escapeHtml(d.title)}</a> <span class="muted">— ${counted(c.reliability_warning, 'warning')}, ${counted(c.claim, 'claim')}</span></li>`;
     })
     .join('');
   const title = escapeHtml(snapshot.project.name);
-  const html = [
+  return [
     '<!DOCTYPE html>',
     '<html lang="en">',
     '<head>',
@@ -342,11 +379,5 @@ export function exportHtmlReport(snapshot: ExportSnapshot): ExportedFile[] {
     `<nav><h2>Documents</h2><ol>${contents}</ol></nav>`,
     '</header>',
     '<main>',
-    ...snapshot.documents.map((d, i) => documentArticle(d, i + 1, byDocument.get(d.id) ?? [], index)),
-    '</main>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
-  return [{ path: HTML_REPORT_PATH, mediaType: HTML_REPORT_MEDIA_TYPE, content: html }];
+  ];
 }

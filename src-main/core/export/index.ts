@@ -1,10 +1,12 @@
 // The exporters by format name (main process, pure): W3C Web Annotation, CSV, brat, REFI-QDA and the HTML report.
-import { exportBrat } from './brat';
-import { exportCsv } from './csv';
-import { exportHtmlReport } from './html-report';
-import { exportQdpx } from './qdpx';
+import { exportBrat, streamBrat } from './brat';
+import type { ExportTarget } from './chunks';
+import { exportCsv, streamCsv } from './csv';
+import { exportHtmlReport, streamHtmlReport } from './html-report';
+import { exportQdpx, streamQdpx } from './qdpx';
+import type { ExportSource } from './source';
 import type { ExportedFile, ExportSnapshot } from './types';
-import { exportW3c, type W3cExportOptions } from './w3c';
+import { exportW3c, streamW3c, type W3cExportOptions } from './w3c';
 
 export { exportBrat } from './brat';
 export { exportCsv } from './csv';
@@ -25,6 +27,8 @@ export interface Exporter<F extends keyof ExportOptionsByFormat> {
   /** The unit the format's offsets count, stated so a UI or a manual can repeat it. */
   offsetUnit: string;
   run(snapshot: ExportSnapshot, options?: ExportOptionsByFormat[F]): ExportedFile[];
+  /** The same files written into `target` in chunks, one document in memory at a time. */
+  stream(source: ExportSource, target: ExportTarget, options?: ExportOptionsByFormat[F]): void;
 }
 
 /** Every file exporter, by the format name the CLI and the UI use. */
@@ -33,26 +37,31 @@ export const EXPORTERS: { readonly [F in keyof ExportOptionsByFormat]: Exporter<
     label: 'W3C Web Annotation (JSON-LD)',
     offsetUnit: 'Unicode code points (TextPositionSelector)',
     run: (snapshot, options) => exportW3c(snapshot, options),
+    stream: (source, target, options) => streamW3c(source, target, options),
   },
   csv: {
     label: 'CSV (spreadsheet)',
     offsetUnit: 'UTF-16 code units and Unicode code points (both columns)',
     run: (snapshot) => exportCsv(snapshot),
+    stream: (source, target) => streamCsv(source, target),
   },
   brat: {
     label: 'brat standoff',
     offsetUnit: 'Unicode code points',
     run: (snapshot) => exportBrat(snapshot),
+    stream: (source, target) => streamBrat(source, target),
   },
   qdpx: {
     label: 'REFI-QDA project (QualCoder, MAXQDA, ATLAS.ti, NVivo)',
     offsetUnit: 'Unicode code points (PlainTextSelection)',
     run: (snapshot) => exportQdpx(snapshot),
+    stream: (source, target) => streamQdpx(source, target),
   },
   html: {
     label: 'Readable report (HTML, printable to PDF)',
     offsetUnit: 'none (quotes only)',
     run: (snapshot) => exportHtmlReport(snapshot),
+    stream: (source, target) => streamHtmlReport(source, target),
   },
 };
 

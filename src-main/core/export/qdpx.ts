@@ -1,5 +1,5 @@
 // The REFI-QDA export (main process, pure): a .qdpx zip of project.qde (QDA-XML project 1.0) plus each document's text.
-import { zipSync } from 'fflate';
+import { Zip, ZipDeflate, zipSync } from 'fflate';
 import { v5 as uuidV5 } from 'uuid';
 import type { Actor } from '../../../src-shared/model/actor';
 import {
@@ -14,7 +14,9 @@ import {
 import type { Document } from '../../../src-shared/model/document';
 import { APP_VERSION } from '../version';
 import { safeBaseName } from './brat';
-import { annotationsInExportOrder, indexSnapshot, type SnapshotIndex } from './snapshot-index';
+import type { ChunkSink, ExportTarget } from './chunks';
+import type { ExportSource } from './source';
+import { annotationsInExportOrder, indexSnapshot, namesOf, type SnapshotIndex } from './snapshot-index';
 import type { ExportedFile, ExportSnapshot } from './types';
 
 export const QDE_NAMESPACE = 'urn:QDA-XML:project:1.0';
@@ -53,13 +55,18 @@ interface XmlElement {
   text?: string;
 }
 
-function renderXml(element: XmlElement, depth = 0): string {
-  const indent = '  '.repeat(depth);
+/** `<name attr="…"` indented for `depth`, without the closing bracket. */
+function openTag(element: XmlElement, depth: number): string {
   const attributes = Object.entries(element.attributes ?? {})
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => ` ${k}="${xmlAttribute(String(v))}"`)
     .join('');
-  const open = `${indent}<${element.name}${attributes}`;
+  return `${'  '.repeat(depth)}<${element.name}${attributes}`;
+}
+
+function renderXml(element: XmlElement, depth = 0): string {
+  const indent = '  '.repeat(depth);
+  const open = openTag(element, depth);
   if (element.text !== undefined) return `${open}>${xmlText(element.text)}</${element.name}>\n`;
   const children = element.children ?? [];
   if (children.length === 0) return `${open}/>\n`;
@@ -102,9 +109,20 @@ const KIND_DESCRIPTIONS: Readonly<Record<AnnotationKind, string>> = {
 };
 
 /** The actors that get a code: live ones, and deleted ones that a live actor tag still names. */
-function codedActors(snapshot: ExportSnapshot, live: readonly Annotation[]): Actor[] {
-  const named = new Set(live.flatMap((a) => (a.kind === 'actor' && a.attributes.actorId !== null ? [a.attributes.actorId as string] : [])));
-  return snapshot.actors.filter((a) => a.deletedAt === null || named.has(a.id));
+function codedActors(actors: readonly Actor[], named: ReadonlySet<string>): Actor[] {
+  return actors.filter((a) => a.deletedAt === null || named.has(a.id));
+}
+
+/** What the codebook and the users need from the live tags, gathered in one pass: the actors named and the analysts. */
+class TagSurvey {
+  readonly namedActors = new Set<string>();
+  readonly analysts: string[] = [];
+  add(tags: readonly Annotation[]): void {
+    for (const a of tags) {
+      if (a.kind === 'actor' && a.attributes.actorId !== null) this.namedActors.add(a.attributes.actorId);
+      this.analysts.push(a.analystId);
+    }
+  }
 }
 
 /**
@@ -122,7 +140,7 @@ export function uniqueNamer(reserved: Iterable<string> = []): (name: string) => 
 }
 
 /** The codebook: one code per kind, statuses under Claim, categories under Reliability warning, actors under Actor. */
-export function qdpxCodebook(snapshot: ExportSnapshot, actors: readonly Actor[]): QdpxCode[] {
+export function qdpxCodebook(snapshot: Pick<ExportSnapshot, 'project'>, actors: readonly Actor[]): QdpxCode[] {
   const actorName = uniqueNamer([...Object.values(KIND_LABELS), ...QDPX_STATUS_CODE_NAMES, ...QDPX_CATEGORY_CODE_NAMES, QDPX_UNLINKED_ACTOR_CODE]);
   const code = (key: string, name: string, color: string, children: QdpxCode[] = [], description?: string): QdpxCode => ({
     key,
@@ -250,9 +268,12 @@ function codeElement(code: QdpxCode): XmlElement {
 }
 
 /** Every analyst the export names: the snapshot's, plus any a document or tag refers to that it lacks. */
-function usersOf(snapshot: ExportSnapshot, live: readonly Annotation[]): { guid: string; name: string }[] {
+function usersOf(
+  snapshot: Pick<ExportSource, 'analysts' | 'documents'>,
+  tagAnalysts: readonly string[],
+): { guid: string; name: string }[] {
   const users = new Map(snapshot.analysts.map((a) => [a.id as string, a.name]));
-  for (const id of [...snapshot.documents.map((d) => d.importedBy), ...live.map((a) => a.analystId)]) {
+  for (const id of [...snapshot.documents.map((d) => d.importedBy), ...tagAnalysts]) {
     if (!users.has(id)) users.set(id, `Analyst ${id.slice(0, 8)}`);
   }
   return [...users].map(([guid, name]) => ({ guid, name }));
@@ -273,64 +294,86 @@ export function qdpxSourcePath(document: Pick<Document, 'id'>): string {
 export function projectQde(snapshot: ExportSnapshot): string {
   const index = indexSnapshot(snapshot);
   const live = annotationsInExportOrder(snapshot, { includeDeleted: false });
-  const actors = codedActors(snapshot, live);
-  const codes = qdpxCodebook(snapshot, actors);
-  const codeGuids = new Map<string, string>();
-  const collect = (c: QdpxCode): void => void (codeGuids.set(c.key, c.guid), c.children.forEach(collect));
-  codes.forEach(collect);
-  const context: QdeContext = { projectId: snapshot.project.id, index, codeGuids, actorIds: new Set(actors.map((a) => a.id as string)) };
-  const users = usersOf(snapshot, live);
+  const survey = new TagSurvey();
+  survey.add(live);
   const byDocument = new Map<string, Annotation[]>();
   for (const a of live) {
     const list = byDocument.get(a.documentId);
     if (list) list.push(a);
     else byDocument.set(a.documentId, [a]);
   }
+  const qde = qdeWriter(snapshot, survey);
+  const sources = snapshot.documents.map((document) => qde.source(document, byDocument.get(document.id) ?? [], index));
+  return Array.from(qde.pieces(sources)).join('');
+}
+
+/** The parts of project.qde: the codebook and users known before the sources, which come one at a time. */
+function qdeWriter(snapshot: Pick<ExportSource, 'project' | 'actors' | 'analysts' | 'documents' | 'exportedAt'>, survey: TagSurvey) {
+  const actors = codedActors(snapshot.actors, survey.namedActors);
+  const codes = qdpxCodebook(snapshot, actors);
+  const codeGuids = new Map<string, string>();
+  const collect = (c: QdpxCode): void => void (codeGuids.set(c.key, c.guid), c.children.forEach(collect));
+  codes.forEach(collect);
+  const actorIds = new Set(actors.map((a) => a.id as string));
+  const users = usersOf(snapshot, survey.analysts);
   const firstImport = snapshot.documents.toSorted((a, b) => a.importedAt.localeCompare(b.importedAt))[0];
   const creator = firstImport?.importedBy ?? snapshot.analysts[0]?.id;
-
   const sourceName = uniqueNamer();
-  const sources: XmlElement[] = snapshot.documents.map((document) => ({
-    name: 'TextSource',
-    attributes: {
-      guid: document.id,
-      name: sourceName(document.title),
-      plainTextPath: `internal://${document.id}.txt`,
-      creatingUser: document.importedBy,
-      creationDateTime: document.importedAt,
+  return {
+    /** One document's <TextSource> with its selections; call in document order (names are made unique in that order). */
+    source(document: Document, tags: readonly Annotation[], index: SnapshotIndex): XmlElement {
+      const context: QdeContext = { projectId: snapshot.project.id, index, codeGuids, actorIds };
+      return {
+        name: 'TextSource',
+        attributes: {
+          guid: document.id,
+          name: sourceName(document.title),
+          plainTextPath: `internal://${document.id}.txt`,
+          creatingUser: document.importedBy,
+          creationDateTime: document.importedAt,
+        },
+        children: [{ name: 'Description', text: sourceDescription(document) }, ...tags.map((a) => selectionElement(a, context))],
+      };
     },
-    children: [
-      { name: 'Description', text: sourceDescription(document) },
-      ...(byDocument.get(document.id) ?? []).map((a) => selectionElement(a, context)),
-    ],
-  }));
-  const project: XmlElement = {
-    name: 'Project',
-    attributes: {
-      xmlns: QDE_NAMESPACE,
-      name: snapshot.project.name,
-      origin: QDPX_ORIGIN,
-      creatingUserGUID: creator,
-      creationDateTime: snapshot.project.createdAt,
+    /** project.qde as text pieces, the sources rendered as `sources` yields them (the project's documents, in order). */
+    *pieces(sources: Iterable<XmlElement>): Generator<string> {
+      const project: XmlElement = {
+        name: 'Project',
+        attributes: {
+          xmlns: QDE_NAMESPACE,
+          name: snapshot.project.name,
+          origin: QDPX_ORIGIN,
+          creatingUserGUID: creator,
+          creationDateTime: snapshot.project.createdAt,
+        },
+      };
+      yield `<?xml version="1.0" encoding="UTF-8"?>\n${openTag(project, 0)}>\n`;
+      if (users.length > 0) {
+        yield renderXml({ name: 'Users', children: users.map((u) => ({ name: 'User', attributes: { guid: u.guid, name: u.name } })) }, 1);
+      }
+      yield renderXml({ name: 'CodeBook', children: [{ name: 'Codes', children: codes.map(codeElement) }] }, 1);
+      if (snapshot.documents.length > 0) {
+        yield '  <Sources>\n';
+        for (const source of sources) yield renderXml(source, 2);
+        yield '  </Sources>\n';
+      }
+      yield renderXml(
+        {
+          name: 'Description',
+          text:
+            `Exported from ${QDPX_ORIGIN} at ${snapshot.exportedAt}. Selection positions count Unicode code points ` +
+            'of each source text (UTF-8, LF line ends), end exclusive. A reliability warning about a whole document ' +
+            'is a selection over its whole text.',
+        },
+        1,
+      );
+      yield '</Project>\n';
     },
-    children: [
-      ...(users.length > 0 ? [{ name: 'Users', children: users.map((u) => ({ name: 'User', attributes: { guid: u.guid, name: u.name } })) }] : []),
-      { name: 'CodeBook', children: [{ name: 'Codes', children: codes.map(codeElement) }] },
-      ...(sources.length > 0 ? [{ name: 'Sources', children: sources }] : []),
-      {
-        name: 'Description',
-        text:
-          `Exported from ${QDPX_ORIGIN} at ${snapshot.exportedAt}. Selection positions count Unicode code points ` +
-          'of each source text (UTF-8, LF line ends), end exclusive. A reliability warning about a whole document ' +
-          'is a selection over its whole text.',
-      },
-    ],
   };
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${renderXml(project)}`;
 }
 
 /** The file name of the .qdpx: an ASCII slug of the project name plus the start of its id (see `safeBaseName`). */
-export function qdpxFileName(snapshot: ExportSnapshot): string {
+export function qdpxFileName(snapshot: Pick<ExportSnapshot, 'project'>): string {
   return `${safeBaseName({ id: snapshot.project.id, title: snapshot.project.name })}.qdpx`;
 }
 
@@ -346,4 +389,51 @@ export function exportQdpx(snapshot: ExportSnapshot): ExportedFile[] {
   for (const document of snapshot.documents) entries[qdpxSourcePath(document)] = encoder.encode(document.text);
   const zip = zipSync(entries, { level: 6, mtime: new Date(snapshot.exportedAt) });
   return [{ path: qdpxFileName(snapshot), mediaType: QDPX_MEDIA_TYPE, content: zip }];
+}
+
+/** Text pieces gathered until this many UTF-16 units before they are compressed, so deflate sees few large chunks. */
+const QDE_CHUNK_UNITS = 1 << 16;
+
+/**
+ * `exportQdpx` written as it is compressed: project.qde source by source, then each text, one document in memory
+ * at a time. The entries hold the same bytes as `exportQdpx`'s; the zip itself differs in framing, since a streamed
+ * entry's sizes follow its data (a data descriptor) instead of preceding it.
+ */
+export function streamQdpx(source: ExportSource, target: ExportTarget): void {
+  const survey = new TagSurvey();
+  for (const entry of source.eachDocument()) survey.add(entry.tags);
+  const qde = qdeWriter(source, survey);
+  const names = namesOf(source);
+  const mtime = new Date(source.exportedAt);
+  const encoder = new TextEncoder();
+  target.file(qdpxFileName(source), QDPX_MEDIA_TYPE, (sink: ChunkSink) => {
+    const zip = new Zip((error, data) => {
+      if (error) throw error;
+      sink.write(data);
+    });
+    const entryOf = (path: string): ZipDeflate => {
+      const file = new ZipDeflate(path, { level: 6 });
+      file.mtime = mtime;
+      zip.add(file);
+      return file;
+    };
+    const projectFile = entryOf('project.qde');
+    const sources = function* () {
+      for (const entry of source.eachDocument()) {
+        const document = entry.load();
+        yield qde.source(document, entry.tags, indexSnapshot({ documents: [document], actors: source.actors, analysts: source.analysts }, names));
+      }
+    };
+    let pending = '';
+    for (const piece of qde.pieces(sources())) {
+      pending += piece;
+      if (pending.length >= QDE_CHUNK_UNITS) {
+        projectFile.push(encoder.encode(pending));
+        pending = '';
+      }
+    }
+    projectFile.push(encoder.encode(pending), true);
+    for (const entry of source.eachDocument()) entryOf(qdpxSourcePath(entry.meta)).push(encoder.encode(entry.load().text), true);
+    zip.end();
+  });
 }

@@ -14,10 +14,24 @@ export interface SnapshotIndex {
   codePointsOf(document: Document): CodePointOffsets;
 }
 
-export function indexSnapshot(snapshot: ExportSnapshot): SnapshotIndex {
-  const documents = new Map(snapshot.documents.map((d) => [d.id as string, d]));
+/** The registry and analyst names of a snapshot, looked up by every document's index. */
+export type SnapshotNames = Pick<SnapshotIndex, 'actorName' | 'analystName'>;
+
+export function namesOf(snapshot: Pick<ExportSnapshot, 'actors' | 'analysts'>): SnapshotNames {
   const actors = new Map(snapshot.actors.map((a) => [a.id as string, a.name]));
   const analysts = new Map(snapshot.analysts.map((a) => [a.id as string, a.name]));
+  return {
+    actorName: (actorId) => (actorId === null ? null : (actors.get(actorId) ?? null)),
+    analystName: (analystId) => analysts.get(analystId) ?? null,
+  };
+}
+
+/** An index of `snapshot`'s documents; a streaming export indexes one document at a time with the names built once. */
+export function indexSnapshot(
+  snapshot: Pick<ExportSnapshot, 'documents' | 'actors' | 'analysts'>,
+  names: SnapshotNames = namesOf(snapshot),
+): SnapshotIndex {
+  const documents = new Map(snapshot.documents.map((d) => [d.id as string, d]));
   const converters = new Map<string, CodePointOffsets>();
   return {
     documentOf(annotation) {
@@ -25,8 +39,8 @@ export function indexSnapshot(snapshot: ExportSnapshot): SnapshotIndex {
       if (!document) throw new Error(`Tag ${annotation.id} belongs to document ${annotation.documentId}, which the export snapshot lacks.`);
       return document;
     },
-    actorName: (actorId) => (actorId === null ? null : (actors.get(actorId) ?? null)),
-    analystName: (analystId) => analysts.get(analystId) ?? null,
+    actorName: names.actorName,
+    analystName: names.analystName,
     codePointsOf(document) {
       let converter = converters.get(document.id);
       if (!converter) {
@@ -44,23 +58,23 @@ export function reviewStatusOf(annotation: Annotation): 'accepted' | 'rejected' 
   return status === 'accepted' || status === 'rejected' ? status : 'undecided';
 }
 
-/**
- * The snapshot's tags in the order every export writes them: by document (snapshot order), document-level
- * tags first, then by start and end offset, then creation time and id so the output is deterministic.
- */
+/** The order of one document's tags in every export: document-level tags first, then by start and end offset, then creation time and id. */
+export function exportOrder(a: Annotation, b: Annotation): number {
+  return (
+    (a.target?.start ?? -1) - (b.target?.start ?? -1) ||
+    (a.target?.end ?? -1) - (b.target?.end ?? -1) ||
+    a.createdAt.localeCompare(b.createdAt) ||
+    a.id.localeCompare(b.id)
+  );
+}
+
+/** The snapshot's tags in the order every export writes them: by document (snapshot order), then `exportOrder`, so the output is deterministic. */
 export function annotationsInExportOrder(snapshot: ExportSnapshot, options: { includeDeleted: boolean }): Annotation[] {
   const documentRank = new Map(snapshot.documents.map((d, i) => [d.id as string, i]));
   const rank = (a: Annotation): number => documentRank.get(a.documentId) ?? Number.MAX_SAFE_INTEGER;
   return snapshot.annotations
     .filter((a) => options.includeDeleted || a.deletedAt === null)
-    .toSorted(
-      (a, b) =>
-        rank(a) - rank(b) ||
-        (a.target?.start ?? -1) - (b.target?.start ?? -1) ||
-        (a.target?.end ?? -1) - (b.target?.end ?? -1) ||
-        a.createdAt.localeCompare(b.createdAt) ||
-        a.id.localeCompare(b.id),
-    );
+    .toSorted((a, b) => rank(a) - rank(b) || exportOrder(a, b));
 }
 
 /** Converts UTF-16 offsets of one text into Unicode code point offsets (what W3C, brat and REFI-QDA count). */

@@ -3,7 +3,9 @@ import { figureValue, type Annotation, type AnnotationKind } from '../../../src-
 import { pageAtOffset } from '../../../src-shared/text/pages';
 import type { Document } from '../../../src-shared/model/document';
 import { APP_VERSION } from '../version';
-import { annotationsInExportOrder, indexSnapshot, type SnapshotIndex } from './snapshot-index';
+import { StreamedArray, writePrettyJson, type ExportTarget } from './chunks';
+import type { ExportSource } from './source';
+import { annotationsInExportOrder, indexSnapshot, namesOf, type SnapshotIndex } from './snapshot-index';
 import type { ExportedFile, ExportSnapshot } from './types';
 
 export const W3C_ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -186,15 +188,19 @@ export function w3cAnnotations(snapshot: ExportSnapshot): W3cAnnotation[] {
 /** The project's live tags as one AnnotationCollection whose first (and only) page embeds every annotation. */
 export function w3cCollection(snapshot: ExportSnapshot): W3cCollection {
   const items = w3cAnnotations(snapshot);
+  return collectionOf(snapshot, items.length, items);
+}
+
+function collectionOf<Items>(snapshot: Pick<ExportSnapshot, 'project'>, total: number, items: Items) {
   const id = `urn:uuid:${snapshot.project.id}`;
   return {
     '@context': W3C_EXPORT_CONTEXT,
     id,
     type: 'AnnotationCollection',
     label: snapshot.project.name,
-    total: items.length,
+    total,
     first: { id: `${id}#page-1`, type: 'AnnotationPage', startIndex: 0, items },
-  };
+  } as const;
 }
 
 /**
@@ -208,4 +214,30 @@ export function exportW3c(snapshot: ExportSnapshot, options: W3cExportOptions = 
   }
   const content = `${JSON.stringify(w3cCollection(snapshot), null, 2)}\n`;
   return [{ path: 'annotations.jsonld', mediaType: W3C_JSONLD_MEDIA_TYPE, content }];
+}
+
+/** The source's tags as W3C annotations, one document in memory at a time. */
+function* streamedAnnotations(source: ExportSource): Generator<W3cAnnotation> {
+  const names = namesOf(source);
+  for (const entry of source.eachDocument()) {
+    if (entry.tags.length === 0) continue;
+    const index = indexSnapshot({ documents: [entry.load()], actors: source.actors, analysts: source.analysts }, names);
+    for (const tag of entry.tags) yield w3cAnnotationOf(tag, index, source.exportedAt);
+  }
+}
+
+/** `exportW3c` written annotation by annotation; the collection's total is counted in a first pass over the tags. */
+export function streamW3c(source: ExportSource, target: ExportTarget, options: W3cExportOptions = {}): void {
+  if (options.jsonLines) {
+    target.file('annotations.jsonl', JSON_LINES_MEDIA_TYPE, (sink) => {
+      for (const annotation of streamedAnnotations(source)) sink.write(`${JSON.stringify(annotation)}\n`);
+    });
+    return;
+  }
+  let total = 0;
+  for (const entry of source.eachDocument()) total += entry.tags.length;
+  target.file('annotations.jsonld', W3C_JSONLD_MEDIA_TYPE, (sink) => {
+    writePrettyJson(sink, collectionOf(source, total, new StreamedArray(streamedAnnotations(source))));
+    sink.write('\n');
+  });
 }
