@@ -73,11 +73,6 @@ export async function selectText(page: Page, quote: string, within?: string): Pr
   await page.mouse.up();
 }
 
-/** The highlight spans of one kind whose text is exactly `quote`. */
-export function highlight(page: Page, kind: string, quote: string) {
-  return page.locator(`.ProseMirror .hl-${kind}`, { hasText: quote });
-}
-
 export function tagInList(page: Page, quote: string) {
   return page.locator('.tag-list .tag-item', { hasText: `“${quote}”` });
 }

@@ -1,5 +1,5 @@
 // Turns `--set name=value` options of `marginalia tag` into an attribute patch for the tag's kind.
-import type { AnnotationKind, AttributesPatch } from '../../src-shared/model/annotation';
+import type { AnnotationKind } from '../../src-shared/model/annotation';
 import type { RequestOf } from '../../src-shared/api/contract';
 import { UserError } from '../../src-shared/model/result';
 import { actorByName, type CliIo, type CliProject } from './project';
@@ -52,4 +52,3 @@ export async function attributesFromSets(project: CliProject, kind: AnnotationKi
   return attributes as RequestOf<'annotation.create'>['attributes'];
 }
 
-export type { AttributesPatch };

@@ -5,13 +5,9 @@ import { krippendorffAlpha, type AlphaValue } from './krippendorff-alpha';
 import { exactSpanMatch, kindSetLabels, overlapSpanMatch, tokenCoverage, wordTokens, type Span, type TokenRange } from './spans';
 import { unitizedAlpha, type UnitizedUnit } from './unitized-alpha';
 
-export { cohenKappa, cohenKappaFromLabels, type CohenKappaResult } from './cohen-kappa';
-export { fleissKappa, fleissKappaFromLabels, type FleissKappaResult } from './fleiss-kappa';
-export { krippendorffAlpha, type AlphaValue, type KrippendorffAlphaResult, type MeasurementLevel } from './krippendorff-alpha';
-export { exactSpanMatch, kindSetLabels, overlapSpanMatch, tokenCoverage, tokenKindSets, tokenLabels, wordTokens } from './spans';
-export type { Span, SpanMatchResult, TokenRange } from './spans';
+export { krippendorffAlpha } from './krippendorff-alpha';
+export type { Span } from './spans';
 export { unitizedAlpha } from './unitized-alpha';
-export type { CategoryDisagreement, UnitizedAlphaInput, UnitizedAlphaResult, UnitizedUnit } from './unitized-alpha';
 
 /** Krippendorff's thresholds (Content Analysis, 2004): rely on α ≥ .800, tentative conclusions only from .667. */
 export const RELIABLE_ALPHA = 0.8;

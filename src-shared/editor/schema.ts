@@ -61,4 +61,3 @@ export const articleSchema = new Schema<BlockType | 'doc' | 'section' | 'text'>(
   marks: {},
 });
 
-export type ArticleSchema = typeof articleSchema;

@@ -121,7 +121,6 @@ export const ReviewSchema = z.strictObject({
   reviewedAt: TimestampSchema,
   comment: z.string().max(5_000),
 });
-export type Review = z.infer<typeof ReviewSchema>;
 
 const annotationBase = {
   id: AnnotationIdSchema,

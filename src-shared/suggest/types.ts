@@ -4,7 +4,6 @@ import type { ActorKind } from '../model/actor';
 
 export const SUGGESTION_SOURCES = ['actor-name', 'new-actor', 'figure', 'claim'] as const;
 export const SuggestionSourceSchema = z.enum(SUGGESTION_SOURCES);
-export type SuggestionSource = z.infer<typeof SuggestionSourceSchema>;
 
 export const SuggestionKindSchema = z.enum(['actor', 'figure', 'claim']);
 export type SuggestionKind = z.infer<typeof SuggestionKindSchema>;

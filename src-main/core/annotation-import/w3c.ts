@@ -9,7 +9,7 @@ import {
 import { err, ok, type Result } from '../../../src-shared/model/result';
 import { annotationItemsOf, readAnnotationInput } from './w3c-input';
 
-export { anchorCandidate, textAnchorer, type Anchor } from './anchor';
+export { anchorCandidate } from './anchor';
 
 /** Limits on untrusted files: beyond them an annotation (or the whole file) is refused with a sentence. */
 export const W3C_IMPORT_LIMITS = {

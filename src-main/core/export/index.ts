@@ -8,9 +8,6 @@ import type { ExportSource } from './source';
 import type { ExportedFile, ExportSnapshot } from './types';
 import { exportW3c, streamW3c, type W3cExportOptions } from './w3c';
 
-export { exportBrat } from './brat';
-export { exportCsv } from './csv';
-export { exportW3c, type W3cExportOptions } from './w3c';
 export type { ExportedFile, ExportSnapshot } from './types';
 
 /** Options each format accepts (formats without options take none). */

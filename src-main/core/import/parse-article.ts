@@ -12,7 +12,6 @@ import { baseName, fileStem, titleFromText } from './text-util';
 import type { ParsedArticle } from './types';
 
 export { ImportRefusal, MAX_IMPORT_BYTES } from './refusal';
-export type { ImportRefusalCode } from './refusal';
 export type { ParsedArticle } from './types';
 
 const FORMAT_BY_EXTENSION: Readonly<Record<string, Exclude<DocumentFormat, 'paste'>>> = {

@@ -6,7 +6,7 @@ import { applyMerge } from './apply';
 import { readIncomingProject, type IncomingProject } from './incoming';
 import { planMerge, type MergePlan } from './plan';
 
-export type { MergePlan, MergeSummary, MergeConflict } from './plan';
+export type { MergePlan } from './plan';
 
 /** Reads and checks a teammate's file and works out what merging it would do; writes nothing. */
 export function previewMerge(session: ProjectSession, path: string): MergePlan {
