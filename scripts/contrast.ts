@@ -51,7 +51,14 @@ export interface ContrastRow {
   line: number;
 }
 
-const KINDS: readonly [string, string][] = [['claim', 'claim'], ['actor', 'actor'], ['figure', 'figure'], ['reliability warning', 'warning']];
+const KINDS: readonly [string, string][] = [
+  ['claim', 'claim'],
+  ['actor', 'actor'],
+  ['figure', 'figure'],
+  ['reliability warning', 'warning'],
+  ['search hit', 'search'],
+  ['current search hit', 'search-current'],
+];
 
 /** The ratios of every kind, from the highlight and app style sheets as given. */
 export function highlightContrast(highlightsCss: string, appCss: string): ContrastRow[] {

@@ -1,7 +1,7 @@
 // The workbench's keys in one place: the table the help overlay (?) shows, the keys the handlers match, and which
 // keystrokes belong to a text field instead.
 
-export type KeyScope = 'Article' | 'Tags' | 'Review' | 'Anywhere';
+export type KeyScope = 'Article' | 'Tags' | 'Search' | 'Review' | 'Anywhere';
 
 export interface KeyBinding {
   readonly keys: string;
@@ -26,11 +26,24 @@ export const KEYMAP: readonly KeyBinding[] = [
   { scope: 'Tags', keys: 'N / P', does: 'select the next / previous tag in the article' },
   { scope: 'Tags', keys: 'Delete, Backspace', does: 'delete the selected tag (undo brings it back)' },
   { scope: 'Tags', keys: 'Enter on a choice, Esc', does: 'leave the tag details; the caret goes just after the tag' },
+  { scope: 'Search', keys: 'Ctrl/Cmd+F', does: 'search the open article' },
+  { scope: 'Search', keys: 'Ctrl/Cmd+Shift+F', does: 'search the whole project' },
+  { scope: 'Search', keys: 'Enter, F3', does: 'go to the next hit and select it (1–4 tag it)' },
+  { scope: 'Search', keys: 'Shift+Enter, Shift+F3', does: 'go to the previous hit' },
+  { scope: 'Search', keys: 'Esc', does: 'close the search; back to the article' },
   { scope: 'Review', keys: 'N / P', does: 'go to the next / previous difference' },
   { scope: 'Review', keys: '1 2 3 4', does: 'keep A, keep B, keep both, keep neither' },
   { scope: 'Anywhere', keys: 'Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z', does: 'undo, redo your own last change' },
   { scope: 'Anywhere', keys: '?', does: 'show or hide these keys' },
 ];
+
+/** What a key press asks of the search, anywhere in the workbench: open it for the article or the project, or step through hits. */
+export function searchCommandOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): 'article' | 'project' | 'next' | 'previous' | null {
+  const mod = event.ctrlKey || event.metaKey;
+  if (event.key === 'F3' && !mod && !event.altKey) return event.shiftKey ? 'previous' : 'next';
+  if (mod && !event.altKey && event.key.toLowerCase() === 'f') return event.shiftKey ? 'project' : 'article';
+  return null;
+}
 
 /**
  * True while focus is in a field where keys type text (a text input or area, an editable element): there the

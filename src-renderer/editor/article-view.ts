@@ -19,6 +19,7 @@ import { isDrawableRange, type HighlightSpec, type HighlightsAction } from './pl
 import { highlightsKey, highlightsPlugin } from './plugins/highlights/highlights-plugin';
 import { pageMarginPlugin } from './plugins/page-margin';
 import { readOnly } from './plugins/read-only';
+import { searchHitsKey, searchHitsPlugin, setCurrentSearchHit, setSearchHits, type HitRange } from './plugins/search-hits';
 
 /** How long a highlight keeps the `hl-flash` class after "scroll to" (the CSS animation lasts as long). */
 export const FLASH_DURATION_MS = 1200;
@@ -89,7 +90,7 @@ export class ArticleView {
     this.ownerDocument = mount.ownerDocument;
     const article = buildArticle(document);
     this.map = article.map;
-    const plugins = [readOnly(), highlightsPlugin(), pageMarginPlugin(article.doc, document.blocks, article.map)];
+    const plugins = [readOnly(), highlightsPlugin(), searchHitsPlugin(), pageMarginPlugin(article.doc, document.blocks, article.map)];
     const empty = EditorState.create({ doc: article.doc, plugins });
     const state = empty.apply(empty.tr.setMeta(highlightsKey, { type: 'set', highlights: this.highlightsOf(annotations) }));
     this.view = new EditorView(mount, {
@@ -211,6 +212,31 @@ export class ArticleView {
       const reduceMotion = this.ownerDocument.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
       element.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
     }
+  }
+
+  // ── Search hits ───────────────────────────────────────────────────────────────────────────────────
+
+  /** Draws the hits of a search (text offsets), hit `current` marked as current; [] takes them away. */
+  setSearchHits(hits: readonly { start: number; end: number }[], current: number | null): void {
+    const ranges = hits.map((hit) => this.map.toPosRange(hit.start, hit.end) ?? { from: 0, to: 0 });
+    this.run(setSearchHits(ranges, current));
+  }
+
+  /**
+   * Makes drawn hit `index` the current one, scrolls to it and selects its text (reported as a selection, so the
+   * number keys tag it). The browser's selection follows only while the article has focus, or with `focus`.
+   */
+  showSearchHit(index: number, options: { focus?: boolean } = {}): void {
+    if (!this.run(setCurrentSearchHit(index))) return;
+    const hit: HitRange | undefined = searchHitsKey.getState(this.view.state)?.hits[index];
+    if (!hit || hit.from >= hit.to) return;
+    const { state } = this.view;
+    this.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, hit.from, hit.to)));
+    if (options.focus) this.view.focus();
+    if (this.view.hasFocus()) this.writeDomSelection(hit.from, hit.to);
+    const element = this.view.dom.querySelector(`mark[data-search-hit="${index}"]`);
+    if (element && typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'center' });
+    this.report({ start: this.map.toOffset(hit.from), end: this.map.toOffset(hit.to) }, this.rectFor(hit.from, hit.to));
   }
 
   /** The selected text range (word-snapped unless Alt was held), or null when nothing is selected in the article. */
