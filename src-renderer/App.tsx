@@ -28,6 +28,8 @@ import { useTagJump } from './hooks/use-tag-jump';
 import { useTagSelection } from './hooks/use-tag-selection';
 import { useUndoRedo } from './hooks/use-undo-redo';
 import { useWorkbenchKeys } from './hooks/use-workbench-keys';
+import { useSearch } from './hooks/use-search';
+import { SearchPanel } from './components/search/SearchPanel';
 import { useLiveUpdates } from './hooks/useLiveUpdates';
 import { useMessage } from './hooks/useMessage';
 import { useTagFilter } from './hooks/useTagFilter';
@@ -51,6 +53,7 @@ export function App({ client }: { client: Client }) {
   const jumpToTag = useTagJump(doc?.id ?? null, openDocument, picked.selectTag);
   const [reviewing, setReviewing] = useState(false);
   const projectOpen = Boolean(session.workbench?.projectName);
+  const search = useSearch({ client, documentId: doc?.id ?? null, viewRef, openDocument, enabled: projectOpen && !reviewing && !session.askName, onTagged: reloadTags, onError: report });
 
   const loadWorkbench = useCallback(async () => {
     const state = await loadSession();
@@ -189,6 +192,7 @@ export function App({ client }: { client: Client }) {
               onTag={editing.tagSelection}
               onAddDocumentWarning={() => void editing.createTag('reliability_warning', null)}
               onSelectWarning={(id) => picked.selectTag(id, false)}
+              above={search.open && <SearchPanel search={search} actors={actors} onCreateActor={project.createActor} onTagged={say} onError={report} />}
             />
           ) : (
             <main className="reader empty-reader">

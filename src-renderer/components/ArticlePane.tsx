@@ -1,5 +1,5 @@
 // Centre pane: the document header (title, metadata, document-level warnings) and the ProseMirror article view.
-import { useLayoutEffect, useRef, type MutableRefObject } from 'react';
+import { useLayoutEffect, useRef, type MutableRefObject, type ReactNode } from 'react';
 import type { Annotation } from '../../src-shared/model/annotation';
 import type { Document } from '../../src-shared/model/document';
 import { ArticleView } from '../editor/article-view';
@@ -27,6 +27,8 @@ export function ArticlePane(props: {
   onTag: (kind: AnnotationKind) => void;
   onAddDocumentWarning: () => void;
   onSelectWarning: (id: string) => void;
+  /** Shown above the article, outside its scrolling (the search panel). */
+  above?: ReactNode;
 }) {
   const mountRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -54,6 +56,7 @@ export function ArticlePane(props: {
 
   return (
     <main className="reader" aria-label="Article">
+      {props.above}
       <div className="reader-scroll" ref={scrollRef}>
         <header className="document-header">
           <h1>{doc.title}</h1>

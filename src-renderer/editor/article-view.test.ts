@@ -334,6 +334,36 @@ describe('ArticleView caret and keyboard selection', () => {
   });
 });
 
+describe('ArticleView search hits', () => {
+  const hitsOf = (word: string) => [...TEXT.matchAll(new RegExp(word, 'g'))].map((m) => ({ start: m.index, end: m.index + word.length }));
+
+  it('draws the hits as marks apart from the tag highlights, none once they are taken away', () => {
+    view.setSearchHits(hitsOf('drones'), null);
+    const marks = [...mount.querySelectorAll('mark.search-hit')];
+    expect(marks.map((m) => m.textContent)).toEqual(['drones', 'drones']);
+    expect(marks.every((m) => !m.hasAttribute('data-annotation-id'))).toBe(true);
+    expect(spans(ID.actor).map((s) => s.textContent).join('')).toBe('Rustem Umerov');
+    view.setSearchHits([], null);
+    expect(mount.querySelectorAll('mark.search-hit')).toHaveLength(0);
+  });
+
+  it('showing a hit marks it current, selects its text and reports it as the selection, so the number keys tag it', () => {
+    view.setSearchHits(hitsOf('drones'), null);
+    view.showSearchHit(1, { focus: true });
+    expect(mount.querySelector('mark.search-hit-current')?.getAttribute('data-search-hit')).toBe('1');
+    const second = TEXT.lastIndexOf('drones');
+    expect(callbacks.onSelectionChange).toHaveBeenLastCalledWith(expect.objectContaining({ start: second, end: second + 'drones'.length }));
+    expect(view.currentRange()).toEqual({ start: second, end: second + 'drones'.length });
+  });
+
+  it('ignores a hit that is not drawn', () => {
+    view.setSearchHits(hitsOf('drones'), null);
+    view.showSearchHit(5);
+    expect(mount.querySelector('mark.search-hit-current')).toBeNull();
+    expect(callbacks.onSelectionChange).not.toHaveBeenCalled();
+  });
+});
+
 describe('ArticleView lifecycle', () => {
   it('takes its DOM away on destroy and reports nothing afterwards', () => {
     const other = document.createElement('div');

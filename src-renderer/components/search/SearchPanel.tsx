@@ -4,15 +4,8 @@ import type { Actor, ActorKind } from '../../../src-shared/model/actor';
 import type { Search } from '../../hooks/use-search';
 import { SearchResults } from './SearchResults';
 import { TagAllForm } from './TagAllForm';
+import { hitSummary } from './search-model';
 import '../../styles/search.css';
-
-/** "12 hits in 4 documents", "No hits", with a word when more hits exist than are listed. */
-export function hitSummary(hits: number, documents: number, truncated: boolean, project: boolean): string {
-  if (hits === 0) return 'No hits';
-  const count = `${hits.toLocaleString('en')}${truncated ? '+' : ''} ${hits === 1 && !truncated ? 'hit' : 'hits'}`;
-  const where = project ? ` in ${documents.toLocaleString('en')} ${documents === 1 ? 'document' : 'documents'}` : '';
-  return `${count}${where}${truncated ? ' (the first listed)' : ''}`;
-}
 
 export function SearchPanel(props: {
   search: Search;

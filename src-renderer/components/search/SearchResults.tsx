@@ -2,29 +2,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef } from 'react';
 import type { SearchHit } from '../../../src-shared/api/contract';
-
-type Row = { type: 'document'; key: string; title: string; count: number } | { type: 'hit'; key: string; index: number };
-
-/** The list's rows: in a project search a heading row before each document's hits (hits of a document come together). */
-export function resultRows(hits: readonly SearchHit[], grouped: boolean): Row[] {
-  const rows: Row[] = [];
-  hits.forEach((hit, index) => {
-    if (grouped && hits[index - 1]?.documentId !== hit.documentId) {
-      let count = 0;
-      while (hits[index + count]?.documentId === hit.documentId) count += 1;
-      rows.push({ type: 'document', key: `d:${hit.documentId}`, title: hit.title, count });
-    }
-    rows.push({ type: 'hit', key: `h:${index}`, index });
-  });
-  return rows;
-}
-
-/** The snippet around a hit in three parts: before, the match, after. */
-export function snippetParts(hit: SearchHit): [string, string, string] {
-  const from = Math.max(0, hit.start - hit.snippetStart);
-  const to = Math.max(from, Math.min(hit.snippet.length, hit.end - hit.snippetStart));
-  return [hit.snippet.slice(0, from), hit.snippet.slice(from, to), hit.snippet.slice(to)];
-}
+import { resultRows, snippetParts, type Row } from './search-model';
 
 export function SearchResults(props: { hits: readonly SearchHit[]; grouped: boolean; current: number | null; onSelect: (index: number) => void }) {
   const { hits, grouped, current } = props;

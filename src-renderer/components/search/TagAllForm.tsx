@@ -1,71 +1,11 @@
 // "Tag all results as …": the kind and its attributes (an actor from the registry), a preview count, then one undoable step.
 import { useState } from 'react';
-import type { ResponseOf } from '../../../src-shared/api/contract';
 import type { Actor, ActorKind } from '../../../src-shared/model/actor';
-import {
-  ClaimStatusSchema,
-  WARNING_CATEGORY_LABELS,
-  WarningCategorySchema,
-  WarningSeveritySchema,
-  type AnnotationKind,
-  type ClaimStatus,
-  type WarningCategory,
-  type WarningSeverity,
-} from '../../../src-shared/model/annotation';
+import { ClaimStatusSchema, WARNING_CATEGORY_LABELS, WarningCategorySchema, WarningSeveritySchema, type AnnotationKind } from '../../../src-shared/model/annotation';
 import type { TagAllAttributes } from '../../hooks/use-search';
 import { ActorPicker } from '../ActorPicker';
 import { KIND_LABELS, KIND_ORDER } from '../kinds';
-
-type Counts = ResponseOf<'search.tagAll'>;
-
-interface Choice {
-  kind: AnnotationKind;
-  actorId: string | null;
-  status: ClaimStatus;
-  severity: WarningSeverity;
-  category: WarningCategory;
-}
-
-/** The attributes the new tags get for the chosen kind; a figure's are read from each hit's own text. */
-export function attributesOf(choice: Choice): TagAllAttributes {
-  switch (choice.kind) {
-    case 'actor':
-      return choice.actorId ? { actorId: choice.actorId } : undefined;
-    case 'claim':
-      return { status: choice.status };
-    case 'reliability_warning':
-      return { severity: choice.severity, category: choice.category };
-    case 'figure':
-      return undefined;
-  }
-}
-
-/** "actor Kyrylo Budanov", "claim (disputed)", "reliability warning (high, Factual error)", "figure". */
-export function taggingDescription(choice: Choice, actors: readonly Actor[]): string {
-  const kind = KIND_LABELS[choice.kind].toLowerCase();
-  if (choice.kind === 'actor') {
-    const actor = actors.find((a) => a.id === choice.actorId);
-    return actor ? `${kind} ${actor.name}` : `${kind} (no actor linked)`;
-  }
-  if (choice.kind === 'claim') return `${kind} (${choice.status})`;
-  if (choice.kind === 'reliability_warning') return `${kind} (${choice.severity}, ${WARNING_CATEGORY_LABELS[choice.category]})`;
-  return kind;
-}
-
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-
-/** The preview question, e.g. "Tag 12 hits in 4 documents as actor Kyrylo Budanov? 3 already tagged so are skipped." */
-export function previewSentence(counts: Counts, what: string): string {
-  const skipped = counts.skipped > 0 ? ` ${plural(counts.skipped, 'hit is', 'hits are')} already tagged so and ${counts.skipped === 1 ? 'is' : 'are'} skipped.` : '';
-  if (counts.tagged === 0) return `Nothing to tag as ${what}:${skipped || ' no hits.'}`;
-  return `Tag ${plural(counts.tagged, 'hit', 'hits')} in ${plural(counts.documentCount, 'document', 'documents')} as ${what}?${skipped}`;
-}
-
-/** What is said once the tags are written. */
-export function doneSentence(counts: Counts, what: string): string {
-  const skipped = counts.skipped > 0 ? `; ${plural(counts.skipped, 'hit', 'hits')} already tagged so ${counts.skipped === 1 ? 'was' : 'were'} skipped` : '';
-  return `Tagged ${plural(counts.tagged, 'hit', 'hits')} in ${plural(counts.documentCount, 'document', 'documents')} as ${what}${skipped}. Undo takes them all back.`;
-}
+import { attributesOf, doneSentence, plural, previewSentence, taggingDescription, type Choice, type Counts } from './search-model';
 
 export function TagAllForm(props: {
   actors: readonly Actor[];
