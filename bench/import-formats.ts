@@ -65,7 +65,7 @@ export async function runFormatsImportBenchmark(): Promise<void> {
     let peak = process.memoryUsage().rss;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     const start = performance.now();
-    const result = await api.call('document.import', { source: { type: 'file', fileName, contentBase64: Buffer.from(bytes).toString('base64') } });
+    const result = await api.call('document.import', { source: { type: 'file', fileName, content: Buffer.from(bytes) } });
     const seconds = (performance.now() - start) / 1000;
     clearInterval(sampler);
     peak = Math.max(peak, process.memoryUsage().rss);

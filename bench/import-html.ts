@@ -54,7 +54,7 @@ export async function runHtmlImportBenchmark(): Promise<void> {
     const bytes = Buffer.from(html);
     const start = performance.now();
     const cpu = process.cpuUsage();
-    const result = await api.call('document.import', { source: { type: 'file', fileName: `${name}.html`, contentBase64: bytes.toString('base64') } });
+    const result = await api.call('document.import', { source: { type: 'file', fileName: `${name}.html`, content: bytes } });
     const seconds = (performance.now() - start) / 1000;
     const used = process.cpuUsage(cpu);
     const cpuSeconds = (used.user + used.system) / 1e6;

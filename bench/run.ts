@@ -53,7 +53,7 @@ async function benchImport(dir: string): Promise<Record<string, string>> {
   const bytes = articles.reduce((n, a) => n + a.length, 0);
   const start = performance.now();
   for (const [i, article] of articles.entries()) {
-    await project.call('document.import', { source: { type: 'file', fileName: `article-${i}.txt`, contentBase64: article.toString('base64') } });
+    await project.call('document.import', { source: { type: 'file', fileName: `article-${i}.txt`, content: article } });
   }
   const seconds = (performance.now() - start) / 1000;
   project.close();

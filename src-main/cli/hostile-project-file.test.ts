@@ -79,9 +79,9 @@ describe('a project file with a trigger of its own', () => {
 
   it('is refused by merge (CLI and preview) and by review, and the receiving project is not changed', async () => {
     const before = fingerprint(hostile);
-    const contentBase64 = readFileSync(hostile).toString('base64');
+    const content = readFileSync(hostile);
     for (const method of ['merge.preview', 'review.openFile'] as const) {
-      const result = await receiver.result(method, { fileName: 'hostile.marginalia', contentBase64 });
+      const result = await receiver.result(method, { fileName: 'hostile.marginalia', content });
       expect(result).toMatchObject({ ok: false, error: { code: 'untrusted_content' } });
       if (!result.ok) expect(result.error.message).toMatch(REFUSAL);
     }
@@ -100,9 +100,9 @@ describe('a project file with a trigger of its own', () => {
     const db = new Database(hostile);
     db.exec('DROP TRIGGER wipe; CREATE TRIGGER sqliteXwipe AFTER INSERT ON annotations BEGIN DELETE FROM annotations; END;');
     db.close();
-    const contentBase64 = readFileSync(hostile).toString('base64');
+    const content = readFileSync(hostile);
     for (const method of ['merge.preview', 'review.openFile'] as const) {
-      const result = await receiver.result(method, { fileName: 'hostile.marginalia', contentBase64 });
+      const result = await receiver.result(method, { fileName: 'hostile.marginalia', content });
       expect(result).toMatchObject({ ok: false, error: { code: 'untrusted_content', message: expect.stringMatching(/trigger “sqliteXwipe”/) } });
     }
   });

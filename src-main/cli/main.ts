@@ -102,7 +102,7 @@ function readArticles(files: readonly string[], password?: string): RequestOf<'d
     if (total > IMPORT_BATCH_LIMITS.bytes) {
       throw new UserError('invalid_request', `The files of one import are together at most ${describeBytes(IMPORT_BATCH_LIMITS.bytes)}; import them in several commands. Nothing was imported.`);
     }
-    return { type: 'file', fileName: basename(file), contentBase64: bytes.toString('base64'), ...(password !== undefined ? { password } : {}) };
+    return { type: 'file', fileName: basename(file), content: bytes, ...(password !== undefined ? { password } : {}) };
   });
 }
 
@@ -227,7 +227,7 @@ function buildProgram(io: CliIo): Command {
         const report = await project.call('annotation.importFile', {
           format: options.format,
           fileName: basename(file),
-          contentBase64: readInputFile(file, 'annotations').toString('base64'),
+          content: readInputFile(file, 'annotations'),
           ...(document ? { documentId: document.id } : {}),
         });
         io.stdout(options.json ? `${JSON.stringify(report, null, 2)}\n` : annotationImportSummary(report));

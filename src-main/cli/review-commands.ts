@@ -33,7 +33,7 @@ async function analystPair(project: CliProject, names: string, against?: string)
     return { analystA: a.id, analystB: b.id, labels: [label(a), label(b)] };
   }
   const bytes = readInputFile(against, 'project');
-  const file = await project.call('review.openFile', { fileName: basename(against), contentBase64: bytes.toString('base64') });
+  const file = await project.call('review.openFile', { fileName: basename(against), content: bytes });
   const b = pickAnalyst(file.analysts, wanted[1] ?? '', `“${file.fileName}”`);
   return { analystA: a.id, analystB: b.id, labels: [a.name, `${b.name} (${file.fileName})`], teammateFileId: file.teammateFileId };
 }

@@ -154,9 +154,12 @@ export class CoreClient {
     return this.request({ kind: 'call', method, payload, origin });
   }
 
-  /** `call` with the payload as JSON text, parsed by the core (invalid JSON: an `invalid_request` Result). */
-  callJson(method: unknown, json: string, origin: string | null = null): Promise<Result<unknown>> {
-    return this.request({ kind: 'call-json', method, json, origin });
+  /**
+   * `call` with the payload as JSON text, parsed by the core (invalid JSON: an `invalid_request` Result); each
+   * `{ "$upload": id }` in it whose id is in `uploads` stands for the bytes of that file.
+   */
+  callJson(method: unknown, json: string, origin: string | null = null, uploads: Readonly<Record<string, string>> = {}): Promise<Result<unknown>> {
+    return this.request({ kind: 'call-json', method, json, origin, uploads });
   }
 
   private async lifecycle(operation: CoreOperation): Promise<void> {

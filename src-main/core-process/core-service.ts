@@ -1,4 +1,6 @@
 // The core's side of the transport (a worker thread or a utility process): one Workbench answering the host's control port and each attached window's port.
+import { readFileSync } from 'node:fs';
+import { referenceId, rewrite, UPLOAD_KEY } from '../../src-shared/api/byte-references';
 import type { WorkbenchEvent } from '../../src-shared/api/events';
 import { err, ok, UserError, type Result } from '../../src-shared/model/result';
 import { Workbench, type WorkbenchHost } from '../core/workbench';
@@ -21,13 +23,21 @@ function failureOf(error: unknown): CoreFailure {
   return error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error), stack: undefined };
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+/** The JSON `text`, with each `{ "$upload": id }` naming one of `uploads` read as that file's bytes. */
+function parseJson(text: string, uploads: Readonly<Record<string, string>>): { ok: true; value: unknown } | { ok: false } {
   if (text === '') return { ok: true, value: undefined }; // treated as {} by the dispatcher
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(text) };
+    value = JSON.parse(text);
   } catch {
     return { ok: false };
   }
+  const bytesOf = (item: unknown): unknown => {
+    const id = referenceId(item, UPLOAD_KEY);
+    const path = id === null ? undefined : uploads[id];
+    return path === undefined ? item : readFileSync(path);
+  };
+  return { ok: true, value: Object.keys(uploads).length === 0 ? value : rewrite(value, bytesOf) };
 }
 
 function userErrorResult(error: unknown): Result<never> | null {
@@ -78,7 +88,7 @@ export function serveCore(control: MessageLink, wrapPort: (port: unknown) => Mes
   const perform = async (core: Workbench, operation: CoreOperation): Promise<Result<unknown>> => {
     if (operation.kind === 'call') return core.call(operation.method, operation.payload, operation.origin);
     if (operation.kind === 'call-json') {
-      const payload = parseJson(operation.json);
+      const payload = parseJson(operation.json, operation.uploads);
       return payload.ok ? core.call(operation.method, payload.value, operation.origin) : err('invalid_request', INVALID_JSON_MESSAGE);
     }
     try {

@@ -1,5 +1,6 @@
 // The messages between the core (a worker thread in `serve`, a utility process in the app) and the process hosting it; any process.
 // Plain data only: every message crosses a MessagePort by structured clone, so it holds no functions or classes.
+import { bytesIn } from '../../src-shared/api/byte-references';
 import type { ProjectDataEvent, WorkbenchEvent } from '../../src-shared/api/events';
 import type { Result } from '../../src-shared/model/result';
 
@@ -20,7 +21,11 @@ export interface CoreInit {
 export type CoreOperation =
   | { readonly kind: 'call'; readonly method: unknown; readonly payload: unknown; readonly origin: string | null }
   /** A request whose payload is JSON text (serve's bodies): parsed in the core, so the host's thread never holds the tree. */
-  | { readonly kind: 'call-json'; readonly method: unknown; readonly json: string; readonly origin: string | null }
+  /**
+   * Its `uploads` are the files (by upload id) that `{ "$upload": id }` in the JSON names: read as bytes where they
+   * stand; a name not among them stays as it is, and the contract refuses it.
+   */
+  | { readonly kind: 'call-json'; readonly method: unknown; readonly json: string; readonly origin: string | null; readonly uploads: Readonly<Record<string, string>> }
   | { readonly kind: 'open'; readonly path: string; readonly create: boolean }
   | { readonly kind: 'close' };
 
@@ -81,18 +86,12 @@ export function hasType<T extends { type: string }>(value: unknown, ...types: T[
   return isObject(value) && typeof value.type === 'string' && types.includes(value.type);
 }
 
-/** The buffers of the Uint8Arrays in `value` (its fields and array items, a few levels deep), to transfer rather than copy. */
-export function transferablesOf(value: unknown, depth = 4): ArrayBuffer[] {
+/** The buffers of the Uint8Arrays in `value` (where `bytesIn` looks), to transfer rather than copy. */
+export function transferablesOf(value: unknown): ArrayBuffer[] {
   const found = new Set<ArrayBuffer>();
-  const visit = (item: unknown, level: number) => {
-    if (item instanceof Uint8Array) {
-      // A view of part of a buffer (a Node Buffer from the pool) would take the rest of that buffer with it.
-      if (item.buffer instanceof ArrayBuffer && item.byteOffset === 0 && item.byteLength === item.buffer.byteLength) found.add(item.buffer);
-      return;
-    }
-    if (level >= depth || !isObject(item)) return;
-    for (const child of Array.isArray(item) ? item : Object.values(item)) visit(child, level + 1);
-  };
-  visit(value, 0);
+  for (const item of bytesIn(value)) {
+    // A view of part of a buffer (a Node Buffer from the pool) would take the rest of that buffer with it.
+    if (item.buffer instanceof ArrayBuffer && item.byteOffset === 0 && item.byteLength === item.buffer.byteLength) found.add(item.buffer);
+  }
   return [...found];
 }

@@ -11,7 +11,7 @@ beforeEach(() => (project = newTestProject()));
 afterEach(() => project.close());
 
 const text = (title: string) => ({ type: 'text' as const, title, text: `${title}\n\nThe delegations met on Monday in ${title}.` });
-const file = (fileName: string, content: string | Uint8Array) => ({ type: 'file' as const, fileName, contentBase64: Buffer.from(content).toString('base64') });
+const file = (fileName: string, content: string | Uint8Array) => ({ type: 'file' as const, fileName, content: Buffer.from(content) });
 const BINARY = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
 async function titles(): Promise<string[]> {
@@ -58,7 +58,7 @@ describe('document.importMany', () => {
 
 const FIXTURES = new URL('import/fixtures/', import.meta.url);
 const fileSource = (fileName: string, bytes: Buffer, password?: string) => ({
-  source: { type: 'file' as const, fileName, contentBase64: bytes.toString('base64'), ...(password ? { password } : {}) },
+  source: { type: 'file' as const, fileName, content: bytes, ...(password ? { password } : {}) },
 });
 
 describe('importing a PDF', () => {

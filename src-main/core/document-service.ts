@@ -42,7 +42,7 @@ function parseText(source: Extract<ImportSource, { type: 'text' }>): ReadSource 
 /** Parses a source; a PDF, DOCX or EPUB whose bytes were imported before (same SHA-256) is recognised without parsing it again. */
 async function readSource(session: ProjectSession, source: ImportSource): Promise<ReadSource> {
   if (source.type === 'text') return parseText(source);
-  const bytes = Buffer.from(source.contentBase64, 'base64');
+  const bytes = Buffer.from(source.content.buffer, source.content.byteOffset, source.content.byteLength);
   const sourceSha256 = createHash('sha256').update(bytes).digest('hex');
   // Re-reading a PDF, DOCX or EPUB is costly: the same bytes imported before are recognised without it. Text files
   // are parsed again (cheaply), so that their decoding warnings are reported again.

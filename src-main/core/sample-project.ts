@@ -106,8 +106,8 @@ async function importArticles(api: ProjectApi, sampleDir: string): Promise<Sampl
   const fileNames = readdirSync(sampleDir).filter((name) => name.toLowerCase().endsWith('.txt')).sort();
   const documents: SampleDocument[] = [];
   for (const fileName of fileNames) {
-    const contentBase64 = readFileSync(join(sampleDir, fileName)).toString('base64');
-    const { document } = await call(api, 'document.import', { source: { type: 'file', fileName, contentBase64 } });
+    const content = readFileSync(join(sampleDir, fileName));
+    const { document } = await call(api, 'document.import', { source: { type: 'file', fileName, content } });
     const { text } = await call(api, 'document.get', { id: document.id });
     documents.push({ id: document.id, fileName, text });
   }

@@ -19,12 +19,12 @@ function project(name: string): TestProject {
   return p;
 }
 
-function packed(p: TestProject): string {
+function packed(p: TestProject): Buffer {
   const dir = temporaryDirectory();
   dirs.push(dir);
   const out = join(dir.path, 'shared.marginalia');
   packProject(p.session, out);
-  return readFileSync(out).toString('base64');
+  return readFileSync(out);
 }
 
 it('matches articles by text, keeps the file’s identities apart, and never writes decisions for it', async () => {
@@ -41,7 +41,7 @@ it('matches articles by text, keeps the file’s identities apart, and never wri
   await mine.call('annotation.create', { documentId: shared.id, kind: 'claim', target });
   const theirTag = await theirs.call('annotation.create', { documentId: theirShared.id, kind: 'claim', target });
 
-  const opened = await mine.call('review.openFile', { fileName: 'anna-laptop.marginalia', contentBase64: packed(theirs) });
+  const opened = await mine.call('review.openFile', { fileName: 'anna-laptop.marginalia', content: packed(theirs) });
   expect(opened.documents).toEqual([{ documentId: shared.id, title: shared.title, tags: 1 }]);
   expect(opened.otherDocuments).toBe(2);
   const { analysts: ours } = await mine.call('project.info', {});
@@ -68,9 +68,9 @@ it('matches articles by text, keeps the file’s identities apart, and never wri
 
 it('names the chosen file, not a private copy, when a file is refused — for review and for merge', async () => {
   const mine = project('Anna');
-  const garbage = Buffer.from('not a project at all').toString('base64');
+  const garbage = Buffer.from('not a project at all');
   for (const method of ['review.openFile', 'merge.preview'] as const) {
-    const result = await mine.result(method, { fileName: 'notes.marginalia', contentBase64: garbage });
+    const result = await mine.result(method, { fileName: 'notes.marginalia', content: garbage });
     expect(result).toMatchObject({ ok: false, error: { message: '“notes.marginalia”: This file is not a Marginalia project file.' } });
   }
 });
@@ -80,9 +80,9 @@ it('forgets files opened for a project once that project is closed', async () =>
   const second = project('Ben');
   await first.importSample('004_27bf8040a9b2cbc5.txt');
   const bytes = packed(second);
-  const opened = await first.call('review.openFile', { fileName: 'ben.marginalia', contentBase64: bytes });
+  const opened = await first.call('review.openFile', { fileName: 'ben.marginalia', content: bytes });
   expect(teammateFile(first.session, opened.teammateFileId).fileName).toBe('ben.marginalia');
   first.session.close();
-  await second.call('review.openFile', { fileName: 'anna.marginalia', contentBase64: packed(second) });
+  await second.call('review.openFile', { fileName: 'anna.marginalia', content: packed(second) });
   expect(() => teammateFile(first.session, opened.teammateFileId)).toThrow(/no longer open/);
 });

@@ -46,7 +46,7 @@ export function openTeammateFile(session: ProjectSession, request: ValidRequestO
   const path = join(dir, 'teammate.marginalia');
   let file: TeammateFile;
   try {
-    writeFileSync(path, Buffer.from(request.contentBase64, 'base64'));
+    writeFileSync(path, request.content);
     const incoming = readIncomingProject(path, 'review');
     try {
       const analystIds = new Map(incoming.analysts.map((a) => [a.id, randomUUID() as AnalystId]));

@@ -7,7 +7,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BODY_LIMITS, DEFAULT_BODY_LIMIT, FILE_LIMITS, base64Length } from '../../src-shared/api/limits';
+import { BODY_LIMITS, DEFAULT_BODY_LIMIT, FILE_LIMITS } from '../../src-shared/api/limits';
 import { createProject } from '../core/session';
 import { readSettings } from '../core/settings';
 import { temporaryDirectory } from '../test-support/project-fixture';
@@ -312,9 +312,12 @@ describe('marginalia serve against hostile requests', () => {
     const small = await rawSocket(apiHead('project.info', [own, `Content-Length: ${DEFAULT_BODY_LIMIT + 1}`]));
     expect(small.status).toBe(413);
     expect(small.text).toContain('a request to project.info is at most 16 MB');
-    const upload = await rawSocket(apiHead('merge.preview', [own, `Content-Length: ${(BODY_LIMITS['merge.preview'] ?? 0) + 1}`]));
-    expect(upload.status).toBe(413);
-    expect(upload.text).toContain('a request to merge.preview is at most 400.1 MB');
+    const text = await rawSocket(apiHead('document.import', [own, `Content-Length: ${(BODY_LIMITS['document.import'] ?? 0) + 1}`]));
+    expect(text.status).toBe(413);
+    expect(text.text).toContain('a request to document.import is at most 60.1 MB');
+    const file = await rawSocket(apiHead('merge.preview', [own, `Content-Length: ${DEFAULT_BODY_LIMIT + 1}`]));
+    expect(file.status).toBe(413);
+    expect(file.text).toContain('a request to merge.preview is at most 16 MB');
   });
 
   it('stops reading a body sent without Content-Length once it passes the limit', async () => {
@@ -325,10 +328,10 @@ describe('marginalia serve against hostile requests', () => {
     expect(result.sent).toBeLessThan(upTo);
   });
 
-  it('lets the largest project file cross as base64 JSON below the longest string JavaScript holds', async () => {
+  it('keeps every JSON body below the longest string JavaScript holds, and far below the largest file', async () => {
     const { constants } = await import('node:buffer');
     for (const limit of Object.values(BODY_LIMITS)) expect(limit).toBeLessThan(constants.MAX_STRING_LENGTH);
-    expect(BODY_LIMITS['merge.preview']).toBeGreaterThan(base64Length(FILE_LIMITS.project));
+    expect(Math.max(DEFAULT_BODY_LIMIT, ...Object.values(BODY_LIMITS))).toBeLessThan(FILE_LIMITS.project / 10);
   });
 });
 

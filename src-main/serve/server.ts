@@ -5,17 +5,24 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
 import { contract } from '../../src-shared/api/contract';
-import { bodyLimitFor, describeBytes } from '../../src-shared/api/limits';
+import { DOWNLOAD_KEY, rewrite, TRANSFER_ID, uploadIdsIn } from '../../src-shared/api/byte-references';
+import { bodyLimitFor, describeBytes, TRANSFER_TTL_MS } from '../../src-shared/api/limits';
 import { err, UserError, type Result } from '../../src-shared/model/result';
 import { logUnexpectedError } from '../core/log';
+import { newPrivateFolder } from '../core/private-files';
 import { CONTENT_TYPES, SECURITY_HEADERS, servableFile, staticFilePath } from './static-files';
 import type { CoreClient } from '../core-process/core-client';
 import { INVALID_JSON_MESSAGE } from '../core-process/protocol';
 import { startCoreInWorker } from '../core-process/worker-thread';
+import { Transfers } from './transfers';
 
 export interface ServeOptions {
   /** A lower cap on every request body than the per-operation limits of src-shared/api/limits.ts; tests lower it. */
   maxBodyBytes?: number;
+  /** A lower cap on one upload than UPLOAD_LIMIT; tests lower it. */
+  maxUploadBytes?: number;
+  /** The clock uploads and downloads expire by; tests move it. */
+  now?: () => number;
   /** Where unexpected errors are logged (MARGINALIA_LOG_DIR); default process.env. */
   env?: NodeJS.ProcessEnv;
   /** The project file to open; its errors (not found, not a project, newer version) are thrown as UserError. */
@@ -54,6 +61,7 @@ interface Context {
   readonly maxBodyBytes: number;
   readonly env: NodeJS.ProcessEnv;
   readonly tokenDigest: Buffer;
+  readonly transfers: Transfers;
   port: number;
 }
 
@@ -143,10 +151,65 @@ function decodeUtf8(body: Buffer): string | null {
   }
 }
 
+/** The checks every API request passes first: the X-Marginalia header (which a cross-site form cannot send) and the Origin. */
+function refusedAsForeign(context: Context, request: IncomingMessage, response: ServerResponse): boolean {
+  if (request.headers['x-marginalia'] !== '1') sendText(response, 403, 'Forbidden: API requests need the header X-Marginalia: 1.');
+  else if (!originIsAllowed(context, request)) sendText(response, 403, 'Forbidden: this request comes from another site.');
+  else return false;
+  return true;
+}
+
+/** Answers 413 and closes the connection once the answer is sent, so the rest of the body is never read. */
+function refuseTooLarge(request: IncomingMessage, response: ServerResponse, what: string, limit: number): void {
+  response.once('finish', () => request.destroy());
+  sendText(response, 413, `Payload Too Large: ${what} is at most ${describeBytes(limit)}.`, { Connection: 'close' });
+}
+
+const UPLOAD_UNAVAILABLE = `A file this request names is no longer waiting on the server (an upload is used by one request of the page that sent it, within ${TRANSFER_TTL_MS / 60_000} minutes); choose the file again.`;
+
+/**
+ * POST /api/upload: the raw bytes of one file (Content-Type: application/octet-stream), streamed to a private file
+ * and answered with `{ uploadId }`, which one later request of the same page (X-Marginalia-Client) names as
+ * `{ "$upload": uploadId }` where the contract takes bytes.
+ */
+async function receiveUpload(context: Context, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (request.method !== 'POST') return sendText(response, 405, 'Method Not Allowed: an upload is a POST.', { Allow: 'POST' });
+  if (refusedAsForeign(context, request, response)) return;
+  const client = clientIdOf(request.headers['x-marginalia-client']);
+  if (client === null) return sendText(response, 400, 'Bad Request: an upload needs the page’s X-Marginalia-Client header.');
+  if ((request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() !== 'application/octet-stream') {
+    return sendText(response, 415, 'Unsupported Media Type: send the file as Content-Type: application/octet-stream.');
+  }
+  const limit = context.transfers.uploadLimit;
+  if (Number(request.headers['content-length'] ?? 0) > limit) return refuseTooLarge(request, response, 'a file', limit);
+  const received = await context.transfers.receive(request, client);
+  if (received === 'too-large') return refuseTooLarge(request, response, 'a file', limit);
+  if (received === 'too-many') {
+    response.once('finish', () => request.destroy());
+    return sendText(response, 429, 'Too Many Requests: this page has too many files waiting; send the request that uses them first.', { Connection: 'close' });
+  }
+  sendJson(response, 200, { ok: true, value: { uploadId: received.id, size: received.size } });
+}
+
+/** GET /api/download/<id>: the bytes of an answer, once, to the page whose request it answered. */
+function sendDownload(context: Context, request: IncomingMessage, response: ServerResponse, id: string): void {
+  if (request.method !== 'GET') return sendText(response, 405, 'Method Not Allowed: a download is a GET.', { Allow: 'GET' });
+  if (refusedAsForeign(context, request, response)) return;
+  const bytes = TRANSFER_ID.test(id) ? context.transfers.fetch(id, clientIdOf(request.headers['x-marginalia-client'])) : null;
+  if (bytes === null) return sendText(response, 404, 'Not Found: this download was fetched already, has expired, or belongs to another page.');
+  response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.byteLength), 'Cache-Control': 'no-store' });
+  response.end(bytes);
+}
+
+/** `result` with the bytes it carries replaced by downloads for `client` (`{ "$download": id }`). */
+function withDownloads(context: Context, result: Result<unknown>, client: string | null): Result<unknown> {
+  if (!result.ok) return result;
+  return { ok: true, value: rewrite(result.value, (item) => (item instanceof Uint8Array ? { [DOWNLOAD_KEY]: context.transfers.offer(item, client) } : item)) };
+}
+
 async function handleApi(context: Context, request: IncomingMessage, response: ServerResponse, rawMethod: string): Promise<void> {
   if (request.method !== 'POST') return sendText(response, 405, 'Method Not Allowed: the API takes POST.', { Allow: 'POST' });
-  if (request.headers['x-marginalia'] !== '1') return sendText(response, 403, 'Forbidden: API requests need the header X-Marginalia: 1.');
-  if (!originIsAllowed(context, request)) return sendText(response, 403, 'Forbidden: this request comes from another site.');
+  if (refusedAsForeign(context, request, response)) return;
   if (!isJsonContentType(request.headers['content-type'])) {
     return sendText(response, 415, 'Unsupported Media Type: send the request as Content-Type: application/json.');
   }
@@ -157,27 +220,28 @@ async function handleApi(context: Context, request: IncomingMessage, response: S
     return sendJson(response, 400, err('invalid_request', 'The operation name in the address is not valid.'));
   }
   const limit = Math.min(bodyLimitFor(method), context.maxBodyBytes);
-  const tooLarge = () => {
-    // The connection is closed once the answer is sent, so the rest of the body is never read.
-    response.once('finish', () => request.destroy());
-    sendText(response, 413, `Payload Too Large: a request to ${method.slice(0, 100)} is at most ${describeBytes(limit)}.`, { Connection: 'close' });
-  };
+  const tooLarge = () => refuseTooLarge(request, response, `a request to ${method.slice(0, 100)}`, limit);
   if (Number(request.headers['content-length'] ?? 0) > limit) return tooLarge();
   const body = await readBody(request, limit);
   if (body === null) return tooLarge();
   const json = decodeUtf8(body);
   if (json === null) return sendJson(response, 400, err('invalid_request', INVALID_JSON_MESSAGE));
+  const client = clientIdOf(request.headers['x-marginalia-client']);
+  const uploads = context.transfers.take(uploadIdsIn(json), client);
+  if (uploads === null) return sendJson(response, 400, err('invalid_request', UPLOAD_UNAVAILABLE));
   let result: Result<unknown>;
   try {
-    result = await context.core.callJson(method, json, clientIdOf(request.headers['x-marginalia-client']));
+    result = await context.core.callJson(method, json, client, uploads);
     // The core parses the body: JSON it cannot read is a 400, as before.
     if (!result.ok && result.error.code === 'invalid_request' && result.error.message === INVALID_JSON_MESSAGE) return sendJson(response, 400, result);
   } catch (error) {
     reportUnexpected(context.env, error, method);
     const message = error instanceof Error ? error.message : String(error);
     return sendJson(response, 500, err('internal', `Something went wrong inside Marginalia: ${message}`));
+  } finally {
+    context.transfers.discard(uploads);
   }
-  sendJson(response, 200, result);
+  sendJson(response, 200, withDownloads(context, result, client));
 }
 
 /** A page's client id (sent with its requests and its event stream), or null when absent or malformed. */
@@ -261,6 +325,8 @@ async function handleRequest(context: Context, request: IncomingMessage, respons
   }
   if (!isAuthorized(context, request)) return sendText(response, 401, 'Unauthorized: open the exact address `marginalia serve` printed (it carries the access token).');
   if (rawPath === '/api/events') return streamEvents(context, request, response, query);
+  if (rawPath === '/api/upload') return receiveUpload(context, request, response);
+  if (rawPath.startsWith('/api/download/')) return sendDownload(context, request, response, rawPath.slice('/api/download/'.length));
   if (rawPath.startsWith('/api/')) return handleApi(context, request, response, rawPath.slice('/api/'.length));
   return serveStatic(context, request, response, rawPath);
 }
@@ -311,6 +377,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     maxBodyBytes: options.maxBodyBytes ?? Number.POSITIVE_INFINITY,
     env,
     tokenDigest: sha256(token),
+    transfers: new Transfers({ folder: newPrivateFolder('uploads'), ...(options.now ? { now: options.now } : {}), ...(options.maxUploadBytes !== undefined ? { uploadLimit: options.maxUploadBytes } : {}) }),
     port: 0,
   };
   const server = createServer((request, response) => {
@@ -323,6 +390,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   try {
     context.port = await listen(server, options.port ?? 0);
   } catch (error) {
+    context.transfers.close();
     await core.stop();
     throw listenError(error, options.port ?? 0);
   }
@@ -331,6 +399,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     (closing ??= new Promise<void>((resolveClose) => {
       server.close(() => resolveClose());
       server.closeAllConnections();
-    }).finally(() => core.stop()));
+    }).finally(() => {
+      context.transfers.close();
+      return core.stop();
+    }));
   return { url: `http://127.0.0.1:${context.port}/?token=${token}`, port: context.port, token, close, core };
 }

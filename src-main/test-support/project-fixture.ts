@@ -41,7 +41,7 @@ export function newTestProject(analystName = 'Ada Analyst'): TestProject {
     async importSample(fileName) {
       const bytes = readFileSync(join(SAMPLE_DIR, fileName));
       const { document } = await project.call('document.import', {
-        source: { type: 'file', fileName, contentBase64: bytes.toString('base64') },
+        source: { type: 'file', fileName, content: bytes },
       });
       return document;
     },

@@ -1,4 +1,5 @@
 // The renderer's typed client of the contract, over the desktop bridge (IPC) or HTTP (`marginalia serve`).
+import { bytesIn, DOWNLOAD_KEY, referenceId, referencesIn, rewrite, UPLOAD_KEY } from '../../src-shared/api/byte-references';
 import type { Method, RequestOf, ResponseOf } from '../../src-shared/api/contract';
 import { WorkbenchEventSchema, type WorkbenchEvent } from '../../src-shared/api/events';
 import type { ErrorCode, Result } from '../../src-shared/model/result';
@@ -54,29 +55,87 @@ function eventStream(clientId: string): Transport['onEvent'] {
 /** Browsers send at most 64 KiB of keepalive request bodies at once. */
 const KEEPALIVE_LIMIT = 16 * 1024;
 
-/** The browser mode: POST /api/<method>, authenticated by the cookie the server set for the page's token. */
+const UNREACHABLE: Result<never> = { ok: false, error: { code: 'internal', message: 'Marginalia cannot reach its server: is `marginalia serve` still running?' } };
+const WRONG_TOKEN: Result<never> = { ok: false, error: { code: 'invalid_request', message: 'This page’s access token is missing or wrong: open the exact address `marginalia serve` printed.' } };
+
+/** A failure of an upload or download, as the Result the call answers with. */
+class TransferFailed extends Error {
+  constructor(readonly result: Result<never>) {
+    super(result.ok ? '' : result.error.message);
+  }
+}
+
+async function refusal(response: Response): Promise<Result<never>> {
+  if (response.status === 401) return WRONG_TOKEN;
+  // The server's sentence without its status words ("Payload Too Large: a file is at most 1 GB.").
+  const sentence = (await response.text()).trim().replace(/^[A-Za-z ]+: /, '');
+  const message = sentence === '' ? `The server refused the file (status ${response.status}).` : `${sentence[0]?.toUpperCase() ?? ''}${sentence.slice(1)}`;
+  return { ok: false, error: { code: 'invalid_request', message } };
+}
+
+/**
+ * `payload` with each Uint8Array uploaded first (POST /api/upload, the raw bytes) and named `{ "$upload": id }`,
+ * as JSON text.
+ */
+async function withUploads(payload: unknown, headers: Record<string, string>): Promise<string> {
+  const ids = new Map<Uint8Array, string>();
+  for (const bytes of bytesIn(payload)) {
+    if (ids.has(bytes)) continue;
+    const response = await fetch('/api/upload', { method: 'POST', credentials: 'same-origin', headers: { ...headers, 'Content-Type': 'application/octet-stream' }, body: bytes as BlobPart });
+    if (!response.ok) throw new TransferFailed(await refusal(response));
+    const answer = (await response.json()) as { value: { uploadId: string } };
+    ids.set(bytes, answer.value.uploadId);
+  }
+  return JSON.stringify(rewrite(payload ?? {}, (item) => (item instanceof Uint8Array ? { [UPLOAD_KEY]: ids.get(item) } : item)));
+}
+
+/** `value` with each `{ "$download": id }` fetched (GET /api/download/<id>) as the bytes it stands for. */
+async function withDownloads(value: unknown, headers: Record<string, string>): Promise<unknown> {
+  const bytes = new Map<string, Uint8Array>();
+  for (const id of referencesIn(value, DOWNLOAD_KEY)) {
+    const response = await fetch(`/api/download/${encodeURIComponent(id)}`, { credentials: 'same-origin', headers });
+    if (!response.ok) throw new TransferFailed(await refusal(response));
+    bytes.set(id, new Uint8Array(await response.arrayBuffer()));
+  }
+  return bytes.size === 0 ? value : rewrite(value, (item) => bytes.get(referenceId(item, DOWNLOAD_KEY) ?? '') ?? item);
+}
+
+/**
+ * The browser mode: POST /api/<method>, authenticated by the cookie the server set for the page's token. Bytes
+ * travel apart from the JSON, as uploads and downloads of their own.
+ */
 export function httpTransport(): Transport {
   const clientId = crypto.randomUUID();
+  const headers = { 'X-Marginalia': '1', 'X-Marginalia-Client': clientId };
   return {
     async invoke(method, payload) {
       let response: Response;
-      const body = JSON.stringify(payload ?? {});
+      let body: string;
+      try {
+        body = await withUploads(payload, headers);
+      } catch (error) {
+        return error instanceof TransferFailed ? error.result : UNREACHABLE;
+      }
       try {
         response = await fetch(`/api/${encodeURIComponent(method)}`, {
           method: 'POST',
           credentials: 'same-origin',
-          headers: { 'Content-Type': 'application/json', 'X-Marginalia': '1', 'X-Marginalia-Client': clientId },
+          headers: { ...headers, 'Content-Type': 'application/json' },
           body,
           // A small request (an edit saved as the page is left or reloaded) still reaches the server.
           keepalive: body.length < KEEPALIVE_LIMIT,
         });
       } catch {
-        return { ok: false, error: { code: 'internal', message: 'Marginalia cannot reach its server: is `marginalia serve` still running?' } };
+        return UNREACHABLE;
       }
-      if (response.status === 401) {
-        return { ok: false, error: { code: 'invalid_request', message: 'This page’s access token is missing or wrong: open the exact address `marginalia serve` printed.' } };
+      if (response.status === 401) return WRONG_TOKEN;
+      const result = (await response.json()) as Result<unknown>;
+      if (!result.ok) return result;
+      try {
+        return { ok: true, value: await withDownloads(result.value, headers) };
+      } catch (error) {
+        return error instanceof TransferFailed ? error.result : UNREACHABLE;
       }
-      return (await response.json()) as Result<unknown>;
     },
     onEvent: eventStream(clientId),
   };

@@ -6,12 +6,6 @@ export function base64ToBytes(base64: string): Uint8Array {
   return bytes;
 }
 
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 export function saveFile(fileName: string, bytes: Uint8Array, mediaType: string): void {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mediaType }));
   const link = document.createElement('a');

@@ -6,12 +6,6 @@ import type { Message } from '../hooks/useMessage';
 
 const ACCEPT = '.txt,.md,.markdown,.html,.htm,.pdf,.docx,.epub,text/plain,text/markdown,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/epub+zip';
 
-function toBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
-
 export interface ImportOutcome {
   message: Message;
   lastImportedId: string | null;
@@ -29,8 +23,8 @@ export async function importFiles(client: Client, files: readonly File[]): Promi
       continue;
     }
     try {
-      const contentBase64 = toBase64(new Uint8Array(await file.arrayBuffer()));
-      const { document, status } = await client.call('document.import', { source: { type: 'file', fileName: file.name, contentBase64 } });
+      const content = new Uint8Array(await file.arrayBuffer());
+      const { document, status } = await client.call('document.import', { source: { type: 'file', fileName: file.name, content } });
       if (status === 'imported') {
         imported.push(document.title);
         lastImportedId = document.id;

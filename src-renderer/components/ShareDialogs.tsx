@@ -4,7 +4,7 @@ import { zipSync } from 'fflate';
 import type { ExportFormat, MergePreview } from '../../src-shared/api/contract';
 import { KIND_LABELS } from '../../src-shared/model/annotation';
 import { ApiError, type Client } from '../api/client';
-import { base64ToBytes, bytesToBase64, saveFile } from '../api/save-file';
+import { base64ToBytes, saveFile } from '../api/save-file';
 import { duplicateActorsNotice } from './registry/same-named-actors';
 
 const FORMATS: readonly { format: ExportFormat; label: string; detail: string }[] = [
@@ -81,14 +81,13 @@ export function ExportDialog({
 /** Saves the whole project as one self-contained file to send to a teammate. */
 export async function shareProjectFile(client: Client): Promise<string> {
   const packed = await client.call('project.pack', {});
-  saveFile(packed.fileName, base64ToBytes(packed.contentBase64), 'application/vnd.sqlite3');
+  saveFile(packed.fileName, packed.content, 'application/vnd.sqlite3');
   return packed.fileName;
 }
 
 /** Reads a teammate's file and asks the core for a preview of the merge. */
 export async function previewTeammateFile(client: Client, file: File): Promise<MergePreview & { previewId: string; fileName: string }> {
-  const contentBase64 = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-  return client.call('merge.preview', { fileName: file.name, contentBase64 });
+  return client.call('merge.preview', { fileName: file.name, content: new Uint8Array(await file.arrayBuffer()) });
 }
 
 export function MergeDialog(props: {

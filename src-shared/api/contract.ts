@@ -6,14 +6,20 @@ import { AnnotationKindSchema, AnnotationSchema, AttributesPatchSchema, WarningC
 import { DocumentMetaSchema, DocumentSchema } from '../model/document';
 import { ActorIdSchema, AnalystIdSchema, AnnotationIdSchema, DocumentIdSchema, ProjectIdSchema, TimestampSchema } from '../model/ids';
 import { AcceptResultSchema, SuggestionCountsSchema, SuggestionKindSchema, SuggestionSchema } from '../suggest/types';
-import { base64Length, describeBytes, FILE_LIMITS, IMPORT_BATCH_LIMITS, type FileKind } from './limits';
+import { describeBytes, FILE_LIMITS, IMPORT_BATCH_LIMITS, type FileKind } from './limits';
 
 /** The largest article file the core accepts, in bytes. */
 export const MAX_IMPORT_BYTES = FILE_LIMITS.article;
 
-/** A file's bytes, base64-encoded (IPC and HTTP carry the same JSON), at most the limit for its kind. */
+/** Bytes (a Node Buffer is one too), whatever buffer holds them. */
+const BytesSchema = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'must be the file’s bytes');
+
+/**
+ * A file's bytes, at most the limit for its kind. Every transport carries them as bytes: structured clone over IPC
+ * and to the core's thread (transferred where it can), an upload of their own in `serve` (see byte-references.ts).
+ */
 function fileContentSchema(kind: FileKind) {
-  return z.base64().max(base64Length(FILE_LIMITS[kind]), `the file is larger than ${describeBytes(FILE_LIMITS[kind])}`);
+  return BytesSchema.refine((bytes) => bytes.byteLength <= FILE_LIMITS[kind], `the file is larger than ${describeBytes(FILE_LIMITS[kind])}`);
 }
 
 const RangeSchema = z.strictObject({
@@ -83,7 +89,7 @@ const ImportSourceSchema = z.discriminatedUnion('type', [
   z.strictObject({
     type: z.literal('file'),
     fileName: z.string().min(1).max(255),
-    contentBase64: fileContentSchema('article'),
+    content: fileContentSchema('article'),
     /** Opens an encrypted PDF; never stored. */
     password: z.string().max(1_000).optional(),
   }),
@@ -289,7 +295,7 @@ export const contract = {
     z
       .strictObject({ sources: z.array(ImportSourceSchema).min(1).max(IMPORT_BATCH_LIMITS.files, `at most ${IMPORT_BATCH_LIMITS.files} articles per import`) })
       .refine(
-        ({ sources }) => sources.reduce((sum, s) => sum + (s.type === 'file' ? s.contentBase64.length : s.text.length), 0) <= base64Length(IMPORT_BATCH_LIMITS.bytes),
+        ({ sources }) => sources.reduce((sum, s) => sum + (s.type === 'file' ? s.content.byteLength : s.text.length), 0) <= IMPORT_BATCH_LIMITS.bytes,
         `the articles of one import are together at most ${describeBytes(IMPORT_BATCH_LIMITS.bytes)}`,
       ),
     z.object({ results: z.array(ImportResultSchema) }),
@@ -426,7 +432,7 @@ export const contract = {
   'review.openFile': method(
     z.strictObject({
       fileName: z.string().min(1).max(255),
-      contentBase64: fileContentSchema('project'),
+      content: fileContentSchema('project'),
     }),
     z.object({
       teammateFileId: z.uuid(),
@@ -443,13 +449,13 @@ export const contract = {
   'review.closeFile': method(z.strictObject({ teammateFileId: z.uuid() }), z.object({})),
 
   /** The whole project as one self-contained file (no WAL sidecars), to send to a teammate. */
-  'project.pack': method(z.strictObject({}), z.object({ fileName: z.string(), contentBase64: z.string() })),
+  'project.pack': method(z.strictObject({}), z.object({ fileName: z.string(), content: BytesSchema })),
 
   /** Checks a teammate's project file (sent as bytes, never a path) and previews the merge; writes nothing. */
   'merge.preview': method(
     z.strictObject({
       fileName: z.string().min(1).max(255),
-      contentBase64: fileContentSchema('project'),
+      content: fileContentSchema('project'),
     }),
     MergePreviewSchema.extend({ previewId: z.uuid(), fileName: z.string() }),
   ),
@@ -483,7 +489,7 @@ export const contract = {
     z.strictObject({
       format: z.enum(['w3c', 'qdpx']),
       fileName: z.string().min(1).max(255),
-      contentBase64: fileContentSchema('annotations'),
+      content: fileContentSchema('annotations'),
       /** The document every annotation is about, instead of finding it by hash, source, title or quotes. */
       documentId: DocumentIdSchema.optional(),
     }),

@@ -1,6 +1,8 @@
+// Tests of the one dispatcher: requests the contract refuses never reach a handler; a valid one does, and a UserError becomes a Result.
 import { describe, expect, it, vi } from 'vitest';
 import { contract, METHODS, type ContractHandlers } from './contract';
 import { dispatch } from './dispatch';
+import { FILE_LIMITS } from './limits';
 import { UserError } from '../model/result';
 
 function handlers(): ContractHandlers {
@@ -31,7 +33,8 @@ describe('the contract dispatcher', () => {
     ['an extra field', 'annotation.delete', { id: DOC, force: true }],
     ['an attribute of no kind', 'annotation.update', { id: DOC, attributes: { colour: 'red' } }],
     ['an import without bytes', 'document.import', { source: { type: 'file', fileName: 'a.txt' } }],
-    ['bytes that are not base64', 'document.import', { source: { type: 'file', fileName: 'a.txt', contentBase64: '<<<>>>' } }],
+    ['bytes sent as base64 text', 'document.import', { source: { type: 'file', fileName: 'a.txt', content: 'aGVsbG8=' } }],
+    ['an article over its limit', 'document.import', { source: { type: 'file', fileName: 'a.txt', content: new Uint8Array(FILE_LIMITS.article + 1) } }],
     ['a payload that is not an object', 'actor.list', 'everything'],
     ['an empty actor name', 'actor.create', { name: '   ', kind: 'person' }],
   ])('rejects %s before it reaches the core', async (_what, method, payload) => {

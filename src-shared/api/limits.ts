@@ -4,23 +4,25 @@
 export const MB = 1024 * 1024;
 
 /**
- * The largest file of each kind, in bytes. Files cross the contract as base64 inside one JSON text, and a
- * JavaScript string holds at most 2^29 − 24 characters (V8), so the largest project file is chosen so that its
- * base64 request, with room to spare, stays below that.
+ * The largest file of each kind, in bytes. Files cross every transport as bytes (a Uint8Array over IPC and to the
+ * core's thread; a raw upload to `serve`), never inside a JSON text, so no string length bounds them: a project
+ * file is read whole into memory once in the core (and copied once more between the app's processes), which is
+ * what keeps it to 1 GB. An annotation file is decoded into one JavaScript string (at most 2^29 − 24 UTF-16
+ * units in V8), which its limit stays well below.
  */
 export const FILE_LIMITS = {
-  /** An article: .txt, .md or .html. */
+  /** An article: .txt, .md, .html, .pdf, .docx, .epub. */
   article: 10 * MB,
   /** Another tool's tags: W3C Web Annotation / Hypothesis JSON, or a REFI-QDA .qdpx project. */
   annotations: 200 * MB,
   /** A teammate's project file, to merge or to review. */
-  project: 300 * MB,
+  project: 1024 * MB,
 } as const;
 
 export type FileKind = keyof typeof FILE_LIMITS;
 
 /** One `import` of several articles (one transaction): at most this many files, together at most this many bytes. */
-export const IMPORT_BATCH_LIMITS = { files: 1000, bytes: 300 * MB } as const;
+export const IMPORT_BATCH_LIMITS = { files: 1000, bytes: 1024 * MB } as const;
 
 /** How each kind is named in a sentence: "articles are at most 10 MB". */
 export const FILE_KIND_PLURALS: Readonly<Record<FileKind, string>> = {
@@ -28,11 +30,6 @@ export const FILE_KIND_PLURALS: Readonly<Record<FileKind, string>> = {
   annotations: 'annotation files',
   project: 'project files',
 };
-
-/** The length of the base64 text of `bytes` bytes (with padding). */
-export function base64Length(bytes: number): number {
-  return 4 * Math.ceil(bytes / 3);
-}
 
 /** A size as people read it: "812 bytes", "3.4 KB", "10 MB", "1.5 GB" (binary units, labelled as people expect). */
 export function describeBytes(bytes: number): string {
@@ -46,25 +43,35 @@ export function describeOverLimit(kind: FileKind, bytes: number): string {
   return `is ${describeBytes(bytes)}; ${FILE_KIND_PLURALS[kind]} are at most ${describeBytes(FILE_LIMITS[kind])}`;
 }
 
-/** Room for the request around a file's base64 text: its name, the format, the JSON punctuation. */
+/** Room for a request around its text: names, the format, the JSON punctuation. */
 const ENVELOPE_BYTES = 64 * 1024;
 
-/** The largest HTTP request body `serve` reads for an operation that carries no file. */
+/** The largest HTTP request body (JSON) `serve` reads for an operation; files never travel inside it. */
 export const DEFAULT_BODY_LIMIT = 16 * MB;
 
 /**
- * The largest request body for the operations that carry a file. `document.import` also takes pasted text of up
- * to one article's length, which JSON may spell with up to 6 bytes per UTF-16 unit (`\u0001`).
+ * The largest JSON body for the operations that carry pasted text: one article's length, which JSON may spell
+ * with up to 6 bytes per UTF-16 unit (`\u0001`). Several pasted texts in one `document.importMany` request are
+ * together at most this long in `serve`; their files are uploaded apart (UPLOAD_LIMIT each).
  */
 export const BODY_LIMITS: Readonly<Record<string, number>> = {
-  'document.import': Math.max(base64Length(FILE_LIMITS.article), 6 * FILE_LIMITS.article) + ENVELOPE_BYTES,
-  'document.importMany': base64Length(IMPORT_BATCH_LIMITS.bytes) + ENVELOPE_BYTES + IMPORT_BATCH_LIMITS.files * 1024,
-  'annotation.importFile': base64Length(FILE_LIMITS.annotations) + ENVELOPE_BYTES,
-  'merge.preview': base64Length(FILE_LIMITS.project) + ENVELOPE_BYTES,
-  'review.openFile': base64Length(FILE_LIMITS.project) + ENVELOPE_BYTES,
+  'document.import': 6 * FILE_LIMITS.article + ENVELOPE_BYTES,
+  'document.importMany': 6 * FILE_LIMITS.article + ENVELOPE_BYTES + IMPORT_BATCH_LIMITS.files * 1024,
 };
 
 /** The largest request body accepted for `method` (known or not). */
 export function bodyLimitFor(method: string): number {
   return Object.hasOwn(BODY_LIMITS, method) ? (BODY_LIMITS[method] ?? DEFAULT_BODY_LIMIT) : DEFAULT_BODY_LIMIT;
 }
+
+/** The largest file `serve` takes in one upload (POST /api/upload): the largest file of any kind. */
+export const UPLOAD_LIMIT = Math.max(...Object.values(FILE_LIMITS));
+
+/** How long `serve` keeps an upload that no request has used yet, and a download nobody fetched. */
+export const TRANSFER_TTL_MS = 10 * 60 * 1000;
+
+/** How many uploads (and downloads) one page may have waiting in `serve` at once: one import's files. */
+export const MAX_PENDING_TRANSFERS = IMPORT_BATCH_LIMITS.files;
+
+/** How many bytes one page may have uploaded to `serve` and not yet used, together. */
+export const MAX_PENDING_UPLOAD_BYTES = 2 * UPLOAD_LIMIT;

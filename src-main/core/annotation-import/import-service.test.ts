@@ -66,9 +66,9 @@ function essentials(p: TestProject): unknown[] {
     .sort((x, y) => x.id.localeCompare(y.id));
 }
 
-async function exportedFile(p: TestProject, format: 'w3c' | 'qdpx'): Promise<string> {
+async function exportedFile(p: TestProject, format: 'w3c' | 'qdpx'): Promise<Buffer> {
   const { files } = await p.call('export.project', { format });
-  return files[0]!.contentBase64;
+  return Buffer.from(files[0]!.contentBase64, 'base64');
 }
 
 async function historyLength(p: TestProject): Promise<number> {
@@ -84,14 +84,14 @@ describe.each(['w3c', 'qdpx'] as const)('%s export → import into a fresh proje
     const content = await exportedFile(source, format);
     const fresh = project('Importer');
     if (format === 'w3c') await fresh.importSample(ARTICLE); // QDPX brings its sources; W3C names documents by hash
-    const first = await fresh.call('annotation.importFile', { format, fileName: `tags.${format}`, contentBase64: content });
+    const first = await fresh.call('annotation.importFile', { format, fileName: `tags.${format}`, content: content });
     expect(first).toMatchObject({ imported: 4, updated: 0, unchanged: 0, notImported: [] });
     expect(essentials(fresh)).toEqual(essentials(source));
     const analysts = (p: TestProject) => allAnalysts(p.session.db).filter((a) => a.name !== 'Importer');
     expect(analysts(fresh)).toEqual(analysts(source));
     expect(first.analystsAdded.map((a) => a.name).sort()).toEqual(['Ada', 'Ben']);
 
-    const second = await fresh.call('annotation.importFile', { format, fileName: `tags.${format}`, contentBase64: content });
+    const second = await fresh.call('annotation.importFile', { format, fileName: `tags.${format}`, content: content });
     expect(second).toMatchObject({ imported: 0, updated: 0, unchanged: 4, documentsCreated: 0, analystsAdded: [] });
     expect(essentials(fresh)).toEqual(essentials(source));
     expect(await historyLength(fresh)).toBe(1);
@@ -108,26 +108,26 @@ describe('tags that are already in the project', () => {
 
     const fresh = project('Importer');
     await fresh.importSample(ARTICLE);
-    await fresh.call('annotation.importFile', { format: 'w3c', fileName: 'newer.jsonld', contentBase64: newer });
-    const stale = await fresh.call('annotation.importFile', { format: 'w3c', fileName: 'older.jsonld', contentBase64: older });
+    await fresh.call('annotation.importFile', { format: 'w3c', fileName: 'newer.jsonld', content: newer });
+    const stale = await fresh.call('annotation.importFile', { format: 'w3c', fileName: 'older.jsonld', content: older });
     expect(stale).toMatchObject({ imported: 0, updated: 0, unchanged: 4 });
     expect(essentials(fresh)).toEqual(essentials(source));
 
     const other = project('Importer');
     await other.importSample(ARTICLE);
-    await other.call('annotation.importFile', { format: 'w3c', fileName: 'older.jsonld', contentBase64: older });
-    const update = await other.call('annotation.importFile', { format: 'w3c', fileName: 'newer.jsonld', contentBase64: newer });
+    await other.call('annotation.importFile', { format: 'w3c', fileName: 'older.jsonld', content: older });
+    const update = await other.call('annotation.importFile', { format: 'w3c', fileName: 'newer.jsonld', content: newer });
     expect(update).toMatchObject({ imported: 0, updated: 1, unchanged: 3 });
     expect(essentials(other)).toEqual(essentials(source));
   });
 
   it('keep a time from the future out: it is set to the import time and counted', async () => {
     const { source } = await taggedByTwo();
-    const file = JSON.parse(Buffer.from(await exportedFile(source, 'w3c'), 'base64').toString('utf8')) as { first: { items: { modified: string }[] } };
+    const file = JSON.parse((await exportedFile(source, 'w3c')).toString('utf8')) as { first: { items: { modified: string }[] } };
     file.first.items[0]!.modified = '2099-01-01T00:00:00.000Z';
     const fresh = project('Importer');
     await fresh.importSample(ARTICLE);
-    const report = await fresh.call('annotation.importFile', { format: 'w3c', fileName: 'x.jsonld', contentBase64: Buffer.from(JSON.stringify(file)).toString('base64') });
+    const report = await fresh.call('annotation.importFile', { format: 'w3c', fileName: 'x.jsonld', content: Buffer.from(JSON.stringify(file)) });
     expect(report.futureTimesClamped).toBe(1);
     expect(allAnnotations(fresh.session.db).every((a) => a.updatedAt < '2099')).toBe(true);
   });
@@ -140,7 +140,7 @@ describe('analysts of imported tags', () => {
     const fresh = project('Mallory');
     await fresh.importSample(ARTICLE);
     insertAnalyst(fresh.session.db, { id: ada.id, name: 'Zoë', createdAt: '2026-01-01T00:00:00.000Z' });
-    await fresh.call('annotation.importFile', { format: 'w3c', fileName: 'x.jsonld', contentBase64: await exportedFile(source, 'w3c') });
+    await fresh.call('annotation.importFile', { format: 'w3c', fileName: 'x.jsonld', content: await exportedFile(source, 'w3c') });
     const analysts = allAnalysts(fresh.session.db);
     const importedAda = analysts.find((a) => a.name === 'Ada')!;
     expect(importedAda.id).not.toBe(ada.id);
@@ -164,7 +164,7 @@ describe('analysts of imported tags', () => {
         target: target('Steve Witkoff'),
       },
     ];
-    const report = await fresh.call('annotation.importFile', { format: 'w3c', fileName: 'x.json', contentBase64: Buffer.from(JSON.stringify(annotations)).toString('base64') });
+    const report = await fresh.call('annotation.importFile', { format: 'w3c', fileName: 'x.json', content: Buffer.from(JSON.stringify(annotations)) });
     expect(report.imported).toBe(2);
     const name = new Map(allAnalysts(fresh.session.db).map((a) => [a.id, a.name]));
     const byKind = Object.fromEntries(allAnnotations(fresh.session.db).map((a) => [a.kind, name.get(a.analystId as AnalystId)]));
@@ -184,7 +184,7 @@ describe('analysts of imported tags', () => {
       ],
       target: { source: 'https://example.org/a', selector: { type: 'TextQuoteSelector', exact: 'Steve Witkoff' } },
     };
-    const report = await fresh.call('annotation.importFile', { format: 'w3c', fileName: 'x.json', contentBase64: Buffer.from(JSON.stringify([annotation])).toString('base64') });
+    const report = await fresh.call('annotation.importFile', { format: 'w3c', fileName: 'x.json', content: Buffer.from(JSON.stringify([annotation])) });
     expect(report.imported).toBe(1);
     expect(allActors(fresh.session.db, false).map((a) => a.name)).toEqual(['Steve Witkoff']);
     expect(report.analystsAdded.map((a) => a.name)).toEqual(['Eve Admin']);
@@ -237,7 +237,7 @@ describe('a QualCoder-style REFI-QDA file (one selection per code)', () => {
     const claim = await rangeOf(fresh, document.id, 'did not formally return to office');
     const warning = await rangeOf(fresh, document.id, 'Steve Witkoff');
     const bytes = qualCoderStyle(text, [codePoints(claim), codePoints(warning)]);
-    const report = await fresh.call('annotation.importFile', { format: 'qdpx', fileName: 'qualcoder.qdpx', contentBase64: Buffer.from(bytes).toString('base64') });
+    const report = await fresh.call('annotation.importFile', { format: 'qdpx', fileName: 'qualcoder.qdpx', content: Buffer.from(bytes) });
     expect(report).toMatchObject({ imported: 3, documentsCreated: 0, notImported: [] });
     const name = new Map(allAnalysts(fresh.session.db).map((a) => [a.id, a.name]));
     const tags = allAnnotations(fresh.session.db).map((a) => ({
@@ -253,7 +253,7 @@ describe('a QualCoder-style REFI-QDA file (one selection per code)', () => {
       { analyst: 'Anna', kind: 'reliability_warning', quote: 'Steve Witkoff', status: undefined, category: 'factual_error', createdAt: '2026-01-20T10:00:06.000Z' },
       { analyst: 'Ben', kind: 'claim', quote: 'did not formally return to office', status: 'false', category: undefined, createdAt: '2026-01-20T10:00:04.000Z' },
     ]);
-    const again = await fresh.call('annotation.importFile', { format: 'qdpx', fileName: 'qualcoder.qdpx', contentBase64: Buffer.from(bytes).toString('base64') });
+    const again = await fresh.call('annotation.importFile', { format: 'qdpx', fileName: 'qualcoder.qdpx', content: Buffer.from(bytes) });
     expect(again).toMatchObject({ imported: 0, unchanged: 3 });
   });
 });
@@ -267,14 +267,14 @@ describe('a Hypothesis export', () => {
     // Two copies of the article: the quotes are in both, only the title (without “ | News Example”) tells them apart.
     const { document } = await fresh.call('document.import', { source: { type: 'text', text: article, title: 'Kyiv without heating' } });
     await fresh.call('document.import', { source: { type: 'text', text: `${article}\nUpdated.`, title: 'Kyiv without heating (copy)' } });
-    const report = await fresh.call('annotation.importFile', { format: 'w3c', fileName: 'hypothesis.json', contentBase64: exported.toString('base64') });
+    const report = await fresh.call('annotation.importFile', { format: 'w3c', fileName: 'hypothesis.json', content: exported });
     expect(report.orphaned).toEqual({ noDocument: 0, passageNotFound: 0 });
     expect(report.imported).toBe(5);
     const tags = allAnnotations(fresh.session.db);
     expect(tags).toHaveLength(report.imported);
     expect(tags.every((a) => a.documentId === document.id)).toBe(true);
     expect(allAnalysts(fresh.session.db).filter((a) => tags.some((t) => t.analystId === a.id)).map((a) => a.name)).toEqual(['Ada Checks']);
-    const again = await fresh.call('annotation.importFile', { format: 'w3c', fileName: 'hypothesis.json', contentBase64: exported.toString('base64') });
+    const again = await fresh.call('annotation.importFile', { format: 'w3c', fileName: 'hypothesis.json', content: exported });
     expect(again).toMatchObject({ imported: 0, unchanged: report.imported });
   });
 
@@ -282,14 +282,14 @@ describe('a Hypothesis export', () => {
     const fresh = project('Importer');
     const { document } = await fresh.call('document.import', { source: { type: 'text', text: article, title: 'Heating article' } });
     await fresh.call('document.import', { source: { type: 'text', text: 'Another article altogether.', title: 'Other' } });
-    const byQuotes = await fresh.call('annotation.importFile', { format: 'w3c', fileName: 'h.json', contentBase64: exported.toString('base64') });
+    const byQuotes = await fresh.call('annotation.importFile', { format: 'w3c', fileName: 'h.json', content: exported });
     expect(byQuotes.orphaned.noDocument).toBe(0);
     expect(allAnnotations(fresh.session.db).every((a) => a.documentId === document.id)).toBe(true);
 
     const named = project('Importer');
     await named.call('document.import', { source: { type: 'text', text: article, title: 'Heating article' } });
     const wrong = await named.call('document.import', { source: { type: 'text', text: 'Another article altogether.', title: 'Other' } });
-    const report = await named.call('annotation.importFile', { format: 'w3c', fileName: 'h.json', contentBase64: exported.toString('base64'), documentId: wrong.document.id });
+    const report = await named.call('annotation.importFile', { format: 'w3c', fileName: 'h.json', content: exported, documentId: wrong.document.id });
     // Only the warning about the whole page applies to a document without the quotes.
     expect(allAnnotations(named.session.db).map((a) => a.target)).toEqual([null]);
     expect(report.orphaned.passageNotFound).toBe(byQuotes.imported - 1);

@@ -316,7 +316,7 @@ class TagWriter {
  * What cannot be placed is reported, never dropped silently.
  */
 export function importAnnotationsFile(session: ProjectSession, request: Request): Report {
-  const bytes = new Uint8Array(Buffer.from(request.contentBase64, 'base64'));
+  const bytes = request.content;
   const report = emptyReport();
   session.analystForWriting(); // recorded first, in its own commit, as for every action
   return session.db.transaction(() => {

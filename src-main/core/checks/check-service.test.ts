@@ -145,7 +145,7 @@ describe('the sample articles', () => {
   it('show the 8000 / 800 billion dollars slip and Umerov’s roles once those are tagged', async () => {
     const p = project();
     for (const file of readdirSync(SAMPLE_DIR).filter((f) => f.endsWith('.txt'))) {
-      await p.call('document.import', { source: { type: 'file', fileName: file, contentBase64: readFileSync(join(SAMPLE_DIR, file)).toString('base64') } });
+      await p.call('document.import', { source: { type: 'file', fileName: file, content: readFileSync(join(SAMPLE_DIR, file)) } });
     }
     const umerov = (await p.call('actor.create', { name: 'Rustem Umerov', kind: 'person' })).id;
     const mentions = (await p.call('search.query', { query: 'Umerov' })).hits;

@@ -20,14 +20,14 @@ function project(analyst: string): TestProject {
   return p;
 }
 
-async function teammateBytes(): Promise<string> {
+async function teammateBytes(): Promise<Buffer> {
   const ben = project('Ben');
   await ben.importSample('004_27bf8040a9b2cbc5.txt');
   const dir = temporaryDirectory();
   dirs.push(dir);
   const out = join(dir.path, 'ben.marginalia');
   packProject(ben.session, out);
-  return readFileSync(out).toString('base64');
+  return readFileSync(out);
 }
 
 function copyOf(p: TestProject, previewId: string): string {
@@ -38,11 +38,11 @@ function copyOf(p: TestProject, previewId: string): string {
 
 it(`keeps at most ${MAX_PREVIEWS} previews: a new one forgets the oldest and removes its copy`, async () => {
   const anna = project('Anna');
-  const contentBase64 = await teammateBytes();
+  const content = await teammateBytes();
   const ids: string[] = [];
   const copies: string[] = [];
   for (let i = 0; i <= MAX_PREVIEWS; i++) {
-    const { previewId } = await anna.call('merge.preview', { fileName: `ben-${i}.marginalia`, contentBase64 });
+    const { previewId } = await anna.call('merge.preview', { fileName: `ben-${i}.marginalia`, content });
     ids.push(previewId);
     if (i === 0) copies.push(copyOf(anna, previewId));
   }
@@ -54,9 +54,9 @@ it(`keeps at most ${MAX_PREVIEWS} previews: a new one forgets the oldest and rem
 
 it('forgets a preview, and removes its copy, once it has waited too long', async () => {
   const anna = project('Anna');
-  const contentBase64 = await teammateBytes();
+  const content = await teammateBytes();
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  const { previewId } = await anna.call('merge.preview', { fileName: 'ben.marginalia', contentBase64 });
+  const { previewId } = await anna.call('merge.preview', { fileName: 'ben.marginalia', content });
   const copy = copyOf(anna, previewId);
   vi.advanceTimersByTime(PREVIEW_LIFETIME_MS - 1000);
   expect(existsSync(copy)).toBe(true);
@@ -67,9 +67,9 @@ it('forgets a preview, and removes its copy, once it has waited too long', async
 
 it('removes the copies of unapplied previews when the project is closed, and after a cancel', async () => {
   const anna = project('Anna');
-  const contentBase64 = await teammateBytes();
-  const kept = await anna.call('merge.preview', { fileName: 'ben.marginalia', contentBase64 });
-  const cancelled = await anna.call('merge.preview', { fileName: 'ben.marginalia', contentBase64 });
+  const content = await teammateBytes();
+  const kept = await anna.call('merge.preview', { fileName: 'ben.marginalia', content });
+  const cancelled = await anna.call('merge.preview', { fileName: 'ben.marginalia', content });
   const [keptCopy, cancelledCopy] = [copyOf(anna, kept.previewId), copyOf(anna, cancelled.previewId)];
   await anna.call('merge.cancel', { previewId: cancelled.previewId });
   expect(existsSync(cancelledCopy)).toBe(false);

@@ -71,7 +71,7 @@ export function packForSharing(session: ProjectSession): ResponseOf<'project.pac
     const out = join(dir, 'shared.marginalia');
     packProject(session, out);
     const name = projectMeta(session.db)?.name ?? basename(session.path);
-    return { fileName: `${safeFileName(name)}.marginalia`, contentBase64: readFileSync(out).toString('base64') };
+    return { fileName: `${safeFileName(name)}.marginalia`, content: readFileSync(out) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -86,7 +86,7 @@ export function previewTeammateFile(session: ProjectSession, request: ValidReque
   const dir = newPrivateFolder('received');
   const path = join(dir, 'received.marginalia');
   try {
-    writeFileSync(path, Buffer.from(request.contentBase64, 'base64'));
+    writeFileSync(path, request.content);
     const plan = previewMerge(session, path);
     const previewId = session.part(MergePreviews).add(dir, path, request.fileName);
     return { previewId, fileName: request.fileName, ...describePlan(plan) };

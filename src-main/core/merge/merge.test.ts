@@ -112,10 +112,10 @@ describe('merging teammates’ project files', () => {
     const [anna, ben] = paths as [string, string];
     await applyOps(ben, 'Ben', documentId, [{ type: 'create', kind: 'figure', start: 41, length: 12 }]);
     const benSession = openProject(ben, { analystName: 'Ben' });
-    await call(benSession, 'document.import', { source: { type: 'file', fileName: 'a.txt', contentBase64: readFileSync(join(SAMPLE_DIR, '000_734da4ab211b7c49.txt')).toString('base64') } });
+    await call(benSession, 'document.import', { source: { type: 'file', fileName: 'a.txt', content: readFileSync(join(SAMPLE_DIR, '000_734da4ab211b7c49.txt')) } });
     benSession.close();
     const annaSession = openProject(anna, { analystName: 'Anna' });
-    await call(annaSession, 'document.import', { source: { type: 'file', fileName: 'same.txt', contentBase64: readFileSync(join(SAMPLE_DIR, '000_734da4ab211b7c49.txt')).toString('base64') } });
+    await call(annaSession, 'document.import', { source: { type: 'file', fileName: 'same.txt', content: readFileSync(join(SAMPLE_DIR, '000_734da4ab211b7c49.txt')) } });
     annaSession.close();
 
     const before = readFileSync(anna);

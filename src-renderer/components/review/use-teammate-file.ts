@@ -2,7 +2,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ResponseOf } from '../../../src-shared/api/contract';
 import type { Client } from '../../api/client';
-import { bytesToBase64 } from '../../api/save-file';
 
 export type TeammateFile = ResponseOf<'review.openFile'>;
 
@@ -25,8 +24,7 @@ export function useTeammateFile(client: Client) {
   /** Opens `chosen`; resolves to what the core found in it. A refused file throws, and the previous one stays. */
   const open = useCallback(
     async (chosen: File): Promise<TeammateFile> => {
-      const contentBase64 = bytesToBase64(new Uint8Array(await chosen.arrayBuffer()));
-      const opened = await client.call('review.openFile', { fileName: chosen.name, contentBase64 });
+      const opened = await client.call('review.openFile', { fileName: chosen.name, content: new Uint8Array(await chosen.arrayBuffer()) });
       forget(current.current);
       current.current = opened.teammateFileId;
       setFile(opened);
