@@ -26,7 +26,8 @@ beforeEach(async () => {
     return realFetch(`http://127.0.0.1:${server.port}${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), Cookie: `marginalia_token_${server.port}=${server.token}` } });
   });
   requests.length = 0;
-});
+  // A worker thread started through tsx takes a while on a busy machine.
+}, 60_000);
 
 afterEach(async () => {
   vi.unstubAllGlobals();

@@ -29,7 +29,8 @@ beforeEach(async () => {
   createProject(projectPath, 'Talks').close();
   clock = 1_000_000;
   server = await startServer({ projectPath, settingsDir, staticDir, env: { MARGINALIA_LOG_DIR: join(dir.path, 'logs') }, maxUploadBytes: UPLOAD_LIMIT, now: () => clock, analystName: 'Bea' });
-});
+  // A worker thread started through tsx takes a while on a busy machine.
+}, 60_000);
 
 afterEach(async () => {
   await server.close();

@@ -23,7 +23,7 @@ describe('byte references', () => {
     const first = new Uint8Array([1, 2]);
     const second = new Uint8Array([3]);
     const value = { fileName: 'x', files: [{ content: first }, { content: second, n: 1 }], nested: { deep: [first] } };
-    const ids = new Map([[first, 'f'.repeat(22)], [second, 's'.repeat(22)]]);
+    const ids = new Map<Uint8Array, string>([[first, 'f'.repeat(22)], [second, 's'.repeat(22)]]);
     const named = rewrite(value, (item) => (item instanceof Uint8Array ? { [DOWNLOAD_KEY]: ids.get(item) } : item));
     expect(bytesIn(named)).toEqual([]);
     expect(referencesIn(named, DOWNLOAD_KEY)).toEqual(['f'.repeat(22), 's'.repeat(22), 'f'.repeat(22)]);
