@@ -4,7 +4,7 @@ import type { DOMWindow } from 'jsdom';
 import type { Readability } from '@mozilla/readability';
 import type { BlockType } from '../../../src-shared/model/document';
 import { toIsoDate } from './dates';
-import { Deadline, HTML_BUDGET, measureHtml, timeBudgetMs, type HtmlBudget } from './html-budget';
+import { Deadline, HTML_BUDGET, measureHtml, timeBudgetMs, type HtmlBudget, type HtmlMeasure } from './html-budget';
 import { ImportRefusal } from './refusal';
 import { assembleBlocks, collapseWhitespace, titleFromText } from './text-util';
 import type { ArticleBody, BlockPiece } from './types';
@@ -54,7 +54,9 @@ const MAX_READABILITY_ELEMENTS = 15_000;
 const MAX_READABILITY_DEPTH = 200;
 /**
  * Readability's work grows with elements × depth: about 20–60 µs per unit here (3,000 paragraphs 30 levels deep:
- * 4 s). It runs only when that product, at 100 µs per unit, fits in the time left; otherwise the body is walked.
+ * 4 s), and with the attributes, each about as costly as a unit (it clones the page and re-reads it on each of its
+ * attempts: 40,000 attributes, 3 s). It runs only when elements × depth + attributes, at 100 µs per unit, fits in
+ * the time left; otherwise the body is walked.
  */
 const READABILITY_UNITS_PER_MS = 10;
 /** Readability's text shorter than this is "very short": the page body is used when it holds clearly more. */
@@ -486,13 +488,20 @@ function readArticle(doc: Document): ReturnType<Readability<Element>['parse']> {
 const count = (n: number): string => n.toLocaleString('en');
 
 /** What a page over its budget is told, by the limit it passed. */
-const OVER_BUDGET: Readonly<Record<keyof HtmlBudget, (budget: HtmlBudget) => string>> = {
-  depth: (b) => `nests its HTML elements more than ${count(b.depth)} levels deep`,
-  elements: (b) => `has more than ${count(b.elements)} HTML elements`,
-  nesting: (b) => `has too many deeply nested HTML elements (their depths add up to more than ${count(b.nesting)} levels)`,
-  attributes: (b) => `has more than ${count(b.attributes)} HTML attributes`,
-  attributesPerElement: (b) => `has an HTML element with more than ${count(b.attributesPerElement)} attributes`,
-};
+function overBudget(measured: Extract<HtmlMeasure, { within: false }>, budget: HtmlBudget, chars: number): string {
+  const { shape } = measured;
+  switch (measured.exceeded) {
+    case 'depth':
+      return `nests its HTML elements more than ${count(budget.depth)} levels deep`;
+    case 'attributesPerElement':
+      return `has an HTML element with more than ${count(budget.attributesPerElement)} attributes`;
+    case 'work':
+      return (
+        `has more HTML structure than a page of its size can hold (${(chars / 1e6).toFixed(2)} million characters: ` +
+        `at least ${count(shape.elements)} elements and ${count(shape.attributes)} attributes, nested up to ${count(shape.depth)} levels)`
+      );
+  }
+}
 
 function tooComplex(name: string, what: string): ImportRefusal {
   return new ImportRefusal(
@@ -521,8 +530,8 @@ export function parseHtml(html: string, name: string, fallbackTitle: string, opt
   const deadline = new Deadline(limitMs, () => tooComplex(name, `needs more than ${(limitMs / 1000).toFixed(1)} s of work to read`));
   const budget = options.budget ?? HTML_BUDGET;
   const measured = measureHtml(html, budget);
-  if (!measured.within) throw tooComplex(name, OVER_BUDGET[measured.exceeded](budget));
-  const { depth } = measured.shape;
+  if (!measured.within) throw tooComplex(name, overBudget(measured, budget, html.length));
+  const { depth, attributes } = measured.shape;
   deadline.check();
   // An empty jsdom window (no scripts, no resources, about:blank) whose DOMParser parses the untrusted HTML: documents
   // from DOMParser have no browsing context, so scripts are inert and <iframe>s do not each create a nested window.
@@ -541,7 +550,7 @@ export function parseHtml(html: string, name: string, fallbackTitle: string, opt
     const readable =
       depth <= MAX_READABILITY_DEPTH &&
       survey.elementCount <= MAX_READABILITY_ELEMENTS &&
-      survey.elementCount * depth <= deadline.remainingMs() * READABILITY_UNITS_PER_MS;
+      survey.elementCount * depth + attributes <= deadline.remainingMs() * READABILITY_UNITS_PER_MS;
     const article = readable ? readArticle(doc) : null;
     const readablePieces = article?.content ? piecesOf(article.content) : [];
     const readableLength = textLength(readablePieces);
@@ -600,7 +609,7 @@ export function withInertMarkup<T>(use: (markup: InertMarkup) => T): T {
         const limitMs = timeBudgetMs(markup.length);
         const deadline = new Deadline(limitMs, () => tooComplex(name, `needs more than ${(limitMs / 1000).toFixed(1)} s of work to read`));
         const measured = measureHtml(markup, HTML_BUDGET);
-        if (!measured.within) throw tooComplex(name, OVER_BUDGET[measured.exceeded](HTML_BUDGET));
+        if (!measured.within) throw tooComplex(name, overBudget(measured, HTML_BUDGET, markup.length));
         const doc = parser.parseFromString(markup, 'text/html');
         deadline.check();
         prepare?.(doc);
