@@ -1,6 +1,7 @@
 // Checks `repair`: a clean project from a hostile or damaged file's valid rows, the file untouched, --out never overwritten.
 import { createHash } from 'node:crypto';
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -105,5 +106,19 @@ describe('repair', () => {
     expect(stderr).toMatch(/already exists/);
     expect(await runCli(['repair', source, '--out', join(dir.path, 'new.marginalia')], io)).toBe(0);
     expect(stdout).toMatch(/^Repaired .* into .*new\.marginalia:\n {2}project: “Test project”\n {2}analysts: kept 1\n/);
+  });
+
+  it('reads the file as other commands do: one over the size limit is refused before it is read, nothing written', () => {
+    truncateSync(source, 301 * 1024 * 1024); // sparse: the header stays a project's
+    const out = join(dir.path, 'repaired.marginalia');
+    expect(() => repairProject(source, out)).toThrow(/is 301 MB; project files are at most 300 MB/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a write-ahead log that is a named pipe at once instead of waiting on it', () => {
+    execFileSync('mkfifo', [`${source}-wal`]);
+    const out = join(dir.path, 'repaired.marginalia');
+    expect(() => repairProject(source, out)).toThrow(/is a named pipe, not a file/);
+    expect(existsSync(out)).toBe(false);
   });
 });

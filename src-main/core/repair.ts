@@ -1,6 +1,5 @@
 // Rebuilding a clean project from a damaged or hostile project file: only its rows that pass a merge's validation.
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Actor } from '../../src-shared/model/actor';
 import type { Annotation } from '../../src-shared/model/annotation';
@@ -15,6 +14,8 @@ import {
   ProjectRowSchema, RecordInspector, RefusedFile, type IncomingProject,
 } from './merge/incoming';
 import { planMerge } from './merge/plan';
+import { newPrivateFolder } from './private-files';
+import { readInputFile } from './read-input-file';
 import { createProject } from './session';
 
 /** What one kind of record came through as: how many rows were kept and dropped, and why the first was dropped. */
@@ -194,7 +195,7 @@ function salvage(db: Db, fallbackName: string, close: () => void): Salvage {
 export function repairProject(path: string, outPath: string, now: () => string = () => new Date().toISOString()): string[] {
   assertOpenableProject(path);
   if (existsSync(outPath)) throw new UserError('project_exists', `"${outPath}" already exists; choose another name for the repaired project.`);
-  const dir = mkdtempSync(join(tmpdir(), 'marginalia-repair-'));
+  const dir = newPrivateFolder('repair');
   const copy = join(dir, 'damaged.marginalia');
   let db: Db | undefined;
   const close = () => {
@@ -202,9 +203,10 @@ export function repairProject(path: string, outPath: string, now: () => string =
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    copyFileSync(path, copy);
+    // Read as every command reads a file it is given: regular files only, within the size limit, checked before reading.
+    writeFileSync(copy, readInputFile(path, 'project'));
     // Commits still in the file's write-ahead log are part of it.
-    if (existsSync(`${path}-wal`)) copyFileSync(`${path}-wal`, `${copy}-wal`);
+    if (existsSync(`${path}-wal`)) writeFileSync(`${copy}-wal`, readInputFile(`${path}-wal`, 'project'));
     db = openCopyReadOnly(copy);
     const { incoming, tallies, schema } = salvage(db, basename(path).replace(/\.marginalia$/i, ''), close);
     const session = createProject(outPath, incoming.project.name, { now });
