@@ -1,5 +1,6 @@
 // `npm run screenshot`: builds the sample project, serves it, and saves docs/screenshot.png of the workbench and
-// docs/review.png of the review mode (a second analyst's tags added to the sample's, agreeing and differing).
+// docs/review.png of the review mode (a second analyst's tags added to the sample's, agreeing and differing) and
+// docs/suggestions.png of the suggestions (the Suggestions tab open, one suggestion focused in the article).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -69,6 +70,16 @@ try {
     await page.waitForTimeout(1500); // let the flash fade
     await page.screenshot({ path: join(OUT, 'screenshot.png') });
     console.log(`Wrote ${join(OUT, 'screenshot.png')}`);
+
+    // The suggestions of the sample's actors, figures and claims: the tab open, the first suggestion focused.
+    await page.getByRole('tab', { name: 'Suggestions' }).click();
+    await page.locator('.article .sg').first().waitFor();
+    await page.keyboard.press('Shift+N');
+    await page.keyboard.press('Shift+N');
+    await page.locator('.article .sg-focused').waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(OUT, 'suggestions.png') });
+    console.log(`Wrote ${join(OUT, 'suggestions.png')}`);
     await server.close();
 
     // The review: a second analyst's tags added, the two compared on the same article.

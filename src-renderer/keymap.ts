@@ -1,7 +1,7 @@
 // The workbench's keys in one place: the table the help overlay (?) shows, the keys the handlers match, and which
 // keystrokes belong to a text field instead.
 
-export type KeyScope = 'Article' | 'Tags' | 'Search' | 'Review' | 'Anywhere';
+export type KeyScope = 'Article' | 'Tags' | 'Search' | 'Suggestions' | 'Review' | 'Anywhere';
 
 export interface KeyBinding {
   readonly keys: string;
@@ -15,6 +15,11 @@ export const DECISION_KEYS = { accept_a: '1', accept_b: '2', accept_both: '3', r
 /** Next and previous: tag in the article, difference in the review. */
 export const NEXT_KEY = 'n';
 export const PREVIOUS_KEY = 'p';
+/** With Shift: the next and previous suggestion in the article. */
+export const NEXT_SUGGESTION_KEY = NEXT_KEY;
+export const PREVIOUS_SUGGESTION_KEY = PREVIOUS_KEY;
+/** Rejects the focused suggestion (so does Backspace). */
+export const REJECT_SUGGESTION_KEY = 'x';
 
 export const KEYMAP: readonly KeyBinding[] = [
   { scope: 'Article', keys: 'Click, Tab', does: 'place the caret in the article' },
@@ -31,6 +36,10 @@ export const KEYMAP: readonly KeyBinding[] = [
   { scope: 'Search', keys: 'Enter, F3', does: 'go to the next hit and select it (1–4 tag it)' },
   { scope: 'Search', keys: 'Shift+Enter, Shift+F3', does: 'go to the previous hit' },
   { scope: 'Search', keys: 'Esc', does: 'close the search; back to the article' },
+  { scope: 'Suggestions', keys: 'Shift+N / Shift+P', does: 'focus the next / previous suggestion in the article' },
+  { scope: 'Suggestions', keys: 'Enter, or its kind’s key (1 2 3)', does: 'accept the focused suggestion: it becomes your tag' },
+  { scope: 'Suggestions', keys: 'X, Backspace', does: 'reject the focused suggestion: it is not suggested again' },
+  { scope: 'Suggestions', keys: 'Esc', does: 'leave the focused suggestion' },
   { scope: 'Review', keys: 'N / P', does: 'go to the next / previous difference' },
   { scope: 'Review', keys: '1 2 3 4', does: 'keep A, keep B, keep both, keep neither' },
   { scope: 'Anywhere', keys: 'Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z', does: 'undo, redo your own last change' },

@@ -1,5 +1,5 @@
-// Left pane: the documents, the actor registry and the analysts, one tab at a time.
-import { useEffect, useState } from 'react';
+// Left pane: the documents, the actor registry, the analysts and the suggestions, one tab at a time.
+import { useEffect, useState, type ReactNode } from 'react';
 import type { DocumentSummary } from '../../src-shared/api/contract';
 import type { Actor } from '../../src-shared/model/actor';
 import type { Client } from '../api/client';
@@ -23,6 +23,8 @@ export function ProjectSidebar(props: {
   onRenameSelf: (name: string) => Promise<void>;
   onChanged: (message: string) => void;
   onError: (error: unknown) => void;
+  /** The Suggestions tab's panel. */
+  suggestions?: ReactNode;
 }) {
   const [tab, setTab] = useState<SidebarTab>('documents');
   useEffect(() => {
@@ -45,6 +47,7 @@ export function ProjectSidebar(props: {
       {tab === 'analysts' && (
         <AnalystsPanel client={props.client} revision={props.revision} onRenameSelf={props.onRenameSelf} onChanged={props.onChanged} onError={props.onError} />
       )}
+      {tab === 'suggestions' && props.suggestions}
     </SidebarTabs>
   );
 }

@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { KEYMAP, type KeyScope } from '../keymap';
 
-const SCOPES: readonly KeyScope[] = ['Article', 'Tags', 'Search', 'Review', 'Anywhere'];
+const SCOPES: readonly KeyScope[] = ['Article', 'Tags', 'Search', 'Suggestions', 'Review', 'Anywhere'];
 
 export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
   const closeRef = useRef<HTMLButtonElement>(null);

@@ -20,6 +20,8 @@ import { highlightsKey, highlightsPlugin } from './plugins/highlights/highlights
 import { pageMarginPlugin } from './plugins/page-margin';
 import { readOnly } from './plugins/read-only';
 import { searchHitsKey, searchHitsPlugin, setCurrentSearchHit, setSearchHits, type HitRange } from './plugins/search-hits';
+import { suggestionsKey, suggestionsPlugin, type SuggestionMark } from './plugins/suggestions';
+import type { SuggestionKind } from '../../src-shared/suggest/types';
 
 /** How long a highlight keeps the `hl-flash` class after "scroll to" (the CSS animation lasts as long). */
 export const FLASH_DURATION_MS = 1200;
@@ -90,7 +92,7 @@ export class ArticleView {
     this.ownerDocument = mount.ownerDocument;
     const article = buildArticle(document);
     this.map = article.map;
-    const plugins = [readOnly(), highlightsPlugin(), searchHitsPlugin(), pageMarginPlugin(article.doc, document.blocks, article.map)];
+    const plugins = [readOnly(), highlightsPlugin(), searchHitsPlugin(), suggestionsPlugin(), pageMarginPlugin(article.doc, document.blocks, article.map)];
     const empty = EditorState.create({ doc: article.doc, plugins });
     const state = empty.apply(empty.tr.setMeta(highlightsKey, { type: 'set', highlights: this.highlightsOf(annotations) }));
     this.view = new EditorView(mount, {
@@ -273,6 +275,26 @@ export class ArticleView {
     this.ownerDocument.removeEventListener('mouseup', this.onDocumentMouseUp);
     this.ownerDocument.removeEventListener('selectionchange', this.onDocumentSelectionChange);
     this.view.destroy();
+  }
+
+  // ── Suggestions ────────────────────────────────────────────────────────────────────────────────
+
+  /** Draws the article's suggestions (text offsets) in place of those drawn before; the focus stays if still drawn. */
+  setSuggestions(suggestions: readonly { key: string; kind: SuggestionKind; start: number; end: number; title: string }[]): void {
+    const marks: SuggestionMark[] = [];
+    for (const s of suggestions) {
+      const range = this.map.toPosRange(s.start, s.end);
+      if (range) marks.push({ key: s.key, kind: s.kind, from: range.from, to: range.to, title: s.title });
+    }
+    this.view.dispatch(this.view.state.tr.setMeta(suggestionsKey, { type: 'set', marks }));
+  }
+
+  /** Marks the suggestion the keys act on (null: none) and scrolls it into view. */
+  focusSuggestion(key: string | null): void {
+    this.view.dispatch(this.view.state.tr.setMeta(suggestionsKey, { type: 'focus', key }));
+    if (key === null) return;
+    const element = this.view.dom.querySelector<HTMLElement>(`[data-suggestion-key="${key}"]`);
+    if (element && typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'center', behavior: 'auto' });
   }
 
   // ── Tags ──────────────────────────────────────────────────────────────────────────────────────────
