@@ -23,6 +23,8 @@ import { useOpenDocument } from './hooks/use-open-document';
 import { useProjectData } from './hooks/use-project-data';
 import { useSession } from './hooks/use-session';
 import { useSharing } from './hooks/use-sharing';
+import { useSuggestions } from './hooks/use-suggestions';
+import { SuggestionsPanel } from './components/suggestions/SuggestionsPanel';
 import { useTagEditing } from './hooks/use-tag-editing';
 import { useTagJump } from './hooks/use-tag-jump';
 import { useTagSelection } from './hooks/use-tag-selection';
@@ -85,6 +87,11 @@ export function App({ client }: { client: Client }) {
     selectTag: picked.selectTag,
     deleteTag: editing.deleteTag,
     undoRedo,
+  });
+  const suggestions = useSuggestions({
+    client, document: doc, viewRef, revision: project.revision, actors, selectedTagId: picked.selectedId, onAccepted: reloadTags, openDocument, say, onError: report,
+    keysEnabled: !session.askName && !reviewing && !keys.showKeys && !sharing.exporting && !sharing.mergePreview,
+    onFocus: () => picked.selectTag(null, false),
   });
   useMenuEvents(client, {
     reviewing,
@@ -164,7 +171,7 @@ export function App({ client }: { client: Client }) {
         />
       ) : (
         <div className="panes">
-          {/* Left: the project's tabs (documents, actors, analysts) — listed in SidebarTabs and ProjectSidebar. */}
+          {/* Left: the project's tabs (documents, actors, analysts, suggestions) — listed in SidebarTabs and ProjectSidebar. */}
           <ProjectSidebar
             client={client}
             documents={documents}
@@ -177,6 +184,7 @@ export function App({ client }: { client: Client }) {
             onRenameSelf={renameSelf}
             onChanged={changed}
             onError={report}
+            suggestions={<SuggestionsPanel model={suggestions} documents={documents} currentDocumentId={doc?.id ?? null} onError={report} />}
           />
           {/* Centre: the article. */}
           {doc ? (

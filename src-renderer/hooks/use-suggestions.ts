@@ -1,6 +1,6 @@
 // The suggestions of the open project in the workbench: fetched for the open document (drawn in the article) and
 // for the whole project (the panel), refetched after every change; the focused one, its keys, accept and reject.
-import { useCallback, useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Actor } from '../../src-shared/model/actor';
 import type { Suggestion, SuggestionKind } from '../../src-shared/suggest/types';
 import type { Client } from '../api/client';
@@ -12,7 +12,7 @@ export interface SuggestionsOptions {
   client: Client;
   /** The open document (a new object whenever it is opened again: its view is then a new one). */
   document: { id: string } | null;
-  viewRef: MutableRefObject<ArticleView | null>;
+  viewRef: RefObject<ArticleView | null>;
   /** Grows with every change to the project (tags, actors, undo …): the suggestions are fetched again. */
   revision: number;
   /** The registry: a rename or a new alias changes what is suggested. */
