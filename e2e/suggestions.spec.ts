@@ -21,6 +21,7 @@ async function focusedKey(page: Page): Promise<string> {
 }
 
 test('Budanov registered once, all his mentions accepted in one step; a rejection survives a reload', async ({ workbench }) => {
+  test.setTimeout(120_000); // five articles imported on a shared machine
   const { page, projectPath } = workbench;
   await setAnalystName(page);
   await importThroughPicker(page, FIVE);
@@ -60,6 +61,12 @@ test('Budanov registered once, all his mentions accepted in one step; a rejectio
   console.log(`Budanov's 5 mentions in 5 articles tagged with ${actions.manualTags} manual tag(s) and ${actions.acceptAll} accept-all(s) for ${persons} person.`);
   expect(actions.manualTags + actions.acceptAll).toBeLessThanOrEqual(persons * 2);
 
+  // Idle, the page asks for nothing more (no refetch loop).
+  const lists: string[] = [];
+  page.on('request', (r) => r.url().includes('suggestion.list') && lists.push(r.url()));
+  await page.waitForTimeout(2000);
+  expect(lists).toEqual([]);
+
   // Reject another suggestion of the article with the keyboard; after a reload it is still not offered.
   await page.keyboard.press('Shift+N');
   const rejected = await focusedKey(page);
@@ -68,7 +75,7 @@ test('Budanov registered once, all his mentions accepted in one step; a rejectio
   await expect(page.locator('.message')).toContainText(`Rejected “${quote}”`);
   await expect(page.locator(`.article [data-suggestion-key="${rejected}"]`)).toHaveCount(0);
   const reloaded = await workbench.reopen();
-  await expect(reloaded.locator('.article .sg').first()).toBeVisible();
+  await expect(reloaded.locator('.article .sg').first()).toBeVisible({ timeout: 30_000 }); // a fresh server reads the project again
   await expect(reloaded.locator(`.article [data-suggestion-key="${rejected}"]`)).toHaveCount(0);
   await expect(reloaded.locator('.article .hl-actor', { hasText: /^Budanov$/ })).toHaveCount(1);
 });

@@ -12,12 +12,9 @@ export interface KeyBinding {
 /** The review decision each number key makes, in the order of the decision buttons. */
 export const DECISION_KEYS = { accept_a: '1', accept_b: '2', accept_both: '3', reject_both: '4' } as const;
 
-/** Next and previous: tag in the article, difference in the review. */
+/** Next and previous: tag in the article, difference in the review; with Shift, suggestion in the article. */
 export const NEXT_KEY = 'n';
 export const PREVIOUS_KEY = 'p';
-/** With Shift: the next and previous suggestion in the article. */
-export const NEXT_SUGGESTION_KEY = NEXT_KEY;
-export const PREVIOUS_SUGGESTION_KEY = PREVIOUS_KEY;
 /** Rejects the focused suggestion (so does Backspace). */
 export const REJECT_SUGGESTION_KEY = 'x';
 

@@ -1,6 +1,6 @@
 // The legend of highlight colours and underline styles, with the key that tags each kind, and how suggestions look
 // with the keys that walk, accept and reject them.
-import { NEXT_SUGGESTION_KEY, PREVIOUS_SUGGESTION_KEY, REJECT_SUGGESTION_KEY } from '../keymap';
+import { NEXT_KEY, PREVIOUS_KEY, REJECT_SUGGESTION_KEY } from '../keymap';
 import { KIND_KEYS, KIND_LABELS, KIND_ORDER } from './kinds';
 
 export function Legend() {
@@ -12,7 +12,7 @@ export function Legend() {
         </li>
       ))}
       <li className="legend-suggestions" title="Suggestions are proposed tags, not tags, until you accept them">
-        <span className="sg sg-actor legend-swatch">Suggestion</span> <kbd>Shift+{NEXT_SUGGESTION_KEY.toUpperCase()}</kbd>/<kbd>Shift+{PREVIOUS_SUGGESTION_KEY.toUpperCase()}</kbd> next/previous,{' '}
+        <span className="sg sg-actor legend-swatch">Suggestion</span> <kbd>Shift+{NEXT_KEY.toUpperCase()}</kbd>/<kbd>Shift+{PREVIOUS_KEY.toUpperCase()}</kbd> next/previous,{' '}
         <kbd>Enter</kbd> accept, <kbd>{REJECT_SUGGESTION_KEY.toUpperCase()}</kbd> reject
       </li>
     </ul>

@@ -6,7 +6,7 @@ import type { Suggestion, SuggestionKind } from '../../src-shared/suggest/types'
 import type { Client } from '../api/client';
 import { KIND_KEYS, KIND_LABELS } from '../components/kinds';
 import type { ArticleView } from '../editor/article-view';
-import { isPlainKey, NEXT_SUGGESTION_KEY, PREVIOUS_SUGGESTION_KEY, REJECT_SUGGESTION_KEY } from '../keymap';
+import { isPlainKey, NEXT_KEY, PREVIOUS_KEY, REJECT_SUGGESTION_KEY } from '../keymap';
 
 export interface SuggestionsOptions {
   client: Client;
@@ -224,10 +224,10 @@ export function useSuggestions(options: SuggestionsOptions) {
         event.preventDefault();
         event.stopPropagation();
       };
-      if (event.shiftKey && (key === NEXT_SUGGESTION_KEY || key === PREVIOUS_SUGGESTION_KEY)) {
+      if (event.shiftKey && (key === NEXT_KEY || key === PREVIOUS_KEY)) {
         if (inDocument.length === 0) return;
         handled();
-        step(key === NEXT_SUGGESTION_KEY ? 1 : -1);
+        step(key === NEXT_KEY ? 1 : -1);
         return;
       }
       if (!focused) return;
