@@ -5,6 +5,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, truncateSync, writ
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeOverLimit, FILE_LIMITS } from '../../src-shared/api/limits';
 import { UserError } from '../../src-shared/model/result';
 import { runCli } from '../cli/main';
 import { createProjectApi } from './handlers';
@@ -109,9 +110,10 @@ describe('repair', () => {
   });
 
   it('reads the file as other commands do: one over the size limit is refused before it is read, nothing written', () => {
-    truncateSync(source, 301 * 1024 * 1024); // sparse: the header stays a project's
+    const size = FILE_LIMITS.project + 1024 * 1024;
+    truncateSync(source, size); // sparse: the header stays a project's
     const out = join(dir.path, 'repaired.marginalia');
-    expect(() => repairProject(source, out)).toThrow(/is 301 MB; project files are at most 300 MB/);
+    expect(() => repairProject(source, out)).toThrow(describeOverLimit('project', size));
     expect(existsSync(out)).toBe(false);
   });
 
