@@ -23,6 +23,17 @@ test('search the project, tag all results as an actor, step through an article w
   await expect(panel.locator('.search-document')).toHaveCount(3);
   await expect(panel.locator('.search-hit-row mark')).toHaveText(Array(5).fill('Budanov'));
 
+  // Enter walks the hits across documents: each opens its document with the hit current and selected.
+  const titles = new Set<string>();
+  for (let n = 1; n <= 5; n++) {
+    await box.press('Enter');
+    await expect(panel.getByRole('status').first()).toHaveText(`${n} of 5 hits in 3 documents`);
+    await expect(page.locator('.ProseMirror mark.search-hit-current')).toHaveText('Budanov');
+    titles.add((await page.locator('.document-header h1').textContent()) ?? '');
+  }
+  expect(titles.size).toBe(3);
+  await expect(box).toBeFocused();
+
   // A syntax error is one sentence.
   await box.fill('(Budanov OR');
   await expect(panel.getByRole('alert')).toHaveText('The search “(Budanov OR” is not valid: it ends where a word was expected.');
