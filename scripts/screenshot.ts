@@ -1,6 +1,7 @@
-// `npm run screenshot`: builds the sample project, serves it, and saves docs/screenshot.png of the workbench and
-// docs/review.png of the review mode (a second analyst's tags added to the sample's, agreeing and differing) and
-// docs/suggestions.png of the suggestions (the Suggestions tab open, one suggestion focused in the article).
+// `npm run screenshot`: builds the sample project, serves it, and saves docs/screenshot.png of the workbench,
+// docs/search.png of a project search with its tag-all count, docs/review.png of the review mode (a second analyst's
+// tags added to the sample's, agreeing and differing) and docs/suggestions.png of the suggestions (the Suggestions
+// tab open, one suggestion focused in the article).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -70,6 +71,25 @@ try {
     await page.waitForTimeout(1500); // let the flash fade
     await page.screenshot({ path: join(OUT, 'screenshot.png') });
     console.log(`Wrote ${join(OUT, 'screenshot.png')}`);
+
+    // The search: "Budanov" in every document, the second hit current, tag-all counting before it tags.
+    await page.getByRole('textbox', { name: 'Article text' }).click();
+    await page.keyboard.press('Control+Shift+F');
+    await page.getByRole('searchbox', { name: 'Search the project' }).fill('Budanov');
+    await page.locator('.search-hit-row').first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.locator('.ProseMirror mark.search-hit-current').waitFor();
+    await page.getByRole('button', { name: 'Tag all results as…' }).click();
+    await page.getByRole('combobox', { name: 'Actor' }).fill('Kyrylo Budanov');
+    await page.getByRole('option', { name: /Kyrylo Budanov/ }).first().click();
+    await page.getByRole('button', { name: 'Count hits…' }).click();
+    await page.locator('.tag-all-preview').waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(OUT, 'search.png') });
+    console.log(`Wrote ${join(OUT, 'search.png')}`);
+    await page.getByRole('button', { name: 'Close the search' }).click();
+    await page.locator('.document-item', { hasText: 'A Diplomatic Mirage' }).click();
 
     // The suggestions of the sample's actors, figures and claims: the tab open, the first suggestion focused.
     await page.getByRole('tab', { name: 'Suggestions' }).click();

@@ -55,7 +55,7 @@ export function App({ client }: { client: Client }) {
   const jumpToTag = useTagJump(doc?.id ?? null, openDocument, picked.selectTag);
   const [reviewing, setReviewing] = useState(false);
   const projectOpen = Boolean(session.workbench?.projectName);
-  const search = useSearch({ client, documentId: doc?.id ?? null, viewRef, openDocument, enabled: projectOpen && !reviewing && !session.askName, onTagged: reloadTags, onError: report });
+  const search = useSearch({ client, document: doc, viewRef, openDocument, enabled: projectOpen && !reviewing && !session.askName, onTagged: reloadTags, onError: report });
 
   const loadWorkbench = useCallback(async () => {
     const state = await loadSession();

@@ -25,8 +25,8 @@ export interface SearchResult extends ResponseOf<'search.query'> {
 
 export interface UseSearchOptions {
   client: Client;
-  /** The open document, or null. */
-  documentId: string | null;
+  /** The open document, or null; a new object (the document reloaded) gets a new article view, drawn afresh. */
+  document: { readonly id: string } | null;
   viewRef: MutableRefObject<ArticleView | null>;
   openDocument: (id: string) => Promise<void>;
   /** False while something else owns the keys (the review mode, a dialog): Ctrl/Cmd+F and F3 are left alone. */
@@ -65,7 +65,8 @@ function messageOf(error: unknown): string | null {
 }
 
 export function useSearch(options: UseSearchOptions): Search {
-  const { client, documentId, viewRef, openDocument, enabled } = options;
+  const { client, document, viewRef, openDocument, enabled } = options;
+  const documentId = document?.id ?? null;
   const callbacks = useRef(options);
   callbacks.current = options;
   const [open, setOpen] = useState(false);
@@ -79,6 +80,8 @@ export function useSearch(options: UseSearchOptions): Search {
   const pending = useRef<number | null>(null);
   const [arrivals, setArrivals] = useState(0);
   const asked = useRef(0);
+  /** What the last search asked (scope, document, query): typing that pauses on it does not ask again. */
+  const lastAsked = useRef<string | null>(null);
 
   const searchDocumentId = scope === 'article' ? documentId : null;
 
@@ -86,6 +89,7 @@ export function useSearch(options: UseSearchOptions): Search {
   const run = useCallback(
     async (text: string, where: SearchScope, inDocument: string | null): Promise<SearchResult | null> => {
       const ask = ++asked.current;
+      lastAsked.current = JSON.stringify([where, inDocument, text]);
       if (text.trim() === '' || (where === 'article' && inDocument === null)) {
         setResult(null);
         setError(null);
@@ -116,18 +120,33 @@ export function useSearch(options: UseSearchOptions): Search {
 
   // Searching as the analyst types, once typing pauses; an article search follows the open document.
   useEffect(() => {
-    if (!open) return;
-    const timer = setTimeout(() => void run(query, scope, searchDocumentId), TYPING_PAUSE_MS);
+    const key = JSON.stringify([scope, searchDocumentId, query]);
+    if (!open || lastAsked.current === key) return;
+    // Enter or F3 may search before the pause ends; then the pause asks nothing more.
+    const timer = setTimeout(() => lastAsked.current !== key && void run(query, scope, searchDocumentId), TYPING_PAUSE_MS);
     return () => clearTimeout(timer);
   }, [open, query, scope, searchDocumentId, run]);
 
   const fresh = result !== null && result.query === query && result.scope === scope && result.documentId === searchDocumentId;
 
-  // The open document's hits drawn in the article (none while the search is closed).
-  const documentHits = useMemo(() => (result && open ? result.hits.map((hit, index) => ({ hit, index })).filter(({ hit }) => hit.documentId === documentId) : []), [result, open, documentId]);
+  // The open document's hits drawn in the article, the current one marked (none while the search is closed).
+  const documentHits = useMemo(
+    () => (result && open && document ? result.hits.map((hit, index) => ({ hit, index })).filter(({ hit }) => hit.documentId === document.id) : []),
+    [result, open, document],
+  );
   useEffect(() => {
-    viewRef.current?.setSearchHits(documentHits.map(({ hit }) => hit), null);
-  }, [documentHits, viewRef]);
+    const local = documentHits.findIndex((h) => h.index === current);
+    viewRef.current?.setSearchHits(
+      documentHits.map(({ hit }) => hit),
+      local === -1 ? null : local,
+    );
+  }, [documentHits, current, viewRef]);
+
+  /** The document open or being opened: stepping quickly through hits opens each document once. */
+  const openingId = useRef(documentId);
+  useEffect(() => {
+    openingId.current = documentId;
+  }, [documentId]);
 
   // The hit gone to, once its document's view shows the hits.
   useEffect(() => {
@@ -146,10 +165,19 @@ export function useSearch(options: UseSearchOptions): Search {
       if (!hit) return;
       setCurrent(index);
       pending.current = index;
-      if (hit.documentId !== documentId) await openDocument(hit.documentId);
+      if (hit.documentId !== openingId.current) {
+        const before = openingId.current;
+        openingId.current = hit.documentId;
+        try {
+          await openDocument(hit.documentId);
+        } catch (error) {
+          openingId.current = before;
+          throw error;
+        }
+      }
       setArrivals((n) => n + 1);
     },
-    [documentId, openDocument],
+    [openDocument],
   );
 
   const step = useCallback(
@@ -169,6 +197,7 @@ export function useSearch(options: UseSearchOptions): Search {
   const openSearch = useCallback((where: SearchScope) => {
     setScope(where);
     setOpen(true);
+    lastAsked.current = null; // the project may have changed since: ask again
     // After the box is drawn: focus it with its text selected, so typing replaces the last search.
     requestAnimationFrame(() => {
       inputRef.current?.focus();
