@@ -25,6 +25,7 @@ import { addExportFilterOptions, exportFilters, type ExportFilterOptions } from 
 import { registerServeCommand } from './serve-command';
 import { annotationImportSummary } from './annotation-import-summary';
 import { registerRepairCommand } from './repair-command';
+import { registerCompactCommand } from './compact-command';
 import { actorMap, analystMap, analystName, resolveDocument, withProject, type CliIo } from './project';
 import { removeStalePrivateFolders } from '../core/private-files';
 
@@ -252,6 +253,7 @@ function buildProgram(io: CliIo): Command {
   registerShareCommands(program, io);
   registerReviewCommands(program, io);
   registerRepairCommand(program, io);
+  registerCompactCommand(program, io);
   registerAnalystsCommands(program, io);
   registerActorsCommands(program, io);
   registerSearchCommands(program, io);

@@ -49,7 +49,8 @@ export class ChangeFeed {
     const analysts = now.analysts !== before.analysts;
     if (now.seq === before.seq && !documents && !analysts) return;
     const changed = this.db
-      .prepare(`SELECT entity_type AS type, json_extract(after, '$.documentId') AS documentId FROM changes WHERE seq > ? ORDER BY seq LIMIT ${MAX_NAMED + 1}`)
+      .prepare(`SELECT entity_type AS type, coalesce(json_extract(after, '$.documentId'), (SELECT document_id FROM annotations WHERE id = entity_id)) AS documentId
+         FROM changes WHERE seq > ? ORDER BY seq LIMIT ${MAX_NAMED + 1}`)
       .all(before.seq) as { type: string; documentId: string | null }[];
     const everything = changed.length > MAX_NAMED;
     const documentIds = everything ? [] : [...new Set(changed.flatMap((c) => (c.type === 'annotation' && c.documentId ? [c.documentId] : [])))];

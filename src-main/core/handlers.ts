@@ -15,6 +15,7 @@ import { exportProjectJson } from './export-json';
 import { exportProject } from './export/index';
 import { snapshotOf } from './export/snapshot';
 import { writeExport } from './export/write';
+import { compactProject } from './compact-service';
 import { importAnnotationsFile } from './annotation-import/import-service';
 import { applyTeammateFile, cancelTeammateFile, packForSharing, previewTeammateFile } from './merge/merge-service';
 import { redo, undo } from './history-service';
@@ -67,6 +68,7 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'history.redo': () => redo(session),
     'export.project': (request) => ({ files: exportFiles(session, request) }),
     'export.write': (request) => writeExport(session, request),
+    'project.compact': () => compactProject(session),
     'annotation.importFile': (request) => importAnnotationsFile(session, request),
     'project.pack': () => packForSharing(session),
     'review.compare': (request) => compareForReview(session, request),

@@ -37,7 +37,7 @@ function firstOwn(session: ProjectSession, entries: Iterable<HistoryEntry>): His
 }
 
 /** A value as canonical JSON: keys sorted, absent and null alike, so equal states compare equal however they were written. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value).filter(([, v]) => v !== undefined && v !== null).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -4,7 +4,7 @@ import type { Annotation } from '../../src-shared/model/annotation';
 import type { ChangeId } from '../../src-shared/model/ids';
 import { actorById, putActor } from '../store/actors';
 import { annotationById, putAnnotation } from '../store/annotations';
-import { appendChange, type ChangeCause, type ChangeOp, type EntityType } from '../store/changes';
+import { afterIsTheRow, appendChange, type ChangeCause, type ChangeOp, type EntityType } from '../store/changes';
 import { beginHistoryEntry } from '../store/history';
 import type { ProjectSession } from './session';
 
@@ -28,7 +28,7 @@ function opFor(before: Annotation | Actor | undefined, after: Annotation | Actor
 
 /**
  * Writes the new state of an entity and appends the change-log entry that records it (who, when, before/after,
- * and the version it was based on). Must run inside a transaction.
+ * and the version it was based on). Must run inside a transaction: the row and its entry are written together.
  */
 export function recordChange(session: ProjectSession, entity: Entity, cause: ChangeCause, historyId: number | null, isNew = false): void {
   // A freshly minted id cannot have a previous version: skip the lookup on the hot path of tagging.
@@ -40,8 +40,10 @@ export function recordChange(session: ProjectSession, entity: Entity, cause: Cha
     entityId: entity.value.id,
     op: opFor(previous?.value, entity.value),
     parentId: previous?.head ?? null,
-    before: previous ? JSON.stringify(previous.value) : null,
-    after: JSON.stringify(entity.value),
+    // The previous state is the parent's `after`: stored only when the parent holds it itself.
+    before: previous && !(entity.type === 'annotation' && afterIsTheRow(session.db, previous.head)) ? JSON.stringify(previous.value) : null,
+    // A tag's row, written just below with this entry as its head, is the state after the change: stored once.
+    after: entity.type === 'annotation' ? null : JSON.stringify(entity.value),
     analystId: session.analystForWriting().id,
     at: session.now(),
     cause,

@@ -5,7 +5,7 @@ import type { Actor } from '../../src-shared/model/actor';
 import type { Annotation } from '../../src-shared/model/annotation';
 import type { Document } from '../../src-shared/model/document';
 import { UserError } from '../../src-shared/model/result';
-import type { ChangeRecord } from '../store/changes';
+import { STORED_CHANGES, type ChangeRecord } from '../store/changes';
 import { assertOpenableProject, type Db } from '../store/open-project';
 import { schemaProblem } from '../store/schema-check';
 import { applyMerge } from './merge/apply';
@@ -55,6 +55,11 @@ function* rowsOf(db: Db, tables: ReadonlySet<string>, table: string, sql: string
     if (!isSqliteError(error)) throw error;
     tally.drop(`the rest of the ${table} table cannot be read`);
   }
+}
+
+/** The change log's query: snapshots put back from the tags' rows, unless the file has no annotations table (views are never queried). */
+function changesSql(tables: ReadonlySet<string>): string {
+  return tables.has('annotations') ? CHANGES_SQL : `${STORED_CHANGES} ORDER BY seq`;
 }
 
 /** Keeps a row if `read` validates it, else counts it as dropped with the validation's reason. */
@@ -119,7 +124,7 @@ function salvage(db: Db, fallbackName: string, close: () => void): Salvage {
 
   const changes = new Map<string, { parentId: string | null; analystId: string }>();
   index = 0;
-  for (const row of rowsOf(db, tables, 'changes', CHANGES_SQL, changeTally)) {
+  for (const row of rowsOf(db, tables, 'changes', changesSql(tables), changeTally)) {
     const change = kept(changeTally, () => {
       const c = changeOfRow(row, index++, texts, inspector);
       if (changes.has(c.id)) throw new RefusedFile('its change log repeats an entry');
@@ -164,7 +169,7 @@ function salvage(db: Db, fallbackName: string, close: () => void): Salvage {
 
   const readChanges = function* (): Iterable<ChangeRecord> {
     const yielded = new Set<string>();
-    for (const row of db.prepare(CHANGES_SQL).iterate() as Iterable<ChangeRecord>) {
+    for (const row of db.prepare(changesSql(tables)).iterate() as Iterable<ChangeRecord>) {
       if (!changes.has(row.id) || yielded.has(row.id)) continue;
       yielded.add(row.id);
       yield { ...row, historyId: null };

@@ -41,7 +41,7 @@ describe('migrations', () => {
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
     const ftsShadows = ['search_index_config', 'search_index_data', 'search_index_docsize', 'search_index_idx'];
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['actor_roles', 'actors', 'analysts', 'annotations', 'changes', 'dismissed_findings', 'documents', 'history', 'merge_conflicts', 'project', 'rejected_suggestions', 'search_documents', 'search_index', ...ftsShadows].sort(),
+      ['actor_roles', 'actors', 'analysts', 'annotations', 'changes', 'dismissed_findings', 'documents', 'history', 'merge_conflicts', 'project', 'rejected_suggestions', 'search_documents', 'search_index', 'undo_horizon', ...ftsShadows].sort(),
     );
     // The full-text index is a virtual table whose shadow tables SQLite itself declares; every table of ours is STRICT.
     for (const table of tables.filter((t) => t.name !== 'search_index' && !ftsShadows.includes(t.name))) expect(table.sql).toMatch(/STRICT$/);

@@ -3,6 +3,7 @@ import type { Analyst } from '../../src-shared/api/contract';
 import type { AnalystId, ProjectId } from '../../src-shared/model/ids';
 import type { Db } from './open-project';
 import { statement } from './statements';
+import { CHANGES_WITH_SNAPSHOTS } from './changes';
 
 export interface ProjectMeta {
   id: ProjectId;
@@ -66,8 +67,8 @@ export function analystsCombinedAway(db: Db, candidates: readonly string[]): Set
   if (candidates.length === 0) return new Set();
   const rows = statement(
     db,
-    `SELECT DISTINCT json_extract(before, '$.analystId') AS id FROM changes
-     WHERE entity_type = 'annotation' AND op = 'update' AND json_extract(before, '$.analystId') <> json_extract(after, '$.analystId')
+    `SELECT DISTINCT json_extract(before, '$.analystId') AS id FROM (${CHANGES_WITH_SNAPSHOTS} WHERE c.entity_type = 'annotation' AND c.op = 'update')
+     WHERE json_extract(before, '$.analystId') <> json_extract(after, '$.analystId')
        AND json_extract(before, '$.analystId') IN (SELECT value FROM json_each(?))`,
   ).all(JSON.stringify(candidates)) as { id: string }[];
   return new Set(rows.map((r) => r.id));

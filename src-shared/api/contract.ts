@@ -450,6 +450,14 @@ export const contract = {
 
   /** The whole project as one self-contained file (no WAL sidecars), to send to a teammate. */
   'project.pack': method(z.strictObject({}), z.object({ fileName: z.string(), content: BytesSchema })),
+  /**
+   * Stores each snapshot of the change log once (a tag's latest state only in its row, a previous state only as its
+   * parent's) and gives the space back (VACUUM); every entry reads as before. Sizes in bytes, the file with its WAL.
+   */
+  'project.compact': method(
+    z.strictObject({}),
+    z.object({ bytesBefore: z.number().int(), bytesAfter: z.number().int(), snapshotsDropped: z.number().int() }),
+  ),
 
   /** Checks a teammate's project file (sent as bytes, never a path) and previews the merge; writes nothing. */
   'merge.preview': method(

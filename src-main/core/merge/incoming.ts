@@ -13,7 +13,7 @@ import { rangeProblem, textTargetFor } from '../../../src-shared/text/quote';
 import { LATEST_SCHEMA_VERSION } from '../../store/migrations/index';
 import { assertOpenableProject, migrate, type Db } from '../../store/open-project';
 import { schemaProblem } from '../../store/schema-check';
-import type { ChangeRecord } from '../../store/changes';
+import { CHANGES_WITH_SNAPSHOTS, type ChangeRecord } from '../../store/changes';
 import { allRejectedSuggestions, type RejectedSuggestion } from '../../store/rejected-suggestions';
 import { sha256Hex } from '../document-service';
 import { newPrivateFolder } from '../private-files';
@@ -40,8 +40,7 @@ export interface IncomingProject {
 }
 
 /** Every change record of a project file, oldest first, under the names of ChangeRecord. */
-export const CHANGES_SQL = `SELECT id, entity_type AS entityType, entity_id AS entityId, op, parent_id AS parentId, before, after,
-  analyst_id AS analystId, at, cause FROM changes ORDER BY seq`;
+export const CHANGES_SQL = `${CHANGES_WITH_SNAPSHOTS} ORDER BY c.seq`;
 
 /** Why a teammate's file is refused; readIncomingProject words it for what the file was read for. */
 export class RefusedFile extends Error {}
