@@ -36,6 +36,13 @@ describe('figure suggestions', () => {
     expect(figures(text)).toEqual([]);
   });
 
+  it('leaves out section numbers, numbers standing alone as a paragraph, hyphenated names and sub-labels', () => {
+    const text = ['3.1 Key participants', '', '2', '', 'Deal signed', 'track-two dialogues, COVID-19 and Article 2(4)'].join('\n');
+    expect(figures(text)).toEqual([]);
+    // A figure heading its own line, with its description on the next, stays a figure.
+    expect(figures('Key indicators\n\n15,000\nTroops pledged')).toEqual([['15,000', 15000, null]]);
+  });
+
   it('keeps a four-digit amount that carries a currency or scale', () => {
     expect(figures('it cost $2000 and 2024 billion')).toEqual([
       ['$2000', 2000, 'USD'],

@@ -41,8 +41,13 @@ function notAQuantity(text: string, start: number, end: number, figure: ParsedFi
   if (/^\d{4}s$/.test(text.slice(start, end + 1))) return true; // "the 1990s"
   // A list or section number: at the start of a line, followed by "." or ")" ("3. Security guarantees").
   if (/(?:^|\n)\s*$/.test(text.slice(Math.max(0, start - 8), start)) && /^[.)]\s/.test(after)) return true;
-  // Glued to letters ("A320", "5G", "x2"): a name or a code, not a quantity.
-  if (/\p{L}$/u.test(before) || /^\p{L}/u.test(after)) return true;
+  // A section number at the start of a line ("3.1 Key participants").
+  if (/(?:^|\n)[ \t]*$/.test(before) && /^\d+\.\d+$/.test(written) && /^ \p{Lu}/u.test(after)) return true;
+  // A number that is a whole paragraph on its own: the number of the section or item that follows.
+  if (/(?:^|\n[ \t]*\n)[ \t]*$/.test(before) && /^[ \t]*(?:\n[ \t]*\n|$)/.test(after)) return true;
+  // Glued to letters ("A320", "5G", "x2"), or the end of a hyphenated word ("COVID-19", "track-two"): a name or a
+  // code, not a quantity; a sub-label in parentheses after a number ("Article 2(4)").
+  if (/\p{L}$/u.test(before) || /^\p{L}/u.test(after) || /\p{L}[-‐‑]$/u.test(before) || /\d\($/.test(before)) return true;
   return /\[$/.test(before) && /^\]/.test(after); // a reference marker "[12]"
 }
 

@@ -1,5 +1,5 @@
-// Checks suggestion quality against the hand-annotated gold list (only the articles it covers so far): person
-// mentions and figures must stay at or above a floor a little below what they reach now.
+// Checks suggestion quality against the hand-annotated gold list of the five sample articles, with the targets the
+// suggestions are held to: person mentions recall ≥ 0.97 and precision ≥ 0.95, figures recall ≥ 0.85 and precision ≥ 0.9.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,9 +11,12 @@ const documents = (gold.documents as GoldDocument[]).map((d) => ({ ...d, text: r
 
 describe('suggestion quality on the gold-annotated sample articles', () => {
   const result = measure(documents);
-  it('suggests person mentions for the right actor after one mention of each person is tagged (recall and precision ≥ 0.95)', () => {
+  it('covers the five articles', () => {
+    expect(documents).toHaveLength(5);
+  });
+  it('suggests person mentions for the right actor after one mention of each person is tagged (recall ≥ 0.97, precision ≥ 0.95)', () => {
     expect(result.persons.gold).toBeGreaterThan(0);
-    expect(result.persons.recall).toBeGreaterThanOrEqual(0.95);
+    expect(result.persons.recall).toBeGreaterThanOrEqual(0.97);
     expect(result.persons.precision).toBeGreaterThanOrEqual(0.95);
   });
   it('suggests figures with the right value (recall ≥ 0.85, precision ≥ 0.9)', () => {

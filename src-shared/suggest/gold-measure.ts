@@ -35,10 +35,24 @@ function score(gold: number, suggested: number, correct: number): Score {
   return { gold, suggested, correct, recall: gold === 0 ? 1 : correct / gold, precision: suggested === 0 ? 1 : correct / suggested };
 }
 
+/** Pairs each suggested figure with an unmatched gold figure it overlaps that has its value: how many pairs there are. */
+function matchFigures(suggested: readonly { key: string; start: number; end: number; value: number }[], gold: readonly { key: string; start: number; end: number; value: number }[]): number {
+  const used = new Set<number>();
+  let matched = 0;
+  for (const s of suggested) {
+    const at = gold.findIndex((g, i) => !used.has(i) && g.key === s.key && g.start < s.end && s.start < g.end && g.value === s.value);
+    if (at === -1) continue;
+    used.add(at);
+    matched++;
+  }
+  return matched;
+}
+
 /**
- * Persons: one mention of each person (its name as the gold list spells it, else its first full name as written) is
- * registered as the actor and tagged; every other mention should be suggested for that actor. A suggestion is correct when its span and actor
- * are a gold mention's. Figures: every suggested figure against the gold spans, correct with the right value.
+ * Persons: the first mention of each person (in the order the documents are given) is tagged and linked to an actor
+ * registered under the person's name; every other mention should be suggested for that actor. A suggestion is correct
+ * when its span and actor are a gold mention's. Figures, on untagged text: a suggestion is correct when it overlaps a
+ * gold quantity (matched once) and carries its value.
  */
 export function measure(documents: readonly (GoldDocument & { text: string })[]): { persons: Score; figures: Score } {
   const actors: SuggestActor[] = [];
@@ -46,20 +60,18 @@ export function measure(documents: readonly (GoldDocument & { text: string })[])
   const tags: { documentId: string; kind: string; start: number; end: number }[] = [];
   for (const d of documents) {
     for (const p of d.persons) {
-      if (byPerson.has(p.person)) continue;
-      // The mention registered is the person's name as the gold list spells it, else the first full name as written.
-      const named = p.mentions.find((m) => m.quote === p.person) ?? p.mentions.find((m) => m.quote.includes(' '));
-      if (!named) continue;
+      const first = p.mentions[0];
+      if (byPerson.has(p.person) || !first) continue;
       const id = `actor-${actors.length}`;
-      actors.push({ id, name: named.quote, kind: 'person', aliases: [] });
+      actors.push({ id, name: p.person, kind: 'person', aliases: [] });
       byPerson.set(p.person, id);
-      const start = offsetOf(d.text, named);
-      tags.push({ documentId: d.file, kind: 'actor', start, end: start + named.quote.length });
+      const start = offsetOf(d.text, first);
+      tags.push({ documentId: d.file, kind: 'actor', start, end: start + first.quote.length });
     }
   }
   const docs: SuggestDocument[] = documents.map((d) => ({ id: d.file, textHash: d.file, text: d.text }));
   const personGold = new Map<string, string>();
-  const figureGold = new Map<string, number>();
+  const figureGold: { key: string; start: number; end: number; value: number }[] = [];
   for (const d of documents) {
     for (const p of d.persons) {
       for (const m of p.mentions) {
@@ -70,20 +82,18 @@ export function measure(documents: readonly (GoldDocument & { text: string })[])
     }
     for (const f of d.figures) {
       const start = offsetOf(d.text, f);
-      figureGold.set(`${d.file}:${start}:${start + f.quote.length}`, f.value);
+      figureGold.push({ key: d.file, start, end: start + f.quote.length, value: f.value });
     }
   }
-  // Known actors only: "new actor?" offers name no registered actor, which this protocol does not score.
+  // Known actors only: "new actor?" offers names no registered actor has, which this protocol does not score.
   const actorSuggestions = computeSuggestions({ documents: docs, actors, tags, rejected: new Set(), kind: 'actor', newActors: false });
   const personsCorrect = actorSuggestions.filter((s) => personGold.get(`${s.documentId}:${s.start}:${s.end}`) === s.actorId).length;
-  const figureSuggestions = computeSuggestions({ documents: docs, actors: [], tags: [], rejected: new Set(), kind: 'figure' });
-  const figuresCorrect = figureSuggestions.filter((s) => {
-    const value = figureGold.get(`${s.documentId}:${s.start}:${s.end}`);
-    const a = s.attributes as { amount: number; scale: number } | undefined;
-    return value !== undefined && a !== undefined && Number((a.amount * a.scale).toPrecision(15)) === value;
-  }).length;
+  const figureSuggestions = computeSuggestions({ documents: docs, actors: [], tags: [], rejected: new Set(), kind: 'figure' }).map((s) => {
+    const a = s.attributes as { amount: number; scale: number };
+    return { key: s.documentId, start: s.start, end: s.end, value: Number((a.amount * a.scale).toPrecision(15)) };
+  });
   return {
     persons: score(personGold.size, actorSuggestions.length, personsCorrect),
-    figures: score(figureGold.size, figureSuggestions.length, figuresCorrect),
+    figures: score(figureGold.length, figureSuggestions.length, matchFigures(figureSuggestions, figureGold)),
   };
 }

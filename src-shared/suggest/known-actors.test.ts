@@ -53,9 +53,22 @@ describe('known actors', () => {
     expect(mentions('a trump card', [TRUMP])).toEqual([]);
   });
 
-  it('counts a middle initial and a reference-list form as the same person', () => {
+  it('counts a middle initial and a reference-list form (initials and all) as the same person', () => {
     expect(mentions('Donald J. Trump signed', [TRUMP]).map((m) => [m.quote, m.actor])).toEqual([['Donald J. Trump', 'a-trump']]);
-    expect(mentions('See Mearsheimer, J.J. (2014) and John Mearsheimer.', [MEARSHEIMER]).map((m) => m.quote)).toEqual(['Mearsheimer', 'John Mearsheimer']);
+    expect(mentions('See Mearsheimer, J.J. (2014) and John Mearsheimer.', [MEARSHEIMER]).map((m) => m.quote)).toEqual(['Mearsheimer, J.J.', 'John Mearsheimer']);
+    expect(mentions('Zelenskyy, V. (2026). Speech; Budanov, Zelenskyy, and others', [ZELENSKYY, BUDANOV]).map((m) => [m.quote, m.newAlias])).toEqual([
+      ['Zelenskyy, V.', undefined],
+      ['Budanov', undefined],
+      ['Zelenskyy', undefined],
+    ]);
+  });
+
+  it('tries another spelling even where the word starts another registered name', () => {
+    const dmitriev: SuggestActor = { id: 'a-d', name: 'Kirill Dmitriev', kind: 'person', aliases: [] };
+    expect(mentions('Kirill Budanov met Kirill Dmitriev', [BUDANOV, dmitriev]).map((m) => [m.quote, m.actor, m.reason])).toEqual([
+      ['Kirill Budanov', 'a-budanov', 'possible other spelling'],
+      ['Kirill Dmitriev', 'a-d', 'registered name'],
+    ]);
   });
 
   it('offers transliteration variants as a possible other spelling, with the spelling to add as an alias', () => {

@@ -33,6 +33,9 @@ function nameWords(name: string): string[] {
     .filter((w) => w !== '');
 }
 
+/** The initials after a surname in a reference list: ", J.J.", ", V.", ", E.-M.". */
+const REFERENCE_INITIALS = /^,[ \u00A0]?\p{Lu}\.(?:[ \u00A0]?-?\p{Lu}\.)*/u;
+
 /** Whether tokens `a` and `b` are neighbours in one name: only white space, a line break or a hyphen between them (and an initial's dot). */
 function joins(text: string, tokens: readonly Token[], a: number, b: number): boolean {
   const left = tokens[a];
@@ -137,7 +140,9 @@ export class ActorMatcher {
       const token = tokens[i];
       if (!token) continue;
       const exact = this.byFirst.get(token.folded) ?? [];
-      const others = token.capital && exact.length === 0 ? this.variantsOf(token.folded).flatMap((w) => this.byFirst.get(w) ?? []) : [];
+      // Another spelling is tried even where the word starts a registered name: "Kirill Budanov" for "Kyrylo
+      // Budanov" while "Kirill Dmitriev" is registered too.
+      const others = token.capital ? this.variantsOf(token.folded).flatMap((w) => this.byFirst.get(w) ?? []) : [];
       let best: { pattern: NamePattern; end: number; variant: boolean; last: number } | null = null;
       for (const pattern of [...exact, ...others]) {
         const found = this.matchAt(text, tokens, i, pattern);
@@ -148,6 +153,14 @@ export class ActorMatcher {
       }
       if (!best) continue;
       const written = text.slice(token.start, best.end).replace(/\s+/gu, ' ');
+      // A reference-list form, "Mearsheimer, J.J." or "Zelenskyy, V.": a surname written alone, its initials after a comma.
+      if (best.last === i && best.pattern.actor.kind === 'person') {
+        const initials = REFERENCE_INITIALS.exec(text.slice(best.end, best.end + 16));
+        if (initials) {
+          best.end += initials[0].length;
+          while ((tokens[best.last + 1]?.end ?? Infinity) <= best.end) best.last++;
+        }
+      }
       const reason = best.variant ? 'possible other spelling' : best.pattern.surname ? `surname of “${best.pattern.actor.name}”` : 'registered name';
       matches.push({
         actor: best.pattern.actor,
