@@ -91,7 +91,10 @@ try {
     await page.getByRole('button', { name: 'Close the search' }).click();
     await page.locator('.document-item', { hasText: 'A Diplomatic Mirage' }).click();
 
-    // The suggestions of the sample's actors, figures and claims: the tab open, the first suggestion focused.
+    // The suggestions of the sample's actors, figures and claims: the tab open, the second suggestion focused.
+    await page.goto(server.url);
+    await page.locator('.document-item', { hasText: 'A Diplomatic Mirage' }).click();
+    await page.locator('.document-header h1', { hasText: 'A Diplomatic Mirage' }).waitFor();
     await page.getByRole('tab', { name: 'Suggestions' }).click();
     await page.locator('.article .sg').first().waitFor();
     await page.keyboard.press('Shift+N');
