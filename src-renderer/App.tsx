@@ -23,6 +23,7 @@ import { useOpenDocument } from './hooks/use-open-document';
 import { useProjectData } from './hooks/use-project-data';
 import { useSession } from './hooks/use-session';
 import { useSharing } from './hooks/use-sharing';
+import { useLongRequest } from './hooks/use-long-request';
 import { useSuggestions } from './hooks/use-suggestions';
 import { SuggestionsPanel } from './components/suggestions/SuggestionsPanel';
 import { useTagEditing } from './hooks/use-tag-editing';
@@ -32,6 +33,7 @@ import { useUndoRedo } from './hooks/use-undo-redo';
 import { useWorkbenchKeys } from './hooks/use-workbench-keys';
 import { useSearch } from './hooks/use-search';
 import { SearchPanel } from './components/search/SearchPanel';
+import { ProgressBar } from './components/ProgressBar';
 import { useLiveUpdates } from './hooks/useLiveUpdates';
 import { useMessage } from './hooks/useMessage';
 import { useTagFilter } from './hooks/useTagFilter';
@@ -50,7 +52,8 @@ export function App({ client }: { client: Client }) {
   const { doc, annotations, setAnnotations, openDocument, closeDocument, reloadTags } = open;
   const editing = useTagEditing({ client, doc, annotations, setAnnotations, viewRef, picked, selfId: info?.analyst?.id, reveal: tagFilter.reveal, reloadTags, refreshProject, say, report });
   const undoRedo = useUndoRedo(client, reloadTags, say, report);
-  const sharing = useSharing(client, say, dismiss, report);
+  const longRequest = useLongRequest(client);
+  const sharing = useSharing(client, say, dismiss, report, longRequest);
   const importing = useArticleImport(client, { refreshProject, hasOpenDocument: doc !== null, openDocument, setMessage, report });
   const jumpToTag = useTagJump(doc?.id ?? null, openDocument, picked.selectTag);
   const [reviewing, setReviewing] = useState(false);
@@ -154,6 +157,7 @@ export function App({ client }: { client: Client }) {
         onAskName={() => session.setAskName(true)}
       />
       <MessageLine message={message} onDismiss={dismiss} />
+      <ProgressBar progress={longRequest.progress} onCancel={longRequest.cancel} />
       {session.workbench && !projectOpen ? (
         <Welcome client={client} state={session.workbench} onOpened={() => loadWorkbench().catch(report)} onError={report} />
       ) : reviewing ? (

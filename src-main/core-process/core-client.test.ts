@@ -1,4 +1,4 @@
-// Checks the transport between a host and its core with in-memory ports: request correlation, events, dialogs, windows, crashes and restarts.
+// Checks the transport between a host and its core with in-memory ports: request correlation, events, progress and cancel, dialogs, windows, crashes and restarts.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createProject } from '../core/session';
@@ -51,6 +51,19 @@ function silentCore(): CoreProcess & { crash(): void; received: unknown[] } {
   };
 }
 
+/** `count` short articles to import at once, each its own text. */
+function texts(count: number): { type: 'text'; text: string }[] {
+  return Array.from({ length: count }, (_, i) => ({ type: 'text', text: `Article ${i}\n\nThe envoy spoke on day ${i}.` }));
+}
+
+/** Resolves once `done()` holds (checked every few milliseconds, for at most 10 s). */
+async function until(done: () => boolean): Promise<void> {
+  for (let waited = 0; !done(); waited += 5) {
+    if (waited > 10_000) throw new Error('the condition never held');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 let dir: ReturnType<typeof temporaryDirectory>;
 let projectPath: string;
 const unexpected: string[] = [];
@@ -95,7 +108,7 @@ describe('CoreClient with a core over a port', () => {
     const core = client(inMemoryCore);
     await core.open(projectPath);
     const events: { documents: boolean; origin: string | null }[] = [];
-    core.subscribe((event, origin) => events.push({ documents: event.documents, origin }));
+    core.subscribe((event, origin) => events.push({ documents: event.type === 'project-data' && event.documents, origin }));
     await core.call('document.import', { source: { type: 'text', text: 'A title\n\nText.' } }, 'page-1');
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(events).toEqual([{ documents: true, origin: 'page-1' }]);
@@ -128,6 +141,59 @@ describe('CoreClient with a core over a port', () => {
       { type: 'reply', id: 1, result: expect.objectContaining({ ok: true }) },
       { type: 'event', event: expect.objectContaining({ type: 'project-data', documents: true }) },
     ]);
+    await core.stop();
+  });
+
+  it('sends a window the progress of its long request on its port, then the reply', async () => {
+    const core = client(inMemoryCore);
+    await core.open(projectPath);
+    const [windowEnd, coreEnd] = channel();
+    core.attachClient('7', coreEnd);
+    const received: { type: string; event?: { type: string; done?: number; total?: number } }[] = [];
+    windowEnd.onMessage((message) => received.push(message as never));
+    windowEnd.send({ type: 'call', id: 1, method: 'document.importMany', payload: { sources: texts(5) }, requestId: 'import-0001' });
+    await until(() => received.some((m) => m.type === 'reply'));
+    const progress = received.filter((m) => m.event?.type === 'progress').map((m) => m.event);
+    expect(progress[0]).toEqual({ type: 'progress', requestId: 'import-0001', done: 0, total: 6 });
+    expect(progress.at(-1)).toEqual({ type: 'progress', requestId: 'import-0001', done: 5, total: 6 });
+    expect(received.at(-1)).toEqual({ type: 'reply', id: 1, result: expect.objectContaining({ ok: true }) });
+    await core.stop();
+  });
+
+  it('cancels a window’s long request by its id: it ends cancelled and nothing was imported', async () => {
+    const core = client(inMemoryCore);
+    await core.open(projectPath);
+    const [windowEnd, coreEnd] = channel();
+    core.attachClient('7', coreEnd);
+    const replies = new Map<number, unknown>();
+    windowEnd.onMessage((message) => {
+      const m = message as { type: string; id: number; result: unknown };
+      if (m.type === 'reply') replies.set(m.id, m.result);
+    });
+    windowEnd.send({ type: 'call', id: 1, method: 'document.importMany', payload: { sources: texts(200) }, requestId: 'import-0002' });
+    windowEnd.send({ type: 'call', id: 2, method: 'request.cancel', payload: { requestId: 'import-0002' } });
+    await until(() => replies.has(1) && replies.has(2));
+    expect(replies.get(2)).toEqual({ ok: true, value: { cancelled: true } });
+    expect(replies.get(1)).toEqual({ ok: false, error: { code: 'cancelled', message: 'The import was cancelled; nothing was imported.' } });
+    expect(await core.call('document.list', {})).toEqual({ ok: true, value: { documents: [] } });
+    await core.stop();
+  });
+
+  it('over the host’s port: progress reaches the listeners with the origin, and only that origin may cancel', async () => {
+    const core = client(inMemoryCore);
+    await core.open(projectPath);
+    const progress: { origin: string | null; done: number }[] = [];
+    core.subscribe((event, origin) => {
+      if (event.type === 'progress') progress.push({ origin, done: event.done });
+    });
+    const running = core.call('document.importMany', { sources: texts(200) }, 'page-1', 'import-0003');
+    expect(await core.call('request.cancel', { requestId: 'import-0003' }, 'page-2')).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await core.call('request.cancel', { requestId: 'import-0003' }, 'page-1')).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await running).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(progress.length).toBeGreaterThan(0);
+    expect(new Set(progress.map((p) => p.origin))).toEqual(new Set(['page-1']));
+    expect(await core.call('request.cancel', { requestId: 'import-0003' }, 'page-1')).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await core.call('document.list', {})).toEqual({ ok: true, value: { documents: [] } });
     await core.stop();
   });
 

@@ -1,5 +1,5 @@
 // The host's side of the transport (serve's HTTP thread, the app's main process): the contract answered by a core in another thread or process, restarted when it stops.
-import type { ProjectDataEvent } from '../../src-shared/api/events';
+import type { ProgressEvent, ProjectDataEvent } from '../../src-shared/api/events';
 import { err, UserError, type Result } from '../../src-shared/model/result';
 import { hasType, transferablesOf, type CoreFailure, type CoreInit, type CoreOperation, type FromCoreMessage, type HostDialog, type MessageLink, type ToCoreMessage } from './protocol';
 
@@ -33,8 +33,11 @@ const CRASH_WINDOW_MS = 60_000;
 export const RESTARTED_MESSAGE = 'Marginalia’s core stopped unexpectedly and was restarted; the request was not completed, so try it again.';
 const STOPPED_MESSAGE = 'Marginalia’s core stopped unexpectedly several times and was not restarted; quit and start Marginalia again.';
 
-/** Receives what changed in the open project, with the client whose request changed it (null: another process). */
-export type CoreEventListener = (event: ProjectDataEvent, origin: string | null) => void;
+/**
+ * Receives what changed in the open project, with the client whose request changed it (null: another process),
+ * and the progress of long requests, with the client that made them.
+ */
+export type CoreEventListener = (event: ProjectDataEvent | ProgressEvent, origin: string | null) => void;
 
 function errorOf(failure: CoreFailure): Error {
   const error = new Error(failure.message);
@@ -81,7 +84,7 @@ export class CoreClient {
   }
 
   private receive(message: unknown): void {
-    if (!hasType<FromCoreMessage>(message, 'reply', 'failure', 'event', 'project-changed', 'dialog', 'unexpected')) return;
+    if (!hasType<FromCoreMessage>(message, 'reply', 'failure', 'event', 'progress', 'project-changed', 'dialog', 'unexpected')) return;
     switch (message.type) {
       case 'reply':
       case 'failure': {
@@ -92,6 +95,7 @@ export class CoreClient {
         return;
       }
       case 'event':
+      case 'progress':
         for (const listener of this.listeners) listener(message.event, message.origin);
         return;
       case 'project-changed':
@@ -148,18 +152,19 @@ export class CoreClient {
 
   /**
    * Answers one contract request (the core validates it). Resolves with the Result; rejects only when the core
-   * threw unexpectedly (a programming error), with its message and stack.
+   * threw unexpectedly (a programming error), with its message and stack. With `requestId`, `origin` may cancel it
+   * (`request.cancel`) and its progress reaches the listeners.
    */
-  call(method: unknown, payload: unknown, origin: string | null = null): Promise<Result<unknown>> {
-    return this.request({ kind: 'call', method, payload, origin });
+  call(method: unknown, payload: unknown, origin: string | null = null, requestId?: string): Promise<Result<unknown>> {
+    return this.request({ kind: 'call', method, payload, origin, ...(requestId === undefined ? {} : { requestId }) });
   }
 
   /**
    * `call` with the payload as JSON text, parsed by the core (invalid JSON: an `invalid_request` Result); each
    * `{ "$upload": id }` in it whose id is in `uploads` stands for the bytes of that file.
    */
-  callJson(method: unknown, json: string, origin: string | null = null, uploads: Readonly<Record<string, string>> = {}): Promise<Result<unknown>> {
-    return this.request({ kind: 'call-json', method, json, origin, uploads });
+  callJson(method: unknown, json: string, origin: string | null = null, uploads: Readonly<Record<string, string>> = {}, requestId?: string): Promise<Result<unknown>> {
+    return this.request({ kind: 'call-json', method, json, origin, uploads, ...(requestId === undefined ? {} : { requestId }) });
   }
 
   private async lifecycle(operation: CoreOperation): Promise<void> {

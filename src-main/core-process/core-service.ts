@@ -1,9 +1,10 @@
 // The core's side of the transport (a worker thread or a utility process): one Workbench answering the host's control port and each attached window's port.
 import { readFileSync } from 'node:fs';
 import { referenceId, rewrite, UPLOAD_KEY } from '../../src-shared/api/byte-references';
-import type { WorkbenchEvent } from '../../src-shared/api/events';
+import { RequestIdSchema } from '../../src-shared/api/contract';
+import { isSentTo, type ProgressEvent, type WorkbenchEvent } from '../../src-shared/api/events';
 import { err, ok, UserError, type Result } from '../../src-shared/model/result';
-import { Workbench, type WorkbenchHost } from '../core/workbench';
+import { Workbench, type CallOptions, type WorkbenchHost } from '../core/workbench';
 import {
   hasType,
   INVALID_JSON_MESSAGE,
@@ -65,7 +66,19 @@ export function serveCore(control: MessageLink, wrapPort: (port: unknown) => Mes
     });
 
   const broadcast = (event: WorkbenchEvent, origin: string | null) => {
-    for (const [clientOrigin, client] of clients) if (clientOrigin !== origin) client.link.send({ type: 'event', event } satisfies ToClientMessage);
+    for (const [clientOrigin, client] of clients) if (isSentTo(event, origin, clientOrigin)) client.link.send({ type: 'event', event } satisfies ToClientMessage);
+  };
+  /** Where the progress of a request of `origin` goes: the host (serve's event streams) and that origin's window. */
+  const progressOf = (origin: string | null, requestId: string | undefined): CallOptions => {
+    if (requestId === undefined) return {};
+    return {
+      requestId,
+      onProgress: ({ done, total }) => {
+        const event: ProgressEvent = { type: 'progress', requestId, done, total };
+        post({ type: 'progress', event, origin });
+        broadcast(event, origin);
+      },
+    };
   };
 
   const start = (init: CoreInit) => {
@@ -86,10 +99,11 @@ export function serveCore(control: MessageLink, wrapPort: (port: unknown) => Mes
   };
 
   const perform = async (core: Workbench, operation: CoreOperation): Promise<Result<unknown>> => {
-    if (operation.kind === 'call') return core.call(operation.method, operation.payload, operation.origin);
+    if (operation.kind === 'call') return core.call(operation.method, operation.payload, operation.origin, progressOf(operation.origin, operation.requestId));
     if (operation.kind === 'call-json') {
       const payload = parseJson(operation.json, operation.uploads);
-      return payload.ok ? core.call(operation.method, payload.value, operation.origin) : err('invalid_request', INVALID_JSON_MESSAGE);
+      if (!payload.ok) return err('invalid_request', INVALID_JSON_MESSAGE);
+      return core.call(operation.method, payload.value, operation.origin, progressOf(operation.origin, operation.requestId));
     }
     try {
       if (operation.kind === 'open') core.open(operation.path, { create: operation.create });
@@ -117,7 +131,8 @@ export function serveCore(control: MessageLink, wrapPort: (port: unknown) => Mes
       if (!hasType<ClientCallMessage>(message, 'call') || typeof message.id !== 'number') return;
       const reply = (result: Result<unknown>) => link.send({ type: 'reply', id: message.id, result } satisfies ToClientMessage, transferablesOf(result));
       if (!workbench) return reply(err('internal', 'Marginalia is still starting; try again in a moment.'));
-      workbench.call(message.method, message.payload, origin).then(reply, (error: unknown) => {
+      const requestId = typeof message.requestId === 'string' && RequestIdSchema.safeParse(message.requestId).success ? message.requestId : undefined;
+      workbench.call(message.method, message.payload, origin, progressOf(origin, requestId)).then(reply, (error: unknown) => {
         // The host logs what reaches it on the control port; a window only learns that something went wrong.
         post({ type: 'unexpected', what: typeof message.method === 'string' ? message.method.slice(0, 100) : 'a request', failure: failureOf(error) });
         reply(err('internal', 'Something went wrong inside Marginalia; the details are in the app log.'));

@@ -1,7 +1,7 @@
 // The messages between the core (a worker thread in `serve`, a utility process in the app) and the process hosting it; any process.
 // Plain data only: every message crosses a MessagePort by structured clone, so it holds no functions or classes.
 import { bytesIn } from '../../src-shared/api/byte-references';
-import type { ProjectDataEvent, WorkbenchEvent } from '../../src-shared/api/events';
+import type { ProgressEvent, ProjectDataEvent, WorkbenchEvent } from '../../src-shared/api/events';
 import type { Result } from '../../src-shared/model/result';
 
 /** The `invalid_request` sentence for a `call-json` whose text is not JSON (serve answers it with status 400). */
@@ -19,13 +19,13 @@ export interface CoreInit {
 
 /** What the host asks the core to do; each is answered with a `reply` of the same id. */
 export type CoreOperation =
-  | { readonly kind: 'call'; readonly method: unknown; readonly payload: unknown; readonly origin: string | null }
+  | { readonly kind: 'call'; readonly method: unknown; readonly payload: unknown; readonly origin: string | null; readonly requestId?: string }
   /** A request whose payload is JSON text (serve's bodies): parsed in the core, so the host's thread never holds the tree. */
   /**
    * Its `uploads` are the files (by upload id) that `{ "$upload": id }` in the JSON names: read as bytes where they
    * stand; a name not among them stays as it is, and the contract refuses it.
    */
-  | { readonly kind: 'call-json'; readonly method: unknown; readonly json: string; readonly origin: string | null; readonly uploads: Readonly<Record<string, string>> }
+  | { readonly kind: 'call-json'; readonly method: unknown; readonly json: string; readonly origin: string | null; readonly uploads: Readonly<Record<string, string>>; readonly requestId?: string }
   | { readonly kind: 'open'; readonly path: string; readonly create: boolean }
   | { readonly kind: 'close' };
 
@@ -50,6 +50,8 @@ export type FromCoreMessage =
   | { readonly type: 'reply'; readonly id: number; readonly result: Result<unknown> }
   | { readonly type: 'failure'; readonly id: number; readonly failure: CoreFailure }
   | { readonly type: 'event'; readonly event: ProjectDataEvent; readonly origin: string | null }
+  /** How far a request of `origin` is (serve sends it on that page's event stream). */
+  | { readonly type: 'progress'; readonly event: ProgressEvent; readonly origin: string | null }
   | { readonly type: 'project-changed'; readonly path: string | null }
   | { readonly type: 'dialog'; readonly id: number; readonly dialog: HostDialog }
   /** An exception while answering a window's port (the window itself is answered with an `internal` Result). */
@@ -61,6 +63,8 @@ export interface ClientCallMessage {
   readonly id: number;
   readonly method: unknown;
   readonly payload: unknown;
+  /** The id the window may cancel the request by (`request.cancel`); its progress comes as `progress` events. */
+  readonly requestId?: unknown;
 }
 
 /** The core → a window, on the window's own port. */

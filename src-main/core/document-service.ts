@@ -14,6 +14,7 @@ import {
 } from '../store/documents';
 import { binaryImportFormat, ImportRefusal, parseImportedFile, parsePastedText, type ParsedArticle } from './import/parse-article';
 import type { ProjectSession } from './session';
+import { checkpoint } from './operation';
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -110,7 +111,10 @@ function sourceName(source: ImportSource, index: number): string {
  */
 export async function importDocuments(session: ProjectSession, request: ValidRequestOf<'document.importMany'>): Promise<ResponseOf<'document.importMany'>> {
   const parsed: ReadSource[] = [];
+  const total = request.sources.length + 1;
   for (const [index, source] of request.sources.entries()) {
+    // Every file is read before anything is stored, so a cancelled import leaves the project as it was.
+    await checkpoint(index, total, IMPORT_CANCELLED);
     try {
       parsed.push(await readSource(session, source));
     } catch (error) {
@@ -119,8 +123,11 @@ export async function importDocuments(session: ProjectSession, request: ValidReq
       throw new UserError(error.code, `${sourceName(source, index)}: ${error.message}${others}`);
     }
   }
+  await checkpoint(request.sources.length, total, IMPORT_CANCELLED);
   return { results: session.db.transaction(() => parsed.map((p) => storeParsed(session, p)))() };
 }
+
+const IMPORT_CANCELLED = 'The import was cancelled; nothing was imported.';
 
 export function listDocuments(session: ProjectSession): ResponseOf<'document.list'> {
   const counts = tagCountsByDocument(session.db);

@@ -29,8 +29,8 @@ import { queryTagTable } from './tag-table';
 import { dismissFinding, listFindings } from './checks/check-service';
 import { addActorRole, listActorRoles } from './checks/actor-roles';
 
-/** Methods answered by an open project; the rest (settings, workbench) belong to the app around it. */
-export type ProjectMethod = Exclude<Method, `settings.${string}` | `workbench.${string}`>;
+/** Methods answered by an open project; the rest (settings, workbench, requests) belong to the app around it. */
+export type ProjectMethod = Exclude<Method, `settings.${string}` | `workbench.${string}` | `request.${string}`>;
 export type ProjectHandlers = Pick<ContractHandlers, ProjectMethod>;
 
 export function createHandlers(session: ProjectSession): ProjectHandlers {
@@ -128,6 +128,7 @@ export function createProjectApi(session: ProjectSession): ProjectApi {
     'workbench.openRecent': unsupported,
     'workbench.closeProject': unsupported,
     'workbench.rememberDocument': unsupported,
+    'request.cancel': unsupported,
   };
   return { call: (method, payload) => dispatch(handlers, method, payload) };
 }

@@ -10,6 +10,7 @@ import { allAnalysts } from '../store/project-meta';
 import { recordChange, runAction } from './record-change';
 import type { ProjectSession } from './session';
 import { teammateFile, teammateTags } from './teammate-files';
+import { checkpoint } from './operation';
 
 type Pair = ValidRequestOf<'review.compare'>;
 
@@ -102,7 +103,7 @@ function spansOf(tags: readonly Annotation[], shift: number): Span[] {
  * tagging in the project tagged, so that each word has the same number of raters. The other figures stay those
  * of A and B.
  */
-export function computeAgreement(session: ProjectSession, request: ValidRequestOf<'agreement.compute'>): ResponseOf<'agreement.compute'> {
+export async function computeAgreement(session: ProjectSession, request: ValidRequestOf<'agreement.compute'>): Promise<ResponseOf<'agreement.compute'>> {
   const file = request.teammateFileId ? teammateFile(session, request.teammateFileId) : null;
   if (file && !file.analysts.some((a) => a.id === request.analystB)) throw new UserError('not_found', `The analyst is not in “${file.fileName}”.`);
   let metas = request.documentId ? allDocumentMetas(session.db).filter((d) => d.id === request.documentId) : allDocumentMetas(session.db);
@@ -117,7 +118,8 @@ export function computeAgreement(session: ProjectSession, request: ValidRequestO
   /** Per document, the other analysts' tags (by analyst), for Fleiss' κ. */
   const extras: { text: string; a: Annotation[]; b: Annotation[]; byAnalyst: Map<string, Annotation[]> }[] = [];
   let offset = 0;
-  for (const meta of metas) {
+  for (const [index, meta] of metas.entries()) {
+    await checkpoint(index, metas.length + 1, 'The agreement was not computed: cancelled.');
     const text = documentText(session.db, meta.id) ?? '';
     const tags = annotationsForDocument(session.db, meta.id, false);
     const a = tags.filter((t) => t.analystId === request.analystA);

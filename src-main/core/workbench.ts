@@ -9,6 +9,7 @@ import { ChangeFeed } from './change-feed';
 import { createHandlers, type ProjectHandlers, type ProjectMethod } from './handlers';
 import { createProject, openProject, type ProjectSession } from './session';
 import { readSettings, writeSettings, type Settings } from './settings';
+import { runOperation, type Progress } from './operation';
 import { removeStalePrivateFolders } from './private-files';
 
 /** What the hosting process provides: native dialogs in the desktop app, nothing in the browser mode. */
@@ -22,8 +23,8 @@ export interface WorkbenchHost {
   projectChanged?: (projectPath: string | null) => void;
 }
 
-/** Every contract method an open project answers: all but the app's own settings.* and workbench.* methods. */
-const PROJECT_METHODS = METHODS.filter((m) => !m.startsWith('settings.') && !m.startsWith('workbench.')) as ProjectMethod[];
+/** Every contract method an open project answers: all but the app's own settings.*, workbench.* and request.* methods. */
+const PROJECT_METHODS = METHODS.filter((m) => !m.startsWith('settings.') && !m.startsWith('workbench.') && !m.startsWith('request.')) as ProjectMethod[];
 
 /** Receives what changed in the open project, with the client whose request changed it (null: another process). */
 export type ProjectDataListener = (event: ProjectDataEvent, origin: string | null) => void;
@@ -31,8 +32,21 @@ export type ProjectDataListener = (event: ProjectDataEvent, origin: string | nul
 /** How often the open project file is checked for commits by other processes (the CLI, another app). */
 const EXTERNAL_CHANGE_POLL_MS = 300;
 
+/** How a request is answered beyond its payload: the id its client may cancel it by, and where its progress goes. */
+export interface CallOptions {
+  readonly requestId?: string;
+  readonly onProgress?: (progress: Progress) => void;
+}
+
+function runningKey(origin: string | null, requestId: string): string {
+  return `${origin ?? ''}\u0000${requestId}`;
+}
+
 export class Workbench {
   private session: ProjectSession | null = null;
+  /** The requests running now that their clients may cancel, by origin and request id. */
+  private readonly running = new Map<string, AbortController>();
+  private callingOrigin: string | null = null;
   private projectHandlers: ProjectHandlers | null = null;
   private readonly handlers: ContractHandlers;
   private feed: ChangeFeed | null = null;
@@ -125,16 +139,25 @@ export class Workbench {
    * Answers one request of the contract. `origin` names the client (window or page) that sent it, so that what
    * the request changed reaches every other client as an event.
    */
-  async call(method: unknown, payload: unknown, origin: string | null = null): Promise<Result<unknown>> {
+  async call(method: unknown, payload: unknown, origin: string | null = null, options: CallOptions = {}): Promise<Result<unknown>> {
+    const key = options.requestId === undefined ? null : runningKey(origin, options.requestId);
+    const controller = new AbortController();
+    if (key !== null) this.running.set(key, controller);
+    const onProgress = options.onProgress ?? (() => {});
     // Handlers run synchronously up to their first await (better-sqlite3 is synchronous), so the origin set
-    // here is the one every write of this request records.
+    // here is the one every write of this request records (and the one `request.cancel` cancels for).
     const session = this.session;
     if (session) session.origin = origin;
-    const pending = dispatch(this.handlers, method, payload);
+    this.callingOrigin = origin;
+    const pending = runOperation({ signal: controller.signal, onProgress }, () => dispatch(this.handlers, method, payload));
+    this.callingOrigin = null;
     if (session) session.origin = null;
-    const result = await pending;
-    this.feed?.check(origin);
-    return result;
+    try {
+      return await pending;
+    } finally {
+      if (key !== null && this.running.get(key) === controller) this.running.delete(key);
+      this.feed?.check(origin);
+    }
   }
 
   private async openChosen(choose: (() => Promise<string | null>) | undefined, create: boolean): Promise<WorkbenchState> {
@@ -157,6 +180,11 @@ export class Workbench {
     ) as unknown as ProjectHandlers;
     return {
       ...project,
+      'request.cancel': ({ requestId }) => {
+        const controller = this.running.get(runningKey(this.callingOrigin, requestId));
+        controller?.abort();
+        return { cancelled: controller !== undefined };
+      },
       'settings.get': () => ({ analystName: this.analystName() }),
       'settings.update': ({ analystName }) => {
         this.updateSettings((s) => ({ ...s, analystName }));

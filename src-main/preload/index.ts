@@ -58,11 +58,12 @@ ipcRenderer.on(IPC_EVENT_CHANNEL, (_event: IpcRendererEvent, data: unknown) => e
 ipcRenderer.send(IPC_PORT_REQUEST_CHANNEL);
 
 const bridge: MarginaliaBridge = {
-  invoke(method: string, payload: unknown): Promise<Result<unknown>> {
+  invoke(method: string, payload: unknown, requestId?: string): Promise<Result<unknown>> {
     const id = nextId++;
     return new Promise((resolve) => {
       pending.set(id, resolve);
-      send({ type: 'call', id, method, payload });
+      // The core checks the request id as it checks the payload.
+      send({ type: 'call', id, method, payload, ...(requestId === undefined ? {} : { requestId }) });
     });
   },
 

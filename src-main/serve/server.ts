@@ -4,7 +4,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, resolve } from 'node:path';
-import { contract } from '../../src-shared/api/contract';
+import { contract, RequestIdSchema } from '../../src-shared/api/contract';
+import { isSentTo } from '../../src-shared/api/events';
 import { DOWNLOAD_KEY, rewrite, TRANSFER_ID, uploadIdsIn } from '../../src-shared/api/byte-references';
 import { bodyLimitFor, describeBytes, TRANSFER_TTL_MS } from '../../src-shared/api/limits';
 import { err, UserError, type Result } from '../../src-shared/model/result';
@@ -231,7 +232,7 @@ async function handleApi(context: Context, request: IncomingMessage, response: S
   if (uploads === null) return sendJson(response, 400, err('invalid_request', UPLOAD_UNAVAILABLE));
   let result: Result<unknown>;
   try {
-    result = await context.core.callJson(method, json, client, uploads);
+    result = await context.core.callJson(method, json, client, uploads, requestIdOf(request.headers['x-marginalia-request']));
     // The core parses the body: JSON it cannot read is a 400, as before.
     if (!result.ok && result.error.code === 'invalid_request' && result.error.message === INVALID_JSON_MESSAGE) return sendJson(response, 400, result);
   } catch (error) {
@@ -249,12 +250,17 @@ function clientIdOf(value: string | string[] | null | undefined): string | null 
   return typeof value === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(value) ? value : null;
 }
 
+/** The id a page gives a request it may cancel (`request.cancel`) and follow on its event stream, or undefined. */
+function requestIdOf(value: string | string[] | undefined): string | undefined {
+  return typeof value === 'string' && RequestIdSchema.safeParse(value).success ? value : undefined;
+}
+
 /** How often an idle event stream sends a comment, so that proxies and the browser keep it open. */
 const EVENT_STREAM_KEEPALIVE_MS = 25_000;
 
 /**
  * GET /api/events: a server-sent-events stream of what changes in the project, for one page (`?client=<id>`),
- * leaving out the changes that page's own requests made.
+ * leaving out the changes that page's own requests made, and the progress of that page's long requests.
  */
 function streamEvents(context: Context, request: IncomingMessage, response: ServerResponse, query: URLSearchParams): void {
   if (request.method !== 'GET') return sendText(response, 405, 'Method Not Allowed: the event stream takes GET.', { Allow: 'GET' });
@@ -262,7 +268,7 @@ function streamEvents(context: Context, request: IncomingMessage, response: Serv
   response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
   response.write(': connected\n\n');
   const unsubscribe = context.core.subscribe((event, origin) => {
-    if (client === null || origin !== client) response.write(`data: ${JSON.stringify(event)}\n\n`);
+    if (isSentTo(event, origin, client)) response.write(`data: ${JSON.stringify(event)}\n\n`);
   });
   const keepalive = setInterval(() => response.write(': keepalive\n\n'), EVENT_STREAM_KEEPALIVE_MS);
   keepalive.unref();

@@ -16,7 +16,8 @@ export class ApiError extends Error {
 }
 
 export interface Transport {
-  invoke(method: string, payload: unknown): Promise<Result<unknown>>;
+  /** With `requestId`, the request may be cancelled (`request.cancel`) and its progress comes as events. */
+  invoke(method: string, payload: unknown, requestId?: string): Promise<Result<unknown>>;
   onEvent(listener: (event: WorkbenchEvent) => void): () => void;
 }
 
@@ -108,7 +109,7 @@ export function httpTransport(): Transport {
   const clientId = crypto.randomUUID();
   const headers = { 'X-Marginalia': '1', 'X-Marginalia-Client': clientId };
   return {
-    async invoke(method, payload) {
+    async invoke(method, payload, requestId) {
       let response: Response;
       let body: string;
       try {
@@ -120,7 +121,7 @@ export function httpTransport(): Transport {
         response = await fetch(`/api/${encodeURIComponent(method)}`, {
           method: 'POST',
           credentials: 'same-origin',
-          headers: { ...headers, 'Content-Type': 'application/json' },
+          headers: { ...headers, 'Content-Type': 'application/json', ...(requestId === undefined ? {} : { 'X-Marginalia-Request': requestId }) },
           body,
           // A small request (an edit saved as the page is left or reloaded) still reaches the server.
           keepalive: body.length < KEEPALIVE_LIMIT,
@@ -150,20 +151,21 @@ export function chooseTransport(): Transport {
         const parsed = WorkbenchEventSchema.safeParse(event);
         if (parsed.success) listener(parsed.data);
       });
-    return { invoke: (m, p) => bridge.invoke(m, p), onEvent };
+    return { invoke: (m, p, r) => bridge.invoke(m, p, r), onEvent };
   }
   return httpTransport();
 }
 
 export interface Client {
-  call<M extends Method>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>>;
+  /** With `requestId`, the call may be cancelled (`request.cancel`) and its `progress` events come to `onEvent`. */
+  call<M extends Method>(method: M, request: RequestOf<M>, options?: { requestId?: string }): Promise<ResponseOf<M>>;
   onEvent(listener: (event: WorkbenchEvent) => void): () => void;
 }
 
 export function createClient(transport: Transport): Client {
   return {
-    async call(method, request) {
-      const result = await transport.invoke(method, request);
+    async call(method, request, options) {
+      const result = await transport.invoke(method, request, options?.requestId);
       if (!result.ok) throw new ApiError(result.error.code, result.error.message);
       return result.value as ResponseOf<typeof method>;
     },

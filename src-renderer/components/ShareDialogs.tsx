@@ -79,15 +79,15 @@ export function ExportDialog({
 }
 
 /** Saves the whole project as one self-contained file to send to a teammate. */
-export async function shareProjectFile(client: Client): Promise<string> {
-  const packed = await client.call('project.pack', {});
+export async function shareProjectFile(client: Client, requestId?: string): Promise<string> {
+  const packed = await client.call('project.pack', {}, { requestId });
   saveFile(packed.fileName, packed.content, 'application/vnd.sqlite3');
   return packed.fileName;
 }
 
 /** Reads a teammate's file and asks the core for a preview of the merge. */
-export async function previewTeammateFile(client: Client, file: File): Promise<MergePreview & { previewId: string; fileName: string }> {
-  return client.call('merge.preview', { fileName: file.name, content: new Uint8Array(await file.arrayBuffer()) });
+export async function previewTeammateFile(client: Client, file: File, requestId?: string): Promise<MergePreview & { previewId: string; fileName: string }> {
+  return client.call('merge.preview', { fileName: file.name, content: new Uint8Array(await file.arrayBuffer()) }, { requestId });
 }
 
 export function MergeDialog(props: {

@@ -3,10 +3,12 @@ import { useCallback, useRef, useState } from 'react';
 import type { MergePreview } from '../../src-shared/api/contract';
 import type { Client } from '../api/client';
 import { previewTeammateFile, shareProjectFile } from '../components/ShareDialogs';
+import type { LongRequests } from './use-long-request';
 
 export type ShownMergePreview = MergePreview & { previewId: string; fileName: string };
 
-export function useSharing(client: Client, say: (text: string) => void, clearMessage: () => void, report: (error: unknown) => void) {
+export function useSharing(client: Client, say: (text: string) => void, clearMessage: () => void, report: (error: unknown) => void, long: LongRequests) {
+  const { run } = long;
   const [exporting, setExporting] = useState(false);
   const [mergePreview, setMergePreview] = useState<ShownMergePreview | null>(null);
   const mergeInputRef = useRef<HTMLInputElement>(null);
@@ -15,23 +17,24 @@ export function useSharing(client: Client, say: (text: string) => void, clearMes
 
   const shareProject = useCallback(async () => {
     try {
-      say(`Saved “${await shareProjectFile(client)}”: send it to a teammate, who can open it or merge it.`);
+      const saved = await run('Packing the project…', (requestId) => shareProjectFile(client, requestId));
+      say(`Saved “${saved}”: send it to a teammate, who can open it or merge it.`);
     } catch (error) {
       report(error);
     }
-  }, [client, say, report]);
+  }, [client, say, report, run]);
 
   const chooseTeammateFile = useCallback(
     async (file: File) => {
       try {
         say(`Checking “${file.name}”…`);
-        setMergePreview(await previewTeammateFile(client, file));
+        setMergePreview(await run(`Checking “${file.name}”…`, (requestId) => previewTeammateFile(client, file, requestId)));
         clearMessage();
       } catch (error) {
         report(error);
       }
     },
-    [client, say, clearMessage, report],
+    [client, say, clearMessage, report, run],
   );
 
   return { exporting, setExporting, mergePreview, setMergePreview, mergeInputRef, showActor, setShowActor, shareProject, chooseTeammateFile };

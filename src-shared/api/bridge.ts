@@ -6,9 +6,10 @@ import type { WorkbenchEvent } from './events';
 export interface MarginaliaBridge {
   /**
    * Calls a contract method (`domain.verb`) on the core, over this window's port. The core validates the method
-   * and the payload and answers with a Result, never a rejected promise.
+   * and the payload and answers with a Result, never a rejected promise. With `requestId`, the window may cancel
+   * the request (`request.cancel`) and gets its `progress` events.
    */
-  invoke(method: string, payload: unknown): Promise<Result<unknown>>;
+  invoke(method: string, payload: unknown, requestId?: string): Promise<Result<unknown>>;
   /** Listens to events — the desktop menus', and what changed in the project — unvalidated; returns the function that stops listening. */
   onEvent(listener: (event: WorkbenchEvent) => void): () => void;
 }

@@ -282,6 +282,9 @@ export const ActorRoleSchema = z.object({
 });
 export type ActorRole = z.infer<typeof ActorRoleSchema>;
 
+/** The id a client gives a request it may cancel and follow the progress of (unique among its running requests). */
+export const RequestIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a request id is 8 to 64 letters, digits or "-"');
+
 function method<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
   return { request, response };
 }
@@ -583,6 +586,11 @@ export const contract = {
     z.strictObject({ actorId: ActorIdSchema, role: z.string().trim().min(1).max(200), from: z.iso.date(), to: z.iso.date().optional() }).refine((r) => r.to === undefined || r.to >= r.from, 'the role cannot end before it begins'),
     ActorRoleSchema,
   ),
+  /**
+   * Cancels a long request this client made with `requestId` (the IPC message's or `X-Marginalia-Request`); it ends
+   * with a `cancelled` error and the project as it was. False when no such request is running.
+   */
+  'request.cancel': method(z.strictObject({ requestId: RequestIdSchema }), z.object({ cancelled: z.boolean() })),
   /** The registered roles, of one actor or all, by actor and start date. */
   'actor.roles': method(z.strictObject({ actorId: ActorIdSchema.optional() }), z.object({ roles: z.array(ActorRoleSchema) })),
 } as const;

@@ -16,8 +16,23 @@ export const ProjectDataEventSchema = z.object({
 });
 export type ProjectDataEvent = z.infer<typeof ProjectDataEventSchema>;
 
+/** How far a long request of this client is (`done` of `total` steps); sent only to the client that made it. */
+export const ProgressEventSchema = z.object({
+  type: z.literal('progress'),
+  requestId: z.string().max(64),
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+});
+export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
+
+/** Whether a client (`to`) is sent an event that a request of `from` caused: progress only to it, changes to everyone else. */
+export function isSentTo(event: { readonly type: string }, from: string | null, to: string | null): boolean {
+  return event.type === 'progress' ? from !== null && from === to : from === null || from !== to;
+}
+
 export const WorkbenchEventSchema = z.discriminatedUnion('type', [
   ProjectDataEventSchema,
+  ProgressEventSchema,
   z.object({ type: z.literal('project-changed') }),
   z.object({ type: z.literal('undo') }),
   z.object({ type: z.literal('redo') }),

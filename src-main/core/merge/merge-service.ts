@@ -5,10 +5,14 @@ import { basename, join } from 'node:path';
 import type { ResponseOf, ValidRequestOf } from '../../../src-shared/api/contract';
 import { UserError } from '../../../src-shared/model/result';
 import { projectMeta } from '../../store/project-meta';
+import { checkpoint } from '../operation';
 import { newPrivateFolder } from '../private-files';
 import type { ProjectSession, SessionPart } from '../session';
 import { refusalOfReceived } from './incoming';
 import { mergeProjectFile, packProject, previewMerge, type MergePlan } from './index';
+
+const PACK_CANCELLED = 'Sharing was cancelled; no file was made.';
+const PREVIEW_CANCELLED = 'The merge preview was cancelled; nothing was merged.';
 
 /** How many previews wait for confirmation at once; a new one forgets the oldest. */
 export const MAX_PREVIEWS = 3;
@@ -65,11 +69,13 @@ function safeFileName(name: string): string {
 }
 
 /** The whole project as one self-contained file, for the user to save and send. */
-export function packForSharing(session: ProjectSession): ResponseOf<'project.pack'> {
+export async function packForSharing(session: ProjectSession): Promise<ResponseOf<'project.pack'>> {
+  await checkpoint(0, 2, PACK_CANCELLED);
   const dir = newPrivateFolder('pack');
   try {
     const out = join(dir, 'shared.marginalia');
     packProject(session, out);
+    await checkpoint(1, 2, PACK_CANCELLED);
     const name = projectMeta(session.db)?.name ?? basename(session.path);
     return { fileName: `${safeFileName(name)}.marginalia`, content: readFileSync(out) };
   } finally {
@@ -82,23 +88,30 @@ function describePlan(plan: MergePlan) {
 }
 
 /** Checks a teammate's file (sent as bytes) and says what merging it would do; nothing is written yet. */
-export function previewTeammateFile(session: ProjectSession, request: ValidRequestOf<'merge.preview'>): ResponseOf<'merge.preview'> {
+export async function previewTeammateFile(session: ProjectSession, request: ValidRequestOf<'merge.preview'>): Promise<ResponseOf<'merge.preview'>> {
   const dir = newPrivateFolder('received');
   const path = join(dir, 'received.marginalia');
   try {
+    await checkpoint(0, 3, PREVIEW_CANCELLED);
     writeFileSync(path, request.content);
+    await checkpoint(1, 3, PREVIEW_CANCELLED);
     const plan = previewMerge(session, path);
+    // Cancelled once planned: the preview is not kept, and its copy goes.
+    await checkpoint(2, 3, PREVIEW_CANCELLED);
     const previewId = session.part(MergePreviews).add(dir, path, request.fileName);
     return { previewId, fileName: request.fileName, ...describePlan(plan) };
   } catch (error) {
     rmSync(dir, { recursive: true, force: true });
-    throw error instanceof UserError ? refusalOfReceived(error, path, request.fileName) : error;
+    throw error instanceof UserError && error.code !== 'cancelled' ? refusalOfReceived(error, path, request.fileName) : error;
   }
 }
 
 /** Merges a previewed file in one transaction (checked again, against the project as it is now). */
-export function applyTeammateFile(session: ProjectSession, request: ValidRequestOf<'merge.apply'>): ResponseOf<'merge.apply'> {
+export async function applyTeammateFile(session: ProjectSession, request: ValidRequestOf<'merge.apply'>): Promise<ResponseOf<'merge.apply'>> {
   const previews = session.part(MergePreviews);
+  if (!previews.get(request.previewId)) throw new UserError('not_found', 'That merge preview has expired; choose the file again.');
+  // The merge itself is one transaction: it is cancelled before it begins (the preview kept), or not at all.
+  await checkpoint(0, 1, 'The merge was cancelled; nothing was merged.');
   const entry = previews.get(request.previewId);
   if (!entry) throw new UserError('not_found', 'That merge preview has expired; choose the file again.');
   try {
