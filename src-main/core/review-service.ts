@@ -1,6 +1,8 @@
 // Reviewing two analysts' tags side by side: differences, decisions on them, and agreement figures.
 import type { ResponseOf, ValidRequestOf } from '../../src-shared/api/contract';
 import { agreementReport, type Span } from '../../src-shared/agreement/index';
+import { wordTokens } from '../../src-shared/agreement/spans';
+import { AgreementStream } from '../../src-shared/agreement/stream';
 import { ANNOTATION_KINDS, type Annotation, type ReviewStatus } from '../../src-shared/model/annotation';
 import { UserError } from '../../src-shared/model/result';
 import { compareAnnotationSets, DIFFERENCE_LABELS } from '../../src-shared/review/differences';
@@ -111,13 +113,11 @@ export async function computeAgreement(session: ProjectSession, request: ValidRe
   if (file && !request.documentId) metas = metas.filter((d) => file.documentHashes.has(d.sha256));
   const kinds = [...ANNOTATION_KINDS];
   const others = file ? [] : allAnalysts(session.db).map((a) => a.id as string).filter((id) => id !== request.analystA && id !== request.analystB);
-  const texts: string[] = [];
-  const spansA: Span[] = [];
-  const spansB: Span[] = [];
   const documents: ResponseOf<'agreement.compute'>['documents'] = [];
-  /** Per document, the other analysts' tags (by analyst), for Fleiss' κ. */
+  /** Per document where others tagged beside A and B, the other analysts' tags (by analyst), for Fleiss' κ. */
   const extras: { text: string; a: Annotation[]; b: Annotation[]; byAnalyst: Map<string, Annotation[]> }[] = [];
-  let offset = 0;
+  // Document by document: only the counts behind the figures outlive a document (and the documents Fleiss' κ needs).
+  const whole = new AgreementStream(kinds);
   for (const [index, meta] of metas.entries()) {
     await checkpoint(index, metas.length + 1, 'The agreement was not computed: cancelled.');
     const text = documentText(session.db, meta.id) ?? '';
@@ -125,17 +125,16 @@ export async function computeAgreement(session: ProjectSession, request: ValidRe
     const a = tags.filter((t) => t.analystId === request.analystA);
     const b = file ? teammateTags(file, request.analystB, meta.sha256, meta.id) : tags.filter((t) => t.analystId === request.analystB);
     const byAnalyst = new Map(others.map((id) => [id, tags.filter((t) => t.analystId === id && t.target)] as const).filter(([, list]) => list.length > 0));
-    extras.push({ text, a, b, byAnalyst });
+    const tokens = wordTokens(text);
+    if (byAnalyst.size > 0) extras.push({ text, a, b, byAnalyst });
     if (!request.documentId && (a.length > 0 || b.length > 0)) {
-      const overall = agreementReport(text, spansOf(a, 0), spansOf(b, 0), kinds).overall;
-      documents.push({ id: meta.id, title: meta.title, overall: withFleiss(overall, fleissOn([{ text, a, b, byAnalyst }], [...byAnalyst.keys()], kinds)?.overall) });
+      const own = new AgreementStream(kinds);
+      own.add(text, spansOf(a, 0), spansOf(b, 0), tokens);
+      documents.push({ id: meta.id, title: meta.title, overall: withFleiss(own.report().overall, fleissOn([{ text, a, b, byAnalyst }], [...byAnalyst.keys()], kinds)?.overall) });
     }
-    texts.push(text);
-    spansA.push(...spansOf(a, offset));
-    spansB.push(...spansOf(b, offset));
-    offset += text.length + 2;
+    whole.add(text, spansOf(a, 0), spansOf(b, 0), tokens);
   }
-  const report = agreementReport(texts.join('\n\n'), spansA, spansB, kinds);
+  const report = whole.report();
   // The raters for the whole: everyone who tagged a document in scope; the documents: those all of them tagged.
   const raters = others.filter((id) => extras.some((d) => d.byAnalyst.has(id)));
   const fleiss = fleissOn(extras, raters, kinds);

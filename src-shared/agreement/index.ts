@@ -104,21 +104,49 @@ interface FigureInputs {
 function figures({ kind, spansByRater, labelsByRater, cohen, unitized, tokens }: FigureInputs): AgreementFigures {
   const a = spansByRater[0] ?? [];
   const b = spansByRater[1] ?? [];
-  const exact = exactSpanMatch(a, b);
-  const overlap = overlapSpanMatch(a, b);
-  const alpha = krippendorffAlpha(labelsByRater, 'nominal').alpha;
-  const tags = spansByRater.reduce((sum, spans) => sum + spans.length, 0);
+  return {
+    ...figuresOf({
+      kind,
+      cohen,
+      alpha: krippendorffAlpha(labelsByRater, 'nominal').alpha,
+      unitized,
+      tokens,
+      exact: exactSpanMatch(a, b).matched,
+      overlap: overlapSpanMatch(a, b).matched,
+      a: a.length,
+      b: b.length,
+      tags: spansByRater.reduce((sum, spans) => sum + spans.length, 0),
+    }),
+    ...(spansByRater.length >= 3 ? { fleissKappa: fleissKappaFromLabels(labelsByRater).kappa } : {}),
+  };
+}
+
+/** The figures from what they rest on: κ, α and unitized α, and the span matches as counts (exact and overlap, of A's and B's spans). */
+export function figuresOf(inputs: {
+  kind: string | null;
+  cohen: number | null;
+  alpha: number | null;
+  unitized: number | null;
+  tokens: number;
+  exact: number;
+  overlap: number;
+  a: number;
+  b: number;
+  /** Tags of every rater (A's and B's when left out). */
+  tags?: number;
+}): AgreementFigures {
+  const { kind, cohen, alpha, unitized, tokens, exact, overlap, a, b } = inputs;
+  const f1 = (matched: number): number | null => (a + b > 0 ? (2 * matched) / (a + b) : null);
   return {
     cohenKappa: cohen,
     krippendorffAlpha: alpha,
     unitizedAlpha: unitized,
-    f1Exact: exact.f1,
-    f1Overlap: overlap.f1,
-    precisionExact: exact.precision,
-    recallExact: exact.recall,
-    units: { tokens, spansA: a.length, spansB: b.length },
-    ...(spansByRater.length >= 3 ? { fleissKappa: fleissKappaFromLabels(labelsByRater).kappa } : {}),
-    interpretation: interpretAgreement(alpha, kind, tags, tokens),
+    f1Exact: f1(exact),
+    f1Overlap: f1(overlap),
+    precisionExact: b > 0 ? exact / b : null,
+    recallExact: a > 0 ? exact / a : null,
+    units: { tokens, spansA: a, spansB: b },
+    interpretation: interpretAgreement(alpha, kind, inputs.tags ?? a + b, tokens),
   };
 }
 

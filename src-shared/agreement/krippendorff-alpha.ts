@@ -176,7 +176,33 @@ export function krippendorffAlpha(
   data: readonly (readonly (AlphaValue | null)[])[],
   level: MeasurementLevel,
 ): KrippendorffAlphaResult {
-  const table = coincidences(data, level);
+  return alphaOfTable(coincidences(data, level), level);
+}
+
+/**
+ * Krippendorff's nominal alpha of two raters from their agreement table: `pairs[i][j]` units got value i from the first
+ * rater and j from the second. The same figure as `krippendorffAlpha` over those units, without holding them.
+ */
+export function nominalAlphaOfPairs(pairs: readonly (readonly number[])[]): KrippendorffAlphaResult {
+  const size = pairs.length;
+  const dense = new Float64Array(size * size);
+  const totals = new Array<number>(size).fill(0);
+  pairs.forEach((row, i) =>
+    row.forEach((count, j) => {
+      // Each unit adds one to (i, j) and one to (j, i), and counts both its values.
+      dense[i * size + j] = (dense[i * size + j] as number) + count;
+      dense[j * size + i] = (dense[j * size + i] as number) + count;
+      totals[i] = (totals[i] as number) + count;
+      totals[j] = (totals[j] as number) + count;
+    }),
+  );
+  const cells: [number, number, number][] = [];
+  for (const [key, count] of dense.entries()) if (count > 0) cells.push([Math.floor(key / size), key % size, count]);
+  const values = Array.from({ length: size }, (_, i) => i);
+  return alphaOfTable({ values, cells, totals, n: totals.reduce((sum, total) => sum + total, 0) }, 'nominal');
+}
+
+function alphaOfTable(table: Coincidences, level: MeasurementLevel): KrippendorffAlphaResult {
   const { n } = table;
   if (n === 0) {
     return { alpha: null, observed: null, expected: null, n, reason: 'No unit received values from two raters, so there is nothing to compare.' };

@@ -64,7 +64,7 @@ function validate(input: UnitizedAlphaInput): void {
  * Overlapping units of the same rater and category are merged first (the coefficient assumes they do not
  * overlap); units that merely touch stay separate. Empty units are dropped.
  */
-function sectionsOf(units: readonly UnitizedUnit[], continuumStart: number, continuumLength: number): Section[] {
+export function sectionsOf(units: readonly UnitizedUnit[], continuumStart: number, continuumLength: number): Section[] {
   const sorted = units.filter((unit) => unit.length > 0).sort((x, y) => x.start - y.start);
   const merged: { begin: number; end: number }[] = [];
   for (const unit of sorted) {
@@ -104,7 +104,7 @@ export function sectionDifference(g: Section, h: Section): number {
  * Σ δ² over all intersecting pairs of two raters' sections. Both lists tile the same continuum, so a merge
  * walk visits each intersecting pair once, in O(|first| + |second|); non-intersecting pairs contribute 0.
  */
-function pairDisagreement(first: readonly Section[], second: readonly Section[]): number {
+export function pairDisagreement(first: readonly Section[], second: readonly Section[]): number {
   let sum = 0;
   let i = 0;
   let j = 0;
@@ -141,9 +141,16 @@ function expectedDisagreement(sectionsByRater: readonly Section[][], continuumLe
   for (const sections of sectionsByRater) {
     for (const section of sections) (section.isUnit ? unitLengths : gapLengths).push(section.length);
   }
+  return expectedFromLengths(unitLengths, gapLengths, sectionsByRater.length, continuumLength);
+}
+
+/**
+ * cDe from the lengths alone: every rater's units (rater by rater, in continuum order) and every gap (any order; sorted
+ * here, in place). What a continuum read in stretches keeps instead of its sections.
+ */
+export function expectedFromLengths(unitLengths: readonly number[], gapLengths: number[], raters: number, continuumLength: number): number | null {
   if (unitLengths.length === 0) return null;
   gapLengths.sort((x, y) => x - y);
-  // suffixSums[k] = Σ of gapLengths[k..]
   const suffixSums = new Array<number>(gapLengths.length + 1).fill(0);
   for (let k = gapLengths.length - 1; k >= 0; k--) suffixSums[k] = (suffixSums[k + 1] as number) + (gapLengths[k] as number);
 
@@ -157,7 +164,7 @@ function expectedDisagreement(sectionsByRater: readonly Section[][], continuumLe
     numerator += ((unitCount - 1) / 3) * (2 * l ** 3 - 3 * l ** 2 + l) + l ** 2 * placements;
     squaredLengths += l * (l - 1);
   }
-  const total = sectionsByRater.length * continuumLength;
+  const total = raters * continuumLength;
   const denominator = total * (total - 1) - squaredLengths;
   if (denominator <= 0) return null;
   return ((2 / continuumLength) * numerator) / denominator;
