@@ -2,7 +2,7 @@
 import type { ResponseOf, ValidRequestOf } from '../../../src-shared/api/contract';
 import { UserError } from '../../../src-shared/model/result';
 import { documentMetaById, documentText } from '../../store/documents';
-import { matchDocuments, type MatchedDocument } from '../../store/search-index';
+import { matchedDocument, rankedMatches } from '../../store/search-index';
 import type { ProjectSession } from '../session';
 import { findHits, snippetAround } from './find-hits';
 import { parseQuery, positivePhrases, toFtsQuery } from './query';
@@ -14,9 +14,9 @@ function sqliteCode(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
-function matching(session: ProjectSession, query: string, ftsQuery: string, documentId: ValidRequestOf<'search.query'>['documentId']): MatchedDocument[] {
+function matching(session: ProjectSession, query: string, ftsQuery: string, documentId: ValidRequestOf<'search.query'>['documentId']): number[] {
   try {
-    return matchDocuments(session.db, ftsQuery, documentId);
+    return rankedMatches(session.db, ftsQuery, documentId);
   } catch (error) {
     const code = sqliteCode(error);
     if (code?.startsWith('SQLITE_CORRUPT')) {
@@ -38,14 +38,16 @@ export function searchProject(session: ProjectSession, request: ValidRequestOf<'
   if (request.documentId !== undefined && !documentMetaById(session.db, request.documentId)) {
     throw new UserError('not_found', `There is no document with id ${request.documentId} in this project.`);
   }
-  const documents = matching(session, request.query, toFtsQuery(tree), request.documentId);
+  const matches = matching(session, request.query, toFtsQuery(tree), request.documentId);
   const phrases = positivePhrases(tree);
   const limit = request.limit ?? DEFAULT_SEARCH_LIMIT;
   const hits: ResponseOf<'search.query'>['hits'] = [];
-  for (const document of documents) {
+  for (const indexId of matches) {
+    const document = matchedDocument(session.db, indexId);
+    if (!document) throw new Error(`search index entry ${indexId} names no document`);
     const text = documentText(session.db, document.documentId) ?? '';
     for (const hit of findHits(text, phrases)) {
-      if (hits.length === limit) return { hits, documentCount: documents.length, truncated: true };
+      if (hits.length === limit) return { hits, documentCount: matches.length, truncated: true };
       const snippet = snippetAround(text, hit);
       hits.push({
         documentId: document.documentId,
@@ -58,5 +60,5 @@ export function searchProject(session: ProjectSession, request: ValidRequestOf<'
       });
     }
   }
-  return { hits, documentCount: documents.length, truncated: false };
+  return { hits, documentCount: matches.length, truncated: false };
 }
