@@ -5,38 +5,83 @@ import { contentWords, evidenceOf, findingKey, type CheckInput } from './evidenc
 
 export const CLAIM_SIMILARITY = 0.8;
 
-function jaccard(a: readonly string[], b: ReadonlySet<string>): number {
-  const common = a.filter((w) => b.has(w)).length;
-  return common / (a.length + b.size - common);
-}
+type Claim = Annotation & { kind: 'claim' };
 
-/**
- * Groups of claims in two or more documents whose word sets are at least CLAIM_SIMILARITY alike (joined through any
- * alike pair). Candidates are found by prefix filtering: with words in rarest-first order, two sets that alike must
- * share one of the first |A| − ⌈0.8·|A|⌉ + 1 words of either.
- */
-export function repeatedClaims(input: CheckInput, threshold = CLAIM_SIMILARITY): Finding[] {
-  const claims = input.annotations.filter((a): a is Annotation & { kind: 'claim' } => a.kind === 'claim' && a.target !== null);
+/** Each claim's distinct content words as word ranks, rarest word first (rank 0 is the rarest of the project). */
+function rankedWordSets(claims: readonly Claim[]): Int32Array[] {
   const words = claims.map((c) => [...new Set(contentWords(c.target?.exact ?? ''))]);
   const frequency = new Map<string, number>();
   for (const set of words) for (const w of set) frequency.set(w, (frequency.get(w) ?? 0) + 1);
-  const ordered = words.map((set) => [...set].sort((x, y) => (frequency.get(x) ?? 0) - (frequency.get(y) ?? 0) || (x < y ? -1 : 1)));
-  const parent = claims.map((_, i) => i);
-  const root = (i: number): number => (parent[i] === i ? i : (parent[i] = root(parent[i] ?? i)));
-  const index = new Map<string, number[]>();
-  ordered.forEach((set, i) => {
-    if (set.length === 0) return;
-    const prefix = set.slice(0, set.length - Math.ceil(threshold * set.length) + 1);
-    const candidates = new Set(prefix.flatMap((w) => index.get(w) ?? []));
-    const mine = new Set(set);
-    for (const j of candidates) if (jaccard(ordered[j] ?? [], mine) >= threshold) parent[root(j)] = root(i);
-    for (const w of prefix) index.set(w, [...(index.get(w) ?? []), i]);
+  const order = [...frequency.keys()].sort((x, y) => (frequency.get(x) ?? 0) - (frequency.get(y) ?? 0) || (x < y ? -1 : 1));
+  const rank = new Map(order.map((w, i) => [w, i]));
+  return words.map((set) => Int32Array.from(set, (w) => rank.get(w) ?? 0).sort());
+}
+
+/** Shared words of two ascending rank sets from positions `i` and `j` on, the words there being equal. */
+function overlapFrom(a: Int32Array, b: Int32Array, i: number, j: number): number {
+  let common = 1;
+  for (let x = i + 1, y = j + 1; x < a.length && y < b.length; ) {
+    const d = (a[x] ?? 0) - (b[y] ?? 0);
+    if (d === 0) common += 1;
+    if (d <= 0) x += 1;
+    if (d >= 0) y += 1;
+  }
+  return common;
+}
+
+/** Groups (indexes into `sets`) joined through pairs at least `threshold` alike by Jaccard. */
+function similarGroups(sets: readonly Int32Array[], threshold: number): Map<number, number[]> {
+  const parent = Int32Array.from(sets, (_, i) => i);
+  const root = (i: number): number => {
+    let r = i;
+    while (parent[r] !== r) r = parent[r] = parent[parent[r] ?? r] ?? r;
+    return r;
+  };
+  const jaccard = (common: number, a: number, b: number) => common / (a + b - common);
+  // Prefix filtering (words rarest first): two sets that alike share one of the first |A| − ⌈t·|A|⌉ + 1 words of each.
+  // The postings keep each claim's position of that word, so that the first shared word bounds the overlap (PPJoin).
+  const postings = new Map<number, { claims: number[]; positions: number[] }>();
+  const seenBy = new Int32Array(sets.length).fill(-1);
+  sets.forEach((a, i) => {
+    if (a.length === 0) return;
+    const prefix = a.length - Math.ceil(threshold * a.length) + 1;
+    for (let p = 0; p < prefix; p += 1) {
+      const posting = postings.get(a[p] ?? 0);
+      if (!posting) continue;
+      for (let k = 0; k < posting.claims.length; k += 1) {
+        const j = posting.claims[k] ?? 0;
+        if (seenBy[j] === i) continue;
+        seenBy[j] = i;
+        const b = sets[j] ?? a;
+        const q = posting.positions[k] ?? 0;
+        if (b.length < threshold * a.length || a.length < threshold * b.length) continue;
+        if (jaccard(Math.min(a.length - p, b.length - q), a.length, b.length) < threshold || root(j) === root(i)) continue;
+        if (jaccard(overlapFrom(a, b, p, q), a.length, b.length) >= threshold) parent[root(j)] = root(i);
+      }
+    }
+    for (let p = 0; p < prefix; p += 1) {
+      const word = a[p] ?? 0;
+      const posting = postings.get(word) ?? { claims: [], positions: [] };
+      posting.claims.push(i);
+      posting.positions.push(p);
+      postings.set(word, posting);
+    }
   });
   const groups = new Map<number, number[]>();
-  claims.forEach((_, i) => groups.set(root(i), [...(groups.get(root(i)) ?? []), i]));
+  sets.forEach((_, i) => {
+    const group = groups.get(root(i));
+    if (group) group.push(i);
+    else groups.set(root(i), [i]);
+  });
+  return groups;
+}
+
+/** Groups of claims in two or more documents whose word sets are at least CLAIM_SIMILARITY alike (joined through any alike pair). */
+export function repeatedClaims(input: CheckInput, threshold = CLAIM_SIMILARITY): Finding[] {
+  const claims = input.annotations.filter((a): a is Claim => a.kind === 'claim' && a.target !== null);
   const findings: Finding[] = [];
-  for (const members of groups.values()) {
-    const group = members.map((i) => claims[i]).filter((c): c is Annotation & { kind: 'claim' } => c !== undefined);
+  for (const members of similarGroups(rankedWordSets(claims), threshold).values()) {
+    const group = members.map((i) => claims[i]).filter((c): c is Claim => c !== undefined);
     const documents = new Set(group.map((c) => c.documentId));
     if (documents.size < 2) continue;
     findings.push({

@@ -40,7 +40,11 @@ function shared(a: Set<string>, b: Set<string>): string[] {
 /** Pairs of figures of one unit sharing context words (none of the unit's commonest) whose values are FIGURE_RATIO or more apart. */
 export function disagreeingFigures(input: CheckInput, ratio = FIGURE_RATIO): Finding[] {
   const byUnit = new Map<string, Figure[]>();
-  for (const figure of figuresOf(input)) byUnit.set(figure.unit, [...(byUnit.get(figure.unit) ?? []), figure]);
+  for (const figure of figuresOf(input)) {
+    const list = byUnit.get(figure.unit);
+    if (list) list.push(figure);
+    else byUnit.set(figure.unit, [figure]);
+  }
   const findings: Finding[] = [];
   for (const [unit, figures] of byUnit) {
     // Only figures sharing a context word can pair: an index by word keeps this far from every pair of a unit.
