@@ -25,7 +25,7 @@ import type { ProjectSession } from './session';
 import { searchProject } from './search/search-service';
 import { tagSearchHits } from './search/tag-all';
 import { acceptAllSuggestions, acceptSuggestionKeys, listSuggestions, rejectSuggestionKeys } from './suggestions/suggestion-service';
-import { queryTagTable } from './tag-table';
+import { groupTagTable, queryTagTable, tagIdsMatching } from './tag-table';
 import { dismissFinding, listFindings } from './checks/check-service';
 import { addActorRole, listActorRoles } from './checks/actor-roles';
 
@@ -87,6 +87,7 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'suggestion.reject': (request) => rejectSuggestionKeys(session, request),
     'suggestion.acceptAll': (request) => acceptAllSuggestions(session, request),
     'annotation.query': (request) => queryTagTable(session, request),
+    'annotation.groups': (request) => groupTagTable(session, request),
     'checks.list': (request) => listFindings(session, request),
     'checks.dismiss': (request) => dismissFinding(session, request),
     'actor.addRole': (request) => addActorRole(session, request),
@@ -95,7 +96,8 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
 }
 
 function exportFiles(session: ProjectSession, request: ValidRequestOf<'export.project'>) {
-  const { format, jsonLines, ...filters } = request;
+  const { format, jsonLines, tags, ...kept } = request;
+  const filters = tags ? { ...kept, tagIds: tagIdsMatching(session, tags) } : kept;
   const files =
     format === 'json'
       ? [{ path: 'project.json', mediaType: 'application/json', content: JSON.stringify(exportProjectJson(session, filters), null, 2) }]

@@ -1,4 +1,4 @@
-// Checks annotation.query: live tags only, each filter narrowing, sorting by a column, and pages that cover all rows once.
+// Checks annotation.query and annotation.groups: live tags only, each filter narrowing, sorting, pages, groups, and the filtered CSV export.
 import { afterEach, describe, expect, it } from 'vitest';
 import { newTestProject, type TestProject } from '../test-support/project-fixture';
 
@@ -60,5 +60,35 @@ describe('annotation.query', () => {
     const results = await Promise.all(pages);
     expect(results.every((r) => r.total === 4 && r.rows.length === 1)).toBe(true);
     expect(new Set(results.map((r) => r.rows[0]?.id)).size).toBe(4);
+  });
+
+  it('narrows figures by unit', async () => {
+    const { p, a } = await tagged();
+    const text = (await p.call('document.get', { id: a })).text;
+    const start = text.indexOf('Budanov');
+    await p.call('annotation.create', { documentId: a, kind: 'figure', target: { start, end: start + 7 }, attributes: { amount: 3, scale: 1, unit: 'people' } });
+    expect((await p.call('annotation.query', { unit: 'people' })).rows.map((r) => r.value)).toEqual([3]);
+    expect((await p.call('annotation.query', { unit: 'USD' })).total).toBe(2);
+  });
+});
+
+describe('annotation.groups', () => {
+  it('groups figures by unit with their smallest, largest and total value, claims by status, tags by actor', async () => {
+    const { p, budanov } = await tagged();
+    const groups = async (by: 'actor' | 'status' | 'unit', filters: object = {}) => (await p.call('annotation.groups', { by, ...filters })).groups;
+    expect(await groups('unit')).toEqual([{ value: 'USD', label: 'USD', count: 2, minValue: 800e9, maxValue: 8000e9, totalValue: 8800e9 }]);
+    expect((await groups('status')).map((g) => [g.value, g.count])).toEqual([['disputed', 1]]);
+    expect((await groups('actor')).map((g) => [g.value, g.label, g.count])).toEqual([[budanov, 'Kyrylo Budanov', 1]]);
+    expect(await groups('unit', { text: '8000' })).toEqual([{ value: 'USD', label: 'USD', count: 1, minValue: 8000e9, maxValue: 8000e9, totalValue: 8000e9 }]);
+  });
+});
+
+describe('export.project with the table’s filters', () => {
+  it('writes only the rows the table shows in CSV', async () => {
+    const { p } = await tagged();
+    const { files } = await p.call('export.project', { format: 'csv', tags: { kinds: ['figure'], text: '8000' } });
+    const lines = Buffer.from(files[0]?.contentBase64 ?? '', 'base64').toString('utf8').trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toMatch(/^Figure,8000 billion dollars,Beta,/);
   });
 });

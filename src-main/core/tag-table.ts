@@ -1,6 +1,6 @@
-// `annotation.query`: the project-wide tag table, one page of rows at a time, for the app's table and `marginalia tags`.
+// `annotation.query` and `annotation.groups`: the project-wide tag table, one page of rows at a time, and its grouped views.
 import type { ResponseOf, ValidRequestOf } from '../../src-shared/api/contract';
-import { tagTablePage } from '../store/tag-table';
+import { tagGroups, tagTableIds, tagTablePage } from '../store/tag-table';
 import type { ProjectSession } from './session';
 
 /** Rows per page when the request names no limit. */
@@ -10,4 +10,14 @@ export function queryTagTable(session: ProjectSession, request: ValidRequestOf<'
   const { sort, offset, limit, ...filters } = request;
   const page = tagTablePage(session.db, filters, { column: sort?.column ?? 'date', descending: sort?.descending ?? sort === undefined }, { offset: offset ?? 0, limit: limit ?? DEFAULT_TAG_PAGE });
   return page as ResponseOf<'annotation.query'>;
+}
+
+export function groupTagTable(session: ProjectSession, request: ValidRequestOf<'annotation.groups'>): ResponseOf<'annotation.groups'> {
+  const { by, ...filters } = request;
+  return { groups: tagGroups(session.db, filters, by) };
+}
+
+/** The ids of the live tags the table shows with `filters`: what its CSV export holds. */
+export function tagIdsMatching(session: ProjectSession, filters: ValidRequestOf<'annotation.query'>): ReadonlySet<string> {
+  return new Set(tagTableIds(session.db, filters));
 }

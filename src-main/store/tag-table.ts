@@ -14,6 +14,8 @@ export interface TagTableFilters {
   /** Review decisions; 'undecided' is a tag no reviewer has decided. */
   reviews?: readonly string[];
   documentId?: string;
+  /** A figure's unit. */
+  unit?: string;
   /** Found (ignoring ASCII case) in the quote or the note. */
   text?: string;
 }
@@ -45,6 +47,7 @@ const ACTOR = `coalesce(json_extract(a.attributes, '$.actorId'), json_extract(a.
 const STATUS = `coalesce(json_extract(a.attributes, '$.status'), json_extract(a.attributes, '$.severity'))`;
 const VALUE = `json_extract(a.attributes, '$.amount') * json_extract(a.attributes, '$.scale')`;
 const REVIEW = `json_extract(a.review, '$.status')`;
+const UNIT = `json_extract(a.attributes, '$.unit')`;
 
 const SORT_EXPRESSIONS: Readonly<Record<TagTableColumn, string>> = {
   kind: 'a.kind',
@@ -83,6 +86,10 @@ function whereClause(filters: TagTableFilters): { sql: string; params: unknown[]
     conditions.push('a.document_id = ?');
     params.push(filters.documentId);
   }
+  if (filters.unit !== undefined) {
+    conditions.push(`${UNIT} = ?`);
+    params.push(filters.unit);
+  }
   if (filters.text !== undefined && filters.text !== '') {
     conditions.push('(instr(lower(a.exact), lower(?)) > 0 OR instr(lower(a.note), lower(?)) > 0)');
     params.push(filters.text, filters.text);
@@ -108,10 +115,47 @@ export function tagTablePage(
     `SELECT a.id, a.document_id AS documentId, d.title AS documentTitle, a.kind, a.start_offset AS start, a.end_offset AS "end",
        substr(a.exact, 1, ${ROW_QUOTE_LENGTH}) AS quote, a.analyst_id AS analystId, n.display_name AS analystName,
        ${ACTOR} AS actorId, r.name AS actor_name, ${STATUS} AS status, json_extract(a.attributes, '$.category') AS category,
-       ${VALUE} AS value, json_extract(a.attributes, '$.unit') AS unit, ${REVIEW} AS review, a.updated_at AS updatedAt
+       ${VALUE} AS value, ${UNIT} AS unit, ${REVIEW} AS review, a.updated_at AS updatedAt
      ${FROM} WHERE ${where.sql}
      ORDER BY ${SORT_EXPRESSIONS[sort.column]} IS NULL, ${SORT_EXPRESSIONS[sort.column]} ${direction}, a.id ${direction}
      LIMIT ? OFFSET ?`,
   ).all(...where.params, page.limit, page.offset) as (Omit<TagTableRow, 'actorName'> & { actor_name: string | null })[];
   return { rows: rows.map(({ actor_name, ...row }) => ({ ...row, actorName: actor_name })), total };
+}
+
+/** The ids of every live tag matching `filters` (what the table's CSV export holds). */
+export function tagTableIds(db: Db, filters: TagTableFilters): string[] {
+  const where = whereClause(filters);
+  return statement(db, `SELECT a.id ${FROM} WHERE ${where.sql}`).pluck().all(...where.params) as string[];
+}
+
+export type TagGrouping = 'actor' | 'status' | 'unit';
+
+export interface TagGroupRow {
+  value: string | null;
+  label: string;
+  count: number;
+  minValue: number | null;
+  maxValue: number | null;
+  totalValue: number | null;
+}
+
+/** What each grouping groups by, and which tags it holds: tags with an actor, claims, figures. */
+const GROUPINGS: Readonly<Record<TagGrouping, { value: string; label: string; holds: string }>> = {
+  actor: { value: ACTOR, label: 'r.name', holds: `${ACTOR} IS NOT NULL` },
+  status: { value: STATUS, label: STATUS, holds: "a.kind = 'claim'" },
+  unit: { value: UNIT, label: UNIT, holds: "a.kind = 'figure'" },
+};
+
+/** The live tags matching `filters` in groups (biggest first), with the smallest, largest and total figure value of each. */
+export function tagGroups(db: Db, filters: TagTableFilters, by: TagGrouping): TagGroupRow[] {
+  const where = whereClause(filters);
+  const grouping = GROUPINGS[by];
+  return statement(
+    db,
+    `SELECT ${grouping.value} AS value, coalesce(${grouping.label}, ${grouping.value}, '') AS label, count(*) AS count,
+       min(${VALUE}) AS minValue, max(${VALUE}) AS maxValue, sum(${VALUE}) AS totalValue
+     ${FROM} WHERE ${where.sql} AND ${grouping.holds}
+     GROUP BY 1 ORDER BY count DESC, label`,
+  ).all(...where.params) as TagGroupRow[];
 }

@@ -56,6 +56,20 @@ export const ActorMentionsSchema = z.object({
 });
 export type ActorMentions = z.infer<typeof ActorMentionsSchema>;
 
+/** Which tags the tag table shows (and its CSV export holds): every field narrows, absent fields keep all. */
+export const TagTableFiltersSchema = z.strictObject({
+  kinds: z.array(AnnotationKindSchema).max(4).optional(),
+  analystIds: z.array(AnalystIdSchema).max(1_000).optional(),
+  actorId: ActorIdSchema.optional(),
+  statuses: z.array(z.enum(['unverified', 'supported', 'disputed', 'false', 'low', 'medium', 'high'])).max(7).optional(),
+  reviews: z.array(z.enum(['accepted', 'rejected', 'undecided'])).max(3).optional(),
+  documentId: DocumentIdSchema.optional(),
+  /** A figure's unit (USD, people, …). */
+  unit: z.string().max(40).optional(),
+  text: z.string().max(200).optional(),
+});
+export type TagTableFilters = z.input<typeof TagTableFiltersSchema>;
+
 /** Which tags an export holds; every field narrows, absent fields keep all. Deleted tags are never exported. */
 const ExportFiltersSchema = {
   analystIds: z.array(AnalystIdSchema).max(1_000).optional(),
@@ -180,7 +194,13 @@ export const ExportedFileSchema = z.object({
   contentBase64: z.string(),
 });
 
-const ExportRequestSchema = z.strictObject({ format: ExportFormatSchema, jsonLines: z.boolean().optional(), ...ExportFiltersSchema });
+const ExportRequestSchema = z.strictObject({
+  format: ExportFormatSchema,
+  jsonLines: z.boolean().optional(),
+  ...ExportFiltersSchema,
+  /** Only the live tags the tag table shows with these filters (its "Export CSV"). */
+  tags: TagTableFiltersSchema.optional(),
+});
 
 const AnnotationCreateSchema = z.strictObject({
   documentId: DocumentIdSchema,
@@ -244,6 +264,18 @@ export const TagRowSchema = z.object({
   updatedAt: TimestampSchema,
 });
 export type TagRow = z.infer<typeof TagRowSchema>;
+
+/** One group of the tag table's grouped views: its actor, claim status or unit, how many tags, and figures' values. */
+export const TagGroupSchema = z.object({
+  /** The actor id, status or unit the group stands for; null for tags without one. */
+  value: z.string().nullable(),
+  label: z.string(),
+  count: z.number().int(),
+  minValue: z.number().nullable(),
+  maxValue: z.number().nullable(),
+  totalValue: z.number().nullable(),
+});
+export type TagGroup = z.infer<typeof TagGroupSchema>;
 
 /** A tag a cross-document finding rests on: its document, offsets and quote, and what the rule read there. */
 export const FindingEvidenceSchema = z.object({
@@ -563,20 +595,15 @@ export const contract = {
   ),
   /** Every live tag of the project as table rows: filtered (all filters narrow), sorted by one column, one page at a time. */
   'annotation.query': method(
-    z.strictObject({
-      kinds: z.array(AnnotationKindSchema).max(4).optional(),
-      analystIds: z.array(AnalystIdSchema).max(1_000).optional(),
-      actorId: ActorIdSchema.optional(),
-      statuses: z.array(z.enum(['unverified', 'supported', 'disputed', 'false', 'low', 'medium', 'high'])).max(7).optional(),
-      reviews: z.array(z.enum(['accepted', 'rejected', 'undecided'])).max(3).optional(),
-      documentId: DocumentIdSchema.optional(),
-      text: z.string().max(200).optional(),
+    TagTableFiltersSchema.extend({
       sort: z.strictObject({ column: z.enum(['kind', 'quote', 'document', 'analyst', 'actor', 'status', 'value', 'review', 'date']), descending: z.boolean().optional() }).optional(),
       offset: z.number().int().nonnegative().optional(),
       limit: z.number().int().min(1).max(5_000).optional(),
     }),
     z.object({ rows: z.array(TagRowSchema), total: z.number().int() }),
   ),
+  /** The tag table's grouped views: by actor (actor tags and claimants), by claim status (claims), or figures by unit with their values. */
+  'annotation.groups': method(TagTableFiltersSchema.extend({ by: z.enum(['actor', 'status', 'unit']) }), z.object({ groups: z.array(TagGroupSchema) })),
   /** Cross-document checks: figures that disagree, roles that disagree, claims repeated; dismissed ones only when asked. */
   'checks.list': method(z.strictObject({ includeDismissed: z.boolean().optional() }), z.object({ findings: z.array(FindingSchema) })),
   /** Sets a finding aside, remembered in this project file (not merged, not undoable). */

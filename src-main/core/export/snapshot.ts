@@ -10,14 +10,15 @@ import type { ProjectSession } from '../session';
 import { reviewStatusOf } from './snapshot-index';
 import type { ExportSnapshot } from './types';
 
-/** Which tags an export holds (the filter fields of `export.project`); absent fields keep all. */
-export type ExportFilters = Pick<ValidRequestOf<'export.project'>, 'analystIds' | 'documentIds' | 'statuses'>;
+/** Which tags an export holds (the filter fields of `export.project`, `tagIds` those its tag-table filters keep); absent fields keep all. */
+export type ExportFilters = Pick<ValidRequestOf<'export.project'>, 'analystIds' | 'documentIds' | 'statuses'> & { tagIds?: ReadonlySet<string> };
 
 /** Whether the filters keep a tag, deleted or not. */
 export function filtersKeep(filters: ExportFilters, annotation: Annotation): boolean {
   if (filters.analystIds && !filters.analystIds.includes(annotation.analystId)) return false;
   if (filters.documentIds && !filters.documentIds.includes(annotation.documentId)) return false;
   if (filters.statuses && !filters.statuses.includes(reviewStatusOf(annotation))) return false;
+  if (filters.tagIds && !filters.tagIds.has(annotation.id)) return false;
   return true;
 }
 
