@@ -2,7 +2,7 @@
 import type { Db } from './open-project';
 import { statement } from './statements';
 
-export const TAG_TABLE_COLUMNS = ['kind', 'quote', 'document', 'analyst', 'actor', 'status', 'value', 'review', 'date'] as const;
+export const TAG_TABLE_COLUMNS = ['kind', 'quote', 'document', 'analyst', 'actor', 'status', 'category', 'value', 'review', 'date'] as const;
 export type TagTableColumn = (typeof TAG_TABLE_COLUMNS)[number];
 
 export interface TagTableFilters {
@@ -56,6 +56,7 @@ const SORT_EXPRESSIONS: Readonly<Record<TagTableColumn, string>> = {
   analyst: 'n.display_name',
   actor: 'actor_name',
   status: 'status',
+  category: 'category',
   value: 'value',
   review: 'review',
   date: 'a.updated_at',

@@ -596,7 +596,7 @@ export const contract = {
   /** Every live tag of the project as table rows: filtered (all filters narrow), sorted by one column, one page at a time. */
   'annotation.query': method(
     TagTableFiltersSchema.extend({
-      sort: z.strictObject({ column: z.enum(['kind', 'quote', 'document', 'analyst', 'actor', 'status', 'value', 'review', 'date']), descending: z.boolean().optional() }).optional(),
+      sort: z.strictObject({ column: z.enum(['kind', 'quote', 'document', 'analyst', 'actor', 'status', 'category', 'value', 'review', 'date']), descending: z.boolean().optional() }).optional(),
       offset: z.number().int().nonnegative().optional(),
       limit: z.number().int().min(1).max(5_000).optional(),
     }),
