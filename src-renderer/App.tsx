@@ -34,6 +34,8 @@ import { useWorkbenchKeys } from './hooks/use-workbench-keys';
 import { useSearch } from './hooks/use-search';
 import { SearchPanel } from './components/search/SearchPanel';
 import { ProgressBar } from './components/ProgressBar';
+import { TagTableView } from './components/table/TagTableView';
+import { useTagTableMode } from './hooks/use-tag-table';
 import { useLiveUpdates } from './hooks/useLiveUpdates';
 import { useMessage } from './hooks/useMessage';
 import { useTagFilter } from './hooks/useTagFilter';
@@ -57,8 +59,9 @@ export function App({ client }: { client: Client }) {
   const importing = useArticleImport(client, { refreshProject, hasOpenDocument: doc !== null, openDocument, setMessage, report });
   const jumpToTag = useTagJump(doc?.id ?? null, openDocument, picked.selectTag);
   const [reviewing, setReviewing] = useState(false);
+  const table = useTagTableMode(jumpToTag, report);
   const projectOpen = Boolean(session.workbench?.projectName);
-  const search = useSearch({ client, document: doc, viewRef, openDocument, enabled: projectOpen && !reviewing && !session.askName, onTagged: reloadTags, onError: report });
+  const search = useSearch({ client, document: doc, viewRef, openDocument, enabled: projectOpen && !reviewing && !table.open && !session.askName, onTagged: reloadTags, onError: report });
 
   const loadWorkbench = useCallback(async () => {
     const state = await loadSession();
@@ -80,7 +83,7 @@ export function App({ client }: { client: Client }) {
   const shown = useMemo(() => annotations.filter(tagFilter.matches), [annotations, tagFilter.matches]);
   const keys = useWorkbenchKeys({
     askName: session.askName,
-    reviewing,
+    reviewing: reviewing || table.open,
     desktop: session.workbench?.host === 'desktop',
     shown,
     selectedId: picked.selectedId,
@@ -139,6 +142,9 @@ export function App({ client }: { client: Client }) {
         testId="merge-input"
         onFile={(file) => void sharing.chooseTeammateFile(file)}
       />
+      {!reviewing && (
+        <button onClick={() => table.setOpen(!table.open)} aria-pressed={table.open} title="Every tag of the project in one table: filter, sort, group, export">Tag table</button>
+      )}
       {documents.length > 0 && !reviewing && (
         <button onClick={() => setReviewing(true)} title="Compare two analysts' tags on one article — in this project or in a teammate's file — and decide their differences">Review…</button>
       )}
@@ -174,8 +180,23 @@ export function App({ client }: { client: Client }) {
           onChanged={() => void refreshProject().catch(report)}
         />
       ) : (
-        <div className="panes">
-          {/* Left: the project's tabs (documents, actors, analysts, suggestions) — listed in SidebarTabs and ProjectSidebar. */}
+        <>
+        {table.open && (
+          <TagTableView
+            client={client}
+            revision={project.revision}
+            projectName={info?.name ?? 'project'}
+            analysts={info?.analysts ?? []}
+            actors={actors}
+            documents={documents}
+            onOpen={table.openRow}
+            onClose={() => table.setOpen(false)}
+            onSaved={say}
+            onError={report}
+          />
+        )}
+        <div className="panes" hidden={table.open}>
+          {/* Left: the project's tabs (documents, actors, analysts, suggestions, checks) — listed in SidebarTabs and ProjectSidebar. */}
           <ProjectSidebar
             client={client}
             documents={documents}
@@ -235,6 +256,7 @@ export function App({ client }: { client: Client }) {
             )}
           </aside>
         </div>
+        </>
       )}
       {/* Overlays. */}
       {importing.dragging && projectOpen && (

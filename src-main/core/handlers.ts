@@ -13,7 +13,7 @@ import { createAnnotation, createAnnotations, deleteAnnotation, listAnnotations,
 import { getDocument, importArticle, importDocuments, listDocuments } from './document-service';
 import { exportProjectJson } from './export-json';
 import { exportProject } from './export/index';
-import { snapshotOf } from './export/snapshot';
+import { exportFiltersOf, snapshotOf } from './export/snapshot';
 import { writeExport } from './export/write';
 import { compactProject } from './compact-service';
 import { importAnnotationsFile } from './annotation-import/import-service';
@@ -25,7 +25,7 @@ import type { ProjectSession } from './session';
 import { searchProject } from './search/search-service';
 import { tagSearchHits } from './search/tag-all';
 import { acceptAllSuggestions, acceptSuggestionKeys, listSuggestions, rejectSuggestionKeys } from './suggestions/suggestion-service';
-import { groupTagTable, queryTagTable, tagIdsMatching } from './tag-table';
+import { groupTagTable, queryTagTable } from './tag-table';
 import { dismissFinding, listFindings } from './checks/check-service';
 import { addActorRole, listActorRoles } from './checks/actor-roles';
 
@@ -96,8 +96,8 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
 }
 
 function exportFiles(session: ProjectSession, request: ValidRequestOf<'export.project'>) {
-  const { format, jsonLines, tags, ...kept } = request;
-  const filters = tags ? { ...kept, tagIds: tagIdsMatching(session, tags) } : kept;
+  const { format, jsonLines } = request;
+  const filters = exportFiltersOf(session, request);
   const files =
     format === 'json'
       ? [{ path: 'project.json', mediaType: 'application/json', content: JSON.stringify(exportProjectJson(session, filters), null, 2) }]

@@ -1,6 +1,6 @@
 // `annotation.query` and `annotation.groups`: the project-wide tag table, one page of rows at a time, and its grouped views.
 import type { ResponseOf, ValidRequestOf } from '../../src-shared/api/contract';
-import { tagGroups, tagTableIds, tagTablePage } from '../store/tag-table';
+import { tagGroups, tagTablePage } from '../store/tag-table';
 import type { ProjectSession } from './session';
 
 /** Rows per page when the request names no limit. */
@@ -17,7 +17,3 @@ export function groupTagTable(session: ProjectSession, request: ValidRequestOf<'
   return { groups: tagGroups(session.db, filters, by) };
 }
 
-/** The ids of the live tags the table shows with `filters`: what its CSV export holds. */
-export function tagIdsMatching(session: ProjectSession, filters: ValidRequestOf<'annotation.query'>): ReadonlySet<string> {
-  return new Set(tagTableIds(session.db, filters));
-}

@@ -1,10 +1,11 @@
-// Left pane: the documents, the actor registry, the analysts and the suggestions, one tab at a time.
+// Left pane: the documents, the actor registry, the analysts, the suggestions and the checks, one tab at a time.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { DocumentSummary } from '../../src-shared/api/contract';
 import type { Actor } from '../../src-shared/model/actor';
 import type { Client } from '../api/client';
 import { ActorRegistry } from './ActorRegistry';
 import { AnalystsPanel } from './AnalystsPanel';
+import { ChecksPanel } from './checks/ChecksPanel';
 import { DocumentList } from './DocumentList';
 import { SidebarTabs, type SidebarTab } from './SidebarTabs';
 
@@ -48,6 +49,7 @@ export function ProjectSidebar(props: {
         <AnalystsPanel client={props.client} revision={props.revision} onRenameSelf={props.onRenameSelf} onChanged={props.onChanged} onError={props.onError} />
       )}
       {tab === 'suggestions' && props.suggestions}
+      {tab === 'checks' && <ChecksPanel client={props.client} revision={props.revision} onJump={props.onJump} onChanged={props.onChanged} onError={props.onError} />}
     </SidebarTabs>
   );
 }

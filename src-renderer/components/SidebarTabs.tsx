@@ -1,13 +1,14 @@
-// Left pane: tabs between the documents, the actor registry, the analysts and the suggestions (arrow keys move between the tabs).
+// Left pane: tabs between the documents, the actor registry, the analysts, the suggestions and the checks (arrow keys move between the tabs).
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 
-export type SidebarTab = 'documents' | 'actors' | 'analysts' | 'suggestions';
+export type SidebarTab = 'documents' | 'actors' | 'analysts' | 'suggestions' | 'checks';
 
 const TABS: readonly { id: SidebarTab; label: string }[] = [
   { id: 'documents', label: 'Documents' },
   { id: 'actors', label: 'Actors' },
   { id: 'analysts', label: 'Analysts' },
   { id: 'suggestions', label: 'Suggestions' },
+  { id: 'checks', label: 'Checks' },
 ];
 
 export function SidebarTabs(props: { tab: SidebarTab; onTab: (tab: SidebarTab) => void; children: ReactNode }) {

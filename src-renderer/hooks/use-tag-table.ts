@@ -147,3 +147,22 @@ export function useTagTable(client: Client, revision: number, onError: (error: u
 }
 
 export type TagTableState = ReturnType<typeof useTagTable>;
+
+/**
+ * Whether the tag table is shown in place of the panes (which stay mounted, hidden), and opening a row: the table
+ * closes and, once the article is shown again, its document opens at the tag.
+ */
+export function useTagTableMode(jumpToTag: (documentId: string, annotationId: string) => Promise<void>, onError: (error: unknown) => void) {
+  const [open, setOpen] = useState(false);
+  const [jump, setJump] = useState<TagRow | null>(null);
+  useEffect(() => {
+    if (open || !jump) return;
+    setJump(null);
+    jumpToTag(jump.documentId, jump.id).catch(onError);
+  }, [open, jump, jumpToTag, onError]);
+  const openRow = useCallback((row: TagRow) => {
+    setJump(row);
+    setOpen(false);
+  }, []);
+  return { open, setOpen, openRow };
+}

@@ -5,6 +5,7 @@ import { allActors } from '../../store/actors';
 import { allAnnotations } from '../../store/annotations';
 import { allDocumentMetas, documentById } from '../../store/documents';
 import { allAnalysts, projectMeta } from '../../store/project-meta';
+import { tagTableIds } from '../../store/tag-table';
 import type { Document } from '../../../src-shared/model/document';
 import type { ProjectSession } from '../session';
 import { reviewStatusOf } from './snapshot-index';
@@ -12,6 +13,12 @@ import type { ExportSnapshot } from './types';
 
 /** Which tags an export holds (the filter fields of `export.project`, `tagIds` those its tag-table filters keep); absent fields keep all. */
 export type ExportFilters = Pick<ValidRequestOf<'export.project'>, 'analystIds' | 'documentIds' | 'statuses'> & { tagIds?: ReadonlySet<string> };
+
+/** An export request's filters, with the tag table's filters (`tags`) turned into the ids of the live tags they keep. */
+export function exportFiltersOf(session: ProjectSession, request: ValidRequestOf<'export.project'>): ExportFilters {
+  const { analystIds, documentIds, statuses, tags } = request;
+  return { analystIds, documentIds, statuses, ...(tags ? { tagIds: new Set(tagTableIds(session.db, tags)) } : {}) };
+}
 
 /** Whether the filters keep a tag, deleted or not. */
 export function filtersKeep(filters: ExportFilters, annotation: Annotation): boolean {

@@ -91,6 +91,15 @@ describe('export.write', () => {
     }
   });
 
+  it('writes the same bytes with the tag table’s filters, and only the tags they keep', async () => {
+    const { inMemory, streamed } = await bothWays({ format: 'csv', tags: { kinds: ['figure'] } });
+    expect(streamed).toEqual(inMemory);
+    const kinds = (bytes: Uint8Array) => Buffer.from(bytes).toString('utf8').trim().split('\r\n').slice(1).map((line) => line.split(',')[0]);
+    const all = kinds((await bothWays({ format: 'csv' })).streamed[0]![2]);
+    expect(kinds(streamed[0]![2])).toEqual(all.filter((kind) => kind === 'Figure'));
+    expect(all.length).toBeGreaterThan(kinds(streamed[0]![2]).length);
+  });
+
   it('writes a qdpx whose entries hold the same bytes, in the same order, as the in-memory one', async () => {
     const { inMemory, streamed } = await bothWays({ format: 'qdpx' });
     expect(streamed.map(([path, mediaType]) => [path, mediaType])).toEqual(inMemory.map(([path, mediaType]) => [path, mediaType]));

@@ -6,6 +6,7 @@ import { newPrivateFolder } from '../private-files';
 import type { ProjectSession } from '../session';
 import { folderTarget, type WrittenFile } from './chunks';
 import { EXPORTERS } from './index';
+import { exportFiltersOf } from './snapshot';
 import { sourceOfSession } from './source';
 
 /**
@@ -14,7 +15,8 @@ import { sourceOfSession } from './source';
  * filled through a small buffer, one document and its tags at a time.
  */
 export function writeExport(session: ProjectSession, request: ValidRequestOf<'export.write'>): { folder: string; files: WrittenFile[] } {
-  const { format, jsonLines, ...filters } = request;
+  const { format, jsonLines } = request;
+  const filters = exportFiltersOf(session, request);
   const folder = newPrivateFolder('export');
   const target = folderTarget(folder);
   try {
