@@ -21,7 +21,7 @@ interface TagsOptions {
 
 const STATUSES = ['unverified', 'supported', 'disputed', 'false', 'low', 'medium', 'high'] as const;
 const REVIEWS = ['accepted', 'rejected', 'undecided'] as const;
-const SORTS = ['kind', 'quote', 'document', 'analyst', 'actor', 'status', 'value', 'review', 'date'] as const;
+const SORTS = ['kind', 'quote', 'document', 'analyst', 'actor', 'status', 'category', 'value', 'review', 'date'] as const;
 /** Rows fetched per call: the table is read page by page, as the app reads it. */
 const PAGE = 1_000;
 

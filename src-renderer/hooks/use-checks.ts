@@ -31,11 +31,13 @@ export function useChecks(client: Client, revision: number, onError: (error: unk
     [client, showDismissed],
   );
 
-  /** Tags every passage of the evidence as a reliability warning of the finding's category, in one undo step; resolves to how many. */
+  /** Tags each passage of the evidence as a reliability warning of the finding's category, in one undo step; resolves to how many. */
   const makeWarning = useCallback(
     async (finding: Finding): Promise<number> => {
+      // A passage the evidence names twice (a role before the name and one after it) is one warning.
+      const passages = [...new Map(finding.evidence.map((e) => [e.annotationId, e])).values()];
       const { created } = await client.call('annotation.createMany', {
-        annotations: finding.evidence.map((e) => ({
+        annotations: passages.map((e) => ({
           documentId: e.documentId,
           kind: 'reliability_warning' as const,
           target: { start: e.start, end: e.end },

@@ -32,7 +32,7 @@ export function FindingItem(props: {
       <p className="finding-summary">{finding.summary}</p>
       <ul className="finding-evidence" aria-label="Evidence">
         {finding.evidence.map((e) => (
-          <li key={`${e.annotationId}:${e.detail}`}>
+          <li key={`${e.annotationId}:${e.detail}`} data-annotation-id={e.annotationId}>
             <button type="button" className="evidence" onClick={() => props.onOpen(e.documentId, e.annotationId)} title="Open the document at this passage">
               <span className="evidence-title">{e.title}{e.publishedAt ? ` (${e.publishedAt.slice(0, 10)})` : ''}</span>
               <span className="evidence-quote">“{e.quote}”</span>

@@ -28,7 +28,7 @@ function FilterSelect(props: { label: string; value: string | undefined; all: st
   return (
     <label className="table-filter">
       <span>{props.label}</span>
-      <select value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value === '' ? undefined : e.target.value)}>
+      <select aria-label={props.label} value={props.value ?? ''} onChange={(e) => props.onChange(e.target.value === '' ? undefined : e.target.value)}>
         <option value="">{props.all}</option>
         {props.options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -47,7 +47,7 @@ export function TagTableFilters(props: { table: TagTableState; analysts: readonl
     <div className="table-filters" role="search" aria-label="Filter the tags">
       <label className="table-filter table-filter-text">
         <span>Text</span>
-        <input type="search" value={table.text} placeholder="in quotes and notes" onChange={(e) => table.setText(e.target.value)} />
+        <input type="search" aria-label="Text" value={table.text} placeholder="in quotes and notes" onChange={(e) => table.setText(e.target.value)} />
       </label>
       <FilterSelect
         label="Kind"
@@ -75,7 +75,7 @@ export function TagTableFilters(props: { table: TagTableState; analysts: readonl
       <FilterSelect label="Document" all="All documents" value={filters.documentId} options={props.documents.map((d) => ({ value: d.id, label: d.title }))} onChange={(v) => setFilter({ documentId: v })} />
       <label className="table-filter table-filter-unit">
         <span>Unit</span>
-        <input value={filters.unit ?? ''} placeholder="USD" onChange={(e) => setFilter({ unit: e.target.value.trim() === '' ? undefined : e.target.value.trim() })} />
+        <input aria-label="Unit" value={filters.unit ?? ''} placeholder="USD" onChange={(e) => setFilter({ unit: e.target.value.trim() === '' ? undefined : e.target.value.trim() })} />
       </label>
       <FilterSelect label="Group" all="No groups" value={table.grouping ?? undefined} options={GROUPINGS} onChange={(v) => table.groupBy((v as TagGrouping | undefined) ?? null)} />
     </div>
