@@ -23,6 +23,7 @@ function cliTags(workbench: Workbench, ...options: string[]): CliRow[] {
 
 /** The sample articles imported in the app; Umerov's mentions and the two billion-dollar figures tagged as an analyst would. */
 async function taggedSamples(workbench: Workbench): Promise<void> {
+  test.setTimeout(120_000); // five articles imported and several commands run on a shared machine
   const { page, cli, projectPath } = workbench;
   await setAnalystName(page);
   await importThroughPicker(page, SAMPLES);

@@ -96,7 +96,7 @@ export function App({ client }: { client: Client }) {
   });
   const suggestions = useSuggestions({
     client, document: doc, viewRef, revision: project.revision, actors, selectedTagId: picked.selectedId, onAccepted: reloadTags, openDocument, say, onError: report,
-    keysEnabled: !session.askName && !reviewing && !keys.showKeys && !sharing.exporting && !sharing.mergePreview,
+    keysEnabled: !session.askName && !reviewing && !table.open && !keys.showKeys && !sharing.exporting && !sharing.mergePreview,
     onFocus: () => picked.selectTag(null, false),
   });
   useMenuEvents(client, {

@@ -36,6 +36,7 @@ export function useTagTable(client: Client, revision: number, onError: (error: u
   const [sort, setSort] = useState<TagSort>({ column: 'date', descending: true });
   const [grouping, setGrouping] = useState<TagGrouping | null>(null);
   const [groups, setGroups] = useState<TagGroup[]>([]);
+  const [taggedActors, setTaggedActors] = useState<TagGroup[]>([]);
   const [total, setTotal] = useState<number | null>(null);
   const [pages, setPages] = useState<ReadonlyMap<number, readonly TagRow[]>>(new Map());
   const requested = useRef(new Set<number>());
@@ -83,6 +84,18 @@ export function useTagTable(client: Client, revision: number, onError: (error: u
       current = false;
     };
   }, [client, query, grouping, revision, onError]);
+
+  // The actor filter offers the actors the project's tags name, as the table itself reads them.
+  useEffect(() => {
+    let current = true;
+    client
+      .call('annotation.groups', { by: 'actor' })
+      .then((answer) => current && setTaggedActors(answer.groups.sort((a, b) => a.label.localeCompare(b.label))))
+      .catch(onError);
+    return () => {
+      current = false;
+    };
+  }, [client, revision, onError]);
 
   const ensureRows = useCallback(
     (first: number, last: number) => {
@@ -143,7 +156,7 @@ export function useTagTable(client: Client, revision: number, onError: (error: u
     [client, query],
   );
 
-  return { filters: query, text, setText, setFilter, clearFilters, sort, sortBy, grouping, groupBy, groups, chooseGroup, total, rowAt, ensureRows, exportCsv };
+  return { filters: query, text, setText, setFilter, clearFilters, sort, sortBy, grouping, groupBy, groups, chooseGroup, taggedActors, total, rowAt, ensureRows, exportCsv };
 }
 
 export type TagTableState = ReturnType<typeof useTagTable>;

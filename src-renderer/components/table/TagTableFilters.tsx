@@ -1,6 +1,5 @@
-// The tag table's filter bar: free text, kind, analyst, actor, status, review, document, unit, and the grouping.
+// The tag table's filter bar: free text, kind, analyst, actor (those the tags name), status, review, document, unit, and the grouping.
 import type { Analyst, DocumentSummary, TagTableFilters as Filters } from '../../../src-shared/api/contract';
-import type { Actor } from '../../../src-shared/model/actor';
 import type { TagGrouping, TagTableState } from '../../hooks/use-tag-table';
 import { analystLabel } from '../analyst-label';
 import { KIND_LABELS, KIND_ORDER } from '../kinds';
@@ -40,7 +39,7 @@ function FilterSelect(props: { label: string; value: string | undefined; all: st
   );
 }
 
-export function TagTableFilters(props: { table: TagTableState; analysts: readonly Analyst[]; actors: readonly Actor[]; documents: readonly DocumentSummary[] }) {
+export function TagTableFilters(props: { table: TagTableState; analysts: readonly Analyst[]; documents: readonly DocumentSummary[] }) {
   const { table } = props;
   const { filters, setFilter } = table;
   return (
@@ -63,7 +62,7 @@ export function TagTableFilters(props: { table: TagTableState; analysts: readonl
         options={props.analysts.map((a) => ({ value: a.id, label: analystLabel(a, props.analysts) }))}
         onChange={(v) => setFilter({ analystIds: v === undefined ? undefined : [v] })}
       />
-      <FilterSelect label="Actor" all="All actors" value={filters.actorId} options={props.actors.map((a) => ({ value: a.id, label: a.name }))} onChange={(v) => setFilter({ actorId: v })} />
+      <FilterSelect label="Actor" all="All actors" value={filters.actorId} options={table.taggedActors.flatMap((g) => (g.value === null ? [] : [{ value: g.value, label: g.label }]))} onChange={(v) => setFilter({ actorId: v })} />
       <FilterSelect label="Status" all="Any status" value={filters.statuses?.[0]} options={STATUSES} onChange={(v) => setFilter({ statuses: v === undefined ? undefined : [v as Status] })} />
       <FilterSelect
         label="Review"

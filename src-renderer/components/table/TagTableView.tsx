@@ -55,7 +55,7 @@ export function TagTableView(props: {
           <button type="button" onClick={props.onClose} title="Back to the article">Close</button>
         </div>
       </div>
-      <TagTableFilters table={table} analysts={analysts} actors={actors} documents={documents} />
+      <TagTableFilters table={table} analysts={analysts} documents={documents} />
       <div className="tag-table-body">
         <TagGroups table={table} />
         <TagGrid table={table} onOpen={props.onOpen} />
