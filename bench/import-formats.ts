@@ -1,12 +1,16 @@
-// Benchmark of PDF and DOCX imports: a generated 100-page text PDF and a 50-page DOCX, time and memory (`npx tsx bench/import-formats.ts` runs this part alone).
-import { loadavg } from 'node:os';
+// Benchmark of PDF and DOCX imports: a generated 100-page text PDF and a 50-page DOCX imported by the prebuilt CLI, time, processor time and memory (`npx tsx bench/import-formats.ts` runs this part alone).
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createProjectApi } from '../src-main/core/handlers';
-import { createProject } from '../src-main/core/session';
 import { makeDocx, type DocxPart } from '../src-main/test-support/office-files';
+import { makeTextPdf, type PdfTextLine } from '../src-main/test-support/pdf-files';
 import { temporaryDirectory } from '../src-main/test-support/project-fixture';
 import { writeSection } from './report';
+
+const ROOT = join(import.meta.dirname, '..');
+const BIN = join(ROOT, 'bin', 'marginalia.mjs');
 
 const WORDS = 'the talks envoy security guarantees Kyiv Moscow Washington ceasefire troops billion percent analysts said sources report according minister officials negotiations drones energy winter agreement proposal territory'.split(' ');
 
@@ -14,34 +18,19 @@ function line(seed: number, words: number): string {
   return Array.from({ length: words }, (_, i) => WORDS[(seed * 31 + i * 7) % WORDS.length]).join(' ');
 }
 
-/** A text PDF of `pages` A4 pages (Helvetica, 11 pt, a running header and page numbers), written object by object. */
+/** A text PDF of `pages` A4 pages (Helvetica, 11 pt, a running header and page numbers). */
 function textPdf(pages: number): Uint8Array {
-  const objects: string[] = [];
-  const pageIds: number[] = [];
-  objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
-  objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
-  for (let p = 0; p < pages; p++) {
-    const ops = ['BT /F1 9 Tf 72 800 Td (Generated policy brief - bench) Tj ET', `BT /F1 9 Tf 297 30 Td (${p + 1}) Tj ET`];
-    let y = 760;
-    for (let l = 0; y > 60; l++, y -= l % 8 === 7 ? 24 : 14) ops.push(`BT /F1 11 Tf 72 ${y} Td (${line(p * 100 + l, 11)}${l % 8 === 6 ? '.' : ''}) Tj ET`);
-    const stream = ops.join('\n');
-    const contentId = objects.length;
-    objects[contentId] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
-    const pageId = objects.length;
-    objects[pageId] = `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${contentId} 0 R >>`;
-    pageIds.push(pageId);
-  }
-  objects[2] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pages} >>`;
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  for (let id = 1; id < objects.length; id++) {
-    offsets[id] = out.length;
-    out += `${id} 0 obj\n${objects[id]}\nendobj\n`;
-  }
-  const xref = out.length;
-  out += `xref\n0 ${objects.length}\n0000000000 65535 f \n${offsets.slice(1).map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
+  return makeTextPdf(
+    Array.from({ length: pages }, (_, p) => {
+      const lines: PdfTextLine[] = [
+        { text: 'Generated policy brief - bench', x: 72, y: 800, size: 9 },
+        { text: String(p + 1), x: 297, y: 30, size: 9 },
+      ];
+      let y = 760;
+      for (let l = 0; y > 60; l++, y -= l % 8 === 7 ? 24 : 14) lines.push({ text: `${line(p * 100 + l, 11)}${l % 8 === 6 ? '.' : ''}`, x: 72, y, size: 11 });
+      return lines;
+    }),
+  );
 }
 
 /** About 50 pages of Word text: a title, a heading every few paragraphs, lists and a table now and then. */
@@ -56,33 +45,59 @@ function longDocx(pages: number): Uint8Array {
   return makeDocx({ title: 'Generated briefing', author: 'Bench', body });
 }
 
-export async function runFormatsImportBenchmark(): Promise<void> {
+interface ChildRun {
+  seconds: number;
+  cpuSeconds: number;
+  maxRssMb: number;
+}
+
+/** Runs the prebuilt CLI with `args` in a process of its own: clock time, processor time and peak memory (max RSS). */
+function runCli(args: string[], usageFile: string): ChildRun {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, ['--import', pathToFileURL(join(import.meta.dirname, 'child-usage.mjs')).href, BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, MARGINALIA_CLI: 'bundle', MARGINALIA_ANALYST: 'Bench', MARGINALIA_BENCH_USAGE: usageFile },
+  });
+  const seconds = (performance.now() - start) / 1000;
+  if (result.status !== 0) throw new Error(`marginalia ${args.join(' ')} failed: ${result.stderr}`);
+  const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { cpuSeconds: number; maxRssMb: number };
+  return { seconds, ...usage };
+}
+
+/**
+ * Each file is imported by `marginalia import` (the prebuilt CLI, as a user runs it) in a fresh process, so the
+ * figures include starting the CLI, loading pdfjs-dist or mammoth and jsdom, opening the project and storing the
+ * article; memory is that process's peak resident size.
+ */
+export function runFormatsImportBenchmark(): void {
+  spawnSync(process.execPath, [join(ROOT, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
   const load = loadavg()[0] ?? 0;
   const dir = temporaryDirectory();
-  const session = createProject(join(dir.path, 'formats.marginalia'), 'formats', { analystName: 'Bench' });
-  const api = createProjectApi(session);
-  const measure = async (fileName: string, bytes: Uint8Array): Promise<string> => {
-    let peak = process.memoryUsage().rss;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
-    const start = performance.now();
-    const result = await api.call('document.import', { source: { type: 'file', fileName, content: Buffer.from(bytes) } });
-    const seconds = (performance.now() - start) / 1000;
-    clearInterval(sampler);
-    peak = Math.max(peak, process.memoryUsage().rss);
-    if (!result.ok) throw new Error(result.error.message);
-    return `${seconds.toFixed(2)} s, ${(bytes.length / 1e6).toFixed(2)} MB file, ${(result.value as { document: { length: number } }).document.length.toLocaleString('en')} characters; peak memory of the process ${(peak / 2 ** 20).toFixed(0)} MB`;
-  };
   try {
+    const project = join(dir.path, 'formats.marginalia');
+    const usageFile = join(dir.path, 'usage.json');
+    runCli(['new', project, '--name', 'formats'], usageFile);
+    const files: Array<[string, string, Uint8Array, string]> = [
+      ['Import a 100-page text PDF', 'brief-100.pdf', textPdf(100), 'target < 5 s, < 300 MB'],
+      ['Import a 50-page DOCX', 'brief-50.docx', longDocx(50), 'target < 2 s, < 300 MB'],
+    ];
     const rows: Record<string, string> = {};
-    rows['Import a 100-page text PDF (first PDF: pdfjs-dist loads)'] = `${await measure('brief-100.pdf', textPdf(100))}; target < 5 s, < 300 MB`;
-    rows['Import a 50-page DOCX (first DOCX: mammoth and jsdom load)'] = `${await measure('brief-50.docx', longDocx(50))}; target < 2 s, < 300 MB`;
-    rows['Load average (1 min) when the benchmark started'] = `${load.toFixed(2)} (the machine was shared with other work while this ran)`;
+    for (const [label, fileName, bytes, target] of files) {
+      const path = join(dir.path, fileName);
+      writeFileSync(path, bytes);
+      const run = runCli(['import', project, path], usageFile);
+      rows[`${label} (\`marginalia import\`, a process of its own)`] =
+        `${run.seconds.toFixed(2)} s (${run.cpuSeconds.toFixed(2)} s processor), ${(bytes.length / 1e6).toFixed(2)} MB file; peak memory ${run.maxRssMb.toFixed(0)} MB; ${target}`;
+    }
+    const idle = runCli(['list', project], usageFile);
+    rows['`marginalia list` on the same project, for comparison (start-up and opening alone)'] =
+      `${idle.seconds.toFixed(2)} s (${idle.cpuSeconds.toFixed(2)} s processor); peak memory ${idle.maxRssMb.toFixed(0)} MB`;
+    rows['Load average (1 min) when the benchmark started'] = `${load.toFixed(2)} on ${cpus().length} cores (the machine was shared with other work while this ran)`;
     for (const [k, v] of Object.entries(rows)) console.log(`${k}: ${v}`);
     writeSection('import-formats', 'Core: PDF and DOCX imports', rows);
   } finally {
-    session.close();
     dir.remove();
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await runFormatsImportBenchmark();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) runFormatsImportBenchmark();

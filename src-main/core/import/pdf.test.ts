@@ -1,6 +1,7 @@
 // Tests for pdf.ts on the fixture PDFs (scripts/make-import-fixtures.py): paragraphs, pages, furniture, title and date; refusals; scripts never run.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { makeTextPdf, type PdfTextLine } from '../../test-support/pdf-files';
 import { parseImportedFile } from './parse-article';
 import { ImportRefusal } from './refusal';
 import { blockProblems } from './validate';
@@ -106,5 +107,22 @@ describe('a PDF with an OpenAction JavaScript and a link', () => {
     expect(evalSpy).not.toHaveBeenCalled();
     // The fixture really carries the script: the test would mean nothing otherwise.
     expect(new TextDecoder('latin1').decode(fixture('open-action-javascript.pdf'))).toContain('app.alert');
+  });
+});
+
+describe('bold headings across pages', () => {
+  it('finds a bold body-size heading on every page, the bold font first seen on an earlier page', async () => {
+    const body = (text: string, y: number): PdfTextLine => ({ text, x: 72, y, size: 11 });
+    const page = (heading: string | null, sentence: string): PdfTextLine[] => [
+      ...(heading ? [{ text: heading, x: 72, y: 760, size: 11, bold: true }] : []),
+      body(`${sentence} The delegations met again on Tuesday and talked for six hours about the terms.`, 730),
+      body('Neither side published a statement afterwards, and the envoys left for their capitals.', 716),
+    ];
+    const pdf = makeTextPdf([page('Background', 'The first round ended.'), page(null, 'The second round began.'), page('Outlook', 'A third round is planned.')]);
+    const article = await parseImportedFile('bold.pdf', pdf);
+    expect(blockTexts(article).filter((b) => b.type === 'heading')).toEqual([
+      { type: 'heading', level: 2, page: 1, text: 'Background' },
+      { type: 'heading', level: 2, page: 3, text: 'Outlook' },
+    ]);
   });
 });

@@ -76,23 +76,34 @@ function textRuns(items: readonly object[]): TextRun[] {
   return items.filter(isTextRun);
 }
 
-/** Fonts of the page that are bold (their name or flags say so); needs the page's operator list to be loaded. */
-async function boldFonts(page: PdfPage, fontNames: ReadonlySet<string>): Promise<Set<string>> {
-  const bold = new Set<string>();
-  await page.getOperatorList();
-  for (const fontName of fontNames) {
-    if (!page.commonObjs.has(fontName)) continue;
-    const font = page.commonObjs.get(fontName) as { name?: string; bold?: boolean; black?: boolean } | null;
-    if (font && (font.bold || font.black || /bold|black|heavy|semibold|demi/i.test(font.name ?? ''))) bold.add(fontName);
+/** Whether each font seen so far is bold, by its name in the document (fonts are shared by the pages that use them). */
+type FontWeights = Map<string, boolean>;
+
+function isBoldFont(font: { name?: string; bold?: boolean; black?: boolean } | null): boolean {
+  return font !== null && (font.bold === true || font.black === true || /bold|black|heavy|semibold|demi/i.test(font.name ?? ''));
+}
+
+/**
+ * Fonts of the page that are bold (their name or flags say so). A font's details reach this side only once a page
+ * using it has loaded its operator list, which costs as much as reading the page's text again: that is done only
+ * for pages that use a font no earlier page did.
+ */
+async function boldFonts(page: PdfPage, fontNames: ReadonlySet<string>, weights: FontWeights): Promise<Set<string>> {
+  if ([...fontNames].some((f) => !weights.has(f))) {
+    await page.getOperatorList();
+    for (const fontName of fontNames) {
+      if (weights.has(fontName) || !page.commonObjs.has(fontName)) continue;
+      weights.set(fontName, isBoldFont(page.commonObjs.get(fontName) as { name?: string; bold?: boolean; black?: boolean } | null));
+    }
   }
-  return bold;
+  return new Set([...fontNames].filter((f) => weights.get(f) === true));
 }
 
 /** The page's text runs joined into lines (in the order the page draws them). */
-async function pageLines(page: PdfPage, pageNumber: number): Promise<PdfLine[]> {
+async function pageLines(page: PdfPage, pageNumber: number, weights: FontWeights): Promise<PdfLine[]> {
   const content = await page.getTextContent();
   const runs = textRuns(content.items);
-  const bold = await boldFonts(page, new Set(runs.map((r) => r.fontName)));
+  const bold = await boldFonts(page, new Set(runs.map((r) => r.fontName)), weights);
   const lines: PdfLine[] = [];
   let line: (PdfLine & { end: number; allBold: boolean }) | null = null;
   const close = (): void => {
@@ -164,11 +175,12 @@ async function readLines(doc: PdfDocument, name: string, now: () => number): Pro
   const started = now();
   const lines: PdfLine[] = [];
   const boxes = new Map<number, PdfPageBox>();
+  const weights: FontWeights = new Map();
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     const [, bottom = 0, , top = 0] = page.view;
     boxes.set(n, { height: top - bottom });
-    for (const line of await pageLines(page, n)) lines.push({ ...line, y: line.y - bottom });
+    for (const line of await pageLines(page, n, weights)) lines.push({ ...line, y: line.y - bottom });
     page.cleanup();
     if (now() - started > PDF_TIME_BUDGET_MS) {
       throw new ImportRefusal('import_too_large', `"${name}" takes too long to read (more than ${PDF_TIME_BUDGET_MS / 1000} s); save its text and import that instead.`);
