@@ -1,5 +1,5 @@
 // Search in the app: "Budanov" across the project, every hit tagged as actor Kyrylo Budanov after a count, Ctrl+F and
-// F3 through an article's hits, and Ctrl+Z taking the whole tag-all back in one step.
+// F3 through an article's hits, a hit tagged with a number key, and Ctrl+Z taking the whole tag-all back in one step.
 import { expect, test } from './fixtures';
 import { importThroughPicker, setAnalystName } from './helpers';
 
@@ -7,6 +7,7 @@ const SAMPLES = ['000_734da4ab211b7c49.txt', '001_53db5d5361afbcfc.txt', '002_1d
 const TWO_BUDANOVS = 'Miami Secret Talks and Davos Suspense';
 
 test('search the project, tag all results as an actor, step through an article with F3, undo the tag-all at once', async ({ workbench }) => {
+  test.setTimeout(150_000); // five articles imported and one long walk through them, on a shared machine
   const { page, cli, projectPath } = workbench;
   await setAnalystName(page);
   await importThroughPicker(page, SAMPLES);
@@ -87,6 +88,15 @@ test('search the project, tag all results as an actor, step through an article w
   await page.keyboard.press('Escape');
   await expect(page.getByRole('textbox', { name: 'Article text' })).toBeFocused();
   expect(await page.evaluate(() => document.getSelection()?.toString())).toBe('Budanov');
+
+  // The selected hit is tagged with a number key, like any selection.
+  await page.keyboard.press('1');
+  await expect(page.locator('.tag-list .tag-item', { hasText: '“Budanov”' })).toHaveCount(3); // its two actor tags and the new claim
+  await expect(page.getByRole('region', { name: 'Tag details' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('textbox', { name: 'Article text' })).toBeFocused();
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.message')).toContainText('Undid: Tag “Budanov” as claim');
 
   // Ctrl+Z takes back every tag of the tag-all at once.
   await page.keyboard.press('Control+z');
