@@ -3,7 +3,22 @@ import { wordSpans, type TextSpan } from '../text/segment';
 
 /** A word for comparison: accents dropped, lower case ("Zelenskyy" and "ZELENSKYY" fold alike). */
 export function fold(word: string): string {
+  // Printable ASCII has no accents to drop: lower case is all (most words of most articles, and much faster).
+  if (!/[^ -~]/.test(word)) return word.toLowerCase();
   return word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Folded words remembered while a text is tokenised: an article repeats its vocabulary. */
+const FOLD_CACHE_LIMIT = 50_000;
+const folded = new Map<string, string>();
+
+function foldCached(word: string): string {
+  let value = folded.get(word);
+  if (value === undefined) {
+    if (folded.size >= FOLD_CACHE_LIMIT) folded.clear();
+    folded.set(word, (value = fold(word)));
+  }
+  return value;
 }
 
 /** A word of the text: its span (a possessive "'s" left out) and its folded form. */
@@ -22,7 +37,7 @@ export function tokensOf(text: string): Token[] {
     const word = text.slice(span.start, end);
     if (POSSESSIVE.test(word) && word.length > 2) end -= 2;
     const raw = text.slice(span.start, end);
-    return { start: span.start, end, folded: fold(raw), capital: /^\p{Lu}/u.test(raw) };
+    return { start: span.start, end, folded: foldCached(raw), capital: /^\p{Lu}/u.test(raw) };
   });
 }
 

@@ -87,32 +87,40 @@ function claimSuggestions(document: SuggestDocument, matcher: ActorMatcher, toke
   });
 }
 
+/** What the sources find in one document, before tags and rejections are taken into account. */
+export function suggestDocument(document: SuggestDocument, matcher: ActorMatcher, options: { kind?: SuggestionKind; newActors?: boolean } = {}): Suggestion[] {
+  const tokens = tokensOf(document.text);
+  const found: Suggestion[] = [];
+  if (options.kind === undefined || options.kind === 'actor') {
+    const known = actorSuggestions(document, matcher, tokens);
+    found.push(...known);
+    if (options.newActors !== false) found.push(...newActorSuggestions(document, known));
+  }
+  if (options.kind === undefined || options.kind === 'figure') found.push(...figureSuggestions(document));
+  if (options.kind === undefined || options.kind === 'claim') found.push(...claimSuggestions(document, matcher, tokens));
+  return found;
+}
+
+/** The live tags of each document, for `offered`. */
+export function tagsByDocument(tags: readonly TaggedSpan[]): Map<string, TaggedSpan[]> {
+  const byDocument = new Map<string, TaggedSpan[]>();
+  for (const tag of tags) {
+    const list = byDocument.get(tag.documentId);
+    if (list) list.push(tag);
+    else byDocument.set(tag.documentId, [tag]);
+  }
+  return byDocument;
+}
+
+/** The suggestions of one document still on offer: not rejected, not overlapping a tag of their kind. */
+export function offered(found: readonly Suggestion[], tags: readonly TaggedSpan[], rejected: ReadonlySet<string>): Suggestion[] {
+  return found.filter((s) => !rejected.has(s.key) && !overlapsAny(tags.filter((t) => t.kind === s.kind), s.start, s.end));
+}
+
 /** Every suggestion, document by document in the order given, left to right within a document. */
 export function computeSuggestions(input: SuggestInput): Suggestion[] {
   const matcher = new ActorMatcher(input.actors);
-  const tagsByDocument = new Map<string, TaggedSpan[]>();
-  for (const tag of input.tags) {
-    const list = tagsByDocument.get(tag.documentId);
-    if (list) list.push(tag);
-    else tagsByDocument.set(tag.documentId, [tag]);
-  }
-  const result: Suggestion[] = [];
-  for (const document of input.documents) {
-    const tokens = tokensOf(document.text);
-    const tags = tagsByDocument.get(document.id) ?? [];
-    const found: Suggestion[] = [];
-    if (input.kind === undefined || input.kind === 'actor') {
-      const known = actorSuggestions(document, matcher, tokens);
-      found.push(...known);
-      if (input.newActors !== false) found.push(...newActorSuggestions(document, known));
-    }
-    if (input.kind === undefined || input.kind === 'figure') found.push(...figureSuggestions(document));
-    if (input.kind === undefined || input.kind === 'claim') found.push(...claimSuggestions(document, matcher, tokens));
-    for (const suggestion of found) {
-      if (input.rejected.has(suggestion.key)) continue;
-      if (overlapsAny(tags.filter((t) => t.kind === suggestion.kind), suggestion.start, suggestion.end)) continue;
-      result.push(suggestion);
-    }
-  }
-  return result;
+  const tags = tagsByDocument(input.tags);
+  const options = { ...(input.kind ? { kind: input.kind } : {}), ...(input.newActors === false ? { newActors: false } : {}) };
+  return input.documents.flatMap((document) => offered(suggestDocument(document, matcher, options), tags.get(document.id) ?? [], input.rejected));
 }

@@ -113,6 +113,9 @@ export class ActorMatcher {
     for (let w = 0; w < pattern.words.length; w++) {
       const expected = pattern.words[w] ?? '';
       if (w > 0) {
+        // The next word is neither the expected one, an initial nor another spelling: no need to look at the gap.
+        const ahead = tokens[t + 1];
+        if (!ahead || (ahead.folded !== expected && !isInitial(ahead.folded) && (!ahead.capital || !this.otherSpelling(ahead.folded, expected)))) return null;
         let previous = t;
         let next = t + 1;
         // Middle initials between the words of a name: "Donald J. Trump".

@@ -30,6 +30,30 @@ async function budanovId(p: TestProject): Promise<string> {
 }
 
 describe('suggestions', () => {
+  it('follows every change at once although findings are remembered: a new actor, a rename, a tag, a rejection', async () => {
+    const p = await projectWithBudanov();
+    const actorId = await budanovId(p);
+    const all = async () => (await p.call('suggestion.list', {})).suggestions.filter((s) => s.actorId === actorId && s.kind === 'actor').map((s) => s.quote);
+    expect(await all()).toEqual(['Kyrylo Budanov']);
+    await p.call('actor.create', { name: 'David Arakhamia', kind: 'person' });
+    expect((await p.call('suggestion.list', {})).suggestions.filter((s) => s.actor === 'David Arakhamia' && s.source === 'actor-name').map((s) => s.quote)).toEqual(['David Arakhamia']);
+    await p.call('actor.update', { id: actorId, name: 'Kyrylo O. Budanov' });
+    const renamed = (await p.call('suggestion.list', {})).suggestions.filter((s) => s.actorId === actorId && s.kind === 'actor');
+    expect(renamed.map((s) => [s.quote, s.actor])).toEqual([['Kyrylo Budanov', 'Kyrylo O. Budanov']]);
+    const [first] = renamed;
+    if (!first) throw new Error('no suggestion');
+    await p.call('annotation.create', { documentId: first.documentId, kind: 'actor', target: { start: first.start, end: first.end } });
+    expect(await all()).toEqual([]);
+    const arakhamia = (await p.call('suggestion.list', {})).suggestions.filter((s) => s.actor === 'David Arakhamia' && s.source === 'actor-name');
+    await p.call('suggestion.reject', { keys: arakhamia.map((s) => s.key) });
+    expect((await p.call('suggestion.list', { kind: 'actor' })).suggestions.filter((s) => s.actor === 'David Arakhamia' && s.source === 'actor-name')).toEqual([]);
+    // One document's listing is its part of the project's.
+    const everywhere = (await p.call('suggestion.list', {})).suggestions;
+    const documentId = everywhere[0]?.documentId ?? '';
+    const here = (await p.call('suggestion.list', { documentId })).suggestions;
+    expect(here).toEqual(everywhere.filter((s) => s.documentId === documentId));
+  });
+
   it('accepts every suggestion for an actor as tags linked to it, noting the source, in one undo step', async () => {
     const p = await projectWithBudanov();
     const actorId = await budanovId(p);

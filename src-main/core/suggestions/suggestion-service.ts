@@ -4,10 +4,11 @@ import { actorNameKey, actorNames, type Actor } from '../../../src-shared/model/
 import type { AttributesPatch } from '../../../src-shared/model/annotation';
 import type { ActorId, DocumentId } from '../../../src-shared/model/ids';
 import { UserError } from '../../../src-shared/model/result';
-import { computeSuggestions } from '../../../src-shared/suggest/index';
+import { offered, suggestDocument, tagsByDocument } from '../../../src-shared/suggest/index';
+import { ActorMatcher } from '../../../src-shared/suggest/known-actors';
 import type { Suggestion, SuggestionCounts, SuggestionKind } from '../../../src-shared/suggest/types';
 import { actorById, allActors } from '../../store/actors';
-import { allAnnotations } from '../../store/annotations';
+import { allAnnotations, annotationsForDocument } from '../../store/annotations';
 import { allDocumentMetas, documentText } from '../../store/documents';
 import { insertRejectedSuggestion, rejectedKeys } from '../../store/rejected-suggestions';
 import { newAnnotation } from '../annotation-service';
@@ -19,15 +20,55 @@ interface Filters {
   kind?: SuggestionKind;
 }
 
+/**
+ * What the sources found in each document, remembered per open project: kept while the document's text and the
+ * registry stay the same, so a tag, an acceptance or a rejection only filters them again.
+ */
+interface FoundCache {
+  registry: string;
+  matcher: ActorMatcher;
+  byDocument: Map<string, { sha256: string; found: Suggestion[] }>;
+}
+const caches = new WeakMap<ProjectSession, FoundCache>();
+
+function foundIn(session: ProjectSession, metas: readonly { id: DocumentId; sha256: string }[], kind: SuggestionKind | undefined): Map<string, Suggestion[]> {
+  const actors = allActors(session.db, false);
+  const registry = JSON.stringify(actors.map((a) => [a.id, a.name, a.kind, a.aliases]));
+  let cache = caches.get(session);
+  if (cache?.registry !== registry) caches.set(session, (cache = { registry, matcher: new ActorMatcher(actors), byDocument: new Map() }));
+  const result = new Map<string, Suggestion[]>();
+  for (const meta of metas) {
+    const cached = cache.byDocument.get(meta.id);
+    if (cached?.sha256 === meta.sha256) {
+      result.set(meta.id, kind === undefined ? cached.found : cached.found.filter((s) => s.kind === kind));
+      continue;
+    }
+    const document = { id: meta.id, textHash: meta.sha256, text: documentText(session.db, meta.id) ?? '' };
+    // One kind asked for and nothing remembered (a command-line listing): only that source runs, and is not kept.
+    if (kind !== undefined) {
+      result.set(meta.id, suggestDocument(document, cache.matcher, { kind }));
+      continue;
+    }
+    const found = suggestDocument(document, cache.matcher);
+    cache.byDocument.set(meta.id, { sha256: meta.sha256, found });
+    result.set(meta.id, found);
+  }
+  return result;
+}
+
 /** The suggestions on offer now, for one document or all of them. */
 export function currentSuggestions(session: ProjectSession, filters: Filters): Suggestion[] {
   const metas = allDocumentMetas(session.db).filter((d) => filters.documentId === undefined || d.id === filters.documentId);
   if (filters.documentId !== undefined && metas.length === 0) throw new UserError('not_found', `There is no document with id ${filters.documentId} in this project.`);
-  const documents = metas.map((d) => ({ id: d.id, textHash: d.sha256, text: documentText(session.db, d.id) ?? '' }));
-  const tags = allAnnotations(session.db)
-    .filter((t) => t.deletedAt === null && t.target !== null)
-    .map((t) => ({ documentId: t.documentId, kind: t.kind, start: t.target?.start ?? 0, end: t.target?.end ?? 0 }));
-  return computeSuggestions({ documents, actors: allActors(session.db, false), tags, rejected: rejectedKeys(session.db), ...(filters.kind ? { kind: filters.kind } : {}) });
+  const live = filters.documentId === undefined ? allAnnotations(session.db) : annotationsForDocument(session.db, filters.documentId, false);
+  const tags = tagsByDocument(
+    live
+      .filter((t) => t.deletedAt === null && t.target !== null)
+      .map((t) => ({ documentId: t.documentId, kind: t.kind, start: t.target?.start ?? 0, end: t.target?.end ?? 0 })),
+  );
+  const rejected = rejectedKeys(session.db);
+  const found = foundIn(session, metas, filters.kind);
+  return metas.flatMap((d) => offered(found.get(d.id) ?? [], tags.get(d.id) ?? [], rejected));
 }
 
 function countsOf(suggestions: readonly Suggestion[]): SuggestionCounts {
