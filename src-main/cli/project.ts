@@ -13,10 +13,13 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
 }
 
-/** An open project plus typed calls through the contract; failures become UserErrors with the core's sentence. */
+/**
+ * An open project, reached only through the contract like the app and `serve`; failures become UserErrors with the
+ * core's sentence. (`new` and `repair` make project files and so come before any open project.)
+ */
 export class CliProject {
   private readonly api: ProjectApi;
-  constructor(readonly session: ProjectSession) {
+  constructor(session: ProjectSession) {
     this.api = createProjectApi(session);
   }
   async call<M extends Method>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>> {

@@ -4,18 +4,13 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { tamper } from '../test-support/hostile-file';
 import { SAMPLE_DIR, temporaryDirectory } from '../test-support/project-fixture';
-import { runCli } from './main';
+import { runCliIn } from '../test-support/run-cli';
 
 let dir: ReturnType<typeof temporaryDirectory>;
 beforeEach(() => (dir = temporaryDirectory()));
 afterEach(() => dir.remove());
 
-async function cli(analyst: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { MARGINALIA_ANALYST: analyst, MARGINALIA_SETTINGS_DIR: join(dir.path, 's') } });
-  return { code, stdout, stderr };
-}
+const cli = (analyst: string, ...argv: string[]) => runCliIn(dir.path, analyst, argv);
 
 const SAMPLE = join(SAMPLE_DIR, '004_27bf8040a9b2cbc5.txt');
 
@@ -104,9 +99,16 @@ it('refuses a teammate’s file with a NUL in an analyst’s name, alone or seco
       const result = await cli('Anna', 'merge', anna, ...files, ...dryRun);
       expect(result.code).toBe(1);
       expect(result.stdout).toBe('');
-      expect(result.stderr).toMatch(/^marginalia: .*cleo-shared\.marginalia: This file cannot be merged: an analyst’s name "Cleo\\u0000x" contains a control character\. Nothing was changed\.\n$/);
+      expect(result.stderr).toMatch(/^marginalia: “cleo-shared\.marginalia”: This file cannot be merged: an analyst’s name "Cleo\\u0000x" contains a control character\. Nothing was changed\.\n$/);
       expect(readFileSync(anna).equals(before)).toBe(true);
     }
   }
   expect((await cli('Anna', 'merge', anna, benFile)).stdout).toMatch(/new tags: 1 actor by Ben/);
+});
+
+it('refuses a merge of more files than previews can wait for, before reading any of them', async () => {
+  const files = ['a', 'b', 'c', 'd'].map((n) => join(dir.path, `${n}.marginalia`));
+  const result = await cli('Anna', 'merge', join(dir.path, 'anna.marginalia'), ...files);
+  expect(result.code).toBe(1);
+  expect(result.stderr).toBe('marginalia: One merge takes at most 3 files; merge the others in another command.\n');
 });

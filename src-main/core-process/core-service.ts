@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { referenceId, rewrite, UPLOAD_KEY } from '../../src-shared/api/byte-references';
 import { RequestIdSchema } from '../../src-shared/api/contract';
 import { isSentTo, type ProgressEvent, type WorkbenchEvent } from '../../src-shared/api/events';
-import { err, ok, UserError, type Result } from '../../src-shared/model/result';
+import { err, INTERNAL_ERROR_MESSAGE, ok, UserError, type Result } from '../../src-shared/model/result';
 import { Workbench, type CallOptions, type WorkbenchHost } from '../core/workbench';
 import {
   hasType,
@@ -135,7 +135,7 @@ export function serveCore(control: MessageLink, wrapPort: (port: unknown) => Mes
       workbench.call(message.method, message.payload, origin, progressOf(origin, requestId)).then(reply, (error: unknown) => {
         // The host logs what reaches it on the control port; a window only learns that something went wrong.
         post({ type: 'unexpected', what: typeof message.method === 'string' ? message.method.slice(0, 100) : 'a request', failure: failureOf(error) });
-        reply(err('internal', 'Something went wrong inside Marginalia; the details are in the app log.'));
+        reply(err('internal', INTERNAL_ERROR_MESSAGE));
       });
     });
     clients.set(origin, { link, stop });

@@ -2,6 +2,7 @@
 import type { ContractHandlers, Method, ValidRequestOf } from '../../src-shared/api/contract';
 import { UserError } from '../../src-shared/model/result';
 import { dispatch } from '../../src-shared/api/dispatch';
+import { CHECK_RESPONSES } from './check-responses';
 import type { Result } from '../../src-shared/model/result';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
 import { liveAnnotationCount } from '../store/annotations';
@@ -17,7 +18,7 @@ import { exportFiltersOf, snapshotOf } from './export/snapshot';
 import { writeExport } from './export/write';
 import { compactProject } from './compact-service';
 import { importAnnotationsFile } from './annotation-import/import-service';
-import { applyTeammateFile, cancelTeammateFile, packForSharing, previewTeammateFile } from './merge/merge-service';
+import { applyTeammateFile, applyTeammateFiles, cancelTeammateFile, packForSharing, previewTeammateFile } from './merge/merge-service';
 import { redo, undo } from './history-service';
 import { acceptAgreed, compareForReview, computeAgreement, decideDifference } from './review-service';
 import { closeTeammateFile, openTeammateFile } from './teammate-files';
@@ -79,6 +80,7 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'review.closeFile': (request) => closeTeammateFile(session, request),
     'merge.preview': (request) => previewTeammateFile(session, request),
     'merge.apply': (request) => applyTeammateFile(session, request),
+    'merge.applyMany': (request) => applyTeammateFiles(session, request),
     'merge.cancel': (request) => cancelTeammateFile(session, request),
     'search.query': (request) => searchProject(session, request),
     'search.tagAll': (request) => tagSearchHits(session, request),
@@ -132,5 +134,5 @@ export function createProjectApi(session: ProjectSession): ProjectApi {
     'workbench.rememberDocument': unsupported,
     'request.cancel': unsupported,
   };
-  return { call: (method, payload) => dispatch(handlers, method, payload) };
+  return { call: (method, payload) => dispatch(handlers, method, payload, { checkResponses: CHECK_RESPONSES }) };
 }

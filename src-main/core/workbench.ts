@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import { METHODS, type ContractHandlers, type WorkbenchState } from '../../src-shared/api/contract';
 import { dispatch } from '../../src-shared/api/dispatch';
+import { CHECK_RESPONSES } from './check-responses';
 import type { DocumentId } from '../../src-shared/model/ids';
 import { UserError, type Result } from '../../src-shared/model/result';
 import type { ProjectDataEvent } from '../../src-shared/api/events';
@@ -149,7 +150,7 @@ export class Workbench {
     const session = this.session;
     if (session) session.origin = origin;
     this.callingOrigin = origin;
-    const pending = runOperation({ signal: controller.signal, onProgress }, () => dispatch(this.handlers, method, payload));
+    const pending = runOperation({ signal: controller.signal, onProgress }, () => dispatch(this.handlers, method, payload, { checkResponses: CHECK_RESPONSES }));
     this.callingOrigin = null;
     if (session) session.origin = null;
     try {

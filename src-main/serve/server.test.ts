@@ -11,6 +11,7 @@ import { BODY_LIMITS, DEFAULT_BODY_LIMIT, FILE_LIMITS } from '../../src-shared/a
 import { createProject } from '../core/session';
 import { readSettings } from '../core/settings';
 import { temporaryDirectory } from '../test-support/project-fixture';
+import { INTERNAL_ERROR_MESSAGE } from '../../src-shared/model/result';
 import { startServer, type RunningServer } from './server';
 import { staticFilePath } from './static-files';
 
@@ -222,7 +223,7 @@ describe('marginalia serve over HTTP', () => {
     vi.spyOn(server.core, 'callJson').mockRejectedValueOnce(new Error('the disk caught fire'));
     const broken = await api('project.info', {});
     expect(broken.status).toBe(500);
-    expect(await broken.json()).toEqual({ ok: false, error: { code: 'internal', message: 'Something went wrong inside Marginalia: the disk caught fire' } });
+    expect(await broken.json()).toEqual({ ok: false, error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE } });
     const logFile = join(dir.path, 'logs', 'marginalia.log');
     expect(logged.mock.calls).toEqual([[`marginalia serve: project.info failed unexpectedly: the disk caught fire; details are in ${logFile}.`]]);
     const entry = JSON.parse(readFileSync(logFile, 'utf8').trim().split('\n').at(-1) ?? '') as { serve: string; err: { message: string; stack: string } };

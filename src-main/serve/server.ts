@@ -8,7 +8,7 @@ import { contract, RequestIdSchema } from '../../src-shared/api/contract';
 import { isSentTo } from '../../src-shared/api/events';
 import { DOWNLOAD_KEY, rewrite, TRANSFER_ID, uploadIdsIn } from '../../src-shared/api/byte-references';
 import { bodyLimitFor, describeBytes, TRANSFER_TTL_MS } from '../../src-shared/api/limits';
-import { err, UserError, type Result } from '../../src-shared/model/result';
+import { err, INTERNAL_ERROR_MESSAGE, UserError, type Result } from '../../src-shared/model/result';
 import { logUnexpectedError } from '../core/log';
 import { newPrivateFolder } from '../core/private-files';
 import { CONTENT_TYPES, SECURITY_HEADERS, servableFile, staticFilePath } from './static-files';
@@ -237,8 +237,7 @@ async function handleApi(context: Context, request: IncomingMessage, response: S
     if (!result.ok && result.error.code === 'invalid_request' && result.error.message === INVALID_JSON_MESSAGE) return sendJson(response, 400, result);
   } catch (error) {
     reportUnexpected(context.env, error, method);
-    const message = error instanceof Error ? error.message : String(error);
-    return sendJson(response, 500, err('internal', `Something went wrong inside Marginalia: ${message}`));
+    return sendJson(response, 500, err('internal', INTERNAL_ERROR_MESSAGE));
   } finally {
     context.transfers.discard(uploads);
   }

@@ -6,7 +6,7 @@ import { AnnotationKindSchema, AnnotationSchema, AttributesPatchSchema, WarningC
 import { DocumentMetaSchema, DocumentSchema } from '../model/document';
 import { ActorIdSchema, AnalystIdSchema, AnnotationIdSchema, DocumentIdSchema, ProjectIdSchema, TimestampSchema } from '../model/ids';
 import { AcceptResultSchema, SuggestionCountsSchema, SuggestionKindSchema, SuggestionSchema } from '../suggest/types';
-import { describeBytes, FILE_LIMITS, IMPORT_BATCH_LIMITS, type FileKind } from './limits';
+import { describeBytes, FILE_LIMITS, IMPORT_BATCH_LIMITS, MAX_MERGE_PREVIEWS, type FileKind } from './limits';
 
 /** The largest article file the core accepts, in bytes. */
 export const MAX_IMPORT_BYTES = FILE_LIMITS.article;
@@ -504,6 +504,11 @@ export const contract = {
   ),
   /** Merges a previewed file in one transaction. */
   'merge.apply': method(z.strictObject({ previewId: z.uuid() }), MergePreviewSchema),
+  /** Merges several previewed files in one transaction, each against the project as the ones before it left it: all or none. */
+  'merge.applyMany': method(
+    z.strictObject({ previewIds: z.array(z.uuid()).min(1).max(MAX_MERGE_PREVIEWS) }),
+    z.object({ merged: z.array(MergePreviewSchema) }),
+  ),
   /** Forgets a preview the user declined. */
   'merge.cancel': method(z.strictObject({ previewId: z.uuid() }), z.object({})),
 

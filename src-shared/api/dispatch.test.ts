@@ -61,4 +61,13 @@ describe('the contract dispatcher', () => {
     });
     await expect(dispatch(h, 'project.info', {})).rejects.toThrow('bug');
   });
+
+  it('with checkResponses, throws when a handler answers outside its response schema, and passes a fitting answer', async () => {
+    const h = handlers();
+    vi.mocked(h['project.info']).mockReturnValue({ name: 42 } as never);
+    await expect(dispatch(h, 'project.info', {}, { checkResponses: true })).rejects.toThrow(/project\.info answered outside its response schema/);
+    expect(await dispatch(h, 'project.info', {})).toEqual({ ok: true, value: { name: 42 } });
+    vi.mocked(h['merge.cancel']).mockReturnValue({});
+    expect(await dispatch(h, 'merge.cancel', { previewId: DOC }, { checkResponses: true })).toEqual({ ok: true, value: {} });
+  });
 });

@@ -21,23 +21,34 @@ export function describeIssues(method: string, error: z.ZodError): string {
   return `The request to ${method} is not valid — ${parts.join('; ')}${more}.`;
 }
 
+export interface DispatchOptions {
+  /** Also parse every answer with the method's response schema, and throw when it does not fit (tests, development). */
+  readonly checkResponses?: boolean;
+}
+
 /**
  * Validates `payload` against the contract's request schema for `method` and calls the handler.
  * User-caused failures come back as an error Result; programming errors propagate.
  */
-export async function dispatch(handlers: ContractHandlers, method: unknown, payload: unknown): Promise<Result<unknown>> {
+export async function dispatch(handlers: ContractHandlers, method: unknown, payload: unknown, options: DispatchOptions = {}): Promise<Result<unknown>> {
   if (!isMethod(method)) return err('unknown_method', `There is no operation called "${clipped(String(method))}".`);
-  return dispatchMethod(handlers, method, payload);
+  return dispatchMethod(handlers, method, payload, options);
 }
 
-async function dispatchMethod<M extends Method>(handlers: ContractHandlers, method: M, payload: unknown): Promise<Result<ResponseOf<M>>> {
+async function dispatchMethod<M extends Method>(handlers: ContractHandlers, method: M, payload: unknown, options: DispatchOptions): Promise<Result<ResponseOf<M>>> {
   const parsed = contract[method].request.safeParse(payload ?? {});
   if (!parsed.success) return err('invalid_request', describeIssues(method, parsed.error));
+  let value: ResponseOf<M>;
   try {
     const handler = handlers[method] as (request: unknown) => ResponseOf<M> | Promise<ResponseOf<M>>;
-    return ok(await handler(parsed.data));
+    value = await handler(parsed.data);
   } catch (error) {
     if (error instanceof UserError) return err(error.code, error.message, error.existingId);
     throw error;
   }
+  if (options.checkResponses) {
+    const checked = contract[method].response.safeParse(value);
+    if (!checked.success) throw new Error(`${method} answered outside its response schema: ${z.prettifyError(checked.error)}`);
+  }
+  return ok(value);
 }

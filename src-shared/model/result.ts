@@ -54,6 +54,9 @@ export function err<T = never>(code: ErrorCode, message: string, existingId?: st
   return { ok: false, error: existingId === undefined ? { code, message } : { code, message, existingId } };
 }
 
+/** What every transport (IPC, HTTP) answers when the core fails unexpectedly: no detail crosses; it is logged where it happened. */
+export const INTERNAL_ERROR_MESSAGE = 'Something went wrong inside Marginalia; the details are in Marginalia’s log.';
+
 /** A failure the user caused (bad file, unknown id …). Thrown inside the core, turned into a Result at the boundary. */
 export class UserError extends Error {
   constructor(

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterEach, expect, it, vi } from 'vitest';
 import { newTestProject, temporaryDirectory, type TestProject } from '../../test-support/project-fixture';
 import { packProject } from './index';
-import { MAX_PREVIEWS, MergePreviews, PREVIEW_LIFETIME_MS } from './merge-service';
+import { MAX_MERGE_PREVIEWS as MAX_PREVIEWS } from '../../../src-shared/api/limits';
+import { MergePreviews, PREVIEW_LIFETIME_MS } from './merge-service';
 
 const open: TestProject[] = [];
 const dirs: ReturnType<typeof temporaryDirectory>[] = [];

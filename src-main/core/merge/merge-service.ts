@@ -3,19 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { ResponseOf, ValidRequestOf } from '../../../src-shared/api/contract';
+import { MAX_MERGE_PREVIEWS } from '../../../src-shared/api/limits';
 import { UserError } from '../../../src-shared/model/result';
 import { projectMeta } from '../../store/project-meta';
 import { checkpoint } from '../operation';
 import { newPrivateFolder } from '../private-files';
 import type { ProjectSession, SessionPart } from '../session';
 import { refusalOfReceived } from './incoming';
-import { mergeProjectFile, packProject, previewMerge, type MergePlan } from './index';
+import { mergeProjectFiles, packProject, previewMerge, type MergePlan } from './index';
 
 const PACK_CANCELLED = 'Sharing was cancelled; no file was made.';
 const PREVIEW_CANCELLED = 'The merge preview was cancelled; nothing was merged.';
-
-/** How many previews wait for confirmation at once; a new one forgets the oldest. */
-export const MAX_PREVIEWS = 3;
 /** How long a preview waits for confirmation before its copy is removed. */
 export const PREVIEW_LIFETIME_MS = 10 * 60 * 1000;
 
@@ -36,7 +34,7 @@ export class MergePreviews implements SessionPart {
     expiry.unref();
     this.previews.set(id, { dir, path, fileName, expiry });
     for (const oldest of this.previews.keys()) {
-      if (this.previews.size <= MAX_PREVIEWS) break;
+      if (this.previews.size <= MAX_MERGE_PREVIEWS) break;
       this.discard(oldest);
     }
     return id;
@@ -108,16 +106,28 @@ export async function previewTeammateFile(session: ProjectSession, request: Vali
 
 /** Merges a previewed file in one transaction (checked again, against the project as it is now). */
 export async function applyTeammateFile(session: ProjectSession, request: ValidRequestOf<'merge.apply'>): Promise<ResponseOf<'merge.apply'>> {
+  const [merged] = (await applyTeammateFiles(session, { previewIds: [request.previewId] })).merged;
+  if (!merged) throw new Error('a merge of one file gave no result');
+  return merged;
+}
+
+/** Merges previewed files in one transaction, in order; once it begins, the previews are forgotten whatever the outcome. */
+export async function applyTeammateFiles(session: ProjectSession, request: ValidRequestOf<'merge.applyMany'>): Promise<ResponseOf<'merge.applyMany'>> {
   const previews = session.part(MergePreviews);
-  if (!previews.get(request.previewId)) throw new UserError('not_found', 'That merge preview has expired; choose the file again.');
-  // The merge itself is one transaction: it is cancelled before it begins (the preview kept), or not at all.
+  const expired = () => new UserError('not_found', 'That merge preview has expired; choose the file again.');
+  if (request.previewIds.some((id) => !previews.get(id))) throw expired();
+  // The merge itself is one transaction: it is cancelled before it begins (the previews kept), or not at all.
   await checkpoint(0, 1, 'The merge was cancelled; nothing was merged.');
-  const entry = previews.get(request.previewId);
-  if (!entry) throw new UserError('not_found', 'That merge preview has expired; choose the file again.');
   try {
-    return describePlan(mergeProjectFile(session, entry.path));
+    const entries = request.previewIds.map((id) => {
+      const entry = previews.get(id);
+      if (!entry) throw expired();
+      return entry;
+    });
+    const merged = mergeProjectFiles(session, entries.map((e) => e.path));
+    return { merged: merged.map(({ plan }) => describePlan(plan)) };
   } finally {
-    previews.discard(request.previewId);
+    for (const id of request.previewIds) previews.discard(id);
   }
 }
 
