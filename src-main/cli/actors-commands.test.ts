@@ -3,18 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SAMPLE_DIR, temporaryDirectory } from '../test-support/project-fixture';
-import { runCli } from './main';
+import { runCliIn } from '../test-support/run-cli';
 
 let dir: ReturnType<typeof temporaryDirectory>;
 beforeEach(() => (dir = temporaryDirectory()));
 afterEach(() => dir.remove());
 
-async function cli(analyst: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { MARGINALIA_ANALYST: analyst, MARGINALIA_SETTINGS_DIR: join(dir.path, 's') } });
-  return { code, stdout, stderr };
-}
+const cli = (analyst: string, ...argv: string[]) => runCliIn(dir.path, analyst, argv);
 
 const SOURCE = join(SAMPLE_DIR, '000_734da4ab211b7c49.txt');
 

@@ -3,20 +3,14 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { temporaryDirectory } from '../test-support/project-fixture';
-import { runCli } from './main';
+import { cliOutput } from '../test-support/run-cli';
 
 const FIXTURES = join(import.meta.dirname, '..', 'core', 'annotation-import', 'fixtures');
 let dir: ReturnType<typeof temporaryDirectory>;
 beforeEach(() => (dir = temporaryDirectory()));
 afterEach(() => dir.remove());
 
-async function cli(...argv: string[]): Promise<string> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { MARGINALIA_ANALYST: 'Ada', MARGINALIA_SETTINGS_DIR: join(dir.path, 's') } });
-  if (code !== 0) throw new Error(`marginalia ${argv.join(' ')} failed: ${stderr}`);
-  return stdout;
-}
+const cli = (...argv: string[]) => cliOutput(dir.path, 'Ada', argv);
 
 describe('import-annotations', () => {
   it('anchors a Hypothesis export in the document --document names, then by title or quotes; a second run adds nothing', async () => {

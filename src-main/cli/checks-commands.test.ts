@@ -3,18 +3,13 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { temporaryDirectory } from '../test-support/project-fixture';
-import { runCli } from './main';
+import { runCliIn } from '../test-support/run-cli';
 
 let dir: ReturnType<typeof temporaryDirectory>;
 beforeEach(() => (dir = temporaryDirectory()));
 afterEach(() => dir.remove());
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { MARGINALIA_ANALYST: 'Ada', MARGINALIA_SETTINGS_DIR: join(dir.path, 's') } });
-  return { code, stdout, stderr };
-}
+const cli = (...argv: string[]) => runCliIn(dir.path, 'Ada', argv);
 
 describe('marginalia checks', () => {
   it('lists a figure slip with its evidence, and forgets it once dismissed unless --all', async () => {

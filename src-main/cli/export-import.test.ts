@@ -2,19 +2,13 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SAMPLE_DIR, temporaryDirectory } from '../test-support/project-fixture';
-import { runCli } from './main';
+import { cliOutput } from '../test-support/run-cli';
 
 let dir: ReturnType<typeof temporaryDirectory>;
 beforeEach(() => (dir = temporaryDirectory()));
 afterEach(() => dir.remove());
 
-async function cli(...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { MARGINALIA_ANALYST: 'Ada', MARGINALIA_SETTINGS_DIR: join(dir.path, 's') } });
-  if (code !== 0) throw new Error(`marginalia ${argv.join(' ')} failed: ${stderr}`);
-  return stdout;
-}
+const cli = (...argv: string[]) => cliOutput(dir.path, 'Ada', argv);
 
 interface Tag {
   kind: string;

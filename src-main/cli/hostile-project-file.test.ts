@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Workbench } from '../core/workbench';
 import { startServer } from '../serve/server';
 import { newTestProject, temporaryDirectory, type TestProject } from '../test-support/project-fixture';
-import { runCli } from './main';
+import { runCliIn } from '../test-support/run-cli';
 
 const WIPE = "CREATE TRIGGER wipe AFTER INSERT ON annotations BEGIN DELETE FROM annotations WHERE id<>NEW.id; UPDATE project SET name='pwned'; END;";
 const REFUSAL = /contains a trigger “wipe” that Marginalia does not make/;
@@ -43,15 +43,7 @@ function fingerprint(path: string): string {
   return `${createHash('sha256').update(readFileSync(path)).digest('hex')} ${readdirSync(dirname(path)).sort().join(',')}`;
 }
 
-async function cli(...argv: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: () => undefined,
-    stderr: (t) => (stderr += t),
-    env: { MARGINALIA_ANALYST: 'Cli Analyst', MARGINALIA_SETTINGS_DIR: join(dir.path, 'settings'), MARGINALIA_LOG_DIR: join(dir.path, 'logs') },
-  });
-  return { code, stderr };
-}
+const cli = (...argv: string[]) => runCliIn(dir.path, 'Cli Analyst', argv, { MARGINALIA_SETTINGS_DIR: join(dir.path, 'settings') });
 
 describe('a project file with a trigger of its own', () => {
   it('is refused by the CLI commands tag, list and export, and stays byte-identical', async () => {

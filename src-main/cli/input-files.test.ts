@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, truncateSync, writeFileSync } from
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SAMPLE_DIR, temporaryDirectory } from '../test-support/project-fixture';
-import { runCli } from './main';
+import { runCliIn } from '../test-support/run-cli';
 
 let dir: ReturnType<typeof temporaryDirectory>;
 let project: string;
@@ -15,15 +15,9 @@ beforeEach(() => {
 afterEach(() => dir.remove());
 
 async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string; ms: number }> {
-  let stdout = '';
-  let stderr = '';
   const started = performance.now();
-  const code = await runCli(argv, {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: { MARGINALIA_ANALYST: 'Ada', MARGINALIA_SETTINGS_DIR: join(dir.path, 's'), MARGINALIA_LOG_DIR: join(dir.path, 'logs') },
-  });
-  return { code, stdout, stderr, ms: performance.now() - started };
+  const run = await runCliIn(dir.path, 'Ada', argv);
+  return { ...run, ms: performance.now() - started };
 }
 
 const SAMPLE = join(SAMPLE_DIR, '004_27bf8040a9b2cbc5.txt');

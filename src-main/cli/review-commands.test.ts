@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SAMPLE_DIR, temporaryDirectory } from '../test-support/project-fixture';
-import { runCli } from './main';
+import { cliOutput } from '../test-support/run-cli';
 
 let dir: ReturnType<typeof temporaryDirectory>;
 let project: string;
@@ -14,13 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => dir.remove());
 
-async function cli(analyst: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env: { MARGINALIA_ANALYST: analyst, MARGINALIA_SETTINGS_DIR: join(dir.path, 's') } });
-  if (code !== 0) throw new Error(`marginalia ${argv.join(' ')}: ${stderr}`);
-  return stdout;
-}
+const cli = (analyst: string, ...argv: string[]) => cliOutput(dir.path, analyst, argv);
 
 async function twoAnalysts(): Promise<void> {
   await cli('Anna', 'new', project);
