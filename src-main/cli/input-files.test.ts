@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SAMPLE_DIR, temporaryDirectory } from '../test-support/project-fixture';
 import { runCliIn } from '../test-support/run-cli';
+import { describeBytes, FILE_LIMITS } from '../../src-shared/api/limits';
 
 let dir: ReturnType<typeof temporaryDirectory>;
 let project: string;
@@ -75,7 +76,7 @@ describe('files named on the command line', () => {
     const annotations = await cli('import-annotations', project, big, '--format', 'w3c');
     expect(annotations.stderr).toBe(`marginalia: “${big}” is 1.5 GB; annotation files are at most 200 MB.\n`);
     const merge = await cli('merge', project, big);
-    expect(merge.stderr).toBe(`marginalia: “${big}” is 1.5 GB; project files are at most 300 MB.\n`);
+    expect(merge.stderr).toBe(`marginalia: “${big}” is 1.5 GB; project files are at most ${describeBytes(FILE_LIMITS.project)}.\n`);
     const article = await cli('import', project, big);
     expect(article.stderr).toBe(`marginalia: “${big}” is 1.5 GB; articles are at most 10 MB.\n`);
   });
