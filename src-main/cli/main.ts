@@ -20,6 +20,7 @@ import { registerSearchCommands } from './search-commands';
 import { registerSuggestCommands } from './suggest-commands';
 import { registerTagsCommands } from './tags-commands';
 import { registerChecksCommands } from './checks-commands';
+import { registerDocumentCommands } from './document-commands';
 import { placeExport } from './write-export';
 import { addExportFilterOptions, exportFilters, type ExportFilterOptions } from './export-filters';
 import { registerServeCommand } from './serve-command';
@@ -260,6 +261,7 @@ function buildProgram(io: CliIo): Command {
   registerSuggestCommands(program, io);
   registerTagsCommands(program, io);
   registerChecksCommands(program, io);
+  registerDocumentCommands(program, io);
   return program;
 }
 

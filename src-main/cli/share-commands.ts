@@ -23,7 +23,7 @@ export function describeMergePlan(file: string, plan: MergePreview, applied: boo
   lines.push(`  documents: ${s.newDocuments} new, ${s.sameDocuments} already here`);
   if (s.newTags.length === 0) lines.push('  new tags: none');
   for (const t of s.newTags) lines.push(`  new tags: ${t.count} ${KIND_LABELS[t.kind].toLowerCase()} by ${visible(t.analyst)}`);
-  lines.push(`  updated tags: ${s.updatedTags}; actors: ${s.newActors} new, ${s.updatedActors} updated; change-log entries: ${s.newChanges}`);
+  lines.push(`  updated tags: ${s.updatedTags}; actors: ${s.newActors} new, ${s.updatedActors} updated; document details: ${s.updatedDocuments}; change-log entries: ${s.newChanges}`);
   if (s.conflicts > 0) {
     lines.push(`  conflicts: ${s.conflicts} (edited on both sides, or edited on one and deleted on the other; the newer version ${applied ? 'won' : 'wins'}, the other is kept in the history):`);
     for (const c of plan.conflicts.slice(0, 20)) lines.push(`    - ${visible(c)}`);

@@ -1,6 +1,7 @@
 // What changed in an open project since the last look — by this process or by another (the CLI, another window,
 // a merge) — turned into one event for every client to refresh what it shows. Runs where the Workbench runs.
 import type { ProjectDataEvent } from '../../src-shared/api/events';
+import { documentsChangedSince, latestDocumentChangeSeq } from '../store/document-changes';
 import type { Db } from '../store/open-project';
 
 /** Past this many changed entities an event says "everything" instead of naming documents. */
@@ -8,6 +9,8 @@ const MAX_NAMED = 500;
 
 interface Stamps {
   seq: number;
+  /** The latest entry of the documents' details log. */
+  documentSeq: number;
   documents: string;
   analysts: string;
 }
@@ -16,7 +19,7 @@ function stampsOf(db: Db): Stamps {
   const seq = (db.prepare('SELECT ifnull(max(seq), 0) AS seq FROM changes').get() as { seq: number }).seq;
   const documents = (db.prepare("SELECT count(*) || ':' || ifnull(max(rowid), 0) AS stamp FROM documents").get() as { stamp: string }).stamp;
   const analysts = (db.prepare("SELECT count(*) || ':' || ifnull(group_concat(id || '=' || display_name, ','), '') AS stamp FROM analysts").get() as { stamp: string }).stamp;
-  return { seq, documents, analysts };
+  return { seq, documentSeq: latestDocumentChangeSeq(db), documents, analysts };
 }
 
 /**
@@ -45,15 +48,17 @@ export class ChangeFeed {
     const now = stampsOf(this.db);
     const before = this.stamps;
     this.stamps = now;
-    const documents = now.documents !== before.documents;
     const analysts = now.analysts !== before.analysts;
+    // A document's details edited, removed or restored: the list changes, and so does the document itself.
+    const detailed = now.documentSeq === before.documentSeq ? [] : documentsChangedSince(this.db, before.documentSeq);
+    const documents = now.documents !== before.documents || detailed.length > 0;
     if (now.seq === before.seq && !documents && !analysts) return;
     const changed = this.db
       .prepare(`SELECT entity_type AS type, coalesce(json_extract(after, '$.documentId'), (SELECT document_id FROM annotations WHERE id = entity_id)) AS documentId
          FROM changes WHERE seq > ? ORDER BY seq LIMIT ${MAX_NAMED + 1}`)
       .all(before.seq) as { type: string; documentId: string | null }[];
     const everything = changed.length > MAX_NAMED;
-    const documentIds = everything ? [] : [...new Set(changed.flatMap((c) => (c.type === 'annotation' && c.documentId ? [c.documentId] : [])))];
+    const documentIds = everything ? [] : [...new Set([...changed.flatMap((c) => (c.type === 'annotation' && c.documentId ? [c.documentId] : [])), ...detailed])].slice(0, 1000);
     const actors = everything || changed.some((c) => c.type === 'actor');
     this.emit({ type: 'project-data', everything, documentIds, documents, actors, analysts }, origin);
   }

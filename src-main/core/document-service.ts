@@ -13,6 +13,7 @@ import {
   tagCountsByDocument,
 } from '../store/documents';
 import { binaryImportFormat, ImportRefusal, parseImportedFile, parsePastedText, type ParsedArticle } from './import/parse-article';
+import { restoreRemovedDocument } from './document-edit-service';
 import type { ProjectSession } from './session';
 import { checkpoint } from './operation';
 
@@ -63,7 +64,12 @@ function storeParsed(session: ProjectSession, read: ReadSource): ImportResult {
   const sha256 = sha256Hex(parsed.text);
   const warnings = parsed.warnings ? { warnings: parsed.warnings } : {};
   const existing = documentMetaBySha256(session.db, sha256);
-  if (existing) return { document: existing, status: 'duplicate', ...warnings };
+  // The text of a removed document, imported again, brings that document back (with its tags and its id).
+  if (existing?.removed) return { document: restoreRemovedDocument(session, existing.id), status: 'imported', ...warnings };
+  if (existing) {
+    const { removed: _removed, ...meta } = existing;
+    return { document: meta, status: 'duplicate', ...warnings };
+  }
   const document: Document = {
     id: session.newId<DocumentId>(),
     title: parsed.title,

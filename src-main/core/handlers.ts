@@ -12,6 +12,7 @@ import { actorMentions, combineActors, createActor, listActors, updateActor } fr
 import { combineAnalysts, listAnalysts, renameAnalyst } from './analyst-service';
 import { createAnnotation, createAnnotations, deleteAnnotation, listAnnotations, updateAnnotation } from './annotation-service';
 import { getDocument, importArticle, importDocuments, listDocuments } from './document-service';
+import { removeDocument, updateDocument } from './document-edit-service';
 import { exportProjectJson } from './export-json';
 import { exportProject } from './export/index';
 import { exportFiltersOf, snapshotOf } from './export/snapshot';
@@ -52,6 +53,8 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'document.importMany': (request) => importDocuments(session, request),
     'document.list': () => listDocuments(session),
     'document.get': (request) => getDocument(session, request),
+    'document.update': (request) => updateDocument(session, request),
+    'document.remove': (request) => removeDocument(session, request),
     'annotation.create': (request) => createAnnotation(session, request),
     'annotation.createMany': (request) => createAnnotations(session, request),
     'annotation.update': (request) => updateAnnotation(session, request),

@@ -2,16 +2,22 @@
 import type { ResponseOf } from '../../src-shared/api/contract';
 import type { Actor } from '../../src-shared/model/actor';
 import type { Annotation } from '../../src-shared/model/annotation';
-import { changesOfHistoryEntry, type ChangeRecord } from '../store/changes';
+import type { DocumentRecord } from '../../src-shared/model/document';
+import { changesOfHistoryEntry, type ChangeCause } from '../store/changes';
+import { documentChangesOfHistoryEntry, type AnyChangeRecord as ChangeRecord } from '../store/document-changes';
 import type { HistoryEntry } from '../../src-shared/api/contract';
 import { UserError } from '../../src-shared/model/result';
-import { actorById } from '../store/actors';
-import { annotationById } from '../store/annotations';
 import { doneEntries, setHistoryState, undoneEntries } from '../store/history';
-import { recordChange, type Entity } from './record-change';
+import { currentEntity, recordChange, type Entity } from './record-change';
 import type { ProjectSession } from './session';
 
+/** What one user action changed, in both logs: tags and actors, then documents' details (an action touches one or the other). */
+function changesOfAction(session: ProjectSession, historyId: number, cause: ChangeCause): ChangeRecord[] {
+  return [...changesOfHistoryEntry(session.db, historyId, cause), ...documentChangesOfHistoryEntry(session.db, historyId, cause)];
+}
+
 function entityFromSnapshot(change: ChangeRecord, snapshot: string): Entity {
+  if (change.entityType === 'document') return { type: 'document', value: JSON.parse(snapshot) as DocumentRecord };
   return change.entityType === 'annotation'
     ? { type: 'annotation', value: JSON.parse(snapshot) as Annotation }
     : { type: 'actor', value: JSON.parse(snapshot) as Actor };
@@ -54,7 +60,7 @@ function comparable(value: object | undefined): string {
 }
 
 function currentValue(session: ProjectSession, change: ChangeRecord): object | undefined {
-  return change.entityType === 'annotation' ? annotationById(session.db, change.entityId)?.annotation : actorById(session.db, change.entityId)?.actor;
+  return currentEntity(session, change.entityType, change.entityId)?.value;
 }
 
 /**
@@ -87,7 +93,7 @@ export function undo(session: ProjectSession): ResponseOf<'history.undo'> {
   const analyst = session.currentAnalyst();
   const entry = analyst ? firstOwn(session, doneEntries(session.db, analyst.id)) : undefined;
   if (!entry) return { undone: null };
-  const changes = changesOfHistoryEntry(session.db, entry.id, 'edit');
+  const changes = changesOfAction(session, entry.id, 'edit');
   assertUnchangedSince(session, entry, changes, 'undo');
   session.db.transaction(() => {
     for (const change of [...changes].reverse()) {
@@ -104,7 +110,7 @@ export function redo(session: ProjectSession): ResponseOf<'history.redo'> {
   const analyst = session.currentAnalyst();
   const entry = analyst ? firstOwn(session, undoneEntries(session.db, analyst.id)) : undefined;
   if (!entry) return { redone: null };
-  const changes = changesOfHistoryEntry(session.db, entry.id, 'edit');
+  const changes = changesOfAction(session, entry.id, 'edit');
   assertUnchangedSince(session, entry, changes, 'redo');
   session.db.transaction(() => {
     for (const change of changes) {

@@ -1,6 +1,7 @@
 // Actor registry rows: read, list, and write a full snapshot (insert or replace by id).
 import type { Actor, ActorKind } from '../../src-shared/model/actor';
 import type { ChangeId } from '../../src-shared/model/ids';
+import { onLiveDocument } from './documents';
 import type { Db } from './open-project';
 import { statement } from './statements';
 
@@ -56,7 +57,7 @@ export function actorMentionCounts(db: Db): { actorId: string; documentId: strin
     db,
     `SELECT actor_id AS actorId, document_id AS documentId, count(*) AS count FROM (
        SELECT document_id, CASE kind WHEN 'actor' THEN json_extract(attributes, '$.actorId') ELSE json_extract(attributes, '$.claimantId') END AS actor_id
-       FROM annotations WHERE deleted_at IS NULL AND kind IN ('actor', 'claim'))
+       FROM annotations WHERE deleted_at IS NULL AND kind IN ('actor', 'claim') AND ${onLiveDocument()})
      WHERE actor_id IS NOT NULL GROUP BY actor_id, document_id`,
   ).all() as { actorId: string; documentId: string; count: number }[];
 }

@@ -1,6 +1,7 @@
 // Annotation rows: read, list per document, and write a full snapshot (insert or replace by id).
 import type { Annotation, AnnotationKind } from '../../src-shared/model/annotation';
 import type { ChangeId, DocumentId } from '../../src-shared/model/ids';
+import { onLiveDocument } from './documents';
 import type { Db } from './open-project';
 import { statement } from './statements';
 
@@ -62,8 +63,10 @@ export function annotationsForDocument(db: Db, documentId: DocumentId, includeDe
   return (statement(db, sql).all(documentId) as AnnotationRow[]).map(annotationFromRow);
 }
 
-const ALL_ANNOTATIONS = `SELECT ${COLUMNS} FROM annotations ORDER BY document_id, start_offset, created_at`;
+// Every tag (deleted ones too) of the documents in the project: a removed document's tags are left out with it.
+const ALL_ANNOTATIONS = `SELECT ${COLUMNS} FROM annotations WHERE ${onLiveDocument()} ORDER BY document_id, start_offset, created_at`;
 
+/** Every tag (deleted ones too) of the documents in the project; a removed document's tags are left out. */
 export function allAnnotations(db: Db): Annotation[] {
   return (statement(db, ALL_ANNOTATIONS).all() as AnnotationRow[]).map(annotationFromRow);
 }
@@ -88,7 +91,7 @@ export function liveTagWithSpan(db: Db, tag: { documentId: string; kind: Annotat
 }
 
 export function liveAnnotationCount(db: Db): number {
-  return statement(db, 'SELECT count(*) FROM annotations WHERE deleted_at IS NULL').pluck().get() as number;
+  return statement(db, `SELECT count(*) FROM annotations WHERE deleted_at IS NULL AND ${onLiveDocument()}`).pluck().get() as number;
 }
 
 /** Writes the full state of an annotation, inserting or replacing the row with the same id. */
@@ -119,4 +122,9 @@ export function putAnnotation(db: Db, annotation: Annotation, headChangeId: Chan
     headChangeId,
     review: annotation.review ? JSON.stringify(annotation.review) : null,
   });
+}
+
+/** How many live tags one document has. */
+export function liveTagCountOfDocument(db: Db, documentId: string): number {
+  return statement(db, 'SELECT count(*) FROM annotations WHERE document_id = ? AND deleted_at IS NULL').pluck().get(documentId) as number;
 }

@@ -1,6 +1,7 @@
-// Imported documents: insert once, read by id or hash, list with tag counts. Never updated or deleted.
-import type { Block, Document, DocumentMeta } from '../../src-shared/model/document';
-import type { DocumentId } from '../../src-shared/model/ids';
+// Imported documents: insert once, read by id or hash, list with tag counts; their details edited and their removal
+// recorded as a tombstone (a removed document and its tags are hidden everywhere). The text is never changed or deleted.
+import type { Block, Document, DocumentMeta, DocumentRecord } from '../../src-shared/model/document';
+import type { ChangeId, DocumentId } from '../../src-shared/model/ids';
 import type { AnnotationKind } from '../../src-shared/model/annotation';
 import type { Db } from './open-project';
 import { indexDocument } from './search-index';
@@ -17,37 +18,48 @@ export function insertDocument(db: Db, document: Document): void {
   indexDocument(db, document.id, document.text);
 }
 
+/** The SQL condition "`column` names a document that was not removed": tags of a removed document are hidden with it. */
+export function onLiveDocument(column = 'document_id'): string {
+  return `${column} IN (SELECT id FROM documents WHERE deleted_at IS NULL)`;
+}
+
 /** The document imported from a file with these bytes (SHA-256 of the file), if any. */
 export function documentMetaBySourceSha256(db: Db, sourceSha256: string): DocumentMeta | undefined {
-  return statement(db, `SELECT ${META_COLUMNS} FROM documents WHERE source_sha256 = ? ORDER BY imported_at LIMIT 1`).get(sourceSha256) as
+  return statement(db, `SELECT ${META_COLUMNS} FROM documents WHERE source_sha256 = ? AND deleted_at IS NULL ORDER BY imported_at LIMIT 1`).get(sourceSha256) as
     | DocumentMeta
     | undefined;
 }
 
-export function documentMetaBySha256(db: Db, sha256: string): DocumentMeta | undefined {
-  return statement(db, `SELECT ${META_COLUMNS} FROM documents WHERE sha256 = ?`).get(sha256) as DocumentMeta | undefined;
+/** The document with this text, removed or not (a text is in a project once), and whether it was removed. */
+export function documentMetaBySha256(db: Db, sha256: string): (DocumentMeta & { removed: boolean }) | undefined {
+  const row = statement(db, `SELECT ${META_COLUMNS}, deleted_at IS NOT NULL AS removed FROM documents WHERE sha256 = ?`).get(sha256) as
+    | (DocumentMeta & { removed: number })
+    | undefined;
+  if (!row) return undefined;
+  const { removed, ...meta } = row;
+  return { ...meta, removed: removed === 1 };
 }
 
 export function documentMetaById(db: Db, id: string): DocumentMeta | undefined {
-  return statement(db, `SELECT ${META_COLUMNS} FROM documents WHERE id = ?`).get(id) as DocumentMeta | undefined;
+  return statement(db, `SELECT ${META_COLUMNS} FROM documents WHERE id = ? AND deleted_at IS NULL`).get(id) as DocumentMeta | undefined;
 }
 
 export function documentById(db: Db, id: DocumentId): Document | undefined {
-  const row = statement(db, `SELECT ${META_COLUMNS}, text, blocks FROM documents WHERE id = ?`).get(id) as
+  const row = statement(db, `SELECT ${META_COLUMNS}, text, blocks FROM documents WHERE id = ? AND deleted_at IS NULL`).get(id) as
     | (DocumentMeta & { text: string; blocks: string })
     | undefined;
   if (!row) return undefined;
   return { ...row, blocks: JSON.parse(row.blocks) as Block[] };
 }
 
-/** The canonical text alone, for anchoring tags without loading the blocks. */
+/** The canonical text alone (of a document in the project), for anchoring tags without loading the blocks. */
 export function documentText(db: Db, id: DocumentId): string | undefined {
-  const row = statement(db, 'SELECT text FROM documents WHERE id = ?').pluck().get(id) as string | undefined;
+  const row = statement(db, 'SELECT text FROM documents WHERE id = ? AND deleted_at IS NULL').pluck().get(id) as string | undefined;
   return row;
 }
 
 export function allDocumentMetas(db: Db): DocumentMeta[] {
-  return statement(db, `SELECT ${META_COLUMNS} FROM documents ORDER BY published_at IS NULL, published_at DESC, title`).all() as DocumentMeta[];
+  return statement(db, `SELECT ${META_COLUMNS} FROM documents WHERE deleted_at IS NULL ORDER BY published_at IS NULL, published_at DESC, title`).all() as DocumentMeta[];
 }
 
 /** Live (not deleted) tags per document and kind. */
@@ -67,5 +79,32 @@ export function tagCountsByDocument(db: Db): Map<string, Record<AnnotationKind, 
 }
 
 export function documentCount(db: Db): number {
-  return statement(db, 'SELECT count(*) FROM documents').pluck().get() as number;
+  return statement(db, 'SELECT count(*) FROM documents WHERE deleted_at IS NULL').pluck().get() as number;
+}
+
+export interface StoredDocumentRecord {
+  record: DocumentRecord;
+  /** The change-log entry of the current details; null while they are as imported. */
+  headChangeId: ChangeId | null;
+}
+
+/** A document's editable record, removed or not; before its first edit, its details as imported. */
+export function documentRecordById(db: Db, id: string): StoredDocumentRecord | undefined {
+  const row = statement(
+    db,
+    `SELECT id, title, author, outlet, published_at AS publishedAt, coalesce(edited_by, imported_by) AS analystId,
+       coalesce(edited_at, imported_at) AS updatedAt, deleted_at AS deletedAt, head_change_id AS headChangeId FROM documents WHERE id = ?`,
+  ).get(id) as (DocumentRecord & { headChangeId: ChangeId | null }) | undefined;
+  if (!row) return undefined;
+  const { headChangeId, ...record } = row;
+  return { record, headChangeId };
+}
+
+/** Writes a document's details and tombstone (never its text); `headChangeId` is the change that produced them. */
+export function putDocumentRecord(db: Db, record: DocumentRecord, headChangeId: ChangeId): void {
+  statement(
+    db,
+    `UPDATE documents SET title = @title, author = @author, outlet = @outlet, published_at = @publishedAt, edited_by = @analystId,
+       edited_at = @updatedAt, deleted_at = @deletedAt, head_change_id = @headChangeId WHERE id = @id`,
+  ).run({ ...record, headChangeId });
 }

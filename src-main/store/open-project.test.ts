@@ -41,7 +41,7 @@ describe('migrations', () => {
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
     const ftsShadows = ['search_index_config', 'search_index_data', 'search_index_docsize', 'search_index_idx'];
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['actor_roles', 'actors', 'analysts', 'annotations', 'changes', 'dismissed_findings', 'documents', 'history', 'merge_conflicts', 'project', 'rejected_suggestions', 'search_documents', 'search_index', 'undo_horizon', ...ftsShadows].sort(),
+      ['actor_roles', 'actors', 'analysts', 'annotations', 'changes', 'dismissed_findings', 'document_changes', 'documents', 'history', 'merge_conflicts', 'project', 'rejected_suggestions', 'search_documents', 'search_index', 'undo_horizon', ...ftsShadows].sort(),
     );
     // The full-text index is a virtual table whose shadow tables SQLite itself declares; every table of ours is STRICT.
     for (const table of tables.filter((t) => t.name !== 'search_index' && !ftsShadows.includes(t.name))) expect(table.sql).toMatch(/STRICT$/);
@@ -110,11 +110,11 @@ describe('opening project files', () => {
     expectUserError(() => openProject(tempPath('missing.marginalia')), 'not_found');
   });
 
-  it('keeps documents immutable and the change log append-only', () => {
+  it("keeps documents' text immutable, documents undeleted and the change log append-only", () => {
     const db = createProjectDatabase(':memory:');
     db.prepare("INSERT INTO analysts (id, display_name, created_at) VALUES ('a', 'A', 't')").run();
     db.prepare(
-      "INSERT INTO documents VALUES ('d', 'h', 'T', NULL, NULL, NULL, 'f.txt', 'txt', 'utf-8', 'text', '[]', 't', 'a', NULL)",
+      "INSERT INTO documents VALUES ('d', 'h', 'T', NULL, NULL, NULL, 'f.txt', 'txt', 'utf-8', 'text', '[]', 't', 'a', NULL, NULL, NULL, NULL, NULL)",
     ).run();
     expect(() => db.prepare("UPDATE documents SET text = 'changed'").run()).toThrow(/immutable/);
     expect(() => db.prepare('DELETE FROM documents').run()).toThrow(/never deleted/);

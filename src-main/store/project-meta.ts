@@ -1,6 +1,7 @@
 // The project row and the analysts of a project file.
 import type { Analyst } from '../../src-shared/api/contract';
 import type { AnalystId, ProjectId } from '../../src-shared/model/ids';
+import { onLiveDocument } from './documents';
 import type { Db } from './open-project';
 import { statement } from './statements';
 import { CHANGES_WITH_SNAPSHOTS } from './changes';
@@ -54,7 +55,7 @@ export function analystRows(db: Db): AnalystRow[] {
     // One pass over the tags for every analyst (annotations has no index by analyst).
     `SELECT a.id, a.display_name AS name, a.origin, coalesce(c.n, 0) AS tagCount
      FROM analysts a
-     LEFT JOIN (SELECT analyst_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL GROUP BY analyst_id) c ON c.analyst_id = a.id
+     LEFT JOIN (SELECT analyst_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL AND ${onLiveDocument()} GROUP BY analyst_id) c ON c.analyst_id = a.id
      ORDER BY a.display_name COLLATE NOCASE, a.created_at, a.id`,
   ).all() as AnalystRow[];
 }

@@ -98,7 +98,7 @@ function whereClause(filters: TagTableFilters): { sql: string; params: unknown[]
   return { sql: conditions.join(' AND '), params };
 }
 
-const FROM = `FROM annotations a JOIN documents d ON d.id = a.document_id JOIN analysts n ON n.id = a.analyst_id
+const FROM = `FROM annotations a JOIN documents d ON d.id = a.document_id AND d.deleted_at IS NULL JOIN analysts n ON n.id = a.analyst_id
   LEFT JOIN actors r ON r.id = ${ACTOR}`;
 
 /** One page of the live tags matching `filters`, sorted by `sort` (then by id, so pages never overlap), and how many match. */

@@ -132,6 +132,7 @@ const MergePreviewSchema = z.object({
     updatedTags: z.number().int(),
     newActors: z.number().int(),
     updatedActors: z.number().int(),
+    updatedDocuments: z.number().int(),
     conflicts: z.number().int(),
     newChanges: z.number().int(),
     actorProposals: z.array(z.object({ local: z.string(), incoming: z.string(), localId: z.string(), incomingId: z.string() })),
@@ -337,6 +338,19 @@ export const contract = {
   ),
   'document.list': method(z.strictObject({}), z.object({ documents: z.array(DocumentSummarySchema) })),
   'document.get': method(z.strictObject({ id: DocumentIdSchema }), DocumentSchema),
+  /** Edits a document's details (a field left out stays; null clears it); one undoable step. The text never changes. */
+  'document.update': method(
+    z.strictObject({
+      id: DocumentIdSchema,
+      title: z.string().trim().min(1, 'a title cannot be empty').max(2_000).optional(),
+      publishedAt: z.iso.date('a date is written YYYY-MM-DD, for example 2026-01-20').nullable().optional(),
+      author: z.string().trim().max(2_000).nullable().optional(),
+      outlet: z.string().trim().max(2_000).nullable().optional(),
+    }),
+    DocumentMetaSchema,
+  ),
+  /** Removes a document and, with it, its tags from every view, export and count; one undoable step (nothing is deleted). */
+  'document.remove': method(z.strictObject({ id: DocumentIdSchema }), z.object({ document: DocumentMetaSchema, tagCount: z.number().int().nonnegative() })),
 
   'annotation.create': method(AnnotationCreateSchema, AnnotationSchema),
   /** Many tags in one transaction and one undoable step (bulk tagging, scripted imports). */

@@ -50,3 +50,19 @@ export const DocumentSchema = DocumentMetaSchema.extend({
   blocks: z.array(BlockSchema),
 });
 export type Document = z.infer<typeof DocumentSchema>;
+
+/**
+ * A document's editable record, as the change log keeps it: its details (title, date, author, source), who changed
+ * them last and when, and the tombstone of a removed document (`deletedAt`). The text never changes.
+ */
+export const DocumentRecordSchema = z.strictObject({
+  id: DocumentIdSchema,
+  title: z.string().max(2_000),
+  author: z.string().max(2_000).nullable(),
+  outlet: z.string().max(2_000).nullable(),
+  publishedAt: IsoDateSchema.nullable(),
+  analystId: AnalystIdSchema,
+  updatedAt: TimestampSchema,
+  deletedAt: TimestampSchema.nullable(),
+});
+export type DocumentRecord = z.infer<typeof DocumentRecordSchema>;

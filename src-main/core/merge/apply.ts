@@ -2,7 +2,8 @@
 import { putActor } from '../../store/actors';
 import { putAnnotation } from '../../store/annotations';
 import { appendChange } from '../../store/changes';
-import { insertDocument } from '../../store/documents';
+import { appendDocumentChange } from '../../store/document-changes';
+import { insertDocument, putDocumentRecord } from '../../store/documents';
 import { insertRejectedSuggestion } from '../../store/rejected-suggestions';
 import type { Db } from '../../store/open-project';
 import { statement } from '../../store/statements';
@@ -24,12 +25,26 @@ export function applyMerge(db: Db, plan: MergePlan, incoming: IncomingProject, n
         ...change,
         analystId: (t.analystIds.get(change.analystId) ?? change.analystId) as AnalystId,
         at: clampDate(change.at, t),
-        before: translateSnapshot(change.before, t),
-        after: translateSnapshot(change.after, t) ?? change.after,
+        before: translateSnapshot(change.before, t, change.entityType),
+        after: translateSnapshot(change.after, t, change.entityType) ?? change.after,
+      });
+    }
+    for (const change of incoming.readDocumentChanges?.() ?? []) {
+      if (!plan.newChangeIds.has(change.id)) continue;
+      const { entityType: _entityType, ...entry } = change;
+      appendDocumentChange(db, {
+        ...entry,
+        op: change.op === 'create' ? 'update' : change.op,
+        entityId: t.documentIds.get(change.entityId) ?? change.entityId,
+        analystId: (t.analystIds.get(change.analystId) ?? change.analystId) as AnalystId,
+        at: clampDate(change.at, t),
+        before: translateSnapshot(change.before, t, 'document') ?? change.before,
+        after: translateSnapshot(change.after, t, 'document') ?? change.after,
       });
     }
     for (const { entity, headChangeId } of plan.writes) {
       if (entity.type === 'annotation') putAnnotation(db, entity.value, headChangeId as ChangeId);
+      else if (entity.type === 'document') putDocumentRecord(db, entity.value, headChangeId as ChangeId);
       else putActor(db, entity.value, headChangeId as ChangeId);
     }
     const insertConflict = statement(

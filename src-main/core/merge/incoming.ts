@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { describeOverLimit, FILE_LIMITS } from '../../../src-shared/api/limits';
 import { ActorSchema, type Actor } from '../../../src-shared/model/actor';
 import { AnnotationSchema, type Annotation } from '../../../src-shared/model/annotation';
-import { BlockSchema, DocumentFormatSchema, type Document } from '../../../src-shared/model/document';
+import { BlockSchema, DocumentFormatSchema, DocumentRecordSchema, type Document, type DocumentRecord } from '../../../src-shared/model/document';
 import { AnalystIdSchema, ChangeIdSchema, DocumentIdSchema, ProjectIdSchema, TimestampSchema, IsoDateSchema } from '../../../src-shared/model/ids';
 import { UserError } from '../../../src-shared/model/result';
 import { rangeProblem, textTargetFor } from '../../../src-shared/text/quote';
@@ -14,6 +14,7 @@ import { LATEST_SCHEMA_VERSION } from '../../store/migrations/index';
 import { assertOpenableProject, migrate, type Db } from '../../store/open-project';
 import { schemaProblem } from '../../store/schema-check';
 import { CHANGES_WITH_SNAPSHOTS, type ChangeRecord } from '../../store/changes';
+import { DOCUMENT_CHANGES_SQL, type DocumentChangeRecord } from '../../store/document-changes';
 import { allRejectedSuggestions, type RejectedSuggestion } from '../../store/rejected-suggestions';
 import { sha256Hex } from '../document-service';
 import { newPrivateFolder } from '../private-files';
@@ -27,6 +28,12 @@ export interface IncomingProject {
   documents: Document[];
   actors: { actor: Actor; headChangeId: string }[];
   annotations: { annotation: Annotation; headChangeId: string }[];
+  /** The details of documents edited or removed in the file (absent when not read, as by repair). */
+  documentRecords?: { record: DocumentRecord; headChangeId: string }[];
+  /** The log of documents' details: each entry's id, the entry it was based on and its analyst (absent when not read). */
+  documentChanges?: { id: string; parentId: string | null; analystId: string }[];
+  /** Its full entries, read again from the checked private copy, oldest first. */
+  readDocumentChanges?(): Iterable<DocumentChangeRecord>;
   /** Every change's id, the change it was based on and its analyst; the snapshots stay on disk until written. */
   changes: { id: string; parentId: string | null; analystId: string }[];
   /** Suggestions rejected in the file (absent when not read, as by repair): merged by key. */
@@ -73,7 +80,7 @@ export function openCopyReadOnly(path: string): Db {
 
 const ChangeRowSchema = z.object({
   id: ChangeIdSchema,
-  entityType: z.enum(['annotation', 'actor']),
+  entityType: z.enum(['annotation', 'actor', 'document']),
   entityId: z.uuid(),
   op: z.enum(['create', 'update', 'delete', 'restore']),
   parentId: ChangeIdSchema.nullable(),
@@ -260,13 +267,37 @@ function readAll(db: Db): Omit<IncomingProject, 'readChanges' | 'close'> {
   // Rows are streamed (iterate, not all) so that a large file is never held twice in memory.
   const annotations = mapRows(db.prepare('SELECT * FROM annotations').iterate() as IterableIterator<Record<string, unknown>>, (row, index) => annotationOfRow(row, index, texts, inspector));
   const actors = mapRows(db.prepare('SELECT * FROM actors').iterate() as IterableIterator<Record<string, unknown>>, (row, index) => actorOfRow(row, index, inspector));
+  const documentRecords = readDocumentRecords(db, texts, inspector);
   const changes = checkChangeLog(db, annotations, actors, new Set(analysts.map((a) => a.id)), texts, inspector);
+  const documentChanges = checkDocumentChangeLog(db, new Set(analysts.map((a) => a.id)), texts, inspector);
+  const documentChangeIds = new Set(documentChanges.map((c) => c.id));
+  for (const { record, headChangeId } of documentRecords) {
+    if (!documentChangeIds.has(headChangeId)) refuse(`the details of “${record.title}” have no history in the change log`);
+  }
   const rejectedSuggestions = validated(z.array(RejectedSuggestionRowSchema), allRejectedSuggestions(db), 'the rejected suggestions');
   for (const row of rejectedSuggestions) {
     inspector.inspect(row, 'a rejected suggestion');
     if (!texts.has(row.documentId)) refuse('a rejected suggestion names a document the file does not hold');
   }
-  return { project, analysts, documents, actors, annotations, changes, rejectedSuggestions, latestTimestamp: inspector.latest };
+  return { project, analysts, documents, actors, annotations, documentRecords, changes, documentChanges, rejectedSuggestions, latestTimestamp: inspector.latest };
+}
+
+/** The details of every document edited or removed in the file (a current file: its documents have these columns). */
+function readDocumentRecords(db: Db, texts: ReadonlyMap<string, string>, inspector: RecordInspector): NonNullable<IncomingProject['documentRecords']> {
+  const rows = db
+    .prepare(
+      `SELECT id, title, author, outlet, published_at AS publishedAt, edited_by AS analystId, edited_at AS updatedAt, deleted_at AS deletedAt,
+         head_change_id AS headChangeId FROM documents WHERE head_change_id IS NOT NULL`,
+    )
+    .all() as Record<string, unknown>[];
+  return rows.map(({ headChangeId, ...raw }, index) => {
+    const record = validated(DocumentRecordSchema, raw, `the details of document ${index + 1}`);
+    const head = validated(ChangeIdSchema, headChangeId, `the details of document ${index + 1}`) as string;
+    if (!texts.has(record.id)) refuse('edited details name a document that is not in the file');
+    checkName(record.title, `the title of document ${index + 1}`);
+    inspector.inspect({ ...record, headChangeId: head }, `the details of document ${index + 1}`);
+    return { record, headChangeId: head };
+  });
 }
 
 /** One row of CHANGES_SQL, validated with both its snapshots (valid records of the entity it names); refuses it otherwise. */
@@ -277,7 +308,13 @@ export function changeOfRow(raw: unknown, index: number, texts: ReadonlyMap<stri
   for (const snapshot of [change.before, change.after]) {
     if (snapshot === null) continue;
     const value = parseJson(snapshot, 'a change-log entry');
-    if (change.entityType === 'annotation') {
+    if (change.entityType === 'document') {
+      const record = validated(DocumentRecordSchema, value, 'a change-log entry');
+      if (record.id !== change.entityId) refuse('a change-log entry describes another document than it names');
+      if (!texts.has(record.id)) refuse('a change-log entry names a document that is not in the file');
+      checkName(record.title, `${what}’s document title`);
+      inspector.inspect(record, what);
+    } else if (change.entityType === 'annotation') {
       const annotation = validated(AnnotationSchema, value, 'a change-log entry');
       if (annotation.id !== change.entityId) refuse('a change-log entry describes another tag than it names');
       checkAnchored(annotation, texts);
@@ -322,6 +359,23 @@ function checkChangeLog(
   return light;
 }
 
+/** The log of documents' details, checked like the tags' log: valid snapshots, no repeated or missing entry. */
+function checkDocumentChangeLog(db: Db, analystIds: ReadonlySet<string>, texts: ReadonlyMap<string, string>, inspector: RecordInspector): NonNullable<IncomingProject['documentChanges']> {
+  const ids = new Set<string>();
+  const light: NonNullable<IncomingProject['documentChanges']> = [];
+  let index = 0;
+  for (const raw of db.prepare(`${DOCUMENT_CHANGES_SQL} ORDER BY seq`).iterate()) {
+    const change = changeOfRow(raw, index++, texts, inspector);
+    if (change.entityType !== 'document' || change.before === null) refuse('its log of document details holds another kind of entry');
+    if (ids.has(change.id)) refuse('its log of document details repeats an entry');
+    ids.add(change.id);
+    light.push({ id: change.id, parentId: change.parentId, analystId: change.analystId });
+    if (!analystIds.has(change.analystId)) refuse('its log of document details names an analyst who is not in the file');
+  }
+  for (const change of light) if (change.parentId !== null && !ids.has(change.parentId)) refuse('its log of document details refers to a missing entry');
+  return light;
+}
+
 /**
  * Reads a teammate's project file for merging or side-by-side review. The file itself is never opened for writing
  * (nor attached to the live project): a private copy is checked (integrity, application id, version, exact schema)
@@ -350,7 +404,10 @@ export function readIncomingProject(path: string, purpose: IncomingPurpose = 'me
     const readChanges = function* (): Iterable<ChangeRecord> {
       for (const row of opened.prepare(CHANGES_SQL).iterate()) yield Object.assign(row as ChangeRecord, { historyId: null });
     };
-    return { ...contents, readChanges, close };
+    const readDocumentChanges = function* (): Iterable<DocumentChangeRecord> {
+      for (const row of opened.prepare(`${DOCUMENT_CHANGES_SQL} ORDER BY seq`).iterate()) yield Object.assign(row as DocumentChangeRecord, { historyId: null });
+    };
+    return { ...contents, readChanges, readDocumentChanges, close };
   } catch (error) {
     close();
     if (error instanceof RefusedFile) throw refusal(error.message, purpose);

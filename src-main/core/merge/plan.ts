@@ -2,20 +2,22 @@
 import { createHash } from 'node:crypto';
 import { actorNameKey, actorNames, type Actor } from '../../../src-shared/model/actor';
 import type { Annotation, AnnotationKind } from '../../../src-shared/model/annotation';
-import type { Document } from '../../../src-shared/model/document';
+import type { Document, DocumentRecord } from '../../../src-shared/model/document';
 import type { DocumentId } from '../../../src-shared/model/ids';
 import { actorById, allActors } from '../../store/actors';
 import { annotationById } from '../../store/annotations';
+import { documentChangeParents } from '../../store/document-changes';
+import { documentRecordById } from '../../store/documents';
 import type { Db } from '../../store/open-project';
 import type { RejectedSuggestion } from '../../store/rejected-suggestions';
 import { statement } from '../../store/statements';
 import type { IncomingProject } from './incoming';
 
-export type EntityState = { type: 'annotation'; value: Annotation } | { type: 'actor'; value: Actor };
+export type EntityState = { type: 'annotation'; value: Annotation } | { type: 'actor'; value: Actor } | { type: 'document'; value: DocumentRecord };
 
 export interface MergeConflict {
   id: string;
-  entityType: 'annotation' | 'actor';
+  entityType: EntityState['type'];
   entityId: string;
   winnerChangeId: string;
   loserChangeId: string;
@@ -27,7 +29,7 @@ export interface MergePlan {
   projectName: string;
   newAnalysts: { id: string; name: string }[];
   newDocuments: Document[];
-  /** Incoming changes this project does not have yet: appended to the log. */
+  /** Incoming changes (of both logs: tags and actors, documents' details) this project does not have yet: appended to their log. */
   newChangeIds: Set<string>;
   /** How incoming records are written here: under this project's document ids, separate analysts, no future dates. */
   translation: Translation;
@@ -46,6 +48,8 @@ export interface MergeSummary {
   updatedTags: number;
   newActors: number;
   updatedActors: number;
+  /** Documents whose details (or removal) the file's newer version brings. */
+  updatedDocuments: number;
   conflicts: number;
   newChanges: number;
   /** Incoming actors whose name or alias matches a different actor here: proposed as one, for the user to confirm. */
@@ -98,17 +102,29 @@ export function translateRecord<T extends object>(record: T, translation: Transl
   return { value: out as T, clamped };
 }
 
-/** A change snapshot (JSON) as written here; unchanged text when nothing in it needs translating. */
-export function translateSnapshot(json: string | null, translation: Translation): string | null {
+/** A document's details as written here: under this project's id for its text. */
+export function translateDocumentRecord(record: DocumentRecord, translation: Translation): { value: DocumentRecord; clamped: boolean } {
+  const { value, clamped } = translateRecord(record, translation);
+  return { value: { ...value, id: (translation.documentIds.get(record.id) ?? record.id) as DocumentRecord['id'] }, clamped };
+}
+
+/** A change snapshot (JSON) of an entity of `entityType` as written here; unchanged text when nothing in it needs translating. */
+export function translateSnapshot(json: string | null, translation: Translation, entityType: EntityState['type']): string | null {
   if (json === null) return null;
   const before = JSON.parse(json) as object;
-  const { value } = translateRecord(before, translation);
+  const { value } =
+    entityType === 'document' ? translateDocumentRecord(before as DocumentRecord, translation) : translateRecord(before, translation);
   return Object.entries(value).every(([key, v]) => v === (before as Record<string, unknown>)[key]) ? json : JSON.stringify(value);
 }
 
 function parentsOfLocalChanges(db: Db): Map<string, string | null> {
   const rows = statement(db, 'SELECT id, parent_id AS parentId FROM changes').all() as { id: string; parentId: string | null }[];
   return new Map(rows.map((r) => [r.id, r.parentId]));
+}
+
+/** The entries of both of the file's logs (tags and actors, documents' details), as ids, parents and analysts. */
+function incomingChanges(incoming: IncomingProject): IncomingProject['changes'] {
+  return incoming.documentChanges ? [...incoming.changes, ...incoming.documentChanges] : incoming.changes;
 }
 
 /** True when `ancestor` is `descendant` or lies on its chain of parents. */
@@ -178,7 +194,7 @@ function planAnalysts(db: Db, incoming: IncomingProject) {
  */
 function analystsReferenced(plan: Pick<MergePlan, 'newChangeIds' | 'newDocuments' | 'writes' | 'translation'>, incoming: IncomingProject): Set<string> {
   const ids = new Set<string>();
-  for (const change of incoming.changes) if (plan.newChangeIds.has(change.id)) ids.add(plan.translation.analystIds.get(change.analystId) ?? change.analystId);
+  for (const change of incomingChanges(incoming)) if (plan.newChangeIds.has(change.id)) ids.add(plan.translation.analystIds.get(change.analystId) ?? change.analystId);
   for (const document of plan.newDocuments) ids.add(document.importedBy);
   for (const { entity } of plan.writes) {
     ids.add(entity.value.analystId);
@@ -201,6 +217,7 @@ function noticesFor(impostors: readonly Impostor[], incoming: IncomingProject, n
 }
 
 function describe(entity: EntityState): string {
+  if (entity.type === 'document') return `the details of “${entity.value.title}”`;
   if (entity.type === 'actor') return `actor “${entity.value.name}”`;
   const quote = entity.value.target?.exact ?? 'whole document';
   return `${entity.value.kind.replace('_', ' ')} “${quote.length > 50 ? `${quote.slice(0, 49)}…` : quote}”`;
@@ -235,9 +252,10 @@ export function planMerge(db: Db, incoming: IncomingProject, now: string): Merge
   const translation: Translation = { documentIds, analystIds, now };
   for (const [index, document] of newDocuments.entries()) newDocuments[index] = translateRecord(document, translation).value;
 
-  const localParents = parentsOfLocalChanges(db);
-  const newChangeIds = new Set(incoming.changes.filter((c) => !localParents.has(c.id)).map((c) => c.id));
-  const incomingParents = new Map(incoming.changes.map((c) => [c.id, c.parentId]));
+  // Both logs at once: change ids are unique across them, and each entry's parent is in its own log.
+  const localParents = new Map([...parentsOfLocalChanges(db), ...documentChangeParents(db)]);
+  const newChangeIds = new Set(incomingChanges(incoming).filter((c) => !localParents.has(c.id)).map((c) => c.id));
+  const incomingParents = new Map(incomingChanges(incoming).map((c) => [c.id, c.parentId]));
   const parents = { get: (id: string) => (localParents.has(id) ? localParents.get(id) : incomingParents.get(id)) };
 
   const writes: MergePlan['writes'] = [];
@@ -248,7 +266,7 @@ export function planMerge(db: Db, incoming: IncomingProject, now: string): Merge
   let newActors = 0;
   let updatedActors = 0;
 
-  const reconcile = (entity: EntityState, clamped: boolean, incomingHead: string, local: { value: Annotation | Actor; head: string } | undefined): 'new' | 'updated' | 'same' => {
+  const reconcile = (entity: EntityState, clamped: boolean, incomingHead: string, local: { value: EntityState['value']; head: string } | undefined): 'new' | 'updated' | 'same' => {
     if (!local) {
       writes.push({ entity, headChangeId: incomingHead });
       return 'new';
@@ -271,6 +289,15 @@ export function planMerge(db: Db, incoming: IncomingProject, now: string): Merge
     const outcome = reconcile({ type: 'actor', value }, clamped, headChangeId, local && { value: local.actor, head: local.headChangeId });
     if (outcome === 'new') newActors++;
     if (outcome === 'updated') updatedActors++;
+  }
+  // A document's details: one version per side, reconciled like a tag's (a document's details never edited here have
+  // no local version, so the file's edit is taken). A removal is a version like any other.
+  let updatedDocuments = 0;
+  for (const { record, headChangeId } of incoming.documentRecords ?? []) {
+    const { value, clamped } = translateDocumentRecord(record, translation);
+    const local = documentRecordById(db, value.id);
+    const localVersion = local?.headChangeId ? { value: local.record, head: local.headChangeId } : undefined;
+    if (reconcile({ type: 'document', value }, clamped, headChangeId, localVersion) !== 'same') updatedDocuments++;
   }
   for (const { annotation, headChangeId } of incoming.annotations) {
     const { value, clamped } = translateRecord(annotation, translation);
@@ -296,6 +323,7 @@ export function planMerge(db: Db, incoming: IncomingProject, now: string): Merge
     updatedTags,
     newActors,
     updatedActors,
+    updatedDocuments,
     conflicts: conflicts.length,
     newChanges: newChangeIds.size,
     actorProposals: actorProposals(db, incoming),

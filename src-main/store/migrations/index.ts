@@ -6,6 +6,7 @@ import { analystOrigin } from './0040-analyst-origin';
 import { documentSources } from './0050-document-sources';
 import { searchAndChecks } from './0060-search-and-checks';
 import { rejectedSuggestions } from './0080-rejected-suggestions';
+import { documentDetails } from './0090-document-details';
 import { compactChangeLog } from './0100-compact-change-log';
 
 export interface Migration {
@@ -15,7 +16,7 @@ export interface Migration {
   readonly up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, mergeConflicts, reviewDecisions, analystOrigin, documentSources, searchAndChecks, rejectedSuggestions, compactChangeLog];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, mergeConflicts, reviewDecisions, analystOrigin, documentSources, searchAndChecks, rejectedSuggestions, documentDetails, compactChangeLog];
 
 /** The schema version this build of Marginalia writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
