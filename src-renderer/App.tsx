@@ -61,7 +61,6 @@ export function App({ client }: { client: Client }) {
   const [reviewing, setReviewing] = useState(false);
   const table = useTagTableMode(jumpToTag, report);
   const projectOpen = Boolean(session.workbench?.projectName);
-  const search = useSearch({ client, document: doc, viewRef, openDocument, enabled: projectOpen && !reviewing && !table.open && !session.askName, onTagged: reloadTags, onError: report });
 
   const loadWorkbench = useCallback(async () => {
     const state = await loadSession();
@@ -93,6 +92,10 @@ export function App({ client }: { client: Client }) {
     selectTag: picked.selectTag,
     deleteTag: editing.deleteTag,
     undoRedo,
+  });
+  const search = useSearch({
+    client, document: doc, viewRef, openDocument, onTagged: reloadTags, onError: report,
+    enabled: projectOpen && !session.askName && !reviewing && !table.open && !keys.showKeys && !sharing.exporting && !sharing.mergePreview,
   });
   const suggestions = useSuggestions({
     client, document: doc, viewRef, revision: project.revision, actors, selectedTagId: picked.selectedId, onAccepted: reloadTags, openDocument, say, onError: report,
