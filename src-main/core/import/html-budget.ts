@@ -1,4 +1,4 @@
-// The work budget of an HTML import: the page is parsed first by a real HTML5 parser that stops as soon as it is deeper, larger or carries more attributes than Marginalia reads.
+// The work budget of an HTML import: the page is parsed first by a real HTML5 parser that stops as soon as it is deeper, carries more attributes on one tag, or costs more parsing work than a page of its size may take.
 import { defaultTreeAdapter, Parser, Tokenizer, type DefaultTreeAdapterMap, type ParserOptions, type TreeAdapter } from 'parse5';
 
 /**
