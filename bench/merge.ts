@@ -18,7 +18,8 @@ function articleText(index: number): string {
   return `Generated article ${index}\n\n${Array.from({ length: 30 }, (_, i) => sentence(i)).join('\n\n')}\n`;
 }
 
-async function buildProject(path: string, analyst: string, seed: number): Promise<void> {
+/** A project of `documents` generated articles with TAGS_PER_DOCUMENT tags each (the same articles for every seed). */
+export async function buildProject(path: string, analyst: string, seed: number, documents = DOCUMENTS): Promise<void> {
   const session = createProject(path, analyst, { analystName: analyst });
   const api = createProjectApi(session);
   const call = async <M extends Method>(method: M, request: RequestOf<M>) => {
@@ -26,7 +27,7 @@ async function buildProject(path: string, analyst: string, seed: number): Promis
     if (!result.ok) throw new Error(result.error.message);
     return result.value as ResponseOf<M>;
   };
-  for (let d = 0; d < DOCUMENTS; d++) {
+  for (let d = 0; d < documents; d++) {
     const text = articleText(d);
     const { document } = await call('document.import', { source: { type: 'text', text, title: `Article ${d}` } });
     const annotations = Array.from({ length: TAGS_PER_DOCUMENT }, (_, i) => {

@@ -8,6 +8,7 @@ import { runFormatsImportBenchmark } from './import-formats';
 import { runHtmlImportBenchmark } from './import-html';
 import { runCliStartupBenchmark } from './cli-startup';
 import { runMergeBenchmark } from './merge';
+import { runServeReadsBenchmark } from './serve-reads';
 import { runReviewBenchmark } from './review';
 import { runSuggestBenchmark } from './suggest';
 import { runSearchBenchmark } from './search';
@@ -115,6 +116,9 @@ await runFormatsImportBenchmark();
 
 // Merging teammates' projects, in a child process for its peak memory.
 await runMergeBenchmark();
+
+// serve's reads while a large merge preview runs.
+await runServeReadsBenchmark();
 
 // Suggestions: every source over 1,000 articles and 500 actors; quality against the gold list of the samples.
 runSuggestBenchmark();

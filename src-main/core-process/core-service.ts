@@ -90,7 +90,7 @@ export function serveCore(control: MessageLink, wrapPort: (port: unknown) => Mes
         broadcast({ type: 'project-changed' }, null);
       },
     };
-    const made = new Workbench(init.settingsDir, host, init.analystOverride);
+    const made = new Workbench(init.settingsDir, host, init.analystOverride, init.readOnly === true);
     made.subscribe((event, origin) => {
       post({ type: 'event', event, origin });
       broadcast(event, origin);

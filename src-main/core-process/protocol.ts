@@ -15,6 +15,8 @@ export interface CoreInit {
   readonly hostKind: 'desktop' | 'browser';
   /** A name to tag as for this run only (`serve --analyst`). */
   readonly analystOverride: string | null;
+  /** Opens projects read-only, unwatched: serve's second core, which answers reads while the first is busy. */
+  readonly readOnly?: boolean;
 }
 
 /** What the host asks the core to do; each is answered with a `reply` of the same id. */

@@ -57,11 +57,13 @@ export class Workbench {
   /**
    * @param analystOverride a name to write as for this run only (`serve --analyst`), never saved to the settings;
    *   a name the user then types in the page is saved and takes over.
+   * @param readOnly opens projects read-only and does not watch them (serve's second core, for reads).
    */
   constructor(
     private readonly settingsDir: string,
     private readonly host: WorkbenchHost,
     private analystOverride: string | null = null,
+    private readonly readOnly = false,
   ) {
     removeStalePrivateFolders();
     this.handlers = this.buildHandlers();
@@ -88,11 +90,11 @@ export class Workbench {
     const analystName = this.analystName();
     const session = options.create
       ? createProject(path, options.name ?? basename(path).replace(/\.marginalia$/i, ''), { analystName })
-      : openProject(path, { analystName });
+      : openProject(path, { analystName, readOnly: this.readOnly });
     this.close(false);
     this.session = session;
     this.projectHandlers = createHandlers(session);
-    this.watch(session);
+    if (!this.readOnly) this.watch(session);
     // The browser mode shows one project for a while; it does not belong in the desktop app's recent list.
     if (this.host.kind === 'desktop') {
       this.updateSettings((s) => ({ ...s, recentProjects: [path, ...(s.recentProjects ?? []).filter((p) => p !== path)].slice(0, 10) }));

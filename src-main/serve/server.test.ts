@@ -12,7 +12,7 @@ import { createProject } from '../core/session';
 import { readSettings } from '../core/settings';
 import { temporaryDirectory } from '../test-support/project-fixture';
 import { INTERNAL_ERROR_MESSAGE } from '../../src-shared/model/result';
-import { startServer, type RunningServer } from './server';
+import { SEPARATE_READS, startServer, type RunningServer } from './server';
 import { staticFilePath } from './static-files';
 
 const REPO = join(import.meta.dirname, '..', '..');
@@ -39,7 +39,8 @@ beforeEach(async () => {
   createProject(projectPath, 'Talks').close();
   env = { MARGINALIA_LOG_DIR: join(dir.path, 'logs') };
   server = await startServer({ projectPath, settingsDir, staticDir, env });
-});
+  // Two worker threads started through tsx take a while on a busy machine.
+}, 60_000);
 
 afterEach(async () => {
   await server.close();
@@ -203,6 +204,19 @@ describe('marginalia serve over HTTP', () => {
     const listed = (await apiResult('document.list', {})) as { ok: true; value: { documents: { id: string; title: string }[] } };
     expect(listed.value.documents.map((d) => d.title)).toEqual(['Talks in Geneva']);
     expect(listed.value.documents[0]?.id).toBe((imported as { value: { document: { id: string } } }).value.document.id);
+  });
+
+  it('answers reads from a second core that sees each committed write, even while the first core is busy', async () => {
+    await apiResult('settings.update', { analystName: 'Bea Reviewer' });
+    await apiResult('document.import', { source: { type: 'text', text: 'Talks in Geneva\n\nThe delegations met on Monday.' } });
+    const listed = (await apiResult('document.list', {})) as { value: { documents: { title: string }[] } };
+    expect(listed.value.documents.map((d) => d.title)).toEqual(['Talks in Geneva']);
+    // The first core now answers nothing: a read does not wait for it.
+    const busy = vi.spyOn(server.core, 'callJson').mockReturnValue(new Promise(() => {}));
+    expect(SEPARATE_READS.has('document.list')).toBe(true);
+    expect(await apiResult('document.list', {})).toMatchObject({ ok: true, value: { documents: [{ title: 'Talks in Geneva' }] } });
+    expect(busy).not.toHaveBeenCalled();
+    busy.mockRestore();
   });
 
   it('is the browser host: one project, no dialogs', async () => {

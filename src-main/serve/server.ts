@@ -24,6 +24,8 @@ export interface ServeOptions {
   maxUploadBytes?: number;
   /** The clock uploads and downloads expire by; tests move it. */
   now?: () => number;
+  /** False: every request waits for the one core (the benchmark's comparison). Default true: reads have their own. */
+  separateReads?: boolean;
   /** Where unexpected errors are logged (MARGINALIA_LOG_DIR); default process.env. */
   env?: NodeJS.ProcessEnv;
   /** The project file to open; its errors (not found, not a project, newer version) are thrown as UserError. */
@@ -56,8 +58,17 @@ export function tokenCookieName(port: number): string {
   return `marginalia_token_${port}`;
 }
 
+/**
+ * The reads a page makes most, answered by a second, read-only core in its own thread, so that they never wait
+ * behind a long operation of the first (a merge preview of a large file). They depend on the project file only,
+ * never on what a core holds in memory; SQLite's write-ahead log lets the reader see every committed write.
+ */
+export const SEPARATE_READS: ReadonlySet<string> = new Set(['document.list', 'document.get', 'annotation.listForDocument', 'actor.list', 'actor.mentions']);
+
 interface Context {
   readonly core: Pick<CoreClient, 'callJson' | 'subscribe'>;
+  /** The read-only core that answers SEPARATE_READS, or null when the one core answers everything. */
+  readonly reader: Pick<CoreClient, 'callJson'> | null;
   readonly staticDir: string;
   readonly maxBodyBytes: number;
   readonly env: NodeJS.ProcessEnv;
@@ -232,7 +243,8 @@ async function handleApi(context: Context, request: IncomingMessage, response: S
   if (uploads === null) return sendJson(response, 400, err('invalid_request', UPLOAD_UNAVAILABLE));
   let result: Result<unknown>;
   try {
-    result = await context.core.callJson(method, json, client, uploads, requestIdOf(request.headers['x-marginalia-request']));
+    const answering = context.reader !== null && SEPARATE_READS.has(method) ? context.reader : context.core;
+    result = await answering.callJson(method, json, client, uploads, requestIdOf(request.headers['x-marginalia-request']));
     // The core parses the body: JSON it cannot read is a 400, as before.
     if (!result.ok && result.error.code === 'invalid_request' && result.error.message === INVALID_JSON_MESSAGE) return sendJson(response, 400, result);
   } catch (error) {
@@ -370,14 +382,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     init: { settingsDir: options.settingsDir, hostKind: 'browser', analystOverride: validAnalystName(options.analystName) },
     onUnexpected: (what, error) => reportUnexpected(env, error, what),
   });
+  // Both threads start at once; the reader opens the file once the first core has migrated it, if it needed that.
+  const reader =
+    options.separateReads === false
+      ? null
+      : startCoreInWorker({ init: { settingsDir: options.settingsDir, hostKind: 'browser', analystOverride: null, readOnly: true }, onUnexpected: (what, error) => reportUnexpected(env, error, what) });
   try {
     await core.open(options.projectPath);
+    await reader?.open(options.projectPath);
   } catch (error) {
-    await core.stop();
+    await Promise.all([core.stop(), reader?.stop()]);
     throw error;
   }
   const context: Context = {
     core,
+    reader,
     staticDir: resolve(options.staticDir),
     maxBodyBytes: options.maxBodyBytes ?? Number.POSITIVE_INFINITY,
     env,
@@ -396,7 +415,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     context.port = await listen(server, options.port ?? 0);
   } catch (error) {
     context.transfers.close();
-    await core.stop();
+    await Promise.all([core.stop(), reader?.stop()]);
     throw listenError(error, options.port ?? 0);
   }
   let closing: Promise<void> | null = null;
@@ -406,7 +425,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       server.closeAllConnections();
     }).finally(() => {
       context.transfers.close();
-      return core.stop();
+      return Promise.all([core.stop(), reader?.stop()]).then(() => undefined);
     }));
   return { url: `http://127.0.0.1:${context.port}/?token=${token}`, port: context.port, token, close, core };
 }
