@@ -1,5 +1,5 @@
-// The one segmenter: words, sentences, whole-word boundaries; a property that no
-// word or snapped selection splits a grapheme cluster.
+// The one segmenter: words (the plain-text shortcut giving exactly the segmenter's), sentences, whole-word
+// boundaries; a property that no word or snapped selection splits a grapheme cluster.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isWordBoundary, sentenceSpans, wordSpans } from './segment';
@@ -21,6 +21,32 @@ describe('words', () => {
   it('gives offsets into the whole text when segmenting a part of it', () => {
     const text = 'alpha beta gamma';
     expect(wordSpans(text, 6, 16)).toEqual([{ start: 6, end: 10 }, { start: 11, end: 16 }]);
+  });
+});
+
+/** The words by the segmenter alone: the definition the plain-text shortcut must give exactly. */
+const segmenter = new Intl.Segmenter('und', { granularity: 'word' });
+const segmented = (text: string) => [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => ({ start: s.index, end: s.index + s.segment.length }));
+/** Every character of plain text, and the ones that join words, given more weight. */
+const PLAIN = [
+  ...Array.from({ length: 0x180 }, (_, i) => String.fromCharCode(i)).filter((c) => /[\t\n\r -^`-~\u00A0\u00B7\u00C0-\u017F]/.test(c)),
+  ...['‘', '’', '“', '”', '–', '—', '…', 'a', 'e', 'Z', '1', '9', "'", '.', ',', ':', ';', '·', '-', ' '],
+];
+
+describe('words of plain text', () => {
+  it('are the segmenter’s words, however letters, digits and joining marks are mixed', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...PLAIN), maxLength: 40 }), (text) => {
+        expect(wordSpans(text)).toEqual(segmented(text));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('are the segmenter’s words in an article', () => {
+    const text = "Zelenskyy's aide met Kyrylo Budanov at 10:30; 5,600 homes, 3.5% and $800bn — “won’t” e.g. Trump-Putin’s U.S.A. ×2";
+    expect(wordSpans(text)).toEqual(segmented(text));
+    expect(wordSpans(text, 5, 60)).toEqual(segmented(text.slice(5, 60)).map((w) => ({ start: w.start + 5, end: w.end + 5 })));
   });
 });
 

@@ -11,6 +11,17 @@ export interface TextSpan {
 const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
 const sentenceSegmenter = new Intl.Segmenter('und', { granularity: 'sentence' });
 
+/**
+ * Text made only of these characters — ASCII but "_", the letters of Latin-1 and Latin Extended-A, the no-break
+ * space, the middle dot, typographic quotes and dashes — has the same words by this regular expression as by the
+ * segmenter (letters and digits; a letter joined across ' ’ ‘ . · : to a letter, a digit across , ; . ' ’ ‘ to a
+ * digit; checked by a property test), found several times faster: most articles are such text.
+ */
+const PLAIN_TEXT = /^[\t\n\r -^`-~\u00A0\u00B7\u00C0-\u017F‘’“”–—…]*$/u;
+const ALNUM = String.raw`[A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u017F]`;
+const LETTER = String.raw`[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u017F]`;
+const PLAIN_WORD = new RegExp(String.raw`${ALNUM}+(?:(?:(?<=${LETTER})['’‘.·:](?=${LETTER})|(?<=[0-9])[,;.'’‘](?=[0-9]))${ALNUM}+)*`, 'gu');
+
 function isWordSegment(segment: Intl.SegmentData): boolean {
   return segment.isWordLike === true;
 }
@@ -23,6 +34,11 @@ function isWordSegment(segment: Intl.SegmentData): boolean {
 export function wordSpans(text: string, from = 0, to = text.length): TextSpan[] {
   const spans: TextSpan[] = [];
   const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  if (PLAIN_TEXT.test(slice)) {
+    PLAIN_WORD.lastIndex = 0;
+    for (let m = PLAIN_WORD.exec(slice); m; m = PLAIN_WORD.exec(slice)) spans.push({ start: from + m.index, end: from + m.index + m[0].length });
+    return spans;
+  }
   for (const segment of wordSegmenter.segment(slice)) {
     if (isWordSegment(segment)) spans.push({ start: from + segment.index, end: from + segment.index + segment.segment.length });
   }
