@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Client } from './api/client';
 import { ArticlePane } from './components/ArticlePane';
+import { DocumentActions } from './components/DocumentActions';
 import { ImportControl } from './components/ImportControl';
 import { MessageLine } from './components/MessageLine';
 import { NamePrompt } from './components/NamePrompt';
@@ -18,6 +19,7 @@ import { TopBar } from './components/TopBar';
 import { Welcome } from './components/Welcome';
 import type { ArticleView } from './editor/article-view';
 import { useArticleImport } from './hooks/use-article-import';
+import { useDocumentManagement } from './hooks/use-document-management';
 import { useMenuEvents } from './hooks/use-menu-events';
 import { useOpenDocument } from './hooks/use-open-document';
 import { useProjectData } from './hooks/use-project-data';
@@ -57,6 +59,17 @@ export function App({ client }: { client: Client }) {
   const longRequest = useLongRequest(client);
   const sharing = useSharing(client, say, dismiss, report, longRequest);
   const importing = useArticleImport(client, { refreshProject, hasOpenDocument: doc !== null, openDocument, setMessage, report });
+  const managing = useDocumentManagement(client, {
+    doc,
+    documents,
+    revision: project.revision,
+    openDocument,
+    closeDocument,
+    refreshProject,
+    undo: () => undoRedo('undo'),
+    setMessage,
+    report,
+  });
   const jumpToTag = useTagJump(doc?.id ?? null, openDocument, picked.selectTag);
   const [reviewing, setReviewing] = useState(false);
   const table = useTagTableMode(jumpToTag, report);
@@ -218,6 +231,15 @@ export function App({ client }: { client: Client }) {
           {doc ? (
             <ArticlePane
               document={doc}
+              details={managing.details}
+              actions={
+                <DocumentActions
+                  document={managing.details ?? doc}
+                  tagCount={annotations.filter((a) => a.deletedAt === null).length}
+                  onSaveDetails={(details) => managing.saveDetails(doc.id, details)}
+                  onRemove={() => void managing.removeDocument(doc.id)}
+                />
+              }
               initialAnnotations={open.initialAnnotations.filter(tagFilter.matches)}
               documentWarnings={annotations.filter((a) => a.target === null)}
               viewRef={viewRef}

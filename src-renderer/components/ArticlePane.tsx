@@ -1,7 +1,7 @@
 // Centre pane: the document header (title, metadata, document-level warnings) and the ProseMirror article view.
 import { useLayoutEffect, useRef, type MutableRefObject, type ReactNode } from 'react';
 import type { Annotation } from '../../src-shared/model/annotation';
-import type { Document } from '../../src-shared/model/document';
+import type { Document, DocumentMeta } from '../../src-shared/model/document';
 import { ArticleView } from '../editor/article-view';
 import { Legend } from './Legend';
 import { SelectionToolbar } from './SelectionToolbar';
@@ -15,6 +15,10 @@ export interface TextSelection {
 
 export function ArticlePane(props: {
   document: Document;
+  /** The document's details as they are now (edited since it opened, perhaps); the header shows them. */
+  details?: DocumentMeta;
+  /** The document's own actions, shown in its header. */
+  actions?: ReactNode;
   /** The tags at the moment the document opens; later changes reach the view through `viewRef`. */
   initialAnnotations: readonly Annotation[];
   documentWarnings: readonly Annotation[];
@@ -35,6 +39,7 @@ export function ArticlePane(props: {
   const callbacks = useRef(props);
   callbacks.current = props;
   const { document: doc, viewRef } = props;
+  const details = props.details ?? doc;
 
   // A layout effect, so the article is in the very first frame painted for this document.
   useLayoutEffect(() => {
@@ -59,10 +64,11 @@ export function ArticlePane(props: {
       {props.above}
       <div className="reader-scroll" ref={scrollRef}>
         <header className="document-header">
-          <h1>{doc.title}</h1>
+          <h1>{details.title}</h1>
           <p className="document-byline">
-            {[doc.publishedAt, doc.author, doc.outlet].filter(Boolean).join(' · ') || 'No date or byline found'} · {doc.originalName}
+            {[details.publishedAt, details.author, details.outlet].filter(Boolean).join(' · ') || 'No date or byline found'} · {doc.originalName}
           </p>
+          {props.actions}
           <div className="document-warnings">
             {props.documentWarnings.map((w) =>
               w.kind === 'reliability_warning' ? (

@@ -6,6 +6,11 @@ export function MessageLine({ message, onDismiss }: { message: Message | null; o
   return (
     <div className={`message message-${message.kind}`} role={message.kind === 'info' ? 'status' : 'alert'}>
       {message.text}
+      {message.action && (
+        <button className="link message-action" onClick={message.action.run}>
+          {message.action.label}
+        </button>
+      )}
       <button className="link" aria-label="Dismiss message" onClick={onDismiss}>✕</button>
     </div>
   );

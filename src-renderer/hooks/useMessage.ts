@@ -8,6 +8,8 @@ export type MessageKind = 'info' | 'partial' | 'error';
 export interface Message {
   kind: MessageKind;
   text: string;
+  /** A button shown with the message, such as Undo after a removal. */
+  action?: { label: string; run: () => void };
 }
 
 /** How long a success message stays: long enough to read a sentence, at least a few seconds. */
