@@ -5,6 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { UserError } from '../../src-shared/model/result';
 import { createProject, openProject } from '../core/session';
 import { temporaryDirectory } from '../test-support/project-fixture';
+import type { DocumentId } from '../../src-shared/model/ids';
+import { annotationsForDocument } from './annotations';
+import { changesOfEntity } from './changes';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
 import { createProjectDatabase, MARGINALIA_APPLICATION_ID, openProjectDatabase } from './open-project';
 
@@ -48,14 +51,24 @@ describe('migrations', () => {
     db.close();
   });
 
-  it('use the index when listing a document’s tags', () => {
+  it('use the index in the queries that list a document’s tags and an entity’s changes', () => {
     const db = createProjectDatabase(':memory:');
-    const plan = db
-      .prepare("EXPLAIN QUERY PLAN SELECT * FROM annotations WHERE document_id = ? AND deleted_at IS NULL ORDER BY start_offset")
-      .all('x') as { detail: string }[];
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/USING INDEX annotations_by_document/);
-    const byEntity = db.prepare('EXPLAIN QUERY PLAN SELECT * FROM changes WHERE entity_id = ? ORDER BY seq').all('x') as { detail: string }[];
-    expect(byEntity.map((p) => p.detail).join(' ')).toMatch(/USING INDEX changes_by_entity/);
+    /** The plan of the one statement `run` prepares: the production query, not a copy of it. */
+    const planOf = (run: () => unknown): string => {
+      const prepared: string[] = [];
+      const prepare = db.prepare.bind(db);
+      db.prepare = ((sql: string) => (prepared.push(sql), prepare(sql))) as typeof db.prepare;
+      try {
+        run();
+      } finally {
+        db.prepare = prepare as typeof db.prepare;
+      }
+      expect(prepared).toHaveLength(1);
+      const plan = prepare(`EXPLAIN QUERY PLAN ${prepared[0]}`).all('x') as { detail: string }[];
+      return plan.map((p) => p.detail).join(' ');
+    };
+    expect(planOf(() => annotationsForDocument(db, 'x' as DocumentId, false))).toMatch(/USING INDEX annotations_by_document/);
+    expect(planOf(() => changesOfEntity(db, 'x'))).toMatch(/USING INDEX changes_by_entity/);
     db.close();
   });
 });

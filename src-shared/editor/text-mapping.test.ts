@@ -1,9 +1,10 @@
 // Round trips between canonical-text offsets and ProseMirror positions on a real sample article.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Block } from '../model/document';
 import { articleSchema } from './schema';
-import { blockNodes, docFromArticle } from './text-mapping';
+import { blockNodes, docFromArticle, lastAtOrBefore } from './text-mapping';
 
 const SAMPLE = readFileSync(new URL('../../resources/sample/000_734da4ab211b7c49.txt', import.meta.url), 'utf8');
 
@@ -158,7 +159,7 @@ describe('docFromArticle', () => {
     ).toThrow(/before the block ahead/);
   });
 
-  it('looks up 5,000 blocks in logarithmic time', () => {
+  it('maps offsets over 5,000 blocks both ways, to the last block', () => {
     const lines = Array.from({ length: 5000 }, (_, i) => `Paragraph ${i} says something.`);
     const text = lines.join('\n');
     const big = docFromArticle(articleSchema, text, linesAsBlocks(text));
@@ -169,5 +170,20 @@ describe('docFromArticle', () => {
     expect(performance.now() - started).toBeLessThan(500);
     const lastStart = text.lastIndexOf('\n') + 1;
     expect(big.doc.textBetween(big.map.toPos(lastStart), big.map.toPos(text.length, -1))).toBe(lines[4999]);
+  });
+
+  it('finds a block in logarithmic time: at most ⌈log₂(n + 1)⌉ block starts read per lookup, the same block a scan finds', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 1_000_000 }), { minLength: 0, maxLength: 5_000 }), fc.integer({ min: -1, max: 1_000_001 }), (raw, target) => {
+        const sorted = Float64Array.from(raw.sort((a, b) => a - b));
+        let reads = 0;
+        const counted = new Proxy(sorted, { get: (array, key) => (typeof key === 'string' && /^\d+$/.test(key) && reads++, Reflect.get(array, key)) });
+        const found = lastAtOrBefore(counted, sorted.length, target);
+        expect(reads).toBeLessThanOrEqual(Math.ceil(Math.log2(sorted.length + 1)));
+        let scanned = -1;
+        for (let i = 0; i < sorted.length; i++) if ((sorted[i] as number) <= target) scanned = i;
+        expect(found).toBe(scanned);
+      }),
+    );
   });
 });

@@ -31,8 +31,8 @@ export interface ArticleDoc {
   map: OffsetMap;
 }
 
-/** Index of the last element of the ascending `values` that is ≤ `target`, or -1 when there is none. */
-function lastAtOrBefore(values: Float64Array, count: number, target: number): number {
+/** Index of the last element of the ascending `values` that is ≤ `target`, or -1 when there is none (a binary search). */
+export function lastAtOrBefore(values: ArrayLike<number>, count: number, target: number): number {
   let low = 0;
   let high = count - 1;
   let found = -1;
