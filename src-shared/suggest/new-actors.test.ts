@@ -14,6 +14,14 @@ describe('new actor suggestions', () => {
     ]);
   });
 
+  it('offers each name of a list as its own, without a bracket that closes the text around it', () => {
+    const text = 'Discussed by: Kyiv Independent, International Crisis Group, and others. The alliance (NATO) met.';
+    const names = findNamedActors(text).map((m) => [text.slice(m.start, m.end), m.name]);
+    expect(names).toContainEqual(['Kyiv Independent', 'Kyiv Independent']);
+    expect(names).toContainEqual(['International Crisis Group', 'International Crisis Group']);
+    expect(names.every(([quote]) => !(quote ?? '').includes(',') && !(quote ?? '').endsWith(')'))).toBe(true);
+  });
+
   it('does not offer a name a registered actor is already suggested for', () => {
     const suggestions = computeSuggestions({
       documents: [{ id: 'd', textHash: 'h', text: 'Sergei Lavrov met Steve Witkoff in Moscow.' }],

@@ -38,7 +38,8 @@ function cleaned(text: string, found: Found, kind: NewActorMatch['kind']): NewAc
     end -= possessive[0].length;
     written = written.slice(0, -possessive[0].length);
   }
-  const trailing = /[\s.,;:]+$/u.exec(written)?.[0] ?? '';
+  // A closing bracket that opens nowhere in the name belongs to the text around it: "(the alliance, NATO)".
+  const trailing = (written.includes('(') ? /[\s.,;:]+$/u : /[\s.,;:)\]]+$/u).exec(written)?.[0] ?? '';
   end -= trailing.length;
   written = written.slice(0, written.length - trailing.length);
   const name = written.replace(/\s+/gu, ' ');
@@ -47,11 +48,24 @@ function cleaned(text: string, found: Found, kind: NewActorMatch['kind']): NewAc
   return end > start && isProperName(name) ? { start, end, name, kind } : null;
 }
 
+/** A list compromise took for one name ("Kyiv Independent, International Crisis Group"): each name of it. */
+function listed(found: Found): Found[] {
+  const parts: Found[] = [];
+  const separator = /,\s+/gu;
+  let at = 0;
+  for (let m = separator.exec(found.text); ; m = separator.exec(found.text)) {
+    const end = m ? m.index : found.text.length;
+    parts.push({ text: found.text.slice(at, end), offset: { start: found.offset.start + at, length: end - at } });
+    if (!m) return parts;
+    at = m.index + m[0].length;
+  }
+}
+
 /** Person and organisation names in `text` as compromise finds them, titles and possessives cut off. */
 export function findNamedActors(text: string): NewActorMatch[] {
   // compromise reads "Trump’s" (a curly apostrophe) as no name; the straight one keeps every offset where it was.
   const doc = nlp(text.replace(/’/gu, "'"));
-  const people = (doc.people().json({ offset: true }) as Found[]).map((f) => cleaned(text, f, 'person'));
-  const organisations = (doc.organizations().json({ offset: true }) as Found[]).map((f) => cleaned(text, f, 'organisation'));
+  const people = (doc.people().json({ offset: true }) as Found[]).flatMap(listed).map((f) => cleaned(text, f, 'person'));
+  const organisations = (doc.organizations().json({ offset: true }) as Found[]).flatMap(listed).map((f) => cleaned(text, f, 'organisation'));
   return [...people, ...organisations].filter((m): m is NewActorMatch => m !== null).sort((a, b) => a.start - b.start);
 }
