@@ -110,7 +110,7 @@ function exportFiles(session: ProjectSession, request: ValidRequestOf<'export.pr
   return files.map((file) => ({
     path: file.path,
     mediaType: file.mediaType,
-    contentBase64: Buffer.from(typeof file.content === 'string' ? file.content : file.content).toString('base64'),
+    contentBase64: Buffer.from(file.content).toString('base64'),
   }));
 }
 

@@ -252,6 +252,11 @@ describe('a teammate’s file is untrusted', () => {
     v.exec('CREATE VIEW everything AS SELECT * FROM documents');
     v.close();
     expectRefused(mine, viewFile, /contains a view “everything” that Marginalia does not make/);
+    const tableFile = copyOf(mine);
+    const t = new Database(tableFile);
+    t.exec('CREATE TABLE stowaway (payload TEXT) STRICT');
+    t.close();
+    expectRefused(mine, tableFile, /contains a table “stowaway” that Marginalia does not make/);
   });
 
   it('refuses a tag whose quote does not match the text, and a text that does not match its hash', async () => {
