@@ -1,6 +1,8 @@
 // Suggestions in the app: one mention of Budanov tagged and linked by hand, every other mention across the five
 // sample articles accepted with one "accept all" after its preview (counted: at most one manual tag and one accept-all
-// per person), a rejected suggestion still gone after a reload, and the keyboard path (Shift+N, Enter; Shift+N, X).
+// per person), a rejected suggestion still gone after a reload, the keyboard path (Shift+N, Enter; Shift+N, X), and
+// a "new actor?" group accepted from the panel registering the actor, the panel passing axe-core.
+import AxeBuilder from '@axe-core/playwright';
 import { readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { expect, SAMPLES, test } from './fixtures';
@@ -98,4 +100,25 @@ test('Shift+N focuses the next suggestion and Enter makes it a tag', async ({ wo
   await expect(page.locator(`.article [data-suggestion-key="${second}"]`)).toHaveCount(0);
   // The focus has gone on to the suggestion after it.
   expect(await focusedKey(page)).not.toBe(second);
+});
+
+test('accepting all of a "new actor?" group registers the actor and tags its mentions; the panel passes axe-core', async ({ workbench }) => {
+  const { page } = workbench;
+  await setAnalystName(page);
+  await importThroughPicker(page, ['002_1d2e21283015eb8c.txt']);
+  await page.getByRole('tab', { name: 'Suggestions' }).click();
+  const group = page.locator('.suggestion-group', { hasText: 'Sergei Lavrov' });
+  await expect(group).toContainText('New actor?');
+  const axe = await new AxeBuilder({ page }).include('.suggestions').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(axe.violations.filter((v) => v.impact !== 'minor').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  await group.getByRole('button', { name: 'Accept all here' }).click();
+  const preview = page.getByRole('alertdialog', { name: 'Accept all' });
+  await expect(preview).toContainText('for Sergei Lavrov in this document?');
+  const count = Number((await preview.getByRole('button', { name: /^Accept \d+$/ }).textContent())?.replace('Accept ', ''));
+  expect(count).toBeGreaterThan(0);
+  await preview.getByRole('button', { name: /^Accept \d+$/ }).click();
+  await expect(page.locator('.message')).toContainText('1 actor registered');
+  await expect(tagInList(page, 'Sergei Lavrov')).toHaveCount(1);
+  await page.getByRole('tab', { name: 'Actors' }).click();
+  await expect(page.locator('.registry-name', { hasText: 'Sergei Lavrov' })).toHaveCount(1);
 });
