@@ -1,3 +1,4 @@
+// Which requests the app may make (app:// only; the dev server only in development, on loopback).
 import { EventEmitter } from 'node:events';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -1,3 +1,4 @@
+// The CLI's export in every format, and round trips through the importable ones (W3C, REFI-QDA) into fresh projects.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// The review and agreement commands: differences, decisions and their undo, through a merge, and against a teammate's file.
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

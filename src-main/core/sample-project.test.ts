@@ -1,3 +1,4 @@
+// The sample project: its articles, tags of every kind anchored to their quotes, actors, undo, and refusing to overwrite.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// The version the app reports is package.json's.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// The IPC boundary: which pages count as the renderer, and which senders are trusted.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { IpcMainEvent, IpcMainInvokeEvent } from 'electron';

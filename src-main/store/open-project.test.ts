@@ -1,3 +1,4 @@
+// Opening and creating project files: migrations replayed, indexes used by the hot queries, pragmas, refusals.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';

@@ -1,3 +1,4 @@
+// Quotes and their context (textTargetFor), range checks, occurrences, and code point offsets.
 import { describe, expect, it } from 'vitest';
 import { codePointOffset, occurrencesOf, rangeProblem, textTargetFor, utf16Offset } from './quote';
 

@@ -1,3 +1,4 @@
+// Anchoring another tool's tag in an article: code point or UTF-16 positions, and the quote with its context when they are wrong.
 import { describe, expect, it } from 'vitest';
 import { isCodePointBoundary } from '../../../src-shared/text/quote';
 import { anchorCandidate, matchQuote, maxQuoteErrors, textAnchorer } from './anchor';

@@ -1,3 +1,4 @@
+// Reading REFI-QDA projects: our own exports round-trip, other tools' files are read, sources matched by their text.
 import { randomUUID } from 'node:crypto';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// W3C export then import gives back every live tag (kind, offsets, quote, attributes), and re-anchors when the text moved.
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../../src-shared/model/annotation';
 import { EMOJI_DOCUMENT, EMOJI_TEXT, sampleSnapshot } from '../export/snapshot-fixture';

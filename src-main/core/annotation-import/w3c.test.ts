@@ -1,3 +1,4 @@
+// Reading W3C Web Annotations (Hypothesis exports and other shapes) into candidate tags, and why the others yield none.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// The brat export: .txt/.ann pairs, entity types, offsets, safe file names and the annotation config.
 import { describe, expect, it } from 'vitest';
 import { BRAT_ENTITY_TYPES, bratAnnotationConf, exportBrat, safeBaseName } from './brat';
 import { documentOf, EMOJI_DOCUMENT, sampleSnapshot } from './snapshot-fixture';

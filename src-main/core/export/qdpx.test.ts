@@ -1,3 +1,4 @@
+// The REFI-QDA export: the zip's contents, a project.qde valid against Project.xsd, escaping, code point positions.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';

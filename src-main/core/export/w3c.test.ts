@@ -1,3 +1,4 @@
+// The W3C Web Annotation export: one collection, code point selectors, what describes each tag, document-level targets.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
