@@ -74,3 +74,14 @@ it('stops emitting once the project is closed', async () => {
   await new Promise((resolve) => setTimeout(resolve, 700));
   expect(events).toEqual([]);
 });
+
+it("names a document whose details were edited or that was removed, and says the list changed", async () => {
+  await workbench.call('document.update', { id: documentId, title: 'Talks in Miami' }, 'page-1');
+  expect(events.at(-1)).toEqual({
+    event: { type: 'project-data', everything: false, documentIds: [documentId], documents: true, actors: false, analysts: false },
+    origin: 'page-1',
+  });
+  await workbench.call('document.remove', { id: documentId }, 'page-2');
+  expect(events.at(-1)).toMatchObject({ event: { documentIds: [documentId], documents: true }, origin: 'page-2' });
+  expect(events).toHaveLength(2);
+});
