@@ -12,10 +12,15 @@ import {
   insertDocument,
   tagCountsByDocument,
 } from '../store/documents';
-import { binaryImportFormat, ImportRefusal, parseImportedFile, parsePastedText, type ParsedArticle } from './import/parse-article';
+import { parsePastedText } from './import/parse-pasted';
+import { ImportRefusal } from './import/refusal';
+import type { ParsedArticle } from './import/types';
 import { restoreRemovedDocument } from './document-edit-service';
 import type { ProjectSession } from './session';
 import { checkpoint } from './operation';
+
+/** Loaded on first use: the readers of HTML, Markdown, PDF, DOCX and EPUB, which a command that imports no file never evaluates. */
+const fileParsers = () => import('./import/parse-article');
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');
@@ -48,6 +53,7 @@ async function readSource(session: ProjectSession, source: ImportSource): Promis
   const sourceSha256 = createHash('sha256').update(bytes).digest('hex');
   // Re-reading a PDF, DOCX or EPUB is costly: the same bytes imported before are recognised without it. Text files
   // are parsed again (cheaply), so that their decoding warnings are reported again.
+  const { binaryImportFormat, parseImportedFile } = await fileParsers();
   const known = binaryImportFormat(source.fileName, bytes) ? documentMetaBySourceSha256(session.db, sourceSha256) : undefined;
   if (known) return { known };
   try {

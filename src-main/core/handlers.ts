@@ -18,7 +18,6 @@ import { exportProject } from './export/index';
 import { exportFiltersOf, snapshotOf } from './export/snapshot';
 import { writeExport } from './export/write';
 import { compactProject } from './compact-service';
-import { importAnnotationsFile } from './annotation-import/import-service';
 import { applyTeammateFile, applyTeammateFiles, cancelTeammateFile, packForSharing, previewTeammateFile } from './merge/merge-service';
 import { redo, undo } from './history-service';
 import { acceptAgreed, compareForReview, computeAgreement, decideDifference } from './review-service';
@@ -26,7 +25,6 @@ import { closeTeammateFile, openTeammateFile } from './teammate-files';
 import type { ProjectSession } from './session';
 import { searchProject } from './search/search-service';
 import { tagSearchHits } from './search/tag-all';
-import { acceptAllSuggestions, acceptSuggestionKeys, listSuggestions, rejectSuggestionKeys } from './suggestions/suggestion-service';
 import { groupTagTable, queryTagTable } from './tag-table';
 import { dismissFinding, listFindings } from './checks/check-service';
 import { addActorRole, listActorRoles } from './checks/actor-roles';
@@ -34,6 +32,12 @@ import { addActorRole, listActorRoles } from './checks/actor-roles';
 /** Methods answered by an open project; the rest (settings, workbench, requests) belong to the app around it. */
 export type ProjectMethod = Exclude<Method, `settings.${string}` | `workbench.${string}` | `request.${string}`>;
 export type ProjectHandlers = Pick<ContractHandlers, ProjectMethod>;
+
+/**
+ * Loaded on first use, so that a command that needs neither does not evaluate them as it starts: suggestions bring
+ * an English tagger (compromise); the annotation importer brings an XML parser and a zip reader.
+ */
+const suggestions = () => import('./suggestions/suggestion-service');
 
 export function createHandlers(session: ProjectSession): ProjectHandlers {
   return {
@@ -73,7 +77,7 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'export.project': (request) => ({ files: exportFiles(session, request) }),
     'export.write': (request) => writeExport(session, request),
     'project.compact': () => compactProject(session),
-    'annotation.importFile': (request) => importAnnotationsFile(session, request),
+    'annotation.importFile': async (request) => (await import('./annotation-import/import-service')).importAnnotationsFile(session, request),
     'project.pack': () => packForSharing(session),
     'review.compare': (request) => compareForReview(session, request),
     'review.decide': (request) => decideDifference(session, request),
@@ -87,10 +91,10 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'merge.cancel': (request) => cancelTeammateFile(session, request),
     'search.query': (request) => searchProject(session, request),
     'search.tagAll': (request) => tagSearchHits(session, request),
-    'suggestion.list': (request) => listSuggestions(session, request),
-    'suggestion.accept': (request) => acceptSuggestionKeys(session, request),
-    'suggestion.reject': (request) => rejectSuggestionKeys(session, request),
-    'suggestion.acceptAll': (request) => acceptAllSuggestions(session, request),
+    'suggestion.list': async (request) => (await suggestions()).listSuggestions(session, request),
+    'suggestion.accept': async (request) => (await suggestions()).acceptSuggestionKeys(session, request),
+    'suggestion.reject': async (request) => (await suggestions()).rejectSuggestionKeys(session, request),
+    'suggestion.acceptAll': async (request) => (await suggestions()).acceptAllSuggestions(session, request),
     'annotation.query': (request) => queryTagTable(session, request),
     'annotation.groups': (request) => groupTagTable(session, request),
     'checks.list': (request) => listFindings(session, request),

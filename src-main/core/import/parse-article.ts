@@ -1,6 +1,6 @@
 // Entry point of the pure parsing half of article import: file bytes or pasted text in, ParsedArticle out (or an ImportRefusal).
 import type { DocumentFormat } from '../../../src-shared/model/document';
-import { decodeArticleBytes, decodingWarnings, normaliseNewlines, textLooksBinary } from './decode';
+import { decodeArticleBytes, decodingWarnings, normaliseNewlines } from './decode';
 import { parseDocx } from './docx';
 import { parseEpub } from './epub';
 import { parseHtml } from './parse-html';
@@ -8,11 +8,12 @@ import { parseMarkdown } from './parse-markdown';
 import { parsePdf } from './pdf';
 import { parsePlainText } from './parse-text';
 import { ImportRefusal, MAX_IMPORT_BYTES, tooLarge } from './refusal';
-import { baseName, fileStem, titleFromText } from './text-util';
+import { baseName, fileStem } from './text-util';
 import type { ParsedArticle } from './types';
 
 export { ImportRefusal, MAX_IMPORT_BYTES } from './refusal';
 export type { ParsedArticle } from './types';
+export { parsePastedText } from './parse-pasted';
 
 const FORMAT_BY_EXTENSION: Readonly<Record<string, Exclude<DocumentFormat, 'paste'>>> = {
   txt: 'txt',
@@ -115,24 +116,4 @@ export async function parseImportedFile(fileName: string, bytes: Uint8Array, opt
     default:
       return parseArticleFile(fileName, bytes);
   }
-}
-
-/** Parses pasted text like a .txt file (format 'paste'); `title`, when given, replaces the first-line title. */
-export function parsePastedText(text: string, title?: string): ParsedArticle {
-  const canonical = normaliseNewlines(text);
-  // Strings hold at most 3 UTF-8 bytes per UTF-16 code unit; measure exactly only near the limit.
-  if (canonical.length * 3 > MAX_IMPORT_BYTES) {
-    const bytes = new TextEncoder().encode(canonical).length;
-    if (bytes > MAX_IMPORT_BYTES) throw tooLarge('The pasted text', bytes);
-  }
-  if (canonical.trim() === '') throw new ImportRefusal('import_empty', 'The pasted text is empty.');
-  if (textLooksBinary(canonical)) {
-    throw new ImportRefusal('import_binary', 'The pasted text looks like binary data, not text.');
-  }
-  const explicit = title !== undefined ? titleFromText(title) : '';
-  return {
-    ...parsePlainText(canonical, { title: explicit || null, fallbackTitle: 'Pasted text' }),
-    format: 'paste',
-    sourceEncoding: 'utf-8',
-  };
 }
