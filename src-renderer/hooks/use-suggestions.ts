@@ -1,5 +1,6 @@
-// The suggestions of the open project in the workbench: fetched for the open document (drawn in the article) and
-// for the whole project (the panel), refetched after every change; the focused one, its keys, accept and reject.
+// The suggestions of the open project in the workbench: fetched for the open document (drawn in the article) and,
+// while the panel shows them, for the whole project, again after every change; the focused one, its keys, accept
+// and reject.
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Actor } from '../../src-shared/model/actor';
 import type { Suggestion, SuggestionKind } from '../../src-shared/suggest/types';
@@ -64,6 +65,9 @@ export function useSuggestions(options: SuggestionsOptions) {
   const [inProject, setInProject] = useState<Suggestion[]>([]);
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
+  /** How many views show the project's suggestions (the Suggestions tab): only then is the whole project fetched. */
+  const [watchers, setWatchers] = useState(0);
+  const watching = watchers > 0;
   /** What to focus once the open document's suggestions arrive: a key, or the first one from an offset on. */
   const pendingFocus = useRef<{ key?: string; from?: number } | null>(null);
   const request = useRef(0);
@@ -79,10 +83,17 @@ export function useSuggestions(options: SuggestionsOptions) {
         if (!current()) return;
         setFetched({ documentId, list: here.suggestions.sort(byPosition) });
       } else setFetched({ documentId: null, list: [] });
+      if (!watching) return;
       const everywhere = await client.call('suggestion.list', {});
       if (current()) setInProject(everywhere.suggestions);
     })().catch((error: unknown) => current() && latest.current.onError(error));
-  }, [client, documentId, revision, actors, reloads]);
+  }, [client, documentId, revision, actors, reloads, watching]);
+
+  /** Called by a view of the project's suggestions while it is shown; returns the call that ends it. */
+  const watchProject = useCallback(() => {
+    setWatchers((n) => n + 1);
+    return () => setWatchers((n) => n - 1);
+  }, []);
 
   const focus = useCallback(
     (key: string | null) => {
@@ -249,13 +260,7 @@ export function useSuggestions(options: SuggestionsOptions) {
     return () => window.removeEventListener('keydown', onKeyDown, true);
   }, [keysEnabled, inDocument, focused, step, accept, reject, focus, viewRef]);
 
-  const documentCounts = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const s of inProject) counts.set(s.documentId, (counts.get(s.documentId) ?? 0) + 1);
-    return counts;
-  }, [inProject]);
-
-  return { inDocument, inProject, documentCounts, focusedKey, focus, step, open, accept, reject, previewAll, acceptAll };
+  return { inDocument, inProject, focusedKey, focus, step, open, accept, reject, previewAll, acceptAll, watchProject };
 }
 
 export type SuggestionsModel = ReturnType<typeof useSuggestions>;

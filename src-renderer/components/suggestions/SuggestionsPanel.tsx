@@ -1,7 +1,7 @@
 // The Suggestions tab: the project's suggestions grouped by actor and kind with counts here and in the project, each
 // accepted or rejected in place, or all of a group at once after a preview of how many (one undo step).
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentSummary } from '../../../src-shared/api/contract';
 import type { Suggestion } from '../../../src-shared/suggest/types';
 import type { AcceptAllScope, SuggestionsModel } from '../../hooks/use-suggestions';
@@ -33,6 +33,8 @@ export function SuggestionsPanel(props: { model: SuggestionsModel; documents: re
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [preview, setPreview] = useState<Preview | null>(null);
   const [busy, setBusy] = useState(false);
+  const { watchProject } = model;
+  useEffect(() => watchProject(), [watchProject]);
   const titles = useMemo(() => new Map<string, string>(props.documents.map((d) => [d.id, d.title])), [props.documents]);
   const groups = useMemo(() => groupSuggestions(model.inDocument, model.inProject, currentDocumentId), [model.inDocument, model.inProject, currentDocumentId]);
   const rows = useMemo(() => rowsOf(groups, scope, collapsed), [groups, scope, collapsed]);
