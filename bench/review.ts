@@ -1,20 +1,17 @@
 // Agreement benchmark: all figures for a project of 1,000 documents with two analysts' 100,000 tags.
 import { join } from 'node:path';
-import type { Method, RequestOf, ResponseOf } from '../src-shared/api/contract';
-import { createProjectApi } from '../src-main/core/handlers';
+import type { Method, RequestOf } from '../src-shared/api/contract';
+import { CliProject } from '../src-main/cli/project';
 import { createProject, type ProjectSession } from '../src-main/core/session';
 import { temporaryDirectory } from '../src-main/test-support/project-fixture';
 import { writeSection } from './report';
 
 const KINDS = ['claim', 'actor', 'figure', 'reliability_warning'] as const;
 
+/** Typed calls through the contract, as the CLI makes them; a failure throws with the core's sentence. */
 function api(session: ProjectSession) {
-  const contract = createProjectApi(session);
-  return async <M extends Method>(method: M, request: RequestOf<M>) => {
-    const result = await contract.call(method, request);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as ResponseOf<M>;
-  };
+  const project = new CliProject(session);
+  return <M extends Method>(method: M, request: RequestOf<M>) => project.call(method, request);
 }
 
 /** 1,000 documents; each analyst tags 50 passages per document, B mostly like A but shifted or re-kinded now and then. */

@@ -3,8 +3,8 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { Method, RequestOf, ResponseOf } from '../src-shared/api/contract';
-import { createProjectApi } from '../src-main/core/handlers';
+import type { Method, RequestOf } from '../src-shared/api/contract';
+import { CliProject } from '../src-main/cli/project';
 import { createProject, type ProjectSession } from '../src-main/core/session';
 import { temporaryDirectory } from '../src-main/test-support/project-fixture';
 import { writeSection } from './report';
@@ -20,13 +20,10 @@ function article(index: number): string {
   return `Article ${index}\n\n${Array.from({ length: 12 }, () => Array.from({ length: 4 }, sentence).join(' ')).join('\n\n')}`;
 }
 
+/** Typed calls through the contract, as the CLI makes them; a failure throws with the core's sentence. */
 function api(session: ProjectSession) {
-  const contract = createProjectApi(session);
-  return async <M extends Method>(method: M, request: RequestOf<M>) => {
-    const result = await contract.call(method, request);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as ResponseOf<M>;
-  };
+  const project = new CliProject(session);
+  return <M extends Method>(method: M, request: RequestOf<M>) => project.call(method, request);
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
