@@ -12,6 +12,7 @@ import { runServeReadsBenchmark } from './serve-reads';
 import { runReviewBenchmark } from './review';
 import { runSuggestBenchmark } from './suggest';
 import { runSearchBenchmark } from './search';
+import { runTagTableBenchmark } from './tag-table';
 import { writeSection } from './report';
 import { runReviewUiBenchmark } from './review-ui';
 import { runUiBenchmark } from './ui';
@@ -125,6 +126,9 @@ runSuggestBenchmark();
 
 // Search over 10,000 articles, the index's share of import, and checks over 100,000 tags.
 await runSearchBenchmark();
+
+// The tag table over 100,000 tags (open, filters, sorts, groups) and checks over the same project.
+await runTagTableBenchmark();
 
 // Agreement figures for a large two-analyst project.
 await runReviewBenchmark();

@@ -1,7 +1,7 @@
 // `npm run screenshot`: builds the sample project, serves it, and saves docs/screenshot.png of the workbench,
 // docs/search.png of a project search with its tag-all count, docs/review.png of the review mode (a second analyst's
 // tags added to the sample's, agreeing and differing) and docs/suggestions.png of the suggestions (the Suggestions
-// tab open, one suggestion focused in the article).
+// tab open, one suggestion focused in the article), docs/table.png of the tag table and docs/checks.png of the checks.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -103,6 +103,21 @@ try {
     await page.waitForTimeout(500);
     await page.screenshot({ path: join(OUT, 'suggestions.png') });
     console.log(`Wrote ${join(OUT, 'suggestions.png')}`);
+
+    // The tag table (every tag of the project, grouped by actor), then the checks of the sample's tags.
+    await page.getByRole('tab', { name: 'Documents' }).click();
+    await page.getByRole('button', { name: 'Tag table' }).click();
+    await page.getByRole('combobox', { name: 'Group', exact: true }).selectOption({ label: 'By actor' });
+    await page.locator('.table-groups li').nth(1).waitFor();
+    await page.locator('.tag-grid-scroll [role="row"][data-annotation-id]').first().waitFor();
+    await page.screenshot({ path: join(OUT, 'table.png') });
+    console.log(`Wrote ${join(OUT, 'table.png')}`);
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+    await page.getByRole('tab', { name: 'Checks' }).click();
+    await page.locator('.checks .pane-header .count', { hasNotText: 'checking' }).waitFor();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: join(OUT, 'checks.png') });
+    console.log(`Wrote ${join(OUT, 'checks.png')}`);
     await server.close();
 
     // The review: a second analyst's tags added, the two compared on the same article.

@@ -62,6 +62,12 @@ describe('annotation.query', () => {
     expect(new Set(results.map((r) => r.rows[0]?.id)).size).toBe(4);
   });
 
+  it('gives the total with a page past the last row, and none when nothing matches', async () => {
+    const { p } = await tagged();
+    expect(await p.call('annotation.query', { offset: 10, limit: 5 })).toEqual({ rows: [], total: 4 });
+    expect(await p.call('annotation.query', { text: 'no such words' })).toEqual({ rows: [], total: 0 });
+  });
+
   it('narrows figures by unit', async () => {
     const { p, a } = await tagged();
     const text = (await p.call('document.get', { id: a })).text;

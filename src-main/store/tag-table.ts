@@ -49,17 +49,20 @@ const VALUE = `json_extract(a.attributes, '$.amount') * json_extract(a.attribute
 const REVIEW = `json_extract(a.review, '$.status')`;
 const UNIT = `json_extract(a.attributes, '$.unit')`;
 
-const SORT_EXPRESSIONS: Readonly<Record<TagTableColumn, string>> = {
-  kind: 'a.kind',
-  quote: 'a.exact',
-  document: 'd.title',
-  analyst: 'n.display_name',
-  actor: 'actor_name',
-  status: 'status',
-  category: 'category',
-  value: 'value',
-  review: 'review',
-  date: 'a.updated_at',
+const CATEGORY = `json_extract(a.attributes, '$.category')`;
+
+/** What each column sorts by, the join it needs, and whether it can be empty (empty cells sort last either way). */
+const SORTS: Readonly<Record<TagTableColumn, { expression: string; join?: string; nullable: boolean }>> = {
+  kind: { expression: 'a.kind', nullable: false },
+  quote: { expression: 'a.exact', nullable: true },
+  document: { expression: 'd.title', join: 'JOIN documents d ON d.id = a.document_id', nullable: false },
+  analyst: { expression: 'n.display_name', join: 'JOIN analysts n ON n.id = a.analyst_id', nullable: false },
+  actor: { expression: 'r.name', join: `LEFT JOIN actors r ON r.id = ${ACTOR}`, nullable: true },
+  status: { expression: STATUS, nullable: true },
+  category: { expression: CATEGORY, nullable: true },
+  value: { expression: VALUE, nullable: true },
+  review: { expression: REVIEW, nullable: true },
+  date: { expression: 'a.updated_at', nullable: false },
 };
 
 function whereClause(filters: TagTableFilters): { sql: string; params: unknown[] } {
@@ -101,7 +104,11 @@ function whereClause(filters: TagTableFilters): { sql: string; params: unknown[]
 const FROM = `FROM annotations a JOIN documents d ON d.id = a.document_id AND d.deleted_at IS NULL JOIN analysts n ON n.id = a.analyst_id
   LEFT JOIN actors r ON r.id = ${ACTOR}`;
 
-/** One page of the live tags matching `filters`, sorted by `sort` (then by id, so pages never overlap), and how many match. */
+/**
+ * One page of the live tags matching `filters`, sorted by `sort` (then by id, so pages never overlap), and how many
+ * match. The page's ids are found first on the tags alone (with only the join the sort needs); the rows are then
+ * read for those ids only, so a page costs the same wherever it lies.
+ */
 export function tagTablePage(
   db: Db,
   filters: TagTableFilters,
@@ -109,25 +116,35 @@ export function tagTablePage(
   page: { offset: number; limit: number },
 ): { rows: TagTableRow[]; total: number } {
   const where = whereClause(filters);
-  const total = statement(db, `SELECT count(*) ${FROM} WHERE ${where.sql}`).pluck().get(...where.params) as number;
   const direction = sort.descending ? 'DESC' : 'ASC';
+  const by = SORTS[sort.column];
+  const order = `${by.nullable ? `${by.expression} IS NULL, ` : ''}${by.expression} ${direction}, a.id ${direction}`;
+  // One pass finds the page and counts the matches (the count rides on every row of the page).
+  const found = statement(db, `SELECT a.id, count(*) OVER () AS total FROM annotations a ${by.join ?? ''} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
+    ...where.params,
+    page.limit,
+    page.offset,
+  ) as { id: string; total: number }[];
+  const ids = found.map((f) => f.id);
+  const total =
+    found[0]?.total ?? (page.offset === 0 ? 0 : (statement(db, `SELECT count(*) FROM annotations a WHERE ${where.sql}`).pluck().get(...where.params) as number));
   const rows = statement(
     db,
     `SELECT a.id, a.document_id AS documentId, d.title AS documentTitle, a.kind, a.start_offset AS start, a.end_offset AS "end",
        substr(a.exact, 1, ${ROW_QUOTE_LENGTH}) AS quote, a.analyst_id AS analystId, n.display_name AS analystName,
-       ${ACTOR} AS actorId, r.name AS actor_name, ${STATUS} AS status, json_extract(a.attributes, '$.category') AS category,
+       ${ACTOR} AS actorId, r.name AS actor_name, ${STATUS} AS status, ${CATEGORY} AS category,
        ${VALUE} AS value, ${UNIT} AS unit, ${REVIEW} AS review, a.updated_at AS updatedAt
-     ${FROM} WHERE ${where.sql}
-     ORDER BY ${SORT_EXPRESSIONS[sort.column]} IS NULL, ${SORT_EXPRESSIONS[sort.column]} ${direction}, a.id ${direction}
-     LIMIT ? OFFSET ?`,
-  ).all(...where.params, page.limit, page.offset) as (Omit<TagTableRow, 'actorName'> & { actor_name: string | null })[];
+     FROM json_each(?) page JOIN annotations a ON a.id = page.value JOIN documents d ON d.id = a.document_id
+       JOIN analysts n ON n.id = a.analyst_id LEFT JOIN actors r ON r.id = ${ACTOR}
+     ORDER BY page.key`,
+  ).all(JSON.stringify(ids)) as (Omit<TagTableRow, 'actorName'> & { actor_name: string | null })[];
   return { rows: rows.map(({ actor_name, ...row }) => ({ ...row, actorName: actor_name })), total };
 }
 
 /** The ids of every live tag matching `filters` (what the table's CSV export holds). */
 export function tagTableIds(db: Db, filters: TagTableFilters): string[] {
   const where = whereClause(filters);
-  return statement(db, `SELECT a.id ${FROM} WHERE ${where.sql}`).pluck().all(...where.params) as string[];
+  return statement(db, `SELECT a.id FROM annotations a WHERE ${where.sql}`).pluck().all(...where.params) as string[];
 }
 
 export type TagGrouping = 'actor' | 'status' | 'unit';

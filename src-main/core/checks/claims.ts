@@ -29,7 +29,26 @@ function overlapFrom(a: Int32Array, b: Int32Array, i: number, j: number): number
   return common;
 }
 
-/** Groups (indexes into `sets`) joined through pairs at least `threshold` alike by Jaccard. */
+/** Bits set by a set's words (rank mod 64, in two halves): sets differing in d words differ in at most d bits. */
+function signatures(sets: readonly Int32Array[]): { low: Int32Array; high: Int32Array } {
+  const low = new Int32Array(sets.length);
+  const high = new Int32Array(sets.length);
+  sets.forEach((set, i) => {
+    for (const rank of set) {
+      if (rank % 64 < 32) low[i] = (low[i] ?? 0) | (1 << rank % 32);
+      else high[i] = (high[i] ?? 0) | (1 << rank % 32);
+    }
+  });
+  return { low, high };
+}
+
+function bitCount(bits: number): number {
+  let v = bits - ((bits >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Groups (indexes into `sets`, none the same) joined through pairs at least `threshold` alike by Jaccard. */
 function similarGroups(sets: readonly Int32Array[], threshold: number): Map<number, number[]> {
   const parent = Int32Array.from(sets, (_, i) => i);
   const root = (i: number): number => {
@@ -42,21 +61,29 @@ function similarGroups(sets: readonly Int32Array[], threshold: number): Map<numb
   // The postings keep each claim's position of that word, so that the first shared word bounds the overlap (PPJoin).
   const postings = new Map<number, { claims: number[]; positions: number[] }>();
   const seenBy = new Int32Array(sets.length).fill(-1);
+  const { low, high } = signatures(sets);
+  // Jaccard ≥ t holds exactly when the words in one set only are at most (|A| + |B|)·(1 − t)/(1 + t).
+  const differing = (a: number, b: number) => Math.floor(((a + b) * (1 - threshold)) / (1 + threshold) + 1e-9);
+  const sizes = Int32Array.from(sets, (set) => set.length);
   sets.forEach((a, i) => {
-    if (a.length === 0) return;
-    const prefix = a.length - Math.ceil(threshold * a.length) + 1;
+    const size = a.length;
+    if (size === 0) return;
+    const prefix = size - Math.ceil(threshold * size) + 1;
+    const [lowI, highI] = [low[i] ?? 0, high[i] ?? 0];
     for (let p = 0; p < prefix; p += 1) {
       const posting = postings.get(a[p] ?? 0);
       if (!posting) continue;
-      for (let k = 0; k < posting.claims.length; k += 1) {
-        const j = posting.claims[k] ?? 0;
+      const { claims, positions } = posting;
+      for (let k = 0, n = claims.length; k < n; k += 1) {
+        const j = claims[k] ?? 0;
         if (seenBy[j] === i) continue;
         seenBy[j] = i;
-        const b = sets[j] ?? a;
-        const q = posting.positions[k] ?? 0;
-        if (b.length < threshold * a.length || a.length < threshold * b.length) continue;
-        if (jaccard(Math.min(a.length - p, b.length - q), a.length, b.length) < threshold || root(j) === root(i)) continue;
-        if (jaccard(overlapFrom(a, b, p, q), a.length, b.length) >= threshold) parent[root(j)] = root(i);
+        const other = sizes[j] ?? 0;
+        if (other < threshold * size || size < threshold * other) continue;
+        const q = positions[k] ?? 0;
+        if (jaccard(Math.min(size - p, other - q), size, other) < threshold) continue;
+        if (bitCount(lowI ^ (low[j] ?? 0)) + bitCount(highI ^ (high[j] ?? 0)) > differing(size, other) || root(j) === root(i)) continue;
+        if (jaccard(overlapFrom(a, sets[j] ?? a, p, q), size, other) >= threshold) parent[root(j)] = root(i);
       }
     }
     for (let p = 0; p < prefix; p += 1) {
@@ -79,9 +106,23 @@ function similarGroups(sets: readonly Int32Array[], threshold: number): Map<numb
 /** Groups of claims in two or more documents whose word sets are at least CLAIM_SIMILARITY alike (joined through any alike pair). */
 export function repeatedClaims(input: CheckInput, threshold = CLAIM_SIMILARITY): Finding[] {
   const claims = input.annotations.filter((a): a is Claim => a.kind === 'claim' && a.target !== null);
+  // Claims with the same words are compared once (claims without words are never alike).
+  const distinct = new Map<string, number>();
+  const sets: Int32Array[] = [];
+  const claimsOf: number[][] = [];
+  rankedWordSets(claims).forEach((set, i) => {
+    const key = set.length === 0 ? `empty:${i}` : set.join(',');
+    let at = distinct.get(key);
+    if (at === undefined) {
+      distinct.set(key, (at = sets.length));
+      sets.push(set);
+      claimsOf.push([]);
+    }
+    claimsOf[at]?.push(i);
+  });
   const findings: Finding[] = [];
-  for (const members of similarGroups(rankedWordSets(claims), threshold).values()) {
-    const group = members.map((i) => claims[i]).filter((c): c is Claim => c !== undefined);
+  for (const members of similarGroups(sets, threshold).values()) {
+    const group = members.flatMap((d) => claimsOf[d] ?? []).sort((x, y) => x - y).map((i) => claims[i]).filter((c): c is Claim => c !== undefined);
     const documents = new Set(group.map((c) => c.documentId));
     if (documents.size < 2) continue;
     findings.push({

@@ -17,7 +17,7 @@ export function TagGroups({ table }: { table: TagTableState }) {
   if (!grouping) return null;
   const anyChosen = table.groups.some((g) => isChosen(table, g));
   return (
-    <section className="tag-groups" aria-label="Groups">
+    <section className="table-groups" aria-label="Groups">
       <ul>
         <li>
           <button type="button" aria-pressed={!anyChosen} onClick={() => table.chooseGroup(null)}>
