@@ -119,15 +119,10 @@ export function tagTablePage(
   const direction = sort.descending ? 'DESC' : 'ASC';
   const by = SORTS[sort.column];
   const order = `${by.nullable ? `${by.expression} IS NULL, ` : ''}${by.expression} ${direction}, a.id ${direction}`;
-  // One pass finds the page and counts the matches (the count rides on every row of the page).
-  const found = statement(db, `SELECT a.id, count(*) OVER () AS total FROM annotations a ${by.join ?? ''} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(
-    ...where.params,
-    page.limit,
-    page.offset,
-  ) as { id: string; total: number }[];
-  const ids = found.map((f) => f.id);
-  const total =
-    found[0]?.total ?? (page.offset === 0 ? 0 : (statement(db, `SELECT count(*) FROM annotations a WHERE ${where.sql}`).pluck().get(...where.params) as number));
+  const total = statement(db, `SELECT count(*) FROM annotations a WHERE ${where.sql}`).pluck().get(...where.params) as number;
+  const ids = statement(db, `SELECT a.id FROM annotations a ${by.join ?? ''} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
+    .pluck()
+    .all(...where.params, page.limit, page.offset) as string[];
   const rows = statement(
     db,
     `SELECT a.id, a.document_id AS documentId, d.title AS documentTitle, a.kind, a.start_offset AS start, a.end_offset AS "end",
