@@ -67,7 +67,7 @@ export function registerSuggestCommands(program: Command, io: CliIo): void {
     .addOption(new Option('--accept <key>', 'accept a suggestion by its key (repeatable)').argParser(repeatable).default([]))
     .addOption(new Option('--reject <key>', 'reject a suggestion by its key; it is not offered again (repeatable)').argParser(repeatable).default([]))
     .option('--accept-all', 'accept every suggestion matching --kind, --actor and --document, as one undo step')
-    .option('--actor <name|id>', 'with --accept-all: only suggestions for this actor')
+    .option('--actor <name|id>', 'with --accept-all: only mentions of this actor (with --kind claim: claims the actor made)')
     .option('--dry-run', 'with --accept-all: only count what would be accepted')
     .option('--analyst <name>', 'who accepts or rejects (default: the app setting, or MARGINALIA_ANALYST)')
     .option('--json', 'machine-readable output')

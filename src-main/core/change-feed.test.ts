@@ -85,3 +85,22 @@ it("names a document whose details were edited or that was removed, and says the
   expect(events.at(-1)).toMatchObject({ event: { documentIds: [documentId], documents: true }, origin: 'page-2' });
   expect(events).toHaveLength(2);
 });
+
+it('names the document of a suggestion rejected through another connection (the CLI)', async () => {
+  const other = openProject(project.path, { analystName: 'Ada' });
+  try {
+    const api = createProjectApi(other);
+    const listed = await api.call('suggestion.list', { documentId, kind: 'figure' });
+    if (!listed.ok) throw new Error(listed.error.message);
+    const key = listed.value.suggestions[0]?.key;
+    expect(key).toBeDefined();
+    const rejected = await api.call('suggestion.reject', { keys: [key as string] });
+    expect(rejected).toMatchObject({ ok: true, value: { rejected: 1 } });
+  } finally {
+    other.close();
+  }
+  await until(() => events.length > 0, 1000);
+  expect(events).toEqual([
+    { event: { type: 'project-data', everything: false, documentIds: [documentId], documents: false, actors: false, analysts: false }, origin: null },
+  ]);
+});

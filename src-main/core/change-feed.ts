@@ -13,13 +13,16 @@ interface Stamps {
   documentSeq: number;
   documents: string;
   analysts: string;
+  /** The latest rejected suggestion (rows are only added). */
+  rejectedRowid: number;
 }
 
 function stampsOf(db: Db): Stamps {
   const seq = (db.prepare('SELECT ifnull(max(seq), 0) AS seq FROM changes').get() as { seq: number }).seq;
   const documents = (db.prepare("SELECT count(*) || ':' || ifnull(max(rowid), 0) AS stamp FROM documents").get() as { stamp: string }).stamp;
   const analysts = (db.prepare("SELECT count(*) || ':' || ifnull(group_concat(id || '=' || display_name, ','), '') AS stamp FROM analysts").get() as { stamp: string }).stamp;
-  return { seq, documentSeq: latestDocumentChangeSeq(db), documents, analysts };
+  const rejectedRowid = (db.prepare('SELECT ifnull(max(rowid), 0) AS rowid FROM rejected_suggestions').get() as { rowid: number }).rowid;
+  return { seq, documentSeq: latestDocumentChangeSeq(db), documents, analysts, rejectedRowid };
 }
 
 /**
@@ -52,13 +55,18 @@ export class ChangeFeed {
     // A document's details edited, removed or restored: the list changes, and so does the document itself.
     const detailed = now.documentSeq === before.documentSeq ? [] : documentsChangedSince(this.db, before.documentSeq);
     const documents = now.documents !== before.documents || detailed.length > 0;
-    if (now.seq === before.seq && !documents && !analysts) return;
+    // A suggestion rejected elsewhere: its document's suggestions change.
+    const rejectedIn =
+      now.rejectedRowid === before.rejectedRowid
+        ? []
+        : (this.db.prepare('SELECT DISTINCT document_id AS id FROM rejected_suggestions WHERE rowid > ? LIMIT 1000').all(before.rejectedRowid) as { id: string }[]).map((r) => r.id);
+    if (now.seq === before.seq && !documents && !analysts && rejectedIn.length === 0) return;
     const changed = this.db
       .prepare(`SELECT entity_type AS type, coalesce(json_extract(after, '$.documentId'), (SELECT document_id FROM annotations WHERE id = entity_id)) AS documentId
          FROM changes WHERE seq > ? ORDER BY seq LIMIT ${MAX_NAMED + 1}`)
       .all(before.seq) as { type: string; documentId: string | null }[];
     const everything = changed.length > MAX_NAMED;
-    const documentIds = everything ? [] : [...new Set([...changed.flatMap((c) => (c.type === 'annotation' && c.documentId ? [c.documentId] : [])), ...detailed])].slice(0, 1000);
+    const documentIds = everything ? [] : [...new Set([...changed.flatMap((c) => (c.type === 'annotation' && c.documentId ? [c.documentId] : [])), ...detailed, ...rejectedIn])].slice(0, 1000);
     const actors = everything || changed.some((c) => c.type === 'actor');
     this.emit({ type: 'project-data', everything, documentIds, documents, actors, analysts }, origin);
   }

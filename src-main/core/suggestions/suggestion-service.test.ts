@@ -65,11 +65,24 @@ describe('suggestions', () => {
     const { annotations } = await p.call('actor.mentions', { actorId });
     expect(annotations).toHaveLength(preview.count);
     expect(annotations.every((a) => a.note === 'suggested: actor-name' && a.kind === 'actor')).toBe(true);
-    const forBudanov = async () => (await p.call('suggestion.list', {})).suggestions.filter((s) => s.actorId === actorId).length;
+    const forBudanov = async () => (await p.call('suggestion.list', { kind: 'actor' })).suggestions.filter((s) => s.actorId === actorId).length;
     expect(await forBudanov()).toBe(0);
     await p.call('history.undo', {});
     expect((await p.call('actor.mentions', { actorId })).total).toBe(0);
     expect(await forBudanov()).toBe(preview.count);
+  });
+
+  it('accepts for an actor without a kind only the actor’s mentions, not the claims the actor made', async () => {
+    const p = newTestProject('Anna');
+    open.push(p);
+    await p.call('document.import', { source: { type: 'text', text: 'Talks\n\nBudanov said that the talks would resume in May. Later Kyrylo Budanov left.' } });
+    const { id: actorId } = await p.call('actor.create', { name: 'Kyrylo Budanov', kind: 'person' });
+    const claims = async () => (await p.call('suggestion.list', { kind: 'claim' })).suggestions.filter((s) => s.actorId === actorId);
+    const claimsBefore = await claims();
+    expect(claimsBefore).toHaveLength(1);
+    const accepted = await p.call('suggestion.acceptAll', { actorId });
+    expect(accepted.created).toBe(2);
+    expect(await claims()).toEqual(claimsBefore);
   });
 
   it('adds an accepted other spelling to the actor’s aliases', async () => {

@@ -164,7 +164,9 @@ export function acceptSuggestionKeys(session: ProjectSession, request: ValidRequ
 }
 
 export function acceptAllSuggestions(session: ProjectSession, request: ValidRequestOf<'suggestion.acceptAll'>): ResponseOf<'suggestion.acceptAll'> {
-  const chosen = currentSuggestions(session, request).filter((s) => request.actorId === undefined || s.actorId === request.actorId);
+  // An actor without a kind means that actor's mentions; claims the actor made are chosen with kind "claim".
+  const kind = request.kind ?? (request.actorId === undefined ? undefined : 'actor');
+  const chosen = currentSuggestions(session, { ...request, kind }).filter((s) => request.actorId === undefined || s.actorId === request.actorId);
   if (request.dryRun === true || chosen.length === 0) return { count: chosen.length, created: 0, actorsCreated: 0, aliasesAdded: 0 };
   return { count: chosen.length, ...acceptSuggestions(session, chosen) };
 }
