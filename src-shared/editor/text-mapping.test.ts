@@ -25,15 +25,6 @@ function linesAsBlocks(text: string): Block[] {
   return blocks;
 }
 
-/** A small deterministic PRNG so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 const blocks = linesAsBlocks(SAMPLE);
 const nonEmpty = blocks.filter((b) => b.end > b.start);
 const { doc, map } = docFromArticle(articleSchema, SAMPLE, blocks);
@@ -68,37 +59,45 @@ describe('docFromArticle', () => {
   });
 
   it('round-trips random ranges inside one block', () => {
-    const next = random(7);
-    for (let n = 0; n < 2000; n++) {
-      const block = nonEmpty[Math.floor(next() * nonEmpty.length)] as Block;
-      const a = block.start + Math.floor(next() * (block.end - block.start + 1));
-      const b = a + Math.floor(next() * (block.end - a + 1));
-      const from = map.toPos(a);
-      const to = map.toPos(b, -1);
-      expect(doc.textBetween(from, Math.max(from, to))).toBe(SAMPLE.slice(a, b));
-      expect(map.toOffset(from)).toBe(a);
-      expect(map.toOffset(to)).toBe(b);
-    }
+    const inOneBlock = fc
+      .nat({ max: nonEmpty.length - 1 })
+      .map((i) => nonEmpty[i] as Block)
+      .chain((block) => fc.integer({ min: block.start, max: block.end }).chain((a) => fc.tuple(fc.constant(a), fc.integer({ min: a, max: block.end }))));
+    fc.assert(
+      fc.property(inOneBlock, ([a, b]) => {
+        const from = map.toPos(a);
+        const to = map.toPos(b, -1);
+        expect(doc.textBetween(from, Math.max(from, to))).toBe(SAMPLE.slice(a, b));
+        expect(map.toOffset(from)).toBe(a);
+        expect(map.toOffset(to)).toBe(b);
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('maps ranges across blocks to the text of every block they touch', () => {
-    const next = random(11);
-    for (let n = 0; n < 500; n++) {
-      const first = Math.floor(next() * (nonEmpty.length - 1));
-      const last = Math.min(nonEmpty.length - 1, first + 1 + Math.floor(next() * 5));
-      const from = nonEmpty[first] as Block;
-      const to = nonEmpty[last] as Block;
-      const a = from.start + Math.floor(next() * (from.end - from.start));
-      const b = to.start + 1 + Math.floor(next() * (to.end - to.start));
-      const expected = nonEmpty
-        .slice(first, last + 1)
-        .map((block) => SAMPLE.slice(Math.max(a, block.start), Math.min(b, block.end)))
-        .join('\n');
-      const range = map.toPosRange(a, b);
-      expect(range).not.toBeNull();
-      expect(doc.textBetween(range?.from ?? 0, range?.to ?? 0, '\n')).toBe(expected);
-    }
+    const acrossBlocks = fc
+      .nat({ max: nonEmpty.length - 2 })
+      .chain((first) => fc.tuple(fc.constant(first), fc.integer({ min: first + 1, max: Math.min(nonEmpty.length - 1, first + 5) })))
+      .chain(([first, last]) => {
+        const from = nonEmpty[first] as Block;
+        const to = nonEmpty[last] as Block;
+        return fc.tuple(fc.constant(first), fc.constant(last), fc.integer({ min: from.start, max: from.end - 1 }), fc.integer({ min: to.start + 1, max: to.end }));
+      });
+    fc.assert(
+      fc.property(acrossBlocks, ([first, last, a, b]) => {
+        const expected = nonEmpty
+          .slice(first, last + 1)
+          .map((block) => SAMPLE.slice(Math.max(a, block.start), Math.min(b, block.end)))
+          .join('\n');
+        const range = map.toPosRange(a, b);
+        expect(range).not.toBeNull();
+        expect(doc.textBetween(range?.from ?? 0, range?.to ?? 0, '\n')).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
   });
+
 
   it('sends offsets between blocks to the nearest block edge', () => {
     const [first, second] = nonEmpty as [Block, Block];
