@@ -53,6 +53,13 @@ describe('known actors', () => {
     expect(mentions('a trump card', [TRUMP])).toEqual([]);
   });
 
+  it('takes surnames from personal names only, not from a role given as an alias, and keeps particles ("von der Leyen")', () => {
+    const withRole: SuggestActor = { ...BUDANOV, aliases: ['Head of the Presidential Office'] };
+    expect(mentions('The Office said. Budanov agreed.', [withRole]).map((m) => m.quote)).toEqual(['Budanov']);
+    const leyen: SuggestActor = { id: 'a-leyen', name: 'Ursula von der Leyen', kind: 'person', aliases: [] };
+    expect(mentions('Leyen spoke.', [leyen]).map((m) => [m.quote, m.actor])).toEqual([['Leyen', 'a-leyen']]);
+  });
+
   it('counts a middle initial and a reference-list form (initials and all) as the same person', () => {
     expect(mentions('Donald J. Trump signed', [TRUMP]).map((m) => [m.quote, m.actor])).toEqual([['Donald J. Trump', 'a-trump']]);
     expect(mentions('See Mearsheimer, J.J. (2014) and John Mearsheimer.', [MEARSHEIMER]).map((m) => m.quote)).toEqual(['Mearsheimer, J.J.', 'John Mearsheimer']);

@@ -45,6 +45,15 @@ function joins(text: string, tokens: readonly Token[], a: number, b: number): bo
   return gap.length <= 4 && (isInitial(left.folded) ? /^\.?[\s\-‐‑]+$/u : /^[\s\-‐‑]+$/u).test(gap);
 }
 
+/** Lower-case words a personal name may hold ("Ursula von der Leyen", "Mohammed bin Salman"). */
+const NAME_PARTICLES = new Set(['al', 'bin', 'da', 'de', 'del', 'della', 'der', 'di', 'dos', 'du', 'el', 'ibn', 'la', 'le', 'ten', 'ter', 'van', 'von', 'y']);
+
+/** A name whose last word can stand for the person: not a title or role ("Head of the Presidential Office"). */
+function looksLikePersonalName(name: string): boolean {
+  const words = name.trim().split(/\s+/u);
+  return words.length <= 5 && words.every((w) => NAME_PARTICLES.has(w) || !/^\p{Ll}/u.test(w));
+}
+
 /** The combined matcher for a set of actors: patterns indexed by their first word, built once, run on any text. */
 export class ActorMatcher {
   private readonly byFirst = new Map<string, NamePattern[]>();
@@ -70,7 +79,7 @@ export class ActorMatcher {
     }
     for (const actor of actors) {
       if (actor.kind !== 'person') continue;
-      const surnames = new Set([actor.name, ...actor.aliases].map((n) => nameWords(n).filter((w) => !isInitial(w))).filter((w) => w.length > 1).map((w) => w[w.length - 1] ?? ''));
+      const surnames = new Set([actor.name, ...actor.aliases].filter(looksLikePersonalName).map((n) => nameWords(n).filter((w) => !isInitial(w))).filter((w) => w.length > 1).map((w) => w[w.length - 1] ?? ''));
       for (const surname of surnames) {
         const owners = surnameOwners.get(surname);
         if (surname.length > 1 && owners?.size === 1) patterns.push({ actor, words: [surname], surname: true });
