@@ -415,4 +415,36 @@ describe('the event stream', () => {
     const events = received.join('').split('\n').filter((line) => line.startsWith('data: ')).map((line) => JSON.parse(line.slice(6)) as unknown);
     expect(events).toEqual([{ type: 'project-data', everything: false, documentIds: [document.id], documents: false, actors: false, analysts: false }]);
   });
+
+  it('streams a page the progress of its long request only, and cancels the request by the id the page gave it', async () => {
+    await apiResult('settings.update', { analystName: 'Ada' });
+    const watch = async (client: string) => {
+      const controller = new AbortController();
+      const stream = await fetch(`http://127.0.0.1:${server.port}/api/events?client=${client}`, { headers: bearer(), signal: controller.signal });
+      const reader = (stream.body as ReadableStream<Uint8Array>).getReader();
+      const received: string[] = [];
+      const reading = (async () => {
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) return;
+          received.push(new TextDecoder().decode(value));
+        }
+      })().catch(() => {});
+      const events = () => received.join('').split('\n').filter((line) => line.startsWith('data: ')).map((line) => JSON.parse(line.slice(6)) as { type: string; requestId?: string });
+      return { events, stop: async () => (controller.abort(), await reading) };
+    };
+    const mine = await watch('page-one');
+    const theirs = await watch('page-two');
+    const sources = Array.from({ length: 1000 }, (_, i) => ({ type: 'text', text: `Article ${i}\n\nThe envoy spoke on day ${i}.` }));
+    const page = { ...bearer(), 'X-Marginalia-Client': 'page-one' };
+    const running = api('document.importMany', { sources }, { ...page, 'X-Marginalia-Request': 'import-0001' });
+    const end = Date.now() + 20_000;
+    while (!mine.events().some((e) => e.type === 'progress') && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(await (await api('request.cancel', { requestId: 'import-0001' }, page)).json()).toEqual({ ok: true, value: { cancelled: true } });
+    expect(await (await running).json()).toEqual({ ok: false, error: { code: 'cancelled', message: 'The import was cancelled; nothing was imported.' } });
+    await Promise.all([mine.stop(), theirs.stop()]);
+    expect(mine.events().filter((e) => e.type === 'progress').every((e) => e.requestId === 'import-0001')).toBe(true);
+    expect(theirs.events().filter((e) => e.type === 'progress')).toEqual([]);
+    expect(await apiResult('document.list', {})).toEqual({ ok: true, value: { documents: [] } });
+  });
 });
