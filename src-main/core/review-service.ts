@@ -1,7 +1,6 @@
 // Reviewing two analysts' tags side by side: differences, decisions on them, and agreement figures.
 import type { ResponseOf, ValidRequestOf } from '../../src-shared/api/contract';
 import { agreementReport, type Span } from '../../src-shared/agreement/index';
-import { wordTokens } from '../../src-shared/agreement/spans';
 import { AgreementStream } from '../../src-shared/agreement/stream';
 import { ANNOTATION_KINDS, type Annotation, type ReviewStatus } from '../../src-shared/model/annotation';
 import { UserError } from '../../src-shared/model/result';
@@ -125,14 +124,15 @@ export async function computeAgreement(session: ProjectSession, request: ValidRe
     const a = tags.filter((t) => t.analystId === request.analystA);
     const b = file ? teammateTags(file, request.analystB, meta.sha256, meta.id) : tags.filter((t) => t.analystId === request.analystB);
     const byAnalyst = new Map(others.map((id) => [id, tags.filter((t) => t.analystId === id && t.target)] as const).filter(([, list]) => list.length > 0));
-    const tokens = wordTokens(text);
     if (byAnalyst.size > 0) extras.push({ text, a, b, byAnalyst });
+    // One measure of the document (its word units, coverage and matches) serves its own figures and the whole's.
+    const counts = whole.measure(text, spansOf(a, 0), spansOf(b, 0));
     if (!request.documentId && (a.length > 0 || b.length > 0)) {
       const own = new AgreementStream(kinds);
-      own.add(text, spansOf(a, 0), spansOf(b, 0), tokens);
+      own.addCounts(counts);
       documents.push({ id: meta.id, title: meta.title, overall: withFleiss(own.report().overall, fleissOn([{ text, a, b, byAnalyst }], [...byAnalyst.keys()], kinds)?.overall) });
     }
-    whole.add(text, spansOf(a, 0), spansOf(b, 0), tokens);
+    whole.addCounts(counts);
   }
   const report = whole.report();
   // The raters for the whole: everyone who tagged a document in scope; the documents: those all of them tagged.

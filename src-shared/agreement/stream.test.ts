@@ -27,11 +27,14 @@ function placed(length: number, spans: readonly { from: number; size: number; ki
 }
 
 describe('AgreementStream', () => {
-  it('gives exactly the figures of agreementReport over the texts joined by blank lines', () => {
+  it('gives exactly the figures of agreementReport over the texts joined by blank lines, also from counts measured elsewhere', () => {
     fc.assert(
       fc.property(fc.array(documentArbitrary, { maxLength: 6 }), fc.boolean(), (documents, allKinds) => {
         const kinds = allKinds ? [...KINDS] : ['claim', 'figure'];
         const stream = new AgreementStream(kinds);
+        // A second stream fed with what a third measured: counts carry over between streams of the same kinds.
+        const measuring = new AgreementStream(kinds);
+        const fed = new AgreementStream(kinds);
         const joinedA: Span[] = [];
         const joinedB: Span[] = [];
         let offset = 0;
@@ -39,12 +42,15 @@ describe('AgreementStream', () => {
           const spansA = placed(text.length, a);
           const spansB = placed(text.length, b);
           stream.add(text, spansA, spansB);
+          fed.addCounts(measuring.measure(text, spansA, spansB));
           joinedA.push(...spansA.map((s) => ({ ...s, start: s.start + offset, end: s.end + offset })));
           joinedB.push(...spansB.map((s) => ({ ...s, start: s.start + offset, end: s.end + offset })));
           offset += text.length + 2;
         }
         const joined = documents.map((d) => d.text).join('\n\n');
-        expect(stream.report()).toEqual(agreementReport(joined, joinedA, joinedB, kinds));
+        const expected = agreementReport(joined, joinedA, joinedB, kinds);
+        expect(stream.report()).toEqual(expected);
+        expect(fed.report()).toEqual(expected);
       }),
       { numRuns: 300 },
     );

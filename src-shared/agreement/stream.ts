@@ -13,7 +13,11 @@ const SEPARATOR = 2;
 class PairTable {
   private readonly index = new Map<string, number>();
   readonly counts: number[][] = [];
-  private indexOf(label: string): number {
+  /** The labels by number. */
+  get labels(): string[] {
+    return [...this.index.keys()];
+  }
+  indexOf(label: string): number {
     let i = this.index.get(label);
     if (i === undefined) {
       i = this.index.size;
@@ -23,12 +27,33 @@ class PairTable {
     }
     return i;
   }
-  add(a: string, b: string): void {
+  add(a: string, b: string, count = 1): void {
     // A's label first, then B's: the order cohenKappaFromLabels numbers them in.
     const i = this.indexOf(a);
     const j = this.indexOf(b);
-    (this.counts[i] as number[])[j] = ((this.counts[i] as number[])[j] as number) + 1;
+    (this.counts[i] as number[])[j] = ((this.counts[i] as number[])[j] as number) + count;
   }
+  /** Adds another table's counts; its labels new here are numbered in its own order, as reading its units here would. */
+  addTable(other: PairTable): void {
+    const labels = other.labels;
+    const here = labels.map((label) => this.indexOf(label));
+    other.counts.forEach((row, i) =>
+      row.forEach((count, j) => {
+        if (count > 0) (this.counts[here[i]!] as number[])[here[j]!] = ((this.counts[here[i]!] as number[])[here[j]!] as number) + count;
+      }),
+    );
+  }
+}
+
+/** What one text contributes: everything the figures need from it, measured once. */
+export interface TextCounts {
+  readonly length: number;
+  readonly tokens: number;
+  readonly byKindPairs: readonly (readonly [readonly [number, number], readonly [number, number]])[];
+  readonly overallPairs: PairTable;
+  readonly matches: readonly { exact: number; overlap: number; a: number; b: number }[];
+  /** Per kind: Σ δ² of the two raters' sections on this text, and each rater's units (merged) as [begin, length] in it. */
+  readonly unitized: readonly { pairSum: number; units: readonly (readonly (readonly [number, number])[])[] }[];
 }
 
 /** One category of the unitized continuum: boundary disagreements summed text by text, unit and gap lengths kept. */
@@ -73,6 +98,11 @@ export class AgreementStream {
    * already has them. Throws a RangeError for a span that does not fit.
    */
   add(text: string, spansA: readonly Span[], spansB: readonly Span[], tokens: readonly TokenRange[] = wordTokens(text)): void {
+    this.addCounts(this.measure(text, spansA, spansB, tokens));
+  }
+
+  /** What `text` and the spans on it contribute, without adding it (to add it here and elsewhere: `addCounts`). */
+  measure(text: string, spansA: readonly Span[], spansB: readonly Span[], tokens: readonly TokenRange[] = wordTokens(text)): TextCounts {
     const raters = [spansA, spansB].map((spans, index) => {
       for (const span of spans) {
         if (!Number.isInteger(span.start) || !Number.isInteger(span.end) || span.start < 0 || span.end < span.start || span.end > text.length) {
@@ -81,47 +111,70 @@ export class AgreementStream {
       }
       return spans.filter((span) => this.wanted.has(span.kind));
     }) as [Span[], Span[]];
-    if (this.texts > 0) this.offset += SEPARATOR;
-    this.texts++;
-
-    this.tokens += tokens.length;
     const coverage = raters.map((spans) => this.kinds.map((kind) => tokenCoverage(tokens, spans, kind)));
-    this.kinds.forEach((_, k) => {
-      const table = this.byKindPairs[k]!;
+    const byKindPairs = this.kinds.map((_, k) => {
+      const table: [[number, number], [number, number]] = [
+        [0, 0],
+        [0, 0],
+      ];
       const a = coverage[0]![k]!;
       const b = coverage[1]![k]!;
       for (let t = 0; t < a.length; t++) table[a[t] ? 0 : 1][b[t] ? 0 : 1]++;
+      return table;
     });
+    const overallPairs = new PairTable();
     const [setsA, setsB] = coverage.map((byKind) => kindSetLabels(byKind, this.kinds));
-    for (let t = 0; t < tokens.length; t++) this.overallPairs.add(setsA![t]!, setsB![t]!);
-
-    [...this.kinds, null].forEach((kind, k) => {
+    for (let t = 0; t < tokens.length; t++) overallPairs.add(setsA![t]!, setsB![t]!);
+    const matches = [...this.kinds, null].map((kind) => {
       const [a, b] = kind === null ? raters : raters.map((spans) => spans.filter((span) => span.kind === kind));
-      const counts = this.matches[k]!;
-      counts.exact += exactSpanMatch(a!, b!).matched;
-      counts.overlap += overlapSpanMatch(a!, b!).matched;
-      counts.a += a!.length;
-      counts.b += b!.length;
+      return { exact: exactSpanMatch(a!, b!).matched, overlap: overlapSpanMatch(a!, b!).matched, a: a!.length, b: b!.length };
     });
-
-    this.kinds.forEach((kind, k) => {
-      const category = this.unitized[k]!;
-      const units = raters.map((spans, rater) =>
-        spans.filter((span) => span.kind === kind).map((span): UnitizedUnit => ({ start: span.start, length: span.end - span.start, rater, category: kind })),
+    const unitized = this.kinds.map((kind) => {
+      const sections = raters.map((spans, rater) =>
+        sectionsOf(
+          spans.filter((span) => span.kind === kind).map((span): UnitizedUnit => ({ start: span.start, length: span.end - span.start, rater, category: kind })),
+          0,
+          text.length,
+        ),
       );
-      const sections = units.map((list) => sectionsOf(list, 0, text.length));
-      category.pairSum += pairDisagreement(sections[0]!, sections[1]!);
-      sections.forEach((list, rater) => {
-        for (const section of list) {
-          if (!section.isUnit) continue;
-          const begin = this.offset + section.begin;
+      return {
+        pairSum: pairDisagreement(sections[0]!, sections[1]!),
+        units: sections.map((list) => list.filter((section) => section.isUnit).map((section) => [section.begin, section.length] as const)),
+      };
+    });
+    return { length: text.length, tokens: tokens.length, byKindPairs, overallPairs, matches, unitized };
+  }
+
+  /** Adds a text `measure` measured (by this stream or another of the same kinds) after the texts added so far. */
+  addCounts(counts: TextCounts): void {
+    if (this.texts > 0) this.offset += SEPARATOR;
+    this.texts++;
+    this.tokens += counts.tokens;
+    counts.byKindPairs.forEach((table, k) => {
+      const into = this.byKindPairs[k]!;
+      for (const i of [0, 1] as const) for (const j of [0, 1] as const) into[i][j] += table[i][j];
+    });
+    this.overallPairs.addTable(counts.overallPairs);
+    counts.matches.forEach((m, k) => {
+      const into = this.matches[k]!;
+      into.exact += m.exact;
+      into.overlap += m.overlap;
+      into.a += m.a;
+      into.b += m.b;
+    });
+    counts.unitized.forEach(({ pairSum, units }, k) => {
+      const category = this.unitized[k]!;
+      category.pairSum += pairSum;
+      units.forEach((list, rater) => {
+        for (const [localBegin, length] of list) {
+          const begin = this.offset + localBegin;
           if (begin > category.position[rater]!) category.gapLengths.push(begin - category.position[rater]!);
-          category.unitLengths[rater as 0 | 1].push(section.length);
-          category.position[rater] = begin + section.length;
+          category.unitLengths[rater as 0 | 1].push(length);
+          category.position[rater] = begin + length;
         }
       });
     });
-    this.offset += text.length;
+    this.offset += counts.length;
   }
 
   /** The figures over every text added so far, overall and per kind, as `agreementReport` states them. */
