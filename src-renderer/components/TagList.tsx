@@ -1,5 +1,7 @@
-// Right pane, top: the open document's tags grouped by kind, with the filters that also decide what the article shows.
-import { useEffect, useMemo, useRef, useState } from 'react';
+// Right pane, top: the open document's tags grouped by kind, with the filters that also decide what the article shows;
+// only the rows on screen are drawn.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { ReviewFilter, TagFilterControls } from '../hooks/useTagFilter';
 import type { Analyst } from '../../src-shared/api/contract';
 import type { Actor } from '../../src-shared/model/actor';
@@ -7,16 +9,14 @@ import type { Annotation, AnnotationKind } from '../../src-shared/model/annotati
 import { analystLabel } from './analyst-label';
 import { tagSummary } from './tag-summary';
 import { KIND_LABELS, KIND_ORDER, SHORT_LABELS } from './kinds';
+import { listKeyTarget } from './list-keys';
 
-/** Tags listed per kind before "Show all": a long article's thousands of tags would slow every change. */
-const GROUP_LIMIT = 150;
+/** A row of the list: a kind's heading, or a tag with its place among the tags shown. */
+type Row = { type: 'group'; kind: AnnotationKind; count: number } | { type: 'tag'; annotation: Annotation; place: number };
 
-function visibleItems(items: readonly Annotation[], expanded: boolean, selectedId: string | null): readonly Annotation[] {
-  if (expanded || items.length <= GROUP_LIMIT) return items;
-  const shown = items.slice(0, GROUP_LIMIT);
-  const selected = selectedId === null ? undefined : items.find((a) => a.id === selectedId);
-  return selected && !shown.includes(selected) ? [...shown, selected] : shown;
-}
+/** Heights before rows are measured. */
+const HEADING_ESTIMATE = 30;
+const TAG_ESTIMATE = 58;
 
 export function TagList(props: {
   annotations: readonly Annotation[];
@@ -27,12 +27,6 @@ export function TagList(props: {
   tagFilter: TagFilterControls;
 }) {
   const { filter, setFilter, matches } = props.tagFilter;
-  const [expanded, setExpanded] = useState<ReadonlySet<AnnotationKind>>(new Set());
-  const listRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!props.selectedId) return;
-    listRef.current?.querySelector(`[data-annotation-id="${props.selectedId}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [props.selectedId]);
   const names = useMemo(() => new Map(props.analysts.map((a) => [a.id, analystLabel(a, props.analysts)])), [props.analysts]);
   const groups = useMemo(
     () =>
@@ -42,7 +36,53 @@ export function TagList(props: {
       })),
     [props.annotations, filter.kinds, matches],
   );
+  const rows = useMemo(() => {
+    const list: Row[] = [];
+    let place = 0;
+    for (const { kind, items } of groups) {
+      if (items.length === 0) continue;
+      list.push({ type: 'group', kind, count: items.length });
+      for (const annotation of items) list.push({ type: 'tag', annotation, place: ++place });
+    }
+    return list;
+  }, [groups]);
+  const listRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: (i) => (rows[i]?.type === 'group' ? HEADING_ESTIMATE : TAG_ESTIMATE),
+    overscan: 8,
+    getItemKey: (i) => {
+      const row = rows[i];
+      return row === undefined ? i : row.type === 'group' ? `group-${row.kind}` : row.annotation.id;
+    },
+  });
+  // The selected tag is brought into view (it may not be drawn yet: scroll by index, not by element).
+  useEffect(() => {
+    if (!props.selectedId) return;
+    const at = rows.findIndex((row) => row.type === 'tag' && row.annotation.id === props.selectedId);
+    if (at >= 0) virtualizer.scrollToIndex(at, { align: 'auto' });
+  }, [props.selectedId, rows, virtualizer]);
   const shown = groups.reduce((sum, group) => sum + group.items.length, 0);
+  /** Arrows, Page Up/Down, Home and End move between tags (headings are skipped), drawn or not. */
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const from = Number((event.target as HTMLElement).closest('[data-index]')?.getAttribute('data-index') ?? Number.NaN);
+    const row = rows[from];
+    if (row?.type !== 'tag') return;
+    const tags = rows.flatMap((r, index) => (r.type === 'tag' ? [index] : []));
+    const page = Math.floor((listRef.current?.clientHeight ?? 0) / TAG_ESTIMATE);
+    const to = listKeyTarget(event.key, row.place - 1, tags.length, page);
+    if (to === null) return;
+    event.preventDefault();
+    const index = tags[to]!;
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    const focus = (tries: number) => {
+      const button = listRef.current?.querySelector<HTMLButtonElement>(`[data-index="${index}"] button`);
+      if (button) button.focus();
+      else if (tries > 0) requestAnimationFrame(() => focus(tries - 1));
+    };
+    requestAnimationFrame(() => focus(10));
+  };
   const toggle = (kind: AnnotationKind) => {
     const next = new Set(filter.kinds);
     if (next.has(kind)) next.delete(kind);
@@ -76,34 +116,36 @@ export function TagList(props: {
           </select>
         </div>
       </div>
-      <div className="tag-groups" ref={listRef}>
-        {groups.map(({ kind, items }) =>
-          items.length === 0 ? null : (
-            <div key={kind} className="tag-group">
-              <h3 className={`group-title chip-${kind}`}>{KIND_LABELS[kind]} <span className="count">{items.length}</span></h3>
-              <ul>
-                {visibleItems(items, expanded.has(kind), props.selectedId).map((a) => (
-                  <li key={a.id}>
-                    <button
-                      className={`tag-item${a.id === props.selectedId ? ' selected' : ''}`}
-                      data-annotation-id={a.id}
-                      aria-pressed={a.id === props.selectedId}
-                      onClick={() => props.onSelect(a.id)}
-                    >
-                      <span className="tag-quote">{a.target ? `“${a.target.exact}”` : 'Whole document'}</span>
-                      <span className="tag-summary">{tagSummary(a, props.actors)}</span>
-                      <span className="tag-analyst">{names.get(a.analystId) ?? 'unknown analyst'}</span>
-                    </button>
+      <div className="tag-groups" ref={listRef} onKeyDown={onKeyDown}>
+        {rows.length > 0 && (
+          <ul style={{ height: virtualizer.getTotalSize() }}>
+            {virtualizer.getVirtualItems().map((item) => {
+              const row = rows[item.index] as Row;
+              const style = { transform: `translateY(${item.start}px)` };
+              if (row.type === 'group') {
+                return (
+                  <li key={item.key} data-index={item.index} ref={virtualizer.measureElement} style={style} className="tag-group">
+                    <h3 className={`group-title chip-${row.kind}`}>{KIND_LABELS[row.kind]} <span className="count">{row.count}</span></h3>
                   </li>
-                ))}
-              </ul>
-              {items.length > GROUP_LIMIT && !expanded.has(kind) && (
-                <button className="link show-all" onClick={() => setExpanded(new Set([...expanded, kind]))}>
-                  Show all {items.length.toLocaleString('en-US')} {KIND_LABELS[kind].toLowerCase()} tags
-                </button>
-              )}
-            </div>
-          ),
+                );
+              }
+              const a = row.annotation;
+              return (
+                <li key={item.key} data-index={item.index} ref={virtualizer.measureElement} style={style} aria-setsize={shown} aria-posinset={row.place}>
+                  <button
+                    className={`tag-item${a.id === props.selectedId ? ' selected' : ''}`}
+                    data-annotation-id={a.id}
+                    aria-pressed={a.id === props.selectedId}
+                    onClick={() => props.onSelect(a.id)}
+                  >
+                    <span className="tag-quote">{a.target ? `“${a.target.exact}”` : 'Whole document'}</span>
+                    <span className="tag-summary">{tagSummary(a, props.actors)}</span>
+                    <span className="tag-analyst">{names.get(a.analystId) ?? 'unknown analyst'}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
         )}
         {props.annotations.length === 0 && <p className="empty">No tags yet. Select a passage and press 1–4.</p>}
         {props.annotations.length > 0 && shown === 0 && <p className="empty">No tag matches the filters.</p>}
