@@ -13,28 +13,11 @@ import { runReviewBenchmark } from './review';
 import { runSuggestBenchmark } from './suggest';
 import { runSearchBenchmark } from './search';
 import { runTagTableBenchmark } from './tag-table';
+import { generateArticle } from './articles';
 import { writeSection } from './report';
+import { runScaleBenchmark } from './scale';
 import { runReviewUiBenchmark } from './review-ui';
 import { runUiBenchmark } from './ui';
-
-const WORDS = 'the talks envoy security guarantees Kyiv Moscow Washington ceasefire troops billion percent analysts said sources report according minister officials negotiations drones energy winter agreement proposal territory'.split(' ');
-
-/** A deterministic pseudo-random article of about `paragraphs` paragraphs. */
-function generateArticle(index: number, paragraphs: number): string {
-  let seed = index * 7919 + 1;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const sentence = () => {
-    const n = 8 + Math.floor(random() * 14);
-    const words = Array.from({ length: n }, () => WORDS[Math.floor(random() * WORDS.length)]);
-    return `${words.join(' ')} ${Math.floor(random() * 100000).toLocaleString('en-US')} troops.`;
-  };
-  const lines = [`Generated article ${index}: ${sentence()}`, '', `${String(1 + (index % 28)).padStart(2, '0')}/01/2026`, ''];
-  for (let p = 0; p < paragraphs; p++) {
-    if (p % 6 === 3) lines.push('Section heading', '');
-    lines.push(Array.from({ length: 4 }, sentence).join(' '), '');
-  }
-  return lines.join('\n');
-}
 
 type Call = <M extends Method>(method: M, request: RequestOf<M>) => Promise<ResponseOf<M>>;
 
@@ -95,6 +78,12 @@ async function benchAnnotations(dir: string): Promise<Record<string, string>> {
     [`Insert ${ranges.length.toLocaleString('en-US')} tags (batches of ${batch}, one transaction each)`]: `${bulkSeconds.toFixed(2)} s (${Math.round(ranges.length / bulkSeconds).toLocaleString('en-US')} tags/s; target < 5 s)`,
     'Tag one passage (its own transaction, fsync with synchronous=FULL)': `median ${pct(0.5)} ms, p95 ${pct(0.95)} ms, max ${pct(1)} ms over 1,000 tags`,
   };
+}
+
+// `npm run bench -- scale`: only the 1,000- and 10,000-article projects.
+if (process.argv.includes('scale')) {
+  await runScaleBenchmark();
+  process.exit(0);
 }
 
 const dir = temporaryDirectory();
