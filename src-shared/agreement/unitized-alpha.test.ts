@@ -1,4 +1,5 @@
 // Checks unitizing alpha against Krippendorff's published example (2004) and a brute-force reading of its definition.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { sectionDifference, unitizedAlpha, type Section, type UnitizedUnit } from './unitized-alpha';
 
@@ -114,40 +115,37 @@ function bruteForce(units: UnitizedUnit[], raters: number, length: number, categ
   };
 }
 
-/** Deterministic pseudo-random generator (mulberry32) so the generated cases are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** One rater's units of one category along a continuum of `length`: gaps and sizes, units never overlapping (they may touch). */
+const unitRuns = fc.array(fc.tuple(fc.nat({ max: 30 }), fc.integer({ min: 1, max: 25 })), { maxLength: 15 });
 
 describe('unitizedAlpha against the literal definition', () => {
-  it.each([1, 2, 3, 4, 5, 6])('agrees with a brute-force computation on generated case %i (three raters)', (seed) => {
-    const next = random(seed);
+  it('agrees with a brute-force computation on generated units of three raters and two categories', () => {
     const length = 200;
     const raters = 3;
-    const units: UnitizedUnit[] = [];
-    for (let r = 0; r < raters; r++) {
-      for (const category of ['a', 'b']) {
-        let position = Math.floor(next() * 20);
-        while (position < length - 5) {
-          const size = 1 + Math.floor(next() * 25);
-          if (position + size > length) break;
-          units.push(unit(position, size, r, category));
-          position += size + Math.floor(next() * 30) + (next() < 0.2 ? 0 : 1);
+    const categories = ['a', 'b'];
+    fc.assert(
+      fc.property(fc.array(unitRuns, { minLength: raters * categories.length, maxLength: raters * categories.length }), (runs) => {
+        const units: UnitizedUnit[] = [];
+        runs.forEach((run, i) => {
+          const rater = Math.floor(i / categories.length);
+          const category = categories[i % categories.length] as string;
+          let position = 0;
+          for (const [gap, size] of run) {
+            position += gap;
+            if (position + size > length) break;
+            units.push(unit(position, size, rater, category));
+            position += size;
+          }
+        });
+        const result = unitizedAlpha({ continuumStart: 0, continuumLength: length, raters, units });
+        for (const category of categories) {
+          const expected = bruteForce(units, raters, length, category);
+          expect(result.disagreement[category]?.observed ?? 0).toBeCloseTo(expected.observed, 12);
+          expect(result.disagreement[category]?.expected ?? 0).toBeCloseTo(expected.expected, 12);
         }
-      }
-    }
-    const result = unitizedAlpha({ continuumStart: 0, continuumLength: length, raters, units });
-    for (const category of ['a', 'b']) {
-      const expected = bruteForce(units, raters, length, category);
-      expect(result.disagreement[category]?.observed).toBeCloseTo(expected.observed, 12);
-      expect(result.disagreement[category]?.expected).toBeCloseTo(expected.expected, 12);
-    }
+      }),
+      { numRuns: 30 },
+    );
   });
 });
 
