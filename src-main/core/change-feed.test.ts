@@ -2,6 +2,7 @@
 // commits by another connection to the same file (the CLI) caught within the poll interval.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { ProjectDataEvent } from '../../src-shared/api/events';
+import type { ResponseOf } from '../../src-shared/api/contract';
 import { newTestProject, temporaryDirectory, type TestProject } from '../test-support/project-fixture';
 import { createProjectApi } from './handlers';
 import { openProject } from './session';
@@ -92,7 +93,7 @@ it('names the document of a suggestion rejected through another connection (the 
     const api = createProjectApi(other);
     const listed = await api.call('suggestion.list', { documentId, kind: 'figure' });
     if (!listed.ok) throw new Error(listed.error.message);
-    const key = listed.value.suggestions[0]?.key;
+    const key = (listed.value as ResponseOf<'suggestion.list'>).suggestions[0]?.key;
     expect(key).toBeDefined();
     const rejected = await api.call('suggestion.reject', { keys: [key as string] });
     expect(rejected).toMatchObject({ ok: true, value: { rejected: 1 } });
