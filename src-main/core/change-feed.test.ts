@@ -1,6 +1,7 @@
 // Change events of an open project: one per request that changed something, named by document and origin, and
 // commits by another connection to the same file (the CLI) caught within the poll interval.
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import type { ResponseOf } from '../../src-shared/api/contract';
 import type { ProjectDataEvent } from '../../src-shared/api/events';
 import type { ResponseOf } from '../../src-shared/api/contract';
 import { newTestProject, temporaryDirectory, type TestProject } from '../test-support/project-fixture';
