@@ -3,7 +3,6 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { ResponseOf } from '../../src-shared/api/contract';
 import type { ProjectDataEvent } from '../../src-shared/api/events';
-import type { ResponseOf } from '../../src-shared/api/contract';
 import { newTestProject, temporaryDirectory, type TestProject } from '../test-support/project-fixture';
 import { createProjectApi } from './handlers';
 import { openProject } from './session';
