@@ -1,19 +1,9 @@
 // axe-core on every view an analyst meets: no violation of moderate impact or worse (WCAG 2.2 A and AA rules)
 // on the name prompt, the workbench with a tag's details open, the export and merge dialogs, the review and
 // the agreement figures.
-import AxeBuilder from '@axe-core/playwright';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, SAMPLES, test } from './fixtures';
-import { importThroughPicker, selectText, setAnalystName, WARNING_ARTICLE } from './helpers';
-
-/** The violations of moderate, serious or critical impact, as short lines a reader can act on. */
-async function violations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
+import { importThroughPicker, selectText, setAnalystName, violations, WARNING_ARTICLE } from './helpers';
 
 test('no accessibility violation on the name prompt, the workbench, tag details, export, merge, review and agreement', async ({ workbench }) => {
   const { page } = workbench;

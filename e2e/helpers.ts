@@ -1,4 +1,5 @@
-// Helpers for the end-to-end specs: selecting article text with the mouse, naming the analyst, importing files.
+// Helpers for the end-to-end specs: selecting article text with the mouse, naming the analyst, importing files, axe-core.
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -87,4 +88,12 @@ export async function tagId(page: Page, quote: string): Promise<string> {
   const id = await tagInList(page, quote).first().getAttribute('data-annotation-id');
   if (!id) throw new Error(`no tag “${quote}” in the list`);
   return id;
+}
+
+/** The violations of moderate, serious or critical impact, as short lines a reader can act on. */
+export async function violations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((v) => v.impact === 'moderate' || v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
 }

@@ -46,9 +46,10 @@ export function TagTableView(props: {
   return (
     <main className="tag-table" aria-label="Tag table">
       <div className="pane-header tag-table-header">
-        <h2>
+        {/* The page's one heading while the table stands in for the article. */}
+        <h1>
           Tags in the project <span className="count" aria-live="polite">{table.total === null ? 'loading…' : `${table.total.toLocaleString('en-US')}${filtered ? ` — ${filtered}` : ''}`}</span>
-        </h2>
+        </h1>
         <div className="tag-table-actions">
           <button type="button" onClick={table.clearFilters} disabled={filtered === '' && table.text === ''}>Clear filters</button>
           <button type="button" onClick={() => void exportCsv()} disabled={!table.total} title="Save the rows shown as CSV, with the export's columns">Export CSV</button>
