@@ -5,6 +5,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { tamper } from '../test-support/hostile-file';
 import { SAMPLE_DIR, temporaryDirectory } from '../test-support/project-fixture';
 import { runCliIn } from '../test-support/run-cli';
+import { MAX_MERGE_PREVIEWS } from '../../src-shared/api/limits';
 
 let dir: ReturnType<typeof temporaryDirectory>;
 beforeEach(() => (dir = temporaryDirectory()));
@@ -107,8 +108,8 @@ it('refuses a teammate’s file with a NUL in an analyst’s name, alone or seco
 });
 
 it('refuses a merge of more files than previews can wait for, before reading any of them', async () => {
-  const files = ['a', 'b', 'c', 'd'].map((n) => join(dir.path, `${n}.marginalia`));
+  const files = Array.from({ length: MAX_MERGE_PREVIEWS + 1 }, (_, i) => join(dir.path, `teammate-${i}.marginalia`));
   const result = await cli('Anna', 'merge', join(dir.path, 'anna.marginalia'), ...files);
   expect(result.code).toBe(1);
-  expect(result.stderr).toBe('marginalia: One merge takes at most 3 files; merge the others in another command.\n');
+  expect(result.stderr).toBe(`marginalia: One merge takes at most ${MAX_MERGE_PREVIEWS} files; merge the others in another command.\n`);
 });

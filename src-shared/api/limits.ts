@@ -22,7 +22,7 @@ export const FILE_LIMITS = {
 export type FileKind = keyof typeof FILE_LIMITS;
 
 /** How many merge previews wait for confirmation at once (a new one forgets the oldest), and so how many files one merge takes. */
-export const MAX_MERGE_PREVIEWS = 3;
+export const MAX_MERGE_PREVIEWS = 8;
 
 /** One `import` of several articles (one transaction): at most this many files, together at most this many bytes. */
 export const IMPORT_BATCH_LIMITS = { files: 1000, bytes: 1024 * MB } as const;
