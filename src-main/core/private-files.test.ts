@@ -67,7 +67,7 @@ it('leaves no private copy behind once Marginalia starts again after a merge was
   }
   merge.kill('SIGKILL');
   await exited;
-  expect(copies).toEqual([expect.stringMatching(new RegExp(`^marginalia-${merge.pid}-\\w{6}/incoming-\\w{6}/incoming\\.marginalia$`))]);
+  expect(copies).toEqual([expect.stringMatching(new RegExp(`^marginalia-${merge.pid}-\\w{6}/received-\\w{6}/received\\.marginalia$`))]);
   expect(leftInTemp(tmp)).toHaveLength(1); // the kill left it there
 
   expect(spawnSync(process.execPath, [BIN, 'list', project], { env: cliEnv(tmp, work) }).status).toBe(0);

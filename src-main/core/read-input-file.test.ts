@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FILE_LIMITS, MB } from '../../src-shared/api/limits';
+import { describeBytes, FILE_LIMITS, MB } from '../../src-shared/api/limits';
 import { UserError } from '../../src-shared/model/result';
 import { temporaryDirectory } from '../test-support/project-fixture';
 import { checkInputFile, readInputFile } from './read-input-file';
@@ -62,7 +62,7 @@ describe('readInputFile', () => {
     const { error, ms } = timedRefusal(() => readInputFile(big, 'article'));
     expect(error.message).toBe(`“${big}” is 1.5 GB; articles are at most 10 MB.`);
     expect(ms).toBeLessThan(500);
-    expect(refusal(() => readInputFile(big, 'project')).message).toBe(`“${big}” is 1.5 GB; project files are at most 300 MB.`);
+    expect(refusal(() => readInputFile(big, 'project')).message).toBe(`“${big}” is 1.5 GB; project files are at most ${describeBytes(FILE_LIMITS.project)}.`);
   });
 
   it('accepts a file of exactly the limit and refuses one byte more', () => {

@@ -66,7 +66,8 @@ const SORTS: Readonly<Record<TagTableColumn, { expression: string; join?: string
 };
 
 function whereClause(filters: TagTableFilters): { sql: string; params: unknown[] } {
-  const conditions = ['a.deleted_at IS NULL'];
+  // A removed document's tags are hidden with it (the ids and counts are found on the tags alone, without the join).
+  const conditions = ['a.deleted_at IS NULL', 'a.document_id NOT IN (SELECT id FROM documents WHERE deleted_at IS NOT NULL)'];
   const params: unknown[] = [];
   const inList = (expression: string, values: readonly string[] | undefined) => {
     if (values === undefined) return;
