@@ -105,3 +105,19 @@ it('names the document of a suggestion rejected through another connection (the 
     { event: { type: 'project-data', everything: false, documentIds: [documentId], documents: false, actors: false, analysts: false }, origin: null },
   ]);
 });
+
+it('sends a change committed by another connection during a request to every client, the requester included', async () => {
+  const other = openProject(project.path, { analystName: 'Ben' });
+  try {
+    // Ben's tag lands before the next request of page-1 ends and before the poller looks: it is not page-1's doing.
+    const result = await createProjectApi(other).call('annotation.create', { documentId, kind: 'figure', target: { start: 10, end: 14 } });
+    expect(result.ok).toBe(true);
+    await workbench.call('document.list', {}, 'page-1');
+  } finally {
+    other.close();
+  }
+  expect(events[0]).toEqual({
+    event: { type: 'project-data', everything: false, documentIds: [documentId], documents: false, actors: false, analysts: true },
+    origin: null,
+  });
+});

@@ -48,6 +48,13 @@ export class ChangeFeed {
   /** Emits one event if anything changed since the last check; `origin` names the client whose request it was. */
   check(origin: string | null): void {
     if (!this.db.open) return;
+    // Another connection committed since the last look (the CLI, while this request ran): what changed is not only
+    // the requester's doing, so every client hears of it, the requester included.
+    const version = this.readDataVersion();
+    if (version !== this.dataVersion) {
+      this.dataVersion = version;
+      origin = null;
+    }
     const now = stampsOf(this.db);
     const before = this.stamps;
     this.stamps = now;
@@ -74,9 +81,6 @@ export class ChangeFeed {
   /** Looks for commits made through other connections to the same file. */
   poll(): void {
     if (!this.db.open) return;
-    const version = this.readDataVersion();
-    if (version === this.dataVersion) return;
-    this.dataVersion = version;
-    this.check(null);
+    if (this.readDataVersion() !== this.dataVersion) this.check(null);
   }
 }
