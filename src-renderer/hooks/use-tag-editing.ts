@@ -46,12 +46,19 @@ export function useTagEditing(options: TagEditingOptions) {
       reveal(kind);
       const pending = target ? (viewRef.current?.drawPending(kind, target) ?? null) : null;
       setSelection(null);
+      // A key pressed while the project file is written (Esc, the next passage's keys) means the analyst went on
+      // reading: the new tag's details then do not take the focus from the article.
+      let wentOn = false;
+      const onKey = () => {
+        wentOn = true;
+      };
+      window.addEventListener('keydown', onKey, { capture: true });
       try {
-        const created = await client.call('annotation.create', { documentId: doc.id, kind, target });
+        const created = await client.call('annotation.create', { documentId: doc.id, kind, target }).finally(() => window.removeEventListener('keydown', onKey, { capture: true }));
         setAnnotations((list) => [...list, created]);
         if (created.target) viewRef.current?.addAnnotation(created, { select: true, clearSelection: true, ...(pending ? { replacing: pending } : {}) });
         else viewRef.current?.select(created.id);
-        selectCreated(created.id);
+        selectCreated(created.id, !wentOn);
         refreshCounts();
       } catch (error) {
         if (pending) viewRef.current?.removeAnnotation(pending);

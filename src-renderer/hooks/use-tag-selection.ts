@@ -19,10 +19,10 @@ export function useTagSelection(viewRef: RefObject<ArticleView | null>) {
     [viewRef],
   );
 
-  /** A tag just made: selected, with its details taking the focus. */
-  const selectCreated = useCallback((id: string) => {
+  /** A tag just made: selected, with its details taking the focus unless `focus` is false. */
+  const selectCreated = useCallback((id: string, focus = true) => {
     setSelectedId(id);
-    setFocusDetails(true);
+    setFocusDetails(focus);
   }, []);
 
   /** Nothing picked, as when another document opens. */
