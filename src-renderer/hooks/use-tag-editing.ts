@@ -56,8 +56,9 @@ export function useTagEditing(options: TagEditingOptions) {
       try {
         const created = await client.call('annotation.create', { documentId: doc.id, kind, target }).finally(() => window.removeEventListener('keydown', onKey, { capture: true }));
         setAnnotations((list) => [...list, created]);
-        if (created.target) viewRef.current?.addAnnotation(created, { select: true, clearSelection: true, ...(pending ? { replacing: pending } : {}) });
-        else viewRef.current?.select(created.id);
+        // Having gone on, the analyst may have selected the next passage already: it is kept, not replaced.
+        if (created.target) viewRef.current?.addAnnotation(created, { select: !wentOn, clearSelection: !wentOn, ...(pending ? { replacing: pending } : {}) });
+        else if (!wentOn) viewRef.current?.select(created.id);
         selectCreated(created.id, !wentOn);
         refreshCounts();
       } catch (error) {
