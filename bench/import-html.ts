@@ -3,7 +3,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProjectApi } from '../src-main/core/handlers';
-import { measureHtml } from '../src-main/core/import/html-budget';
+import { measureHtml } from '../src-main/core/article-import/html-budget';
 import { createProject } from '../src-main/core/session';
 import { temporaryDirectory } from '../src-main/test-support/project-fixture';
 import { writeSection } from './report';

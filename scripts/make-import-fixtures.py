@@ -1,4 +1,4 @@
-# Writes the small PDF fixtures of the PDF import tests into src-main/core/import/fixtures (run again after editing).
+# Writes the small PDF fixtures of the PDF import tests into src-main/core/article-import/fixtures (run again after editing).
 # Needs python3-reportlab and qpdf (Debian: apt-get install -y python3-reportlab qpdf). Usage: python3 scripts/make-import-fixtures.py
 import os
 import subprocess

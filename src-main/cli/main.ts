@@ -24,7 +24,7 @@ import { registerDocumentCommands } from './document-commands';
 import { placeExport } from './write-export';
 import { addExportFilterOptions, exportFilters, type ExportFilterOptions } from './export-filters';
 import { registerServeCommand } from './serve-command';
-import { annotationImportSummary } from './annotation-import-summary';
+import { annotationImportSummary } from './tag-import-summary';
 import { registerRepairCommand } from './repair-command';
 import { registerCompactCommand } from './compact-command';
 import { actorMap, analystMap, analystName, resolveDocument, withProject, type CliIo } from './project';

@@ -56,7 +56,7 @@ describe('document.importMany', () => {
   });
 });
 
-const FIXTURES = new URL('import/fixtures/', import.meta.url);
+const FIXTURES = new URL('article-import/fixtures/', import.meta.url);
 const fileSource = (fileName: string, bytes: Buffer, password?: string) => ({
   source: { type: 'file' as const, fileName, content: bytes, ...(password ? { password } : {}) },
 });

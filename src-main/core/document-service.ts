@@ -12,15 +12,15 @@ import {
   insertDocument,
   tagCountsByDocument,
 } from '../store/documents';
-import { parsePastedText } from './import/parse-pasted';
-import { ImportRefusal } from './import/refusal';
-import type { ParsedArticle } from './import/types';
+import { parsePastedText } from './article-import/parse-pasted';
+import { ImportRefusal } from './article-import/refusal';
+import type { ParsedArticle } from './article-import/types';
 import { restoreRemovedDocument } from './document-edit-service';
 import type { ProjectSession } from './session';
 import { checkpoint } from './operation';
 
 /** Loaded on first use: the readers of HTML, Markdown, PDF, DOCX and EPUB, which a command that imports no file never evaluates. */
-const fileParsers = () => import('./import/parse-article');
+const fileParsers = () => import('./article-import/parse-article');
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex');

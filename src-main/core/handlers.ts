@@ -77,7 +77,7 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'export.project': (request) => ({ files: exportFiles(session, request) }),
     'export.write': (request) => writeExport(session, request),
     'project.compact': () => compactProject(session),
-    'annotation.importFile': async (request) => (await import('./annotation-import/import-service')).importAnnotationsFile(session, request),
+    'annotation.importFile': async (request) => (await import('./tag-import/import-service')).importAnnotationsFile(session, request),
     'project.pack': () => packForSharing(session),
     'review.compare': (request) => compareForReview(session, request),
     'review.decide': (request) => decideDifference(session, request),

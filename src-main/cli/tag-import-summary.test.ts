@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { temporaryDirectory } from '../test-support/project-fixture';
 import { cliOutput } from '../test-support/run-cli';
 
-const FIXTURES = join(import.meta.dirname, '..', 'core', 'annotation-import', 'fixtures');
+const FIXTURES = join(import.meta.dirname, '..', 'core', 'tag-import', 'fixtures');
 let dir: ReturnType<typeof temporaryDirectory>;
 beforeEach(() => (dir = temporaryDirectory()));
 afterEach(() => dir.remove());
