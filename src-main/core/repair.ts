@@ -10,7 +10,7 @@ import { assertOpenableProject, type Db } from '../store/open-project';
 import { schemaProblem } from '../store/schema-check';
 import { applyMerge } from './merge/apply';
 import {
-  actorOfRow, AnalystRowSchema, annotationOfRow, changeOfRow, CHANGES_SQL, checkName, documentOfRow, DOCUMENTS_SQL, openCopyReadOnly,
+  actorOfRow, AnalystRowSchema, annotationOfRow, changeOfRow, CHANGES_SQL, checkName, documentOfRow, documentsSql, openCopyReadOnly,
   ProjectRowSchema, RecordInspector, RefusedFile, type IncomingProject,
 } from './merge/incoming';
 import { planMerge } from './merge/plan';
@@ -109,7 +109,9 @@ function salvage(db: Db, fallbackName: string, close: () => void): Salvage {
   const documents = new Map<string, Document>();
   const hashes = new Set<string>();
   let index = 0;
-  for (const row of rowsOf(db, tables, 'documents', DOCUMENTS_SQL, documentTally)) {
+  // A file made before documents kept the SHA-256 of their source file is read without that column.
+  const hasSourceSha256 = tables.has('documents') && db.prepare("SELECT 1 FROM pragma_table_info('documents') WHERE name = 'source_sha256'").get() !== undefined;
+  for (const row of rowsOf(db, tables, 'documents', documentsSql(hasSourceSha256), documentTally)) {
     const document = kept(documentTally, () => {
       const d = documentOfRow(row, index++, inspector);
       if (documents.has(d.id) || hashes.has(d.sha256)) throw new RefusedFile(`“${d.title}” is in the file twice`);

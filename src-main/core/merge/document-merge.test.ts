@@ -77,3 +77,20 @@ it('records a conflict when both edited the details, and the later edit wins', a
     expect((await call<{ title: string }>(s, 'document.get', { id: documentId })).title).toBe('Ben’s title');
   });
 });
+
+it("keeps the SHA-256 of the teammate's source file with the merged document, so importing that file here again is recognised", async () => {
+  const ada = join(dir.path, 'ada-source.marginalia');
+  const ben = join(dir.path, 'ben-source.marginalia');
+  createProject(ada, 'Shared', { analystName: 'Ada' }).close();
+  copyFileSync(ada, ben);
+  const bytes = new TextEncoder().encode('Talks in Geneva\n\nThe envoys met again on Monday.');
+  const file = { type: 'file', fileName: 'geneva.txt', content: bytes };
+  const imported = await withSession(ben, 'Ben', (s) => call<{ document: { id: string; sourceSha256: string } }>(s, 'document.import', { source: file }));
+  expect(imported.document.sourceSha256).toMatch(/^[0-9a-f]{64}$/);
+  await withSession(ada, 'Ada', async (s) => {
+    expect(mergeProjectFile(s, ben).summary.newDocuments).toBe(1);
+    expect(await call(s, 'document.get', { id: imported.document.id })).toMatchObject({ sourceSha256: imported.document.sourceSha256 });
+    const again = await call<{ document: { id: string } }>(s, 'document.import', { source: file });
+    expect(again.document.id).toBe(imported.document.id);
+  });
+});

@@ -105,6 +105,7 @@ const DocumentRowSchema = z.object({
   blocks: z.string(),
   importedAt: TimestampSchema,
   importedBy: AnalystIdSchema,
+  sourceSha256: z.string().regex(/^[0-9a-f]{64}$/).nullable().optional(),
 });
 
 function parseJson(text: string, what: string): unknown {
@@ -125,14 +126,19 @@ function validated<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
 }
 
 function readDocuments(db: Db, inspector: RecordInspector): Document[] {
-  return db.prepare(DOCUMENTS_SQL).all().map((raw, index) => documentOfRow(raw, index, inspector));
+  return db.prepare(documentsSql()).all().map((raw, index) => documentOfRow(raw, index, inspector));
 }
 
-/** Every document of a project file, under the names of Document. */
-export const DOCUMENTS_SQL = `SELECT id, sha256, title, author, outlet, published_at AS publishedAt, original_name AS originalName, format,
-  source_encoding AS sourceEncoding, text, blocks, imported_at AS importedAt, imported_by AS importedBy FROM documents`;
+/**
+ * Every document of a project file, under the names of Document, with the SHA-256 of the file it was imported from
+ * (its provenance travels with it). Files made before that column existed (format 50) are read without it.
+ */
+export function documentsSql(hasSourceSha256 = true): string {
+  return `SELECT id, sha256, title, author, outlet, published_at AS publishedAt, original_name AS originalName, format,
+  source_encoding AS sourceEncoding, text, blocks, imported_at AS importedAt, imported_by AS importedBy${hasSourceSha256 ? ', source_sha256 AS sourceSha256' : ''} FROM documents`;
+}
 
-/** One row of DOCUMENTS_SQL, validated (its text matches its hash, its blocks fit its text); refuses it otherwise. */
+/** One row of documentsSql(), validated (its text matches its hash, its blocks fit its text); refuses it otherwise. */
 export function documentOfRow(raw: unknown, index: number, inspector: RecordInspector): Document {
   const row = validated(DocumentRowSchema, raw, `document ${index + 1}`);
   inspector.inspect(row, `document ${index + 1}`);
