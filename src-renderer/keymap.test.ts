@@ -1,9 +1,10 @@
-// Checks the search keys read from key presses: Ctrl/Cmd+F, Ctrl/Cmd+Shift+F, F3 and Shift+F3, and what is not one.
+// Checks the search and history keys read from key presses: Ctrl/Cmd+F, Ctrl/Cmd+Shift+F, F3, Shift+F3, Ctrl/Cmd+Z, Ctrl/Cmd+Shift+Z, Ctrl/Cmd+Y, and what is not one.
 import { describe, expect, it } from 'vitest';
-import { KEYMAP, searchCommandOf } from './keymap';
+import { KEYMAP, searchCommandOf, undoCommandOf } from './keymap';
 
-const press = (key: string, mods: { ctrl?: boolean; meta?: boolean; shift?: boolean; alt?: boolean } = {}) =>
-  searchCommandOf({ key, ctrlKey: mods.ctrl === true, metaKey: mods.meta === true, shiftKey: mods.shift === true, altKey: mods.alt === true });
+type Mods = { ctrl?: boolean; meta?: boolean; shift?: boolean; alt?: boolean };
+const event = (key: string, mods: Mods) => ({ key, ctrlKey: mods.ctrl === true, metaKey: mods.meta === true, shiftKey: mods.shift === true, altKey: mods.alt === true });
+const press = (key: string, mods: Mods = {}) => searchCommandOf(event(key, mods));
 
 describe('searchCommandOf', () => {
   it('reads Ctrl or Cmd with F as the article search and with Shift as the project search', () => {
@@ -25,5 +26,22 @@ describe('searchCommandOf', () => {
 
   it('lists the search keys in the help overlay', () => {
     expect(KEYMAP.filter((b) => b.scope === 'Search').map((b) => b.keys)).toEqual(['Ctrl/Cmd+F', 'Ctrl/Cmd+Shift+F', 'Enter, F3', 'Shift+Enter, Shift+F3', 'Esc']);
+  });
+});
+
+describe('undoCommandOf', () => {
+  const history = (key: string, mods: Mods = {}) => undoCommandOf(event(key, mods));
+
+  it('reads Ctrl or Cmd with Z as undo, and with Shift+Z or Y as redo', () => {
+    expect(history('z', { ctrl: true })).toBe('undo');
+    expect(history('z', { meta: true })).toBe('undo');
+    expect(history('Z', { ctrl: true, shift: true })).toBe('redo');
+    expect(history('y', { ctrl: true })).toBe('redo');
+  });
+
+  it('leaves other keys alone: a plain z, Alt+Ctrl+Z, Ctrl+X', () => {
+    expect(history('z')).toBeNull();
+    expect(history('z', { ctrl: true, alt: true })).toBeNull();
+    expect(history('x', { ctrl: true })).toBeNull();
   });
 });

@@ -51,6 +51,22 @@ export function searchCommandOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | '
   return null;
 }
 
+/** What a key press asks of the history: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z or Ctrl/Cmd+Y redo; null for any other key (Alt included). */
+export function undoCommandOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'shiftKey'>): 'undo' | 'redo' | null {
+  const key = event.key.toLowerCase();
+  if (!(event.ctrlKey || event.metaKey) || event.altKey || (key !== 'z' && key !== 'y')) return null;
+  return key === 'y' || event.shiftKey ? 'redo' : 'undo';
+}
+
+/**
+ * The desktop menu's Undo or Redo: in a text field it is the field's own, not the project's; elsewhere it goes
+ * to `projectUndoRedo`.
+ */
+export function menuUndoRedo(which: 'undo' | 'redo', projectUndoRedo: (which: 'undo' | 'redo') => void): void {
+  if (isTypingTarget(document.activeElement)) document.execCommand(which);
+  else projectUndoRedo(which);
+}
+
 /**
  * True while focus is in a field where keys type text (a text input or area, an editable element): there the
  * workbench's keys (1–4, Delete, Ctrl+Z …) are the field's own. The article is contenteditable only for its caret

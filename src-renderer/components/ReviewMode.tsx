@@ -1,11 +1,12 @@
 // Review mode (renderer): two analysts' tags on one article side by side, their differences decided one by one, and agreement figures.
-import { isTypingTarget } from '../keymap';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Analyst } from '../../src-shared/api/contract';
 import type { Annotation } from '../../src-shared/model/annotation';
 import type { Document } from '../../src-shared/model/document';
 import type { Actor } from '../../src-shared/model/actor';
 import { ApiError, type Client } from '../api/client';
+import { undoOrRedo } from '../hooks/use-undo-redo';
+import { isTypingTarget, menuUndoRedo, NEXT_KEY, PREVIOUS_KEY, undoCommandOf } from '../keymap';
 import { AgreementPanel } from './review/AgreementPanel';
 import { DecisionPanel } from './review/DecisionPanel';
 import { DifferenceList } from './review/DifferenceList';
@@ -135,8 +136,7 @@ export function ReviewMode(props: {
   const undoRedo = useCallback(
     (which: 'undo' | 'redo') =>
       void run(async () => {
-        const entry = which === 'undo' ? (await client.call('history.undo', {})).undone : (await client.call('history.redo', {})).redone;
-        setMessage({ kind: 'info', text: entry ? `${which === 'undo' ? 'Undid' : 'Redid'}: ${entry.label}` : `Nothing to ${which}.` });
+        setMessage({ kind: 'info', text: await undoOrRedo(client, which) });
         await reloadAll();
         onChanged();
       }),
@@ -148,12 +148,13 @@ export function ReviewMode(props: {
     const onKeyDown = (event: KeyboardEvent) => {
       if (isTypingTarget(event.target) || event.altKey) return;
       const key = event.key.toLowerCase();
-      if ((event.ctrlKey || event.metaKey) && props.undoKeys && (key === 'z' || key === 'y')) {
+      const history = undoCommandOf(event);
+      if (history && props.undoKeys) {
         event.preventDefault();
-        undoRedo(key === 'y' || event.shiftKey ? 'redo' : 'undo');
-      } else if (!event.ctrlKey && !event.metaKey && (key === 'n' || key === 'p')) {
+        undoRedo(history);
+      } else if (!event.ctrlKey && !event.metaKey && (key === NEXT_KEY || key === PREVIOUS_KEY)) {
         event.preventDefault();
-        step(key === 'n' ? 1 : -1);
+        step(key === NEXT_KEY ? 1 : -1);
       }
     };
     window.addEventListener('keydown', onKeyDown);
@@ -164,9 +165,7 @@ export function ReviewMode(props: {
   useEffect(
     () =>
       client.onEvent((event) => {
-        if (event.type !== 'undo' && event.type !== 'redo') return;
-        if (isTypingTarget(document.activeElement)) document.execCommand(event.type);
-        else undoRedo(event.type);
+        if (event.type === 'undo' || event.type === 'redo') menuUndoRedo(event.type, undoRedo);
       }),
     [client, undoRedo],
   );

@@ -2,7 +2,7 @@
 // opened from the menu or the file manager.
 import { useEffect, useRef } from 'react';
 import type { Client } from '../api/client';
-import { isTypingTarget } from '../keymap';
+import { menuUndoRedo } from '../keymap';
 
 export interface MenuTargets {
   /** The review mode undoes and refreshes itself. */
@@ -24,10 +24,7 @@ export function useMenuEvents(client: Client, targets: MenuTargets): void {
       client.onEvent((event) => {
         const t = current.current;
         if (event.type === 'undo' || event.type === 'redo') {
-          if (t.reviewing) return;
-          // In a text field the menu's Undo means the field's own undo, not the project's.
-          if (isTypingTarget(document.activeElement)) document.execCommand(event.type);
-          else t.undoRedo(event.type);
+          if (!t.reviewing) menuUndoRedo(event.type, t.undoRedo);
         } else if (event.type === 'project-changed') t.projectChanged();
         else if (event.type === 'import-articles') t.importArticles();
         else if (event.type === 'add-document-warning') t.addDocumentWarning();

@@ -2,12 +2,17 @@
 import { useCallback } from 'react';
 import type { Client } from '../api/client';
 
+/** Undoes or redoes this analyst's last change; resolves to the sentence that says what was done. */
+export async function undoOrRedo(client: Client, which: 'undo' | 'redo'): Promise<string> {
+  const entry = which === 'undo' ? (await client.call('history.undo', {})).undone : (await client.call('history.redo', {})).redone;
+  return entry ? `${which === 'undo' ? 'Undid' : 'Redid'}: ${entry.label}` : `Nothing to ${which}.`;
+}
+
 export function useUndoRedo(client: Client, reloadTags: () => Promise<unknown>, say: (text: string) => void, report: (error: unknown) => void) {
   return useCallback(
     async (which: 'undo' | 'redo') => {
       try {
-        const result = which === 'undo' ? (await client.call('history.undo', {})).undone : (await client.call('history.redo', {})).redone;
-        say(result ? `${which === 'undo' ? 'Undid' : 'Redid'}: ${result.label}` : `Nothing to ${which}.`);
+        say(await undoOrRedo(client, which));
         await reloadTags();
       } catch (error) {
         report(error);

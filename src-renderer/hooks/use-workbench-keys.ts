@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { Annotation, AnnotationKind } from '../../src-shared/model/annotation';
 import { kindForKey } from '../components/kinds';
-import { isTypingTarget, NEXT_KEY, PREVIOUS_KEY } from '../keymap';
+import { isTypingTarget, NEXT_KEY, PREVIOUS_KEY, undoCommandOf } from '../keymap';
 
 /** The shown tag after (`step` 1) or before (-1) the selected one in text order, wrapping around; the first or last when none is selected. */
 function adjacentTag(shown: readonly Annotation[], selectedId: string | null, step: 1 | -1): Annotation | undefined {
@@ -44,10 +44,11 @@ export function useWorkbenchKeys(targets: WorkbenchKeyTargets) {
       }
       if (askName || reviewing) return; // the review mode has its own keys
       const mod = event.ctrlKey || event.metaKey;
-      if (mod && !event.altKey && (event.key.toLowerCase() === 'z' || event.key.toLowerCase() === 'y')) {
+      const history = undoCommandOf(event);
+      if (history) {
         if (isTypingTarget(event.target) || desktop) return; // the desktop menu sends undo/redo
         event.preventDefault();
-        void undoRedo(event.key.toLowerCase() === 'y' || event.shiftKey ? 'redo' : 'undo');
+        void undoRedo(history);
         return;
       }
       if (isTypingTarget(event.target) || mod || event.altKey) return;
