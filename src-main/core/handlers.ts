@@ -1,9 +1,8 @@
 // The core's implementation of the contract for one open project: one handler per method.
 import type { ContractHandlers, Method, ValidRequestOf } from '../../src-shared/api/contract';
 import { UserError } from '../../src-shared/model/result';
-import { dispatch } from '../../src-shared/api/dispatch';
+import { dispatch, type UncheckedCall } from '../../src-shared/api/dispatch';
 import { CHECK_RESPONSES } from './check-responses';
-import type { Result } from '../../src-shared/model/result';
 import { LATEST_SCHEMA_VERSION } from '../store/migrations/index';
 import { liveAnnotationCount } from '../store/annotations';
 import { documentCount } from '../store/documents';
@@ -120,7 +119,7 @@ function exportFiles(session: ProjectSession, request: ValidRequestOf<'export.pr
 
 /** A project's API: every call validated against the contract and answered with a Result. */
 export interface ProjectApi {
-  call(method: string, payload: unknown): Promise<Result<unknown>>;
+  call: UncheckedCall;
 }
 
 function unsupported(): never {

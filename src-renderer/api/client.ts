@@ -1,6 +1,7 @@
 // The renderer's typed client of the contract, over the desktop bridge (IPC) or HTTP (`marginalia serve`).
 import { bytesIn, DOWNLOAD_KEY, referenceId, referencesIn, rewrite, UPLOAD_KEY } from '../../src-shared/api/byte-references';
 import type { Method, RequestOf, ResponseOf } from '../../src-shared/api/contract';
+import type { UncheckedCall } from '../../src-shared/api/dispatch';
 import { WorkbenchEventSchema, type WorkbenchEvent } from '../../src-shared/api/events';
 import type { ErrorCode, Result } from '../../src-shared/model/result';
 
@@ -16,8 +17,7 @@ export class ApiError extends Error {
 }
 
 export interface Transport {
-  /** With `requestId`, the request may be cancelled (`request.cancel`) and its progress comes as events. */
-  invoke(method: string, payload: unknown, requestId?: string): Promise<Result<unknown>>;
+  invoke: UncheckedCall;
   onEvent(listener: (event: WorkbenchEvent) => void): () => void;
 }
 

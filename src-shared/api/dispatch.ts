@@ -21,6 +21,13 @@ export function describeIssues(method: string, error: z.ZodError): string {
   return `The request to ${method} is not valid — ${parts.join('; ')}${more}.`;
 }
 
+/**
+ * A contract call as every transport carries it, before the receiver checks it: a method name (`domain.verb`) and
+ * a payload in, a Result out, never a rejected promise. With `requestId`, the call may be cancelled
+ * (`request.cancel`) and its progress comes as events.
+ */
+export type UncheckedCall = (method: string, payload: unknown, requestId?: string) => Promise<Result<unknown>>;
+
 export interface DispatchOptions {
   /** Also parse every answer with the method's response schema, and throw when it does not fit (tests, development). */
   readonly checkResponses?: boolean;
