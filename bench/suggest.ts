@@ -69,3 +69,4 @@ export function runSuggestBenchmark(): void {
     [`Figures with the right value, gold list of ${files}`]: `recall ${quality.figures.recall.toFixed(2)}, precision ${quality.figures.precision.toFixed(2)} (${quality.figures.correct} of ${quality.figures.gold} gold, ${quality.figures.suggested} suggested; targets 0.85 / 0.90)`,
   });
 }
+if (process.argv[1]?.endsWith('suggest.ts')) runSuggestBenchmark();

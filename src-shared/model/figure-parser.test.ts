@@ -1,6 +1,7 @@
 // Owns the checks that parseFigure reads number, sign, scale and unit from hand-written quotes and real sample phrases.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseFigure, type ParsedFigure } from './figure-parser';
 
@@ -148,5 +149,19 @@ describe('parseFigure: half, ranges and hyphenated units', () => {
   it('normalises a hyphenated unit word', () => {
     expect(parseFigure('a 1,000-kilometer front')?.unit).toBe('km');
     expect(parseFigure('a 28-point plan')?.unit).toBe('point');
+  });
+});
+
+describe('parseFigure: the value', () => {
+  it('is amount × scale rounded to 15 significant digits, for whole and decimal amounts of every scale', () => {
+    const amount = fc.oneof(fc.nat({ max: 10 ** 9 }).map(String), fc.tuple(fc.nat({ max: 99_999 }), fc.nat({ max: 999 })).map(([a, b]) => `${a}.${b}`));
+    const scale = fc.constantFrom('', ' thousand', ' million', ' billion', ' trillion', 'k', 'm', 'bn');
+    fc.assert(
+      fc.property(fc.boolean(), amount, scale, (minus, written, word) => {
+        const figure = parseFigure(`${minus ? '-' : ''}${written}${word} troops`);
+        expect(figure).not.toBeNull();
+        if (figure) expect(figure.value).toBe(Number((figure.amount * figure.scale).toPrecision(15)));
+      }),
+    );
   });
 });

@@ -102,8 +102,7 @@ function numeralValue(raw: string): number {
   if (lastDot >= 0 && lastComma >= 0) decimal = lastDot > lastComma ? '.' : ',';
   else if (lastDot >= 0) decimal = raw.indexOf('.') === lastDot ? '.' : null;
   else if (lastComma >= 0) decimal = raw.indexOf(',') === lastComma && !/,\d{3}$/.test(raw) ? ',' : null;
-  const group = decimal === '.' ? ',' : decimal === ',' ? '.' : /[.,]/;
-  const normalised = raw.split(group).join('');
+  const normalised = decimal === '.' ? raw.replaceAll(',', '') : decimal === ',' ? raw.replaceAll('.', '') : raw.replace(/[.,]/g, '');
   return Number(decimal === ',' ? normalised.replace(',', '.') : normalised);
 }
 
@@ -141,6 +140,7 @@ function readHalf(text: string): NumberToken | null {
 /** Finds the first numeral (digits or number words, "half" last of all) in `text`. */
 function findNumber(text: string): NumberToken | null {
   const found = findNumeral(text);
+  if (found?.start === 0) return found; // nothing can come before it
   const half = readHalf(text);
   return half && (!found || half.start < found.start) ? half : found;
 }
@@ -151,6 +151,7 @@ function findNumeral(text: string): NumberToken | null {
   const wordStart = WORD_START;
   wordStart.lastIndex = 0;
   const digit = /\d/.exec(text);
+  if (digit?.index === 0) return readDigits(text, 0); // no number word can come before it
   for (let w = wordStart.exec(text); w && (!digit || w.index < digit.index); w = wordStart.exec(text)) {
     const token = readWords(text, w.index);
     if (token) return token;
@@ -239,6 +240,8 @@ export function parseFigure(quote: string): ParsedFigure | null {
   if (scaleMatch) rest = rest.slice(scaleMatch.length);
 
   const unit = prefix?.meaning ?? readUnitSuffix(rest) ?? readHyphenNoun(rest) ?? readCountedNoun(rest);
-  const value = Number((amount * scale).toPrecision(15));
+  const product = amount * scale;
+  // A whole number below 10^15 has at most 15 digits: rounding it changes nothing (and toPrecision is slow).
+  const value = Number.isInteger(product) && Math.abs(product) < 1e15 ? product : Number(product.toPrecision(15));
   return { amount, scale, value, unit };
 }

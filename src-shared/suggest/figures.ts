@@ -51,6 +51,18 @@ function notAQuantity(text: string, start: number, end: number, figure: ParsedFi
   return /\[$/.test(before) && /^\]/.test(after); // a reference marker "[12]"
 }
 
+/** The pattern of a counted noun as written after its number, remembered: a text counts the same nouns again and again. */
+const nounPatterns = new Map<string, RegExp>();
+function nounsPattern(unit: string): RegExp {
+  let pattern = nounPatterns.get(unit);
+  if (pattern === undefined) {
+    if (nounPatterns.size >= 10_000) nounPatterns.clear();
+    pattern = new RegExp(`^[ \\u00A0]+${unit.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[ \\u00A0]+')}\\b`, 'i');
+    nounPatterns.set(unit, pattern);
+  }
+  return pattern;
+}
+
 /** The words of the figure's unit when they follow the number as written (a counted noun, "percent", "US dollars"). */
 function unitEnd(text: string, end: number, unit: string | null): number {
   const rest = text.slice(end, end + 60);
@@ -61,7 +73,7 @@ function unitEnd(text: string, end: number, unit: string | null): number {
   const word = /^\s(?:per cent|percent|pct|(?:US\s|American\s)?dollars?|euros?|pounds? sterling|hryvnias?|rubles?|roubles?|yen|yuan|degrees? (?:Celsius|Fahrenheit|C|F)|square (?:kilomet(?:re|er)s?|miles?)|kilomet(?:re|er)s?|km|miles?)\b/iu.exec(rest);
   if (word) return end + word[0].length;
   if (unit !== null && /^[a-z][a-z' -]*$/.test(unit)) {
-    const nouns = new RegExp(`^[ \\u00A0]+${unit.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[ \\u00A0]+')}\\b`, 'i').exec(rest);
+    const nouns = nounsPattern(unit).exec(rest);
     if (nouns) return end + nouns[0].length;
   }
   return end;

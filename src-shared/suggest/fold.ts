@@ -28,17 +28,41 @@ export interface Token extends TextSpan {
   capital: boolean;
 }
 
-const POSSESSIVE = /['’][sS]$/u;
+/** Whether the word [start, end) of `text` ends in a possessive "'s" or "’s" (and is longer than it). */
+function endsPossessive(text: string, start: number, end: number): boolean {
+  const s = text.charCodeAt(end - 1);
+  const apostrophe = text.charCodeAt(end - 2);
+  return end - start > 2 && (s === 0x73 || s === 0x53) && (apostrophe === 0x27 || apostrophe === 0x2019);
+}
+
+/** Whether `word` starts with an upper-case letter (tested on its code first: most words are ASCII). */
+function startsUpper(word: string): boolean {
+  const c = word.charCodeAt(0);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  return /^\p{Lu}/u.test(word);
+}
 
 /** The words of `text` as tokens, each possessive clitic cut off ("Zelenskyy's" → "Zelenskyy"). */
 export function tokensOf(text: string): Token[] {
   return wordSpans(text).map((span) => {
-    let end = span.end;
-    const word = text.slice(span.start, end);
-    if (POSSESSIVE.test(word) && word.length > 2) end -= 2;
+    const end = endsPossessive(text, span.start, span.end) ? span.end - 2 : span.end;
     const raw = text.slice(span.start, end);
-    return { start: span.start, end, folded: foldCached(raw), capital: /^\p{Lu}/u.test(raw) };
+    return { start: span.start, end, folded: foldCached(raw), capital: startsUpper(raw) };
   });
+}
+
+/** The tokens lying inside [start, end), found by binary search in `tokens` (in text order). */
+export function tokensIn(tokens: readonly Token[], start: number, end: number): Token[] {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((tokens[middle]?.start ?? 0) < start) low = middle + 1;
+    else high = middle;
+  }
+  let last = low;
+  while (last < tokens.length && (tokens[last]?.end ?? Infinity) <= end) last++;
+  return tokens.slice(low, last);
 }
 
 /** A 53-bit string hash (cyrb53) in base 36: short, stable, the same in every process. */
@@ -52,7 +76,21 @@ function hash(text: string): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36).padStart(11, '0');
+  return base36(4294967296 * (2097151 & h2) + (h1 >>> 0)).padStart(11, '0');
+}
+
+const DIGITS_36 = '0123456789abcdefghijklmnopqrstuvwxyz';
+
+/** A whole number below 2^53 in base 36, as Number#toString(36) writes it, several times faster (every key needs one). */
+export function base36(value: number): string {
+  let written = '';
+  let rest = value;
+  do {
+    const digit = rest % 36;
+    written = DIGITS_36.charAt(digit) + written;
+    rest = (rest - digit) / 36;
+  } while (rest > 0);
+  return written;
 }
 
 /** A suggestion's key: the document's text hash, the kind, the span and who it names (an actor id or a new name). */

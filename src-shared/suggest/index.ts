@@ -3,7 +3,7 @@ import { findClaims } from './claims';
 import { findFigures } from './figures';
 import { ActorMatcher } from './known-actors';
 import { findNamedActors } from './new-actors';
-import { fold, overlapsAny, suggestionKey, tokensOf } from './fold';
+import { fold, overlapsAny, suggestionKey, tokensIn, tokensOf } from './fold';
 import type { SuggestActor, SuggestDocument, Suggestion, SuggestionKind, TaggedSpan } from './types';
 
 export interface SuggestInput {
@@ -69,7 +69,7 @@ function figureSuggestions(document: SuggestDocument): Suggestion[] {
 /** Claims with their speaker; the claimant is the registered actor named in the speaker's words, if any. */
 function claimSuggestions(document: SuggestDocument, matcher: ActorMatcher, tokens: ReturnType<typeof tokensOf>): Suggestion[] {
   return findClaims(document.text).map((claim) => {
-    const named = matcher.find(document.text, tokens.filter((t) => t.start >= claim.speakerStart && t.end <= claim.speakerEnd))[0];
+    const named = matcher.find(document.text, tokensIn(tokens, claim.speakerStart, claim.speakerEnd))[0];
     const who = named?.actor;
     return {
       key: suggestionKey(document.textHash, 'claim', claim.start, claim.end, who?.id ?? claim.speaker),
@@ -114,7 +114,13 @@ export function tagsByDocument(tags: readonly TaggedSpan[]): Map<string, TaggedS
 
 /** The suggestions of one document still on offer: not rejected, not overlapping a tag of their kind. */
 export function offered(found: readonly Suggestion[], tags: readonly TaggedSpan[], rejected: ReadonlySet<string>): Suggestion[] {
-  return found.filter((s) => !rejected.has(s.key) && !overlapsAny(tags.filter((t) => t.kind === s.kind), s.start, s.end));
+  const byKind = new Map<string, TaggedSpan[]>();
+  for (const tag of tags) {
+    const list = byKind.get(tag.kind);
+    if (list) list.push(tag);
+    else byKind.set(tag.kind, [tag]);
+  }
+  return found.filter((s) => !rejected.has(s.key) && !overlapsAny(byKind.get(s.kind) ?? [], s.start, s.end));
 }
 
 /** Every suggestion, document by document in the order given, left to right within a document. */

@@ -23,6 +23,8 @@ export interface ActorMatch {
 
 /** An initial in a name ("J." in "Donald J. Trump", "J.J." in "Mearsheimer, J.J."): one or two letters, dotted. */
 function isInitial(folded: string): boolean {
+  // One letter (one or two UTF-16 units), or two with a dot between: the length and the dot spare most words the pattern.
+  if (folded.length > 5 || (folded.length > 2 && !folded.includes('.'))) return false;
   return /^\p{L}(?:\.\p{L})?$/u.test(folded);
 }
 
@@ -59,7 +61,7 @@ export class ActorMatcher {
   private readonly byFirst = new Map<string, NamePattern[]>();
   private readonly firstWords: string[] = [];
   private readonly variants = new Map<string, string[]>();
-  private readonly spellings = new Map<string, boolean>();
+  private readonly spellings = new Map<string, Map<string, boolean>>();
 
   constructor(actors: readonly SuggestActor[]) {
     const surnameOwners = new Map<string, Set<string>>();
@@ -109,9 +111,12 @@ export class ActorMatcher {
 
   /** isOtherSpelling, remembered: the same pairs of words come back in every sentence. */
   private otherSpelling(written: string, registered: string): boolean {
-    const pair = `${written}\0${registered}`;
-    let known = this.spellings.get(pair);
-    if (known === undefined) this.spellings.set(pair, (known = isOtherSpelling(written, registered)));
+    // Words starting with different letters are never other spellings (isOtherSpelling's first test): most pairs.
+    if (written[0] !== registered[0]) return false;
+    let forWritten = this.spellings.get(written);
+    if (forWritten === undefined) this.spellings.set(written, (forWritten = new Map()));
+    let known = forWritten.get(registered);
+    if (known === undefined) forWritten.set(registered, (known = isOtherSpelling(written, registered)));
     return known;
   }
 
