@@ -1,5 +1,6 @@
-// The document list at length: only the rows on screen are in the page, each says its place in the whole list, and the
-// keyboard walks the whole list (arrows, Home, End) even to rows that were not drawn.
+// The document list at length (more rows than one page the core sends): only the rows on screen are in the page, each
+// says its place in the whole list, the keyboard walks the whole list (arrows, Home, End) even to rows not fetched yet,
+// and the filter (run by the core) narrows it.
 import { expect, test } from './fixtures';
 import { importThroughPicker, setAnalystName } from './helpers';
 
@@ -38,4 +39,15 @@ test('draws only the rows on screen and walks all of them by keyboard, with thei
   const title = (await page.evaluate(() => document.activeElement?.querySelector('.document-title')?.textContent)) ?? '';
   await page.keyboard.press('Enter');
   await expect(page.locator('.document-header h1')).toHaveText(title);
+
+  // The filter: one article by its title, then none, then all again.
+  const filter = page.getByLabel('Filter documents');
+  await filter.fill('ARTICLE NUMBER 117');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toHaveAttribute('aria-setsize', '1');
+  await expect(rows.first().locator('.document-title')).toHaveText('Article number 117');
+  await filter.fill('no such words');
+  await expect(page.locator('.document-list .empty')).toHaveText('No document matches the filter.');
+  await filter.fill('');
+  await expect(rows.first()).toHaveAttribute('aria-setsize', String(COUNT));
 });

@@ -48,7 +48,8 @@ export function App({ client }: { client: Client }) {
   const session = useSession(client);
   const { loadSession, saveName } = session;
   const project = useProjectData(client);
-  const { info, documents, actors, refreshProject, clearProject } = project;
+  const { info, actors, refreshProject, clearProject } = project;
+  const documentCount = info?.documentCount ?? 0;
   const tagFilter = useTagFilter(info?.analyst?.id ?? null);
   const viewRef = useRef<ArticleView | null>(null);
   const picked = useTagSelection(viewRef);
@@ -61,7 +62,6 @@ export function App({ client }: { client: Client }) {
   const importing = useArticleImport(client, { refreshProject, hasOpenDocument: doc !== null, openDocument, setMessage, report });
   const managing = useDocumentManagement(client, {
     doc,
-    documents,
     revision: project.revision,
     openDocument,
     closeDocument,
@@ -82,11 +82,12 @@ export function App({ client }: { client: Client }) {
       clearProject();
       return;
     }
-    const { documents: docs } = await refreshProject();
-    const first = docs.find((d) => d.id === state.lastDocumentId) ?? docs[0];
+    await refreshProject();
+    const last = state.lastDocumentId ? (await client.call('document.list', { ids: [state.lastDocumentId], fields: 'row' })).documents[0] : undefined;
+    const first = last ?? (await client.call('document.list', { limit: 1, fields: 'row' })).documents[0];
     if (first) await openDocument(first.id);
     else closeDocument();
-  }, [loadSession, closeDocument, clearProject, refreshProject, openDocument]);
+  }, [client, loadSession, closeDocument, clearProject, refreshProject, openDocument]);
   useEffect(() => {
     loadWorkbench().catch(report);
   }, [loadWorkbench, report]);
@@ -161,7 +162,7 @@ export function App({ client }: { client: Client }) {
       {!reviewing && (
         <button onClick={() => table.setOpen(!table.open)} aria-pressed={table.open} title="Every tag of the project in one table: filter, sort, group, export">Tag table</button>
       )}
-      {documents.length > 0 && !reviewing && (
+      {documentCount > 0 && !reviewing && (
         <button onClick={() => setReviewing(true)} title="Compare two analysts' tags on one article — in this project or in a teammate's file — and decide their differences">Review…</button>
       )}
     </>
@@ -204,7 +205,6 @@ export function App({ client }: { client: Client }) {
             projectName={info?.name ?? 'project'}
             analysts={info?.analysts ?? []}
             actors={actors}
-            documents={documents}
             onOpen={table.openRow}
             onClose={() => table.setOpen(false)}
             onSaved={say}
@@ -215,7 +215,7 @@ export function App({ client }: { client: Client }) {
           {/* Left: the project's tabs (documents, actors, analysts, suggestions, checks) — listed in SidebarTabs and ProjectSidebar. */}
           <ProjectSidebar
             client={client}
-            documents={documents}
+            documentCount={documentCount}
             actors={actors}
             revision={project.revision}
             currentDocumentId={doc?.id ?? null}
@@ -225,7 +225,7 @@ export function App({ client }: { client: Client }) {
             onRenameSelf={renameSelf}
             onChanged={changed}
             onError={report}
-            suggestions={<SuggestionsPanel model={suggestions} documents={documents} currentDocumentId={doc?.id ?? null} onError={report} />}
+            suggestions={<SuggestionsPanel model={suggestions} client={client} revision={project.revision} currentDocumentId={doc?.id ?? null} onError={report} />}
           />
           {/* Centre: the article. */}
           {doc ? (
@@ -254,7 +254,7 @@ export function App({ client }: { client: Client }) {
             />
           ) : (
             <main className="reader empty-reader">
-              <p>{documents.length === 0 ? 'Import articles (.txt, .md, .html) with the Import button or by dropping files here.' : 'Choose a document.'}</p>
+              <p>{documentCount === 0 ? 'Import articles (.txt, .md, .html) with the Import button or by dropping files here.' : 'Choose a document.'}</p>
             </main>
           )}
           {/* Right: the panels about the open document's tags, top to bottom. */}

@@ -1,5 +1,5 @@
 // Plain-text rendering of documents and tags for the terminal.
-import type { DocumentSummary } from '../../src-shared/api/contract';
+import type { DocumentRow } from '../../src-shared/api/contract';
 import { figureValue, KIND_LABELS, type Annotation } from '../../src-shared/model/annotation';
 import type { Actor } from '../../src-shared/model/actor';
 import type { Document } from '../../src-shared/model/document';
@@ -36,7 +36,7 @@ function clip(text: string, width: number): string {
   return oneLine.length <= width ? oneLine : `${oneLine.slice(0, width - 1)}…`;
 }
 
-export function renderDocumentList(documents: readonly DocumentSummary[]): string {
+export function renderDocumentList(documents: readonly DocumentRow[]): string {
   if (documents.length === 0) return 'No documents yet. Add some with: marginalia import <project> <files…>\n';
   const lines = [`${pad('ID', 36)}  ${pad('DATE', 10)}  ${pad('CLAIM', 5)} ${pad('ACTOR', 5)} ${pad('FIGURE', 6)} ${pad('WARN', 4)}  TITLE`];
   for (const d of documents) {

@@ -30,7 +30,7 @@ it('serves document.list through the bin', async () => {
       headers: { 'Content-Type': 'application/json', 'X-Marginalia': '1', Authorization: `Bearer ${url.searchParams.get('token')}` },
       body: '{}',
     });
-    expect(await response.json()).toEqual({ ok: true, value: { documents: [] } });
+    expect(await response.json()).toEqual({ ok: true, value: { documents: [], total: 0 } });
   } finally {
     child.kill('SIGTERM');
   }

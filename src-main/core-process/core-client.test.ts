@@ -175,7 +175,7 @@ describe('CoreClient with a core over a port', () => {
     await until(() => replies.has(1) && replies.has(2));
     expect(replies.get(2)).toEqual({ ok: true, value: { cancelled: true } });
     expect(replies.get(1)).toEqual({ ok: false, error: { code: 'cancelled', message: 'The import was cancelled; nothing was imported.' } });
-    expect(await core.call('document.list', {})).toEqual({ ok: true, value: { documents: [] } });
+    expect(await core.call('document.list', {})).toEqual({ ok: true, value: { documents: [], total: 0 } });
     await core.stop();
   });
 
@@ -193,7 +193,7 @@ describe('CoreClient with a core over a port', () => {
     expect(progress.length).toBeGreaterThan(0);
     expect(new Set(progress.map((p) => p.origin))).toEqual(new Set(['page-1']));
     expect(await core.call('request.cancel', { requestId: 'import-0003' }, 'page-1')).toEqual({ ok: true, value: { cancelled: false } });
-    expect(await core.call('document.list', {})).toEqual({ ok: true, value: { documents: [] } });
+    expect(await core.call('document.list', {})).toEqual({ ok: true, value: { documents: [], total: 0 } });
     await core.stop();
   });
 
@@ -217,7 +217,7 @@ describe('CoreClient with a core over a port', () => {
     expect(RESTARTED_MESSAGE).toMatch(/restarted/);
     expect(restarts).toBe(1);
     expect(unexpected).toEqual(['the core: The core stopped (a test crash).']);
-    expect(await core.call('document.list', {})).toEqual({ ok: true, value: { documents: [] } });
+    expect(await core.call('document.list', {})).toEqual({ ok: true, value: { documents: [], total: 0 } });
     expect(core.projectPath).toBe(projectPath);
     await core.stop();
   });

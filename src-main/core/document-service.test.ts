@@ -104,3 +104,59 @@ describe('document.import warnings', () => {
     expect(clean.warnings).toBeUndefined();
   });
 });
+
+describe('document.list pages', () => {
+  const TITLES = ['Talks in Geneva', 'КИЇВ talks', 'київ again', 'Miami', 'Davos notes', 'Geneva II', 'Ελλάδα'];
+  const OUTLETS = [null, 'Reuters', 'Київ Post'];
+  const DATES = [null, '2026-01-20', '2026-02-03'];
+  const KINDS = ['claim', 'figure', 'actor'] as const;
+
+  it('gives, page by page, the same documents and counts as the whole list, and counts every match (any filter, page size, offset)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.uniqueArray(fc.record({ title: fc.constantFrom(...TITLES), suffix: fc.nat(99), outlet: fc.nat(2), date: fc.nat(2), tags: fc.nat(3) }), {
+          maxLength: 12,
+          selector: (d) => `${d.title}${d.suffix}`,
+        }),
+        fc.constantFrom('', 'київ', 'GENEVA', ' talks ', 'reuters', 'ελλ', 'nothing'),
+        fc.integer({ min: 1, max: 5 }),
+        async (specs, filter, size) => {
+          const fresh = newTestProject();
+          try {
+            for (const spec of specs) {
+              const title = `${spec.title} ${spec.suffix}`;
+              const { document } = await fresh.call('document.import', { source: { type: 'text', title, text: `${title}\n\nThe delegations met on Monday.` } });
+              await fresh.call('document.update', { id: document.id, outlet: OUTLETS[spec.outlet] ?? null, publishedAt: DATES[spec.date] ?? null });
+              for (const kind of KINDS.slice(0, spec.tags)) await fresh.call('annotation.create', { documentId: document.id, kind, target: { start: 0, end: 5 } });
+            }
+            const all = (await fresh.call('document.list', {})).documents;
+            const q = filter.trim().toLowerCase();
+            const expected = all.filter((d) => `${d.title} ${d.author ?? ''} ${d.outlet ?? ''}`.toLowerCase().includes(q));
+            const pages: unknown[] = [];
+            for (let offset = 0; offset < expected.length + size; offset += size) {
+              const page = await fresh.call('document.list', { filter, offset, limit: size, fields: 'row' });
+              expect(page.total).toBe(expected.length);
+              pages.push(...page.documents);
+            }
+            expect(pages).toEqual(expected.map((d) => ({ id: d.id, title: d.title, author: d.author, outlet: d.outlet, publishedAt: d.publishedAt, tagCounts: d.tagCounts })));
+          } finally {
+            fresh.close();
+          }
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('gives a row only the fields it shows, and the documents asked for by id (a removed one is not listed)', async () => {
+    const imported = await Promise.all(['Geneva', 'Miami', 'Davos'].map((title) => project.call('document.import', { source: text(title) })));
+    const [geneva, miami, davos] = imported.map((r) => r.document.id);
+    await project.call('document.remove', { id: davos! });
+    const listed = await project.call('document.list', { ids: [miami!, davos!, geneva!], fields: 'row' });
+    expect(listed.total).toBe(2);
+    expect(listed.documents.map((d) => d.id).sort()).toEqual([geneva, miami].sort());
+    for (const row of listed.documents) expect(Object.keys(row).sort()).toEqual(['author', 'id', 'outlet', 'publishedAt', 'tagCounts', 'title']);
+    const full = await project.call('document.list', { ids: [geneva!] });
+    expect(full.documents[0]).toMatchObject({ id: geneva, originalName: expect.any(String), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+});

@@ -5,10 +5,12 @@ import type { Document } from '../../src-shared/model/document';
 import type { DocumentId } from '../../src-shared/model/ids';
 import { UserError } from '../../src-shared/model/result';
 import {
-  allDocumentMetas,
+  countDocumentsMatching,
   documentById,
   documentMetaBySha256,
   documentMetaBySourceSha256,
+  documentMetasPage,
+  documentRowsPage,
   insertDocument,
   tagCountsByDocument,
 } from '../store/documents';
@@ -141,10 +143,15 @@ export async function importDocuments(session: ProjectSession, request: ValidReq
 
 const IMPORT_CANCELLED = 'The import was cancelled; nothing was imported.';
 
-export function listDocuments(session: ProjectSession): ResponseOf<'document.list'> {
-  const counts = tagCountsByDocument(session.db);
+/** The documents of one page (or all), with their tag counts; counts only for the page's documents when it is one. */
+export function listDocuments(session: ProjectSession, request: ValidRequestOf<'document.list'>): ResponseOf<'document.list'> {
+  const { fields, ...query } = request;
+  const metas = fields === 'row' ? documentRowsPage(session.db, query) : documentMetasPage(session.db, query);
+  const paged = query.limit !== undefined || query.offset !== undefined || query.filter !== undefined || query.ids !== undefined;
+  const counts = tagCountsByDocument(session.db, paged ? metas.map((meta) => meta.id) : undefined);
   const empty = { claim: 0, actor: 0, figure: 0, reliability_warning: 0 };
-  return { documents: allDocumentMetas(session.db).map((meta) => ({ ...meta, tagCounts: counts.get(meta.id) ?? empty })) };
+  const total = paged ? countDocumentsMatching(session.db, query) : metas.length;
+  return { documents: metas.map((meta) => ({ ...meta, tagCounts: counts.get(meta.id) ?? empty })), total };
 }
 
 export function getDocument(session: ProjectSession, request: ValidRequestOf<'document.get'>): ResponseOf<'document.get'> {

@@ -54,7 +54,7 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     },
     'document.import': (request) => importArticle(session, request),
     'document.importMany': (request) => importDocuments(session, request),
-    'document.list': () => listDocuments(session),
+    'document.list': (request) => listDocuments(session, request),
     'document.get': (request) => getDocument(session, request),
     'document.update': (request) => updateDocument(session, request),
     'document.remove': (request) => removeDocument(session, request),

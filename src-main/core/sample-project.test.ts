@@ -31,7 +31,7 @@ async function openSample(path: string, analystName = 'Sample Reader') {
   for (const document of documents) {
     const { text } = await call('document.get', { id: document.id });
     const { annotations } = await call('annotation.listForDocument', { documentId: document.id });
-    byFile.set(document.originalName, { text, annotations });
+    byFile.set('originalName' in document ? document.originalName : '', { text, annotations });
   }
   return { call, documents, byFile, all: [...byFile.values()].flatMap((d) => d.annotations) };
 }

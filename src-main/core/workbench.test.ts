@@ -18,7 +18,7 @@ describe('the workbench around a project', () => {
     const path = join(dir.path, 'a.marginalia');
     createProject(path, 'A').close();
     workbench.open(path);
-    expect(await workbench.call('document.list', {})).toEqual({ ok: true, value: { documents: [] } });
+    expect(await workbench.call('document.list', {})).toEqual({ ok: true, value: { documents: [], total: 0 } });
     expect(await workbench.call('workbench.state', {})).toMatchObject({ ok: true, value: { host: 'desktop', projectName: 'a.marginalia', recent: ['a.marginalia'] } });
     workbench.close();
     expect(await workbench.call('project.info', {})).toMatchObject({ ok: false, error: { code: 'no_project' } });

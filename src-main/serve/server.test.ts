@@ -215,6 +215,12 @@ describe('marginalia serve over HTTP', () => {
     const busy = vi.spyOn(server.core, 'callJson').mockReturnValue(new Promise(() => {}));
     expect(SEPARATE_READS.has('document.list')).toBe(true);
     expect(await apiResult('document.list', {})).toMatchObject({ ok: true, value: { documents: [{ title: 'Talks in Geneva' }] } });
+    // A page of rows, filtered (case ignored), as the document list asks for them.
+    expect(await apiResult('document.list', { filter: 'GENEVA', offset: 0, limit: 50, fields: 'row' })).toMatchObject({
+      ok: true,
+      value: { total: 1, documents: [{ title: 'Talks in Geneva', tagCounts: { claim: 0 } }] },
+    });
+    expect(await apiResult('document.list', { filter: 'Miami', limit: 50, fields: 'row' })).toEqual({ ok: true, value: { total: 0, documents: [] } });
     expect(busy).not.toHaveBeenCalled();
     busy.mockRestore();
   });
@@ -445,6 +451,6 @@ describe('the event stream', () => {
     await Promise.all([mine.stop(), theirs.stop()]);
     expect(mine.events().filter((e) => e.type === 'progress').every((e) => e.requestId === 'import-0001')).toBe(true);
     expect(theirs.events().filter((e) => e.type === 'progress')).toEqual([]);
-    expect(await apiResult('document.list', {})).toEqual({ ok: true, value: { documents: [] } });
+    expect(await apiResult('document.list', {})).toEqual({ ok: true, value: { documents: [], total: 0 } });
   });
 });

@@ -58,14 +58,80 @@ export function documentText(db: Db, id: DocumentId): string | undefined {
   return row;
 }
 
-export function allDocumentMetas(db: Db): DocumentMeta[] {
-  return statement(db, `SELECT ${META_COLUMNS} FROM documents WHERE deleted_at IS NULL ORDER BY published_at IS NULL, published_at DESC, title`).all() as DocumentMeta[];
+/** Which documents a list holds, and which of them: every field narrows; without `limit`, all from `offset` on. */
+export interface DocumentListQuery {
+  /** Words that the title, author or outlet contains, as typed (case ignored). */
+  readonly filter?: string;
+  readonly ids?: readonly string[];
+  readonly offset?: number;
+  readonly limit?: number;
 }
 
-/** Live (not deleted) tags per document and kind. */
-export function tagCountsByDocument(db: Db): Map<string, Record<AnnotationKind, number>> {
-  const rows = statement(db, 'SELECT document_id AS documentId, kind, count(*) AS n FROM annotations WHERE deleted_at IS NULL GROUP BY document_id, kind')
-    .all() as { documentId: string; kind: AnnotationKind; n: number }[];
+/** The fields a row of the document list shows. */
+export type DocumentRowMeta = Pick<DocumentMeta, 'id' | 'title' | 'author' | 'outlet' | 'publishedAt'>;
+
+const ROW_COLUMNS = 'id, title, author, outlet, published_at AS publishedAt';
+
+const folding = new WeakSet<Db>();
+
+/**
+ * `fold_case(text)`: the text in lower case by Unicode's rules (SQLite's own lower() folds ASCII only), so that a
+ * filter matches "Київ" as the list shows it. Registered once per connection.
+ */
+function withFolding(db: Db): Db {
+  if (!folding.has(db)) {
+    db.function('fold_case', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : null));
+    folding.add(db);
+  }
+  return db;
+}
+
+const LIST_WHERE = `deleted_at IS NULL
+  AND (@filter IS NULL OR instr(fold_case(title || ' ' || coalesce(author, '') || ' ' || coalesce(outlet, '')), @filter) > 0)
+  AND (@ids IS NULL OR id IN (SELECT value FROM json_each(@ids)))`;
+const LIST_ORDER = 'ORDER BY published_at IS NULL, published_at DESC, title, id LIMIT @limit OFFSET @offset';
+
+function listParameters(query: DocumentListQuery) {
+  const filter = query.filter?.trim().toLowerCase() ?? '';
+  return {
+    filter: filter === '' ? null : filter,
+    ids: query.ids === undefined ? null : JSON.stringify(query.ids),
+    limit: query.limit ?? -1,
+    offset: query.offset ?? 0,
+  };
+}
+
+/** The documents of `query`, newest first (undated last), with every detail. */
+export function documentMetasPage(db: Db, query: DocumentListQuery = {}): DocumentMeta[] {
+  return statement(withFolding(db), `SELECT ${META_COLUMNS} FROM documents WHERE ${LIST_WHERE} ${LIST_ORDER}`).all(listParameters(query)) as DocumentMeta[];
+}
+
+/** The same documents as `documentMetasPage`, with only what a row of the list shows. */
+export function documentRowsPage(db: Db, query: DocumentListQuery = {}): DocumentRowMeta[] {
+  return statement(withFolding(db), `SELECT ${ROW_COLUMNS} FROM documents WHERE ${LIST_WHERE} ${LIST_ORDER}`).all(listParameters(query)) as DocumentRowMeta[];
+}
+
+/** How many documents `query` matches, whatever its offset and limit. */
+export function countDocumentsMatching(db: Db, query: DocumentListQuery = {}): number {
+  const { filter, ids } = listParameters(query);
+  return statement(withFolding(db), `SELECT count(*) FROM documents WHERE ${LIST_WHERE}`).pluck().get({ filter, ids }) as number;
+}
+
+export function allDocumentMetas(db: Db): DocumentMeta[] {
+  return documentMetasPage(db);
+}
+
+/** Live (not deleted) tags per document and kind: of the documents `ids`, or of every document. */
+export function tagCountsByDocument(db: Db, ids?: readonly string[]): Map<string, Record<AnnotationKind, number>> {
+  const rows = (
+    ids === undefined
+      ? statement(db, 'SELECT document_id AS documentId, kind, count(*) AS n FROM annotations WHERE deleted_at IS NULL GROUP BY document_id, kind').all()
+      : statement(
+          db,
+          `SELECT document_id AS documentId, kind, count(*) AS n FROM annotations
+           WHERE document_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL GROUP BY document_id, kind`,
+        ).all(JSON.stringify(ids))
+  ) as { documentId: string; kind: AnnotationKind; n: number }[];
   const counts = new Map<string, Record<AnnotationKind, number>>();
   for (const row of rows) {
     let entry = counts.get(row.documentId);

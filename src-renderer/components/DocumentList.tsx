@@ -1,7 +1,10 @@
-// Left pane: the project's documents with date and tag counts by kind, and a filter box; only the rows on screen are drawn.
+// Left pane: the project's documents with date and tag counts by kind, and a filter box; the rows come from the core a
+// page at a time as the list scrolls (filtered there), and only the rows on screen are drawn.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { DocumentSummary } from '../../src-shared/api/contract';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { DocumentRow as Row } from '../../src-shared/api/contract';
+import type { Client } from '../api/client';
+import { useDocumentPages } from '../hooks/use-document-pages';
 import { KIND_LABELS, KIND_ORDER, SHORT_LABELS } from './kinds';
 import { listKeyTarget } from './list-keys';
 
@@ -9,23 +12,25 @@ import { listKeyTarget } from './list-keys';
 const ROW_ESTIMATE = 66;
 
 interface Props {
-  documents: readonly DocumentSummary[];
+  client: Client;
+  /** Grows with every change to the project: the rows in view are fetched again. */
+  revision: number;
+  /** Every document of the project, whatever the filter. */
+  documentCount: number;
   currentId: string | null;
   onOpen: (id: string) => void;
 }
 
 /**
- * Re-drawn only when the documents or the open one change (a new `onOpen` function alone does not), and then only the
- * rows on screen whose content changed. Arrow keys, Page Up/Down, Home and End move between rows; each row tells
+ * Re-drawn only when the project or the open document change (a new `onOpen` function alone does not), and then only
+ * the rows on screen whose content changed. Arrow keys, Page Up/Down, Home and End move between rows; each row tells
  * screen readers its place in the whole list (aria-posinset of aria-setsize), since most rows are not in the page.
  */
 export const DocumentList = memo(
-  function DocumentList({ documents, currentId, onOpen }: Props) {
+  function DocumentList({ client, revision, documentCount, currentId, onOpen }: Props) {
     const [filter, setFilter] = useState('');
-    const shown = useMemo(() => {
-      const q = filter.trim().toLowerCase();
-      return q === '' ? documents : documents.filter((d) => `${d.title} ${d.author ?? ''} ${d.outlet ?? ''}`.toLowerCase().includes(q));
-    }, [documents, filter]);
+    const rows = useDocumentPages(client, revision, filter);
+    const count = rows.total ?? 0;
     // The latest `onOpen`, behind one function the rows keep: a parent's new closure does not re-draw them.
     const open = useRef(onOpen);
     useLayoutEffect(() => {
@@ -34,17 +39,20 @@ export const DocumentList = memo(
     const openStable = useCallback((id: string) => open.current(id), []);
     const scrollRef = useRef<HTMLDivElement>(null);
     const virtualizer = useVirtualizer({
-      count: shown.length,
+      count,
       getScrollElement: () => scrollRef.current,
       estimateSize: () => ROW_ESTIMATE,
       overscan: 6,
-      getItemKey: (i) => shown[i]?.id ?? i,
     });
+    const items = virtualizer.getVirtualItems();
+    const [first, last] = [items[0]?.index ?? 0, items[items.length - 1]?.index ?? 0];
+    const { need } = rows;
+    useEffect(() => need(first, last), [need, first, last]);
     const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
       const from = Number((event.target as HTMLElement).closest('[data-index]')?.getAttribute('data-index') ?? Number.NaN);
       if (!Number.isInteger(from)) return;
       const page = Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_ESTIMATE);
-      const to = listKeyTarget(event.key, from, shown.length, page);
+      const to = listKeyTarget(event.key, from, count, page);
       if (to === null) return;
       event.preventDefault();
       // The row may not be drawn yet: scroll to it by index, then focus it once it is.
@@ -59,58 +67,95 @@ export const DocumentList = memo(
     return (
       <nav className="documents" aria-label="Documents">
         <div className="pane-header">
-          <h2>Documents <span className="count">{documents.length}</span></h2>
+          <h2>Documents <span className="count">{documentCount}</span></h2>
           <input type="search" placeholder="Filter documents" aria-label="Filter documents" value={filter} onChange={(e) => setFilter(e.target.value)} />
         </div>
         <div className="document-list" ref={scrollRef} onKeyDown={onKeyDown}>
-          <ul style={{ height: shown.length === 0 ? undefined : virtualizer.getTotalSize() }}>
-            {virtualizer.getVirtualItems().map((item) => {
-              const d = shown[item.index] as DocumentSummary;
+          <ul style={{ height: count === 0 ? undefined : virtualizer.getTotalSize() }}>
+            {items.map((item) => {
+              const d = rows.rowAt(item.index);
               return (
                 <DocumentRow
                   key={item.key}
                   document={d}
                   index={item.index}
                   start={item.start}
-                  setSize={shown.length}
-                  current={d.id === currentId}
+                  setSize={count}
+                  current={d !== undefined && d.id === currentId}
                   onOpen={openStable}
                   measure={virtualizer.measureElement}
                 />
               );
             })}
-            {shown.length === 0 && <li className="empty">{documents.length === 0 ? 'No documents yet: import articles to start.' : 'No document matches the filter.'}</li>}
+            {rows.total === 0 && <li className="empty">{documentCount === 0 ? 'No documents yet: import articles to start.' : 'No document matches the filter.'}</li>}
           </ul>
         </div>
       </nav>
     );
   },
-  (before, after) => before.documents === after.documents && before.currentId === after.currentId,
+  (before, after) =>
+    before.client === after.client && before.revision === after.revision && before.documentCount === after.documentCount && before.currentId === after.currentId,
 );
 
-const DocumentRow = memo(function DocumentRow(props: {
-  document: DocumentSummary;
+interface RowProps {
+  /** Undefined while its page is on its way: an empty row of the same size that keeps its place. */
+  document: Row | undefined;
   index: number;
   start: number;
   setSize: number;
   current: boolean;
   onOpen: (id: string) => void;
   measure: (element: Element | null) => void;
-}) {
-  const { document: d, current } = props;
-  return (
-    <li data-index={props.index} ref={props.measure} style={{ transform: `translateY(${props.start}px)` }} aria-setsize={props.setSize} aria-posinset={props.index + 1}>
-      <button className={`document-item${current ? ' current' : ''}`} aria-current={current ? 'page' : undefined} onClick={() => props.onOpen(d.id)}>
-        <span className="document-title">{d.title}</span>
-        <span className="document-meta">{d.publishedAt ?? 'no date'}{d.outlet ? ` · ${d.outlet}` : ''}</span>
-        <span className="kind-counts">
-          {KIND_ORDER.map((kind) => (
-            <span key={kind} className={`kind-chip chip-${kind}`} title={`${d.tagCounts[kind]} ${KIND_LABELS[kind].toLowerCase()} tags`}>
-              {SHORT_LABELS[kind].slice(0, 1)} {d.tagCounts[kind]}
-            </span>
-          ))}
-        </span>
-      </button>
-    </li>
-  );
-});
+}
+
+/** The same document with the same title, date, outlet and counts (a page fetched again brings new objects). */
+function sameRow(a: Row | undefined, b: Row | undefined): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined) return false;
+  return a.id === b.id && a.title === b.title && a.publishedAt === b.publishedAt && a.outlet === b.outlet && KIND_ORDER.every((kind) => a.tagCounts[kind] === b.tagCounts[kind]);
+}
+
+const DocumentRow = memo(
+  function DocumentRow(props: RowProps) {
+    const { document: d, current } = props;
+    const place = {
+      'data-index': props.index,
+      ref: props.measure,
+      style: { transform: `translateY(${props.start}px)` },
+      'aria-setsize': props.setSize,
+      'aria-posinset': props.index + 1,
+    };
+    if (d === undefined) {
+      return (
+        <li {...place}>
+          <button className="document-item loading" aria-busy="true" aria-label="Loading…" style={{ minHeight: ROW_ESTIMATE }}>
+            <span className="document-title">…</span>
+          </button>
+        </li>
+      );
+    }
+    return (
+      <li {...place}>
+        <button className={`document-item${current ? ' current' : ''}`} aria-current={current ? 'page' : undefined} onClick={() => props.onOpen(d.id)}>
+          <span className="document-title">{d.title}</span>
+          <span className="document-meta">{d.publishedAt ?? 'no date'}{d.outlet ? ` · ${d.outlet}` : ''}</span>
+          <span className="kind-counts">
+            {KIND_ORDER.map((kind) => (
+              <span key={kind} className={`kind-chip chip-${kind}`} title={`${d.tagCounts[kind]} ${KIND_LABELS[kind].toLowerCase()} tags`}>
+                {SHORT_LABELS[kind].slice(0, 1)} {d.tagCounts[kind]}
+              </span>
+            ))}
+          </span>
+        </button>
+      </li>
+    );
+  },
+  (before, after) =>
+    sameRow(before.document, after.document) &&
+    before.index === after.index &&
+    before.start === after.start &&
+    before.setSize === after.setSize &&
+    before.current === after.current &&
+    before.onOpen === after.onOpen &&
+    before.measure === after.measure,
+);

@@ -1,6 +1,5 @@
 // Left pane: the documents, the actor registry, the analysts, the suggestions and the checks, one tab at a time.
 import { useEffect, useState, type ReactNode } from 'react';
-import type { DocumentSummary } from '../../src-shared/api/contract';
 import type { Actor } from '../../src-shared/model/actor';
 import type { Client } from '../api/client';
 import { ActorRegistry } from './ActorRegistry';
@@ -11,7 +10,8 @@ import { SidebarTabs, type SidebarTab } from './SidebarTabs';
 
 export function ProjectSidebar(props: {
   client: Client;
-  documents: readonly DocumentSummary[];
+  /** Every document of the project. */
+  documentCount: number;
   actors: readonly Actor[];
   /** Grows with every change to the project, so the registry's counts are loaded again. */
   revision: number;
@@ -33,7 +33,7 @@ export function ProjectSidebar(props: {
   }, [props.showActor]);
   return (
     <SidebarTabs tab={tab} onTab={setTab}>
-      {tab === 'documents' && <DocumentList documents={props.documents} currentId={props.currentDocumentId} onOpen={props.onOpenDocument} />}
+      {tab === 'documents' && <DocumentList client={props.client} revision={props.revision} documentCount={props.documentCount} currentId={props.currentDocumentId} onOpen={props.onOpenDocument} />}
       {tab === 'actors' && (
         <ActorRegistry
           client={props.client}

@@ -5,8 +5,8 @@ import { importFiles } from '../components/ImportControl';
 import type { Message } from './useMessage';
 
 export interface ArticleImportOptions {
-  /** Reloads the document list; returns it. */
-  refreshProject: () => Promise<{ documents: readonly { id: string }[] }>;
+  /** Reloads the project's summaries and the document list. */
+  refreshProject: () => Promise<unknown>;
   /** Whether a document is open (the first imported is opened when none is). */
   hasOpenDocument: boolean;
   openDocument: (id: string) => Promise<void>;
@@ -23,8 +23,8 @@ export function useArticleImport(client: Client, options: ArticleImportOptions) 
   const runImport = useCallback(
     async (files: readonly File[]) => {
       const outcome = await importFiles(client, files);
-      const { documents: docs } = await refreshProject();
-      const opened = outcome.lastImportedId ?? (hasOpenDocument ? null : docs[0]?.id);
+      await refreshProject();
+      const opened = outcome.lastImportedId ?? (hasOpenDocument ? null : (await client.call('document.list', { limit: 1, fields: 'row' })).documents[0]?.id);
       if (opened) await openDocument(opened);
       setMessage(outcome.message);
     },

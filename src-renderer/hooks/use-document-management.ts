@@ -1,16 +1,15 @@
 // Managing the open document: editing its details, removing it (with a message whose Undo brings it back), and
 // closing it when it was removed elsewhere (another window, the command line, a merge).
-import { useCallback, useEffect } from 'react';
-import type { DocumentSummary } from '../../src-shared/api/contract';
-import type { Document } from '../../src-shared/model/document';
+import { useCallback, useEffect, useState } from 'react';
+import type { Document, DocumentMeta } from '../../src-shared/model/document';
+import { hasEveryField } from '../../src-shared/api/contract';
 import type { Client } from '../api/client';
 import type { DocumentDetails } from '../components/DocumentDetailsDialog';
 import type { Message } from './useMessage';
 
 export interface DocumentManagementOptions {
   doc: Document | null;
-  /** The project's documents; `revision` 0 until they were first loaded. */
-  documents: readonly DocumentSummary[];
+  /** Grows with every change to the project; 0 until it was first loaded. */
   revision: number;
   openDocument: (id: string) => Promise<void>;
   closeDocument: () => void;
@@ -21,7 +20,7 @@ export interface DocumentManagementOptions {
 }
 
 export function useDocumentManagement(client: Client, options: DocumentManagementOptions) {
-  const { doc, documents, revision, openDocument, closeDocument, refreshProject, undo, setMessage, report } = options;
+  const { doc, revision, openDocument, closeDocument, refreshProject, undo, setMessage, report } = options;
 
   const saveDetails = useCallback(
     async (id: string, details: DocumentDetails) => {
@@ -51,13 +50,24 @@ export function useDocumentManagement(client: Client, options: DocumentManagemen
     [client, closeDocument, refreshProject, setMessage, undo, openDocument, report],
   );
 
-  // A document removed elsewhere is closed here.
+  // The open document's details as they are now, after every change; a document removed elsewhere is closed here.
   const openId = doc?.id ?? null;
-  const listed = documents.some((d) => d.id === openId);
+  const [fetched, setFetched] = useState<DocumentMeta | undefined>(undefined);
   useEffect(() => {
-    if (openId !== null && revision > 0 && !listed) closeDocument();
-  }, [openId, revision, listed, closeDocument]);
+    if (openId === null || revision === 0) return;
+    let current = true;
+    client.call('document.list', { ids: [openId] }).then(({ documents }) => {
+      if (!current) return;
+      const [found] = documents;
+      if (found === undefined) closeDocument();
+      else if (hasEveryField(found)) setFetched(found);
+    }, report);
+    return () => {
+      current = false;
+    };
+  }, [client, openId, revision, closeDocument, report]);
 
-  const details = documents.find((d) => d.id === openId);
+  // Those of the document open before stay until this one's came: the header then shows what it was opened with.
+  const details = fetched?.id === openId ? fetched : undefined;
   return { saveDetails, removeDocument, details };
 }

@@ -1,35 +1,28 @@
-// The open project's summaries the workbench shows everywhere: its info and analysts, document list with counts, actors.
+// The open project's summaries the workbench shows everywhere: its info (analysts, document count) and the actors.
 import { useCallback, useState } from 'react';
-import type { DocumentSummary, ProjectInfo } from '../../src-shared/api/contract';
+import type { ProjectInfo } from '../../src-shared/api/contract';
 import type { Actor, ActorKind } from '../../src-shared/model/actor';
 import type { Client } from '../api/client';
 
 /**
- * Project info, the document summaries (with tag counts) and the actor registry, reloaded together by
- * `refreshProject`. `revision` grows with every refresh, so views that derive figures from the tags (the actor
- * registry, the analysts) know to load them again.
+ * Project info and the actor registry, reloaded together by `refreshProject`. `revision` grows with every refresh, so
+ * views that derive figures from the project (the document list's rows, the actor registry, the analysts) load them
+ * again; the document list fetches its own rows, a page at a time.
  */
 export function useProjectData(client: Client) {
   const [info, setInfo] = useState<ProjectInfo | null>(null);
-  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
   const [actors, setActors] = useState<Actor[]>([]);
   const [revision, setRevision] = useState(0);
 
   const refreshProject = useCallback(async () => {
-    const [projectInfo, list, registry] = await Promise.all([
-      client.call('project.info', {}),
-      client.call('document.list', {}),
-      client.call('actor.list', {}),
-    ]);
+    const [projectInfo, registry] = await Promise.all([client.call('project.info', {}), client.call('actor.list', {})]);
     setInfo(projectInfo);
-    setDocuments(list.documents);
     setActors(registry.actors);
     setRevision((n) => n + 1);
-    return { documents: list.documents, actors: registry.actors };
+    return { info: projectInfo, actors: registry.actors };
   }, [client]);
 
   const clearProject = useCallback(() => {
-    setDocuments([]);
     setActors([]);
   }, []);
 
@@ -41,5 +34,5 @@ export function useProjectData(client: Client) {
   const createActor = async (name: string, kind: ActorKind) => putActor(await client.call('actor.create', { name, kind }));
   const updateActor = async (id: string, change: { aliases?: string[] }) => putActor(await client.call('actor.update', { id, ...change }));
 
-  return { info, documents, actors, revision, refreshProject, clearProject, createActor, updateActor };
+  return { info, actors, revision, refreshProject, clearProject, createActor, updateActor };
 }

@@ -92,6 +92,9 @@ export const ProjectInfoSchema = z.object({
 
 export const DocumentSummarySchema = DocumentMetaSchema.extend({ tagCounts: KindCountsSchema });
 
+/** A document as a row of the document list shows it: title, date, byline and tag counts by kind. */
+export const DocumentRowSchema = DocumentMetaSchema.pick({ id: true, title: true, author: true, outlet: true, publishedAt: true }).extend({ tagCounts: KindCountsSchema });
+
 export const HistoryEntrySchema = z.object({
   id: z.number().int(),
   label: z.string(),
@@ -336,7 +339,21 @@ export const contract = {
       ),
     z.object({ results: z.array(ImportResultSchema) }),
   ),
-  'document.list': method(z.strictObject({}), z.object({ documents: z.array(DocumentSummarySchema) })),
+  /**
+   * The project's documents, newest first (undated last): all of them, or one page of those matching a filter.
+   * `total` counts every match, whatever the page. With `fields: 'row'`, each carries only what a row of the list shows.
+   */
+  'document.list': method(
+    z.strictObject({
+      /** Only documents whose title, author or outlet contains this text (case ignored). */
+      filter: z.string().max(200).optional(),
+      ids: z.array(DocumentIdSchema).max(1_000).optional(),
+      offset: z.number().int().nonnegative().optional(),
+      limit: z.number().int().min(1).max(1_000).optional(),
+      fields: z.enum(['all', 'row']).optional(),
+    }),
+    z.object({ documents: z.array(z.union([DocumentSummarySchema, DocumentRowSchema])), total: z.number().int().nonnegative() }),
+  ),
   'document.get': method(z.strictObject({ id: DocumentIdSchema }), DocumentSchema),
   /** Edits a document's details (a field left out stays; null clears it); one undoable step. The text never changes. */
   'document.update': method(
@@ -660,6 +677,12 @@ export function isMethod(name: unknown): name is Method {
 
 export type ProjectInfo = z.infer<typeof ProjectInfoSchema>;
 export type DocumentSummary = z.infer<typeof DocumentSummarySchema>;
+export type DocumentRow = z.infer<typeof DocumentRowSchema>;
+
+/** True for an entry of `document.list` asked with every field (the default), not only a row's. */
+export function hasEveryField(document: DocumentSummary | DocumentRow): document is DocumentSummary {
+  return 'sha256' in document;
+}
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
 export type Analyst = z.infer<typeof AnalystSchema>;
 export type WorkbenchState = z.infer<typeof WorkbenchStateSchema>;

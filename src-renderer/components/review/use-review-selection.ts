@@ -1,6 +1,6 @@
 // Review mode: which document is reviewed and which two analysts are compared, with sensible defaults.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Analyst, DocumentSummary } from '../../../src-shared/api/contract';
+import type { Analyst, DocumentRow } from '../../../src-shared/api/contract';
 import type { Annotation } from '../../../src-shared/model/annotation';
 import type { Document } from '../../../src-shared/model/document';
 import type { Client } from '../../api/client';
@@ -33,7 +33,7 @@ export function useReviewSelection(
   analysts: readonly Analyst[],
   onError: (error: unknown) => void,
 ) {
-  const [documents, setDocuments] = useState<DocumentSummary[]>([]);
+  const [documents, setDocuments] = useState<readonly DocumentRow[]>([]);
   const [documentId, setDocumentId] = useState<string | null>(initial?.document.id ?? null);
   const [doc, setDoc] = useState<Document | null>(initial?.document ?? null);
   const [pair, setPair] = useState<Pair | null>(() => (initial ? suggestedPair(null, analysts, initial.annotations) : null));
@@ -43,7 +43,7 @@ export function useReviewSelection(
 
   useEffect(() => {
     client
-      .call('document.list', {})
+      .call('document.list', { fields: 'row' })
       .then((list) => {
         setDocuments(list.documents);
         setDocumentId((id) => id ?? list.documents[0]?.id ?? null);

@@ -2,7 +2,8 @@
 // accepted or rejected in place, or all of a group at once after a preview of how many (one undo step).
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentSummary } from '../../../src-shared/api/contract';
+import type { Client } from '../../api/client';
+import { useDocumentRows } from '../../hooks/use-document-rows';
 import type { Suggestion } from '../../../src-shared/suggest/types';
 import type { AcceptAllScope, SuggestionsModel } from '../../hooks/use-suggestions';
 import '../../styles/suggestions.css';
@@ -27,7 +28,7 @@ function what(s: Suggestion): string {
   return s.reason;
 }
 
-export function SuggestionsPanel(props: { model: SuggestionsModel; documents: readonly DocumentSummary[]; currentDocumentId: string | null; onError: (error: unknown) => void }) {
+export function SuggestionsPanel(props: { model: SuggestionsModel; client: Client; revision: number; currentDocumentId: string | null; onError: (error: unknown) => void }) {
   const { model, currentDocumentId } = props;
   const [scope, setScope] = useState<'document' | 'project'>('document');
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
@@ -35,7 +36,8 @@ export function SuggestionsPanel(props: { model: SuggestionsModel; documents: re
   const [busy, setBusy] = useState(false);
   const { watchProject } = model;
   useEffect(() => watchProject(), [watchProject]);
-  const titles = useMemo(() => new Map<string, string>(props.documents.map((d) => [d.id, d.title])), [props.documents]);
+  const documents = useDocumentRows(props.client, props.revision, props.onError);
+  const titles = useMemo(() => new Map<string, string>(documents.map((d) => [d.id, d.title])), [documents]);
   const groups = useMemo(() => groupSuggestions(model.inDocument, model.inProject, currentDocumentId), [model.inDocument, model.inProject, currentDocumentId]);
   const rows = useMemo(() => rowsOf(groups, scope, collapsed), [groups, scope, collapsed]);
   const projectTotal = groups.reduce((n, g) => n + g.everywhere.length, 0);

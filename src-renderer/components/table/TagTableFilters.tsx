@@ -1,5 +1,5 @@
 // The tag table's filter bar: free text, kind, analyst, actor (those the tags name), status, review, document, unit, and the grouping.
-import type { Analyst, DocumentSummary, TagTableFilters as Filters } from '../../../src-shared/api/contract';
+import type { Analyst, DocumentRow, TagTableFilters as Filters } from '../../../src-shared/api/contract';
 import type { TagGrouping, TagTableState } from '../../hooks/use-tag-table';
 import { analystLabel } from '../analyst-label';
 import { KIND_LABELS, KIND_ORDER } from '../kinds';
@@ -39,7 +39,7 @@ function FilterSelect(props: { label: string; value: string | undefined; all: st
   );
 }
 
-export function TagTableFilters(props: { table: TagTableState; analysts: readonly Analyst[]; documents: readonly DocumentSummary[] }) {
+export function TagTableFilters(props: { table: TagTableState; analysts: readonly Analyst[]; documents: readonly DocumentRow[] }) {
   const { table } = props;
   const { filters, setFilter } = table;
   return (

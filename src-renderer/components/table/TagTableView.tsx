@@ -1,8 +1,9 @@
 // The project's tags in one table (all documents): filters, groups, the virtualised grid and the CSV export of what it shows.
 import { useCallback } from 'react';
-import type { Analyst, DocumentSummary, TagRow } from '../../../src-shared/api/contract';
+import type { Analyst, TagRow } from '../../../src-shared/api/contract';
 import type { Actor } from '../../../src-shared/model/actor';
 import type { Client } from '../../api/client';
+import { useDocumentRows } from '../../hooks/use-document-rows';
 import { useTagTable } from '../../hooks/use-tag-table';
 import { analystLabel } from '../analyst-label';
 import { TagGrid } from './TagGrid';
@@ -18,7 +19,6 @@ export function TagTableView(props: {
   projectName: string;
   analysts: readonly Analyst[];
   actors: readonly Actor[];
-  documents: readonly DocumentSummary[];
   /** Opens the row's document with its tag selected. */
   onOpen: (row: TagRow) => void;
   onClose: () => void;
@@ -27,7 +27,8 @@ export function TagTableView(props: {
   onError: (error: unknown) => void;
 }) {
   const table = useTagTable(props.client, props.revision, props.onError);
-  const { analysts, actors, documents } = props;
+  const { analysts, actors } = props;
+  const documents = useDocumentRows(props.client, props.revision, props.onError);
   const describe = useCallback(
     (filters: Parameters<typeof describeFilters>[0]) =>
       describeFilters(filters, {
