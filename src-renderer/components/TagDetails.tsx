@@ -1,16 +1,9 @@
 // Right pane, bottom: the selected tag's attributes by kind, its note, and delete; every change is saved at once.
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Actor, ActorKind } from '../../src-shared/model/actor';
-import {
-  ClaimStatusSchema,
-  figureValue,
-  WARNING_CATEGORY_LABELS,
-  WarningCategorySchema,
-  WarningSeveritySchema,
-  type Annotation,
-  type AttributesPatch,
-} from '../../src-shared/model/annotation';
+import { figureValue, type Annotation, type AttributesPatch } from '../../src-shared/model/annotation';
 import { ActorPicker } from './ActorPicker';
+import { ClaimStatusSelect, WarningCategorySelect, WarningSeveritySelect } from './attribute-selects';
 import { KIND_LABELS } from './kinds';
 
 export interface TagDetailsProps {
@@ -120,14 +113,7 @@ type Confirm = (flush: () => void) => (event: KeyboardEvent<HTMLElement>) => voi
 function ClaimFields({ annotation, actors, autoFocus, onUpdate, onCreateActor }: Of<'claim'>) {
   return (
     <>
-      <label>
-        Status
-        <select autoFocus={autoFocus} value={annotation.attributes.status} onChange={(e) => void onUpdate({ attributes: { status: ClaimStatusSchema.parse(e.target.value) } })}>
-          {ClaimStatusSchema.options.map((s) => (
-            <option key={s} value={s}>{s}</option>
-          ))}
-        </select>
-      </label>
+      <ClaimStatusSelect autoFocus={autoFocus} value={annotation.attributes.status} onChange={(status) => void onUpdate({ attributes: { status } })} />
       <ActorPicker
         label="Claimant"
         actors={actors}
@@ -211,22 +197,8 @@ function WarningFields({ annotation, autoFocus, onUpdate, confirm }: Of<'reliabi
   return (
     <>
       <div className="field-row">
-        <label>
-          Severity
-          <select autoFocus={autoFocus} value={attrs.severity} onChange={(e) => void onUpdate({ attributes: { severity: WarningSeveritySchema.parse(e.target.value) } })}>
-            {WarningSeveritySchema.options.map((s) => (
-              <option key={s} value={s}>{s}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Category
-          <select value={attrs.category} onChange={(e) => void onUpdate({ attributes: { category: WarningCategorySchema.parse(e.target.value) } })}>
-            {WarningCategorySchema.options.map((c) => (
-              <option key={c} value={c}>{WARNING_CATEGORY_LABELS[c]}</option>
-            ))}
-          </select>
-        </label>
+        <WarningSeveritySelect autoFocus={autoFocus} value={attrs.severity} onChange={(severity) => void onUpdate({ attributes: { severity } })} />
+        <WarningCategorySelect value={attrs.category} onChange={(category) => void onUpdate({ attributes: { category } })} />
       </div>
       <label>
         Correction or evidence

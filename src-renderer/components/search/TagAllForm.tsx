@@ -1,9 +1,10 @@
 // "Tag all results as …": the kind and its attributes (an actor from the registry), a preview count, then one undoable step.
 import { useState } from 'react';
 import type { Actor, ActorKind } from '../../../src-shared/model/actor';
-import { ClaimStatusSchema, WARNING_CATEGORY_LABELS, WarningCategorySchema, WarningSeveritySchema, type AnnotationKind } from '../../../src-shared/model/annotation';
+import type { AnnotationKind } from '../../../src-shared/model/annotation';
 import type { TagAllAttributes } from '../../hooks/use-search';
 import { ActorPicker } from '../ActorPicker';
+import { ClaimStatusSelect, WarningCategorySelect, WarningSeveritySelect } from '../attribute-selects';
 import { KIND_LABELS, KIND_ORDER } from '../kinds';
 import { attributesOf, doneSentence, plural, previewSentence, taggingDescription, type Choice, type Counts } from './search-model';
 
@@ -62,34 +63,11 @@ export function TagAllForm(props: {
           onCreate={async (name, kind) => change({ actorId: (await props.onCreateActor(name, kind)).id })}
         />
       )}
-      {choice.kind === 'claim' && (
-        <label>
-          Status
-          <select value={choice.status} onChange={(e) => change({ status: ClaimStatusSchema.parse(e.target.value) })}>
-            {ClaimStatusSchema.options.map((s) => (
-              <option key={s} value={s}>{s}</option>
-            ))}
-          </select>
-        </label>
-      )}
+      {choice.kind === 'claim' && <ClaimStatusSelect value={choice.status} onChange={(status) => change({ status })} />}
       {choice.kind === 'reliability_warning' && (
         <>
-          <label>
-            Severity
-            <select value={choice.severity} onChange={(e) => change({ severity: WarningSeveritySchema.parse(e.target.value) })}>
-              {WarningSeveritySchema.options.map((s) => (
-                <option key={s} value={s}>{s}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Category
-            <select value={choice.category} onChange={(e) => change({ category: WarningCategorySchema.parse(e.target.value) })}>
-              {WarningCategorySchema.options.map((c) => (
-                <option key={c} value={c}>{WARNING_CATEGORY_LABELS[c]}</option>
-              ))}
-            </select>
-          </label>
+          <WarningSeveritySelect value={choice.severity} onChange={(severity) => change({ severity })} />
+          <WarningCategorySelect value={choice.category} onChange={(category) => change({ category })} />
         </>
       )}
       {choice.kind === 'figure' && <p className="hint">Each figure's amount, scale and unit are read from its own text.</p>}
