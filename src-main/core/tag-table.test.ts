@@ -1,14 +1,12 @@
 // Checks annotation.query and annotation.groups: live tags only, each filter narrowing, sorting, pages, groups, and the filtered CSV export.
-import { afterEach, describe, expect, it } from 'vitest';
-import { newTestProject, type TestProject } from '../test-support/project-fixture';
+import { describe, expect, it } from 'vitest';
+import { testProjects, type TestProject } from '../test-support/project-fixture';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
+const project = testProjects();
 
 /** Two documents: a disputed claim by Budanov, two figures, a high-severity warning, and a deleted actor tag. */
 async function tagged(): Promise<{ p: TestProject; a: string; b: string; budanov: string }> {
-  const p = newTestProject();
-  cleanups.push(() => p.close());
+  const p = project();
   const text = 'Budanov said 800 billion dollars were pledged, and 8000 billion dollars later.';
   const a = (await p.call('document.import', { source: { type: 'text', title: 'Alpha', text } })).document.id;
   const b = (await p.call('document.import', { source: { type: 'text', title: 'Beta', text: `${text} Again.` } })).document.id;

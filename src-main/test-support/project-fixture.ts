@@ -1,7 +1,8 @@
-// Test helpers: fresh projects in a temporary folder (never the user's data folder) and typed contract calls.
+// Test helpers: fresh projects in a temporary folder (never the user's data folder), closed after each test, and typed contract calls.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import type { Method, RequestOf, ResponseOf } from '../../src-shared/api/contract';
 import type { Result } from '../../src-shared/model/result';
 import { createProjectApi } from '../core/handlers';
@@ -20,6 +21,8 @@ export interface TestProject {
   call<M extends Method>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>>;
   result(method: Method, request: unknown): Promise<Result<unknown>>;
   importSample(fileName: string): Promise<ResponseOf<'document.import'>['document']>;
+  /** Imports pasted text as a document; resolves to its id. */
+  paste(title: string, text: string): Promise<string>;
   close(): void;
 }
 
@@ -45,10 +48,24 @@ export function newTestProject(analystName = 'Ada Analyst'): TestProject {
       });
       return document;
     },
+    async paste(title, text) {
+      return (await project.call('document.import', { source: { type: 'text', title, text } })).document.id;
+    },
     close() {
       session.close();
       dir.remove();
     },
   };
   return project;
+}
+
+/** For a test file: a function that makes a new project at each call; every project it made is closed after each test. */
+export function testProjects(): () => TestProject {
+  const open: TestProject[] = [];
+  afterEach(() => open.splice(0).forEach((p) => p.close()));
+  return () => {
+    const p = newTestProject();
+    open.push(p);
+    return p;
+  };
 }

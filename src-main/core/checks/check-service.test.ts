@@ -1,21 +1,10 @@
 // Checks the cross-document rules (figures, roles, repeated claims) on small projects and the sample articles, and dismissals.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { newTestProject, SAMPLE_DIR, type TestProject } from '../../test-support/project-fixture';
+import { describe, expect, it } from 'vitest';
+import { SAMPLE_DIR, type TestProject, testProjects } from '../../test-support/project-fixture';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
-function project(): TestProject {
-  const p = newTestProject();
-  cleanups.push(() => p.close());
-  return p;
-}
-
-async function paste(p: TestProject, title: string, text: string): Promise<string> {
-  return (await p.call('document.import', { source: { type: 'text', title, text } })).document.id;
-}
+const project = testProjects();
 
 async function tag(p: TestProject, documentId: string, kind: 'figure' | 'claim' | 'actor', quote: string, attributes?: object): Promise<void> {
   const text = (await p.call('document.get', { id: documentId })).text;
@@ -29,10 +18,10 @@ const findings = async (p: TestProject, includeDismissed = false) => (await p.ca
 describe('figures that disagree', () => {
   it('pairs figures of one unit about the same thing ten times apart, and leaves close or unrelated ones alone', async () => {
     const p = project();
-    const a = await paste(p, 'A', 'The reconstruction prosperity plan is worth 800 billion dollars over ten years.');
-    const b = await paste(p, 'B', 'The reconstruction prosperity plan is worth 8000 billion dollars over ten years.');
-    const c = await paste(p, 'C', 'The reconstruction prosperity plan is worth 900 billion dollars over ten years.');
-    const d = await paste(p, 'D', 'Drones bought: 90 billion dollars of weapons, said the parliament.');
+    const a = await p.paste('A', 'The reconstruction prosperity plan is worth 800 billion dollars over ten years.');
+    const b = await p.paste('B', 'The reconstruction prosperity plan is worth 8000 billion dollars over ten years.');
+    const c = await p.paste('C', 'The reconstruction prosperity plan is worth 900 billion dollars over ten years.');
+    const d = await p.paste('D', 'Drones bought: 90 billion dollars of weapons, said the parliament.');
     await tag(p, a, 'figure', '800 billion dollars');
     await tag(p, b, 'figure', '8000 billion dollars');
     await tag(p, c, 'figure', '900 billion dollars');
@@ -50,9 +39,9 @@ describe('roles that disagree', () => {
   it('flags an actor given different roles, read before the name and in an apposition after it', async () => {
     const p = project();
     const umerov = (await p.call('actor.create', { name: 'Rustem Umerov', kind: 'person', aliases: ['Umerov'] })).id;
-    const a = await paste(p, 'A', 'Talks began. Ukrainian Defense Minister Umerov arrived first.');
-    const b = await paste(p, 'B', 'They met Rustem Umerov, Secretary of the National Security and Defense Council, at noon.');
-    const c = await paste(p, 'C', 'On Monday Defense Minister Umerov spoke.');
+    const a = await p.paste('A', 'Talks began. Ukrainian Defense Minister Umerov arrived first.');
+    const b = await p.paste('B', 'They met Rustem Umerov, Secretary of the National Security and Defense Council, at noon.');
+    const c = await p.paste('C', 'On Monday Defense Minister Umerov spoke.');
     await tag(p, a, 'actor', 'Umerov', { actorId: umerov });
     await tag(p, b, 'actor', 'Umerov', { actorId: umerov });
     await tag(p, c, 'actor', 'Umerov', { actorId: umerov });
@@ -66,8 +55,8 @@ describe('roles that disagree', () => {
   it('reads a role before a full name with an initial and an abbreviation: “former U.S. President Donald J. Trump”', async () => {
     const p = project();
     const trump = (await p.call('actor.create', { name: 'Donald J. Trump', kind: 'person', aliases: ['Trump'] })).id;
-    const a = await paste(p, 'A', 'He met former U.S. President Donald J. Trump on Monday.');
-    const b = await paste(p, 'B', 'On Tuesday, President Trump spoke.');
+    const a = await p.paste('A', 'He met former U.S. President Donald J. Trump on Monday.');
+    const b = await p.paste('B', 'On Tuesday, President Trump spoke.');
     await tag(p, a, 'actor', 'Trump', { actorId: trump });
     await tag(p, b, 'actor', 'Trump', { actorId: trump });
     const found = (await findings(p)).filter((f) => f.rule === 'roles');
@@ -77,8 +66,8 @@ describe('roles that disagree', () => {
   it('finds nothing when every mention carries the same role, nationality aside', async () => {
     const p = project();
     const umerov = (await p.call('actor.create', { name: 'Rustem Umerov', kind: 'person' })).id;
-    const a = await paste(p, 'A', 'Ukrainian Defense Minister Umerov arrived.');
-    const b = await paste(p, 'B', 'Later, Defense Minister Rustem Umerov left.');
+    const a = await p.paste('A', 'Ukrainian Defense Minister Umerov arrived.');
+    const b = await p.paste('B', 'Later, Defense Minister Rustem Umerov left.');
     await tag(p, a, 'actor', 'Umerov', { actorId: umerov });
     await tag(p, b, 'actor', 'Umerov', { actorId: umerov });
     expect((await findings(p)).filter((f) => f.rule === 'roles')).toEqual([]);
@@ -90,8 +79,8 @@ describe('outdated roles', () => {
     const p = project();
     const umerov = (await p.call('actor.create', { name: 'Rustem Umerov', kind: 'person' })).id;
     await p.call('actor.addRole', { actorId: umerov, role: 'Defense Minister', from: '2023-09-06', to: '2025-07-17' });
-    const late = await paste(p, 'Late', 'Late\n\n2026-01-20\n\nDefense Minister Umerov arrived.');
-    const early = await paste(p, 'Early', 'Early\n\n2024-03-01\n\nDefense Minister Umerov arrived.');
+    const late = await p.paste('Late', 'Late\n\n2026-01-20\n\nDefense Minister Umerov arrived.');
+    const early = await p.paste('Early', 'Early\n\n2024-03-01\n\nDefense Minister Umerov arrived.');
     expect((await p.call('document.get', { id: late })).publishedAt).toBe('2026-01-20');
     await tag(p, late, 'actor', 'Umerov', { actorId: umerov });
     await tag(p, early, 'actor', 'Umerov', { actorId: umerov });
@@ -112,9 +101,9 @@ describe('claims repeated', () => {
   it('groups near-identical claims of several documents, not a document repeating itself or a different claim', async () => {
     const p = project();
     const claim = 'Russia has massed one hundred thousand troops near the northern border of Ukraine';
-    const a = await paste(p, 'A', `${claim}, officials said.`);
-    const b = await paste(p, 'B', `Russia has massed one hundred thousand troops near the northern border of Ukraine. More later.`);
-    const c = await paste(p, 'C', `${claim}. ${claim}. And the talks in Miami were constructive for all sides.`);
+    const a = await p.paste('A', `${claim}, officials said.`);
+    const b = await p.paste('B', `Russia has massed one hundred thousand troops near the northern border of Ukraine. More later.`);
+    const c = await p.paste('C', `${claim}. ${claim}. And the talks in Miami were constructive for all sides.`);
     await tag(p, a, 'claim', claim);
     await tag(p, b, 'claim', 'Russia has massed one hundred thousand troops near the northern border of Ukraine');
     await tag(p, c, 'claim', 'the talks in Miami were constructive for all sides');
@@ -127,8 +116,8 @@ describe('claims repeated', () => {
 describe('checks.dismiss', () => {
   it('keeps a dismissed finding out of the list (shown only when asked) and refuses an unknown key', async () => {
     const p = project();
-    const a = await paste(p, 'A', 'The prosperity plan for reconstruction: 800 billion dollars.');
-    const b = await paste(p, 'B', 'The prosperity plan for reconstruction: 8000 billion dollars.');
+    const a = await p.paste('A', 'The prosperity plan for reconstruction: 800 billion dollars.');
+    const b = await p.paste('B', 'The prosperity plan for reconstruction: 8000 billion dollars.');
     await tag(p, a, 'figure', '800 billion dollars');
     await tag(p, b, 'figure', '8000 billion dollars');
     const [finding] = await findings(p);

@@ -6,21 +6,12 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createProjectApi } from '../handlers';
 import { openProject } from '../session';
-import { newTestProject, temporaryDirectory, type TestProject } from '../../test-support/project-fixture';
+import { temporaryDirectory, type TestProject, testProjects } from '../../test-support/project-fixture';
 import { foldWord } from './tokens';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
-function project(): TestProject {
-  const p = newTestProject();
-  cleanups.push(() => p.close());
-  return p;
-}
-
-async function paste(p: TestProject, title: string, text: string): Promise<string> {
-  return (await p.call('document.import', { source: { type: 'text', title, text } })).document.id;
-}
+const project = testProjects();
 
 async function errorOf(p: TestProject, request: unknown): Promise<string> {
   const result = await p.result('search.query', request);
@@ -31,9 +22,9 @@ async function errorOf(p: TestProject, request: unknown): Promise<string> {
 describe('search.query', () => {
   it('finds a word in every document that holds it, with offsets, quote, title and snippet', async () => {
     const p = project();
-    const a = await paste(p, 'Kyiv', 'Intelligence chief Budanov said the front held.');
-    const b = await paste(p, 'Talks', 'Kyrylo Budanov, head of the office, met the envoys.');
-    await paste(p, 'Other', 'Nothing about him here.');
+    const a = await p.paste('Kyiv', 'Intelligence chief Budanov said the front held.');
+    const b = await p.paste('Talks', 'Kyrylo Budanov, head of the office, met the envoys.');
+    await p.paste('Other', 'Nothing about him here.');
     const { hits, documentCount, truncated } = await p.call('search.query', { query: 'budanov' });
     expect(documentCount).toBe(2);
     expect(truncated).toBe(false);
@@ -49,8 +40,8 @@ describe('search.query', () => {
 
   it('ignores diacritics both ways and honours phrases, prefixes and NOT', async () => {
     const p = project();
-    const accented = await paste(p, 'A', 'Zelenský visited the café of the Defense Minister.');
-    const plain = await paste(p, 'B', 'Zelensky spoke of the minister of defense.');
+    const accented = await p.paste('A', 'Zelenský visited the café of the Defense Minister.');
+    const plain = await p.paste('B', 'Zelensky spoke of the minister of defense.');
     const docs = async (query: string) => [...new Set((await p.call('search.query', { query })).hits.map((h) => h.documentId))].sort();
     expect(await docs('zelensky')).toEqual([accented, plain].sort());
     expect(await docs('Zelenský')).toEqual([accented, plain].sort());
@@ -63,8 +54,8 @@ describe('search.query', () => {
 
   it('searches one document when asked, and stops at the limit saying so', async () => {
     const p = project();
-    const a = await paste(p, 'A', 'aid aid aid');
-    await paste(p, 'B', 'aid');
+    const a = await p.paste('A', 'aid aid aid');
+    await p.paste('B', 'aid');
     const one = await p.call('search.query', { query: 'aid', documentId: a });
     expect(one.hits.map((h) => h.documentId)).toEqual([a, a, a]);
     const limited = await p.call('search.query', { query: 'aid', limit: 2 });
@@ -75,7 +66,7 @@ describe('search.query', () => {
 
   it('refuses malformed searches in one sentence, never with an SQLite message', async () => {
     const p = project();
-    await paste(p, 'A', 'text');
+    await p.paste('A', 'text');
     expect(await errorOf(p, { query: '"unclosed' })).toBe('invalid_request: The search “"unclosed” is not valid: a quotation mark is not closed.');
     expect(await errorOf(p, { query: 'a AND' })).toMatch(/^invalid_request: The search “a AND” is not valid: /);
   });
@@ -87,7 +78,7 @@ describe('search.query', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom(...vocabulary), { minLength: 1, maxLength: 12 }), fc.constantFrom(...vocabulary), async (words, probe) => {
         const text = `${words.join(' ')} #${texts.size}`;
-        texts.set(await paste(p, `Doc ${texts.size}`, text), text);
+        texts.set(await p.paste(`Doc ${texts.size}`, text), text);
         const query = foldWord(probe).replace(/’s$/u, '');
         const found = new Set((await p.call('search.query', { query, limit: 10_000 })).hits.map((h) => h.documentId));
         const holding = [...texts].filter(([, t]) => t.split(/[^\p{L}\p{N}\p{M}]+/u).some((w) => foldWord(w) === query)).map(([id]) => id);
@@ -114,7 +105,7 @@ describe('search.query', () => {
 
   it('answers a file whose index was tampered with by a sentence, not a crash', async () => {
     const p = project();
-    await paste(p, 'A', 'Budanov and Umerov');
+    await p.paste('A', 'Budanov and Umerov');
     p.session.close();
     // SQLite guards FTS5's shadow tables from ordinary writes; a hostile teammate's own build need not.
     const db = new Database(p.path);

@@ -1,20 +1,9 @@
 // Checks search.tagAll: every hit tagged with the attributes given in one undo step, the dry run, skipped hits, refusals.
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
-import { newTestProject, type TestProject } from '../../test-support/project-fixture';
+import { describe, expect, it } from 'vitest';
+import { newTestProject, testProjects, type TestProject } from '../../test-support/project-fixture';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => cleanups.splice(0).forEach((c) => c()));
-
-function project(): TestProject {
-  const p = newTestProject();
-  cleanups.push(() => p.close());
-  return p;
-}
-
-async function paste(p: TestProject, title: string, text: string): Promise<string> {
-  return (await p.call('document.import', { source: { type: 'text', title, text } })).document.id;
-}
+const project = testProjects();
 
 async function tagsOf(p: TestProject, documentId: string) {
   return (await p.call('annotation.listForDocument', { documentId })).annotations;
@@ -23,8 +12,8 @@ async function tagsOf(p: TestProject, documentId: string) {
 describe('search.tagAll', () => {
   it('tags every hit as the kind with the attributes given, and one undo takes them all back', async () => {
     const p = project();
-    const a = await paste(p, 'Kyiv', 'Intelligence chief Budanov said the front held. Budanov added more.');
-    const b = await paste(p, 'Talks', 'Kyrylo Budanov met the envoys.');
+    const a = await p.paste('Kyiv', 'Intelligence chief Budanov said the front held. Budanov added more.');
+    const b = await p.paste('Talks', 'Kyrylo Budanov met the envoys.');
     const actor = await p.call('actor.create', { name: 'Kyrylo Budanov', kind: 'person' });
     const result = await p.call('search.tagAll', { query: 'budanov', kind: 'actor', attributes: { actorId: actor.id } });
     expect(result).toEqual({ tagged: 3, documentCount: 2, skipped: 0 });
@@ -37,7 +26,7 @@ describe('search.tagAll', () => {
 
   it('with dryRun counts the hits and writes nothing', async () => {
     const p = project();
-    const a = await paste(p, 'Kyiv', 'Budanov and Budanov again.');
+    const a = await p.paste('Kyiv', 'Budanov and Budanov again.');
     expect(await p.call('search.tagAll', { query: 'Budanov', kind: 'claim', dryRun: true })).toEqual({ tagged: 2, documentCount: 1, skipped: 0 });
     expect(await tagsOf(p, a)).toEqual([]);
     expect((await p.call('project.info', {})).annotationCount).toBe(0);
@@ -45,7 +34,7 @@ describe('search.tagAll', () => {
 
   it('skips hits already tagged with that kind on the same span, and counts them', async () => {
     const p = project();
-    const a = await paste(p, 'Kyiv', 'Budanov spoke; Budanov left; Budanov returned.');
+    const a = await p.paste('Kyiv', 'Budanov spoke; Budanov left; Budanov returned.');
     await p.call('annotation.create', { documentId: a, kind: 'actor', target: { start: 0, end: 7 } });
     await p.call('annotation.create', { documentId: a, kind: 'claim', target: { start: 15, end: 22 } });
     expect(await p.call('search.tagAll', { query: 'Budanov', kind: 'actor' })).toEqual({ tagged: 2, documentCount: 1, skipped: 1 });
@@ -56,7 +45,7 @@ describe('search.tagAll', () => {
 
   it('refuses attributes the kind cannot take, tagging nothing', async () => {
     const p = project();
-    const a = await paste(p, 'Kyiv', 'Budanov spoke.');
+    const a = await p.paste('Kyiv', 'Budanov spoke.');
     const result = await p.result('search.tagAll', { query: 'Budanov', kind: 'actor', attributes: { actorId: '0190a0a0-0000-7000-8000-000000000000' } });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.message).toMatch(/not in this project's actor registry/);
@@ -65,7 +54,7 @@ describe('search.tagAll', () => {
 
   it('refuses a malformed search in one sentence', async () => {
     const p = project();
-    await paste(p, 'Kyiv', 'Budanov spoke.');
+    await p.paste('Kyiv', 'Budanov spoke.');
     const result = await p.result('search.tagAll', { query: '(Budanov OR', kind: 'actor' });
     expect(result.ok ? 'accepted' : result.error.message).toBe('The search “(Budanov OR” is not valid: it ends where a word was expected.');
   });
@@ -75,7 +64,7 @@ describe('search.tagAll', () => {
       fc.asyncProperty(fc.array(fc.constantFrom('budanov', 'Budanov,', 'umerov', 'talks', 'kyiv.'), { minLength: 1, maxLength: 30 }), async (words) => {
         const p = newTestProject();
         try {
-          const id = await paste(p, 'Generated', words.join(' '));
+          const id = await p.paste('Generated', words.join(' '));
           const { hits } = await p.call('search.query', { query: 'budanov', limit: 10_000 });
           const first = await p.call('search.tagAll', { query: 'budanov', kind: 'figure' });
           expect(first.tagged + first.skipped).toBe(hits.length);
