@@ -5,7 +5,7 @@ import { AgreementStream } from '../../src-shared/agreement/stream';
 import { ANNOTATION_KINDS, type Annotation, type ReviewStatus } from '../../src-shared/model/annotation';
 import { UserError } from '../../src-shared/model/result';
 import { compareAnnotationSets, DIFFERENCE_LABELS } from '../../src-shared/review/differences';
-import { annotationsForDocument } from '../store/annotations';
+import { annotationsForDocument, liveTagSpansOfDocument, type TagSpanRow } from '../store/annotations';
 import { allDocumentMetas, documentText } from '../store/documents';
 import { allAnalysts } from '../store/project-meta';
 import { recordChange, runAction } from './record-change';
@@ -90,8 +90,28 @@ export function acceptAgreed(session: ProjectSession, request: Pair): ResponseOf
   });
 }
 
-function spansOf(tags: readonly Annotation[], shift: number): Span[] {
-  return tags.flatMap((t) => (t.target ? [{ start: t.target.start + shift, end: t.target.end + shift, kind: t.kind }] : []));
+/** One analyst's tags on a document as agreement reads them: the passages, and how many tags in all (with those on no passage). */
+interface RaterTags {
+  spans: Span[];
+  tags: number;
+}
+
+function raterTags(tags: readonly { kind: string; start: number | null; end: number | null }[]): RaterTags {
+  const spans: Span[] = [];
+  for (const t of tags) if (t.start !== null && t.end !== null) spans.push({ start: t.start, end: t.end, kind: t.kind });
+  return { spans, tags: tags.length };
+}
+
+function shifted(spans: readonly Span[], shift: number): Span[] {
+  return spans.map((span) => ({ start: span.start + shift, end: span.end + shift, kind: span.kind }));
+}
+
+/** A document where analysts other than A and B tagged passages: its text and everyone's passages, for Fleiss' κ. */
+interface ExtraRaters {
+  text: string;
+  a: readonly Span[];
+  b: readonly Span[];
+  byAnalyst: ReadonlyMap<string, readonly Span[]>;
 }
 
 /**
@@ -113,24 +133,31 @@ export async function computeAgreement(session: ProjectSession, request: ValidRe
   const kinds = [...ANNOTATION_KINDS];
   const others = file ? [] : allAnalysts(session.db).map((a) => a.id as string).filter((id) => id !== request.analystA && id !== request.analystB);
   const documents: ResponseOf<'agreement.compute'>['documents'] = [];
-  /** Per document where others tagged beside A and B, the other analysts' tags (by analyst), for Fleiss' κ. */
-  const extras: { text: string; a: Annotation[]; b: Annotation[]; byAnalyst: Map<string, Annotation[]> }[] = [];
+  /** Per document where others tagged beside A and B, the other analysts' passages (by analyst), for Fleiss' κ. */
+  const extras: ExtraRaters[] = [];
   // Document by document: only the counts behind the figures outlive a document (and the documents Fleiss' κ needs).
   const whole = new AgreementStream(kinds);
   for (const [index, meta] of metas.entries()) {
     await checkpoint(index, metas.length + 1, 'The agreement was not computed: cancelled.');
     const text = documentText(session.db, meta.id) ?? '';
-    const tags = annotationsForDocument(session.db, meta.id, false);
-    const a = tags.filter((t) => t.analystId === request.analystA);
-    const b = file ? teammateTags(file, request.analystB, meta.sha256, meta.id) : tags.filter((t) => t.analystId === request.analystB);
-    const byAnalyst = new Map(others.map((id) => [id, tags.filter((t) => t.analystId === id && t.target)] as const).filter(([, list]) => list.length > 0));
-    if (byAnalyst.size > 0) extras.push({ text, a, b, byAnalyst });
+    const rowsByAnalyst = new Map<string, TagSpanRow[]>();
+    for (const row of liveTagSpansOfDocument(session.db, meta.id)) {
+      const list = rowsByAnalyst.get(row.analystId);
+      if (list) list.push(row);
+      else rowsByAnalyst.set(row.analystId, [row]);
+    }
+    const a = raterTags(rowsByAnalyst.get(request.analystA) ?? []);
+    const b = file
+      ? raterTags(teammateTags(file, request.analystB, meta.sha256, meta.id).map((t) => ({ kind: t.kind, start: t.target?.start ?? null, end: t.target?.end ?? null })))
+      : raterTags(rowsByAnalyst.get(request.analystB) ?? []);
+    const byAnalyst = new Map(others.map((id) => [id, raterTags(rowsByAnalyst.get(id) ?? []).spans] as const).filter(([, spans]) => spans.length > 0));
+    if (byAnalyst.size > 0) extras.push({ text, a: a.spans, b: b.spans, byAnalyst });
     // One measure of the document (its word units, coverage and matches) serves its own figures and the whole's.
-    const counts = whole.measure(text, spansOf(a, 0), spansOf(b, 0));
-    if (!request.documentId && (a.length > 0 || b.length > 0)) {
+    const counts = whole.measure(text, a.spans, b.spans);
+    if (!request.documentId && (a.tags > 0 || b.tags > 0)) {
       const own = new AgreementStream(kinds);
       own.addCounts(counts);
-      documents.push({ id: meta.id, title: meta.title, overall: withFleiss(own.report().overall, fleissOn([{ text, a, b, byAnalyst }], [...byAnalyst.keys()], kinds)?.overall) });
+      documents.push({ id: meta.id, title: meta.title, overall: withFleiss(own.overall(), fleissOn([{ text, a: a.spans, b: b.spans, byAnalyst }], [...byAnalyst.keys()], kinds)?.overall) });
     }
     whole.addCounts(counts);
   }
@@ -156,21 +183,21 @@ function withFleiss(figures: Figures, from: Figures | undefined): Figures {
  * (undefined when there is no third rater or no such document); only their Fleiss' κ is used.
  */
 function fleissOn(
-  documents: readonly { text: string; a: readonly Annotation[]; b: readonly Annotation[]; byAnalyst: ReadonlyMap<string, readonly Annotation[]> }[],
+  documents: readonly ExtraRaters[],
   raters: readonly string[],
   kinds: string[],
 ): { overall: Figures; byKind: Record<string, Figures> } | undefined {
   if (raters.length === 0) return undefined;
-  const shared = documents.filter((d) => d.a.some((t) => t.target) && d.b.some((t) => t.target) && raters.every((id) => d.byAnalyst.has(id)));
+  const shared = documents.filter((d) => d.a.length > 0 && d.b.length > 0 && raters.every((id) => d.byAnalyst.has(id)));
   if (shared.length === 0) return undefined;
   const texts: string[] = [];
   const spans: Span[][] = [[], [], ...raters.map(() => [])];
   let offset = 0;
   for (const d of shared) {
     texts.push(d.text);
-    spans[0]?.push(...spansOf(d.a, offset));
-    spans[1]?.push(...spansOf(d.b, offset));
-    raters.forEach((id, i) => spans[i + 2]?.push(...spansOf(d.byAnalyst.get(id) ?? [], offset)));
+    spans[0]?.push(...shifted(d.a, offset));
+    spans[1]?.push(...shifted(d.b, offset));
+    raters.forEach((id, i) => spans[i + 2]?.push(...shifted(d.byAnalyst.get(id) ?? [], offset)));
     offset += d.text.length + 2;
   }
   const [a = [], b = [], ...rest] = spans;

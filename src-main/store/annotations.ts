@@ -63,6 +63,27 @@ export function annotationsForDocument(db: Db, documentId: DocumentId, includeDe
   return (statement(db, sql).all(documentId) as AnnotationRow[]).map(annotationFromRow);
 }
 
+/** A live tag as agreement reads it: who made it, its kind, and its offsets (both null for a tag on no passage). */
+export interface TagSpanRow {
+  analystId: string;
+  kind: AnnotationKind;
+  start: number | null;
+  end: number | null;
+}
+
+/**
+ * The live tags of one document with only what agreement needs, in order of start (tags on no passage first), the
+ * longer first at one start: `annotationsForDocument`'s order but for tags on the same passage. Sorted here rather
+ * than by SQLite, which would sort every document's rows in a temporary B-tree.
+ */
+export function liveTagSpansOfDocument(db: Db, documentId: DocumentId): TagSpanRow[] {
+  const rows = statement(
+    db,
+    'SELECT analyst_id AS analystId, kind, start_offset AS start, end_offset AS "end" FROM annotations WHERE document_id = ? AND deleted_at IS NULL',
+  ).all(documentId) as TagSpanRow[];
+  return rows.sort((x, y) => (x.start ?? -1) - (y.start ?? -1) || (y.end ?? -1) - (x.end ?? -1));
+}
+
 // Every tag (deleted ones too) of the documents in the project: a removed document's tags are left out with it.
 const ALL_ANNOTATIONS = `SELECT ${COLUMNS} FROM annotations WHERE ${onLiveDocument()} ORDER BY document_id, start_offset, created_at`;
 

@@ -1,43 +1,48 @@
-// Checks the agreement report: hand-made cases, a generated case against naive recomputation, and its sentences.
+// Checks the agreement report: hand-made cases, generated cases against naive recomputation (properties), and its sentences.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { agreementReport, interpretAgreement, krippendorffAlpha, unitizedAlpha, type Span } from './index';
 
 const KINDS = ['claim', 'actor', 'figure', 'reliability_warning'] as const;
 
-/** Deterministic pseudo-random generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const WORDS = ['the', 'minister', 'said', 'taxes', 'rose', 'by', '20%', 'in', 'Kyiv', 'last', 'year', '—', 'Zürich'];
 
-/** A text of `wordCount` words and analyst A's spans over it, with B a noisy copy (kept, shifted, relabelled, dropped or added). */
-function generatedCase(seed: number, wordCount: number, tagCount: number): { text: string; a: Span[]; b: Span[] } {
-  const next = random(seed);
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
-  const words = ['the', 'minister', 'said', 'taxes', 'rose', 'by', '20%', 'in', 'Kyiv', 'last', 'year', '—', 'Zürich'];
-  const text = Array.from({ length: wordCount }, () => pick(words)).join(' ');
-  const a: Span[] = [];
-  const b: Span[] = [];
-  for (let t = 0; t < tagCount; t++) {
-    const start = Math.floor(next() * (text.length - 60));
-    const span = { start, end: start + 1 + Math.floor(next() * 60), kind: pick(KINDS) };
-    a.push(span);
-    const roll = next();
-    if (roll < 0.5) b.push({ ...span });
-    else if (roll < 0.7) b.push({ ...span, start: Math.max(0, span.start - Math.floor(next() * 5)) });
-    else if (roll < 0.8) b.push({ ...span, kind: pick(KINDS) });
-    else if (roll < 0.9) {
-      const other = Math.floor(next() * (text.length - 30));
-      b.push({ start: other, end: other + 1 + Math.floor(next() * 30), kind: pick(KINDS) });
+/** What B did with one of A's tags: kept it, moved its start, relabelled it, dropped it for another tag, or dropped it. */
+const tagArbitrary = fc.record({
+  from: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+  size: fc.integer({ min: 1, max: 60 }),
+  kind: fc.constantFrom(...KINDS),
+  change: fc.constantFrom('keep', 'keep', 'shift', 'relabel', 'elsewhere', 'drop'),
+  shift: fc.integer({ min: 0, max: 4 }),
+  otherKind: fc.constantFrom(...KINDS),
+  otherFrom: fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+  otherSize: fc.integer({ min: 1, max: 30 }),
+});
+
+/** A text of 150–600 words and analyst A's 10–120 spans over it, with B a noisy copy of A. */
+const caseArbitrary = fc
+  .record({ words: fc.array(fc.constantFrom(...WORDS), { minLength: 150, maxLength: 600 }), tags: fc.array(tagArbitrary, { minLength: 10, maxLength: 120 }) })
+  .map(({ words, tags }) => {
+    const text = words.join(' ');
+    const a: Span[] = [];
+    const b: Span[] = [];
+    for (const tag of tags) {
+      const start = Math.floor(tag.from * (text.length - 60));
+      const span = { start, end: start + tag.size, kind: tag.kind };
+      a.push(span);
+      if (tag.change === 'keep') b.push({ ...span });
+      else if (tag.change === 'shift') b.push({ ...span, start: Math.max(0, span.start - tag.shift) });
+      else if (tag.change === 'relabel') b.push({ ...span, kind: tag.otherKind });
+      else if (tag.change === 'elsewhere') {
+        const other = Math.floor(tag.otherFrom * (text.length - 30));
+        b.push({ start: other, end: other + tag.otherSize, kind: tag.otherKind });
+      }
     }
-  }
-  return { text, a, b };
-}
+    // "—" is one of the words but not a word token.
+    return { text, a, b, tokenCount: words.filter((word) => word !== '—').length };
+  });
+
+const RUNS = { numRuns: 40 };
 
 /** Covered/not per word token, the slow obvious way: every token against every span. */
 function naiveLabels(text: string, spans: readonly Span[], kind: string): boolean[] {
@@ -57,66 +62,104 @@ function naiveKappa(x: readonly boolean[], y: readonly boolean[]): number {
   return (agree - chance) / (1 - chance);
 }
 
-describe('agreementReport on a generated case', () => {
-  const { text, a, b } = generatedCase(11, 600, 120);
-  const report = agreementReport(text, a, b, KINDS);
-  // "—" is one of the generated words but not a word token.
-  const tokenCount = [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)].length;
-
+describe('agreementReport on generated cases (properties)', () => {
   it('matches a naive per-token recomputation of κ and α for every kind', () => {
-    for (const kind of KINDS) {
-      const labelsA = naiveLabels(text, a, kind);
-      const labelsB = naiveLabels(text, b, kind);
-      const figures = report.byKind[kind];
-      expect(figures?.units.tokens).toBe(tokenCount);
-      expect(tokenCount).toBeLessThan(600);
-      expect(figures?.cohenKappa).toBeCloseTo(naiveKappa(labelsA, labelsB), 10);
-      expect(figures?.krippendorffAlpha).toBeCloseTo(krippendorffAlpha([labelsA, labelsB], 'nominal').alpha as number, 10);
-    }
+    fc.assert(
+      fc.property(caseArbitrary, ({ text, a, b, tokenCount }) => {
+        const report = agreementReport(text, a, b, KINDS);
+        for (const kind of KINDS) {
+          const labelsA = naiveLabels(text, a, kind);
+          const labelsB = naiveLabels(text, b, kind);
+          const figures = report.byKind[kind];
+          expect(figures?.units.tokens).toBe(tokenCount);
+          const varied = new Set([...labelsA, ...labelsB]).size > 1;
+          const expectedKappa = varied ? naiveKappa(labelsA, labelsB) : null;
+          if (expectedKappa === null || !Number.isFinite(expectedKappa)) expect(figures?.cohenKappa).toBeNull();
+          else expect(figures?.cohenKappa).toBeCloseTo(expectedKappa, 10);
+          const alpha = krippendorffAlpha([labelsA, labelsB], 'nominal').alpha;
+          if (alpha === null) expect(figures?.krippendorffAlpha).toBeNull();
+          else expect(figures?.krippendorffAlpha).toBeCloseTo(alpha, 10);
+        }
+      }),
+      RUNS,
+    );
   });
 
   it('matches brute-force exact span matching and direct unitized alpha', () => {
-    for (const kind of KINDS) {
-      const ofKindA = a.filter((span) => span.kind === kind);
-      const ofKindB = b.filter((span) => span.kind === kind);
-      const used = new Set<number>();
-      let matched = 0;
-      for (const x of ofKindB) {
-        const index = ofKindA.findIndex((y, i) => !used.has(i) && y.start === x.start && y.end === x.end);
-        if (index >= 0) {
-          used.add(index);
-          matched++;
+    fc.assert(
+      fc.property(caseArbitrary, ({ text, a, b, tokenCount }) => {
+        const report = agreementReport(text, a, b, KINDS);
+        for (const kind of KINDS) {
+          const ofKindA = a.filter((span) => span.kind === kind);
+          const ofKindB = b.filter((span) => span.kind === kind);
+          const used = new Set<number>();
+          let matched = 0;
+          for (const x of ofKindB) {
+            const index = ofKindA.findIndex((y, i) => !used.has(i) && y.start === x.start && y.end === x.end);
+            if (index >= 0) {
+              used.add(index);
+              matched++;
+            }
+          }
+          const figures = report.byKind[kind];
+          expect(figures?.units).toEqual({ tokens: tokenCount, spansA: ofKindA.length, spansB: ofKindB.length });
+          expect(figures?.precisionExact).toBe(ofKindB.length > 0 ? matched / ofKindB.length : null);
+          expect(figures?.recallExact).toBe(ofKindA.length > 0 ? matched / ofKindA.length : null);
+          if (ofKindA.length + ofKindB.length > 0) expect(figures?.f1Overlap as number).toBeGreaterThanOrEqual(figures?.f1Exact as number);
         }
-      }
-      const figures = report.byKind[kind];
-      expect(figures?.units).toEqual({ tokens: tokenCount, spansA: ofKindA.length, spansB: ofKindB.length });
-      expect(figures?.precisionExact).toBeCloseTo(matched / ofKindB.length, 12);
-      expect(figures?.recallExact).toBeCloseTo(matched / ofKindA.length, 12);
-      expect(figures?.f1Overlap as number).toBeGreaterThanOrEqual(figures?.f1Exact as number);
-    }
-    const units = [a, b].flatMap((spans, rater) => spans.map((s) => ({ start: s.start, length: s.end - s.start, rater, category: s.kind })));
-    const direct = unitizedAlpha({ continuumStart: 0, continuumLength: text.length, raters: 2, units });
-    expect(report.overall.unitizedAlpha).toBe(direct.overall);
-    expect(report.byKind.claim?.unitizedAlpha).toBe(direct.byCategory.claim);
+        const units = [a, b].flatMap((spans, rater) => spans.map((s) => ({ start: s.start, length: s.end - s.start, rater, category: s.kind })));
+        const direct = unitizedAlpha({ continuumStart: 0, continuumLength: text.length, raters: 2, units, categories: KINDS });
+        expect(report.overall.unitizedAlpha).toBe(direct.overall);
+        for (const kind of KINDS) expect(report.byKind[kind]?.unitizedAlpha).toBe(direct.byCategory[kind]);
+      }),
+      RUNS,
+    );
   });
 
-  it('gives overall κ over the set of kinds per token', () => {
-    const sets = (spans: Span[]): string[] => {
-      const coverage = KINDS.map((kind) => naiveLabels(text, spans, kind));
-      return (coverage[0] as boolean[]).map((_, t) => KINDS.filter((_, k) => coverage[k]?.[t]).join('+'));
-    };
-    expect(report.overall.krippendorffAlpha).toBeCloseTo(krippendorffAlpha([sets(a), sets(b)], 'nominal').alpha as number, 10);
-    expect(report.overall.units).toEqual({ tokens: tokenCount, spansA: a.length, spansB: b.length });
-    expect(report.overall.interpretation).not.toMatch(/Too few tags/);
+  it('gives overall α over the set of kinds per token, and warns only when there are too few tags or words', () => {
+    fc.assert(
+      fc.property(caseArbitrary, ({ text, a, b, tokenCount }) => {
+        const report = agreementReport(text, a, b, KINDS);
+        const sets = (spans: Span[]): string[] => {
+          const coverage = KINDS.map((kind) => naiveLabels(text, spans, kind));
+          return (coverage[0] as boolean[]).map((_, t) => KINDS.filter((_, k) => coverage[k]?.[t]).join('+'));
+        };
+        const alpha = krippendorffAlpha([sets(a), sets(b)], 'nominal').alpha;
+        if (alpha === null) expect(report.overall.krippendorffAlpha).toBeNull();
+        else expect(report.overall.krippendorffAlpha).toBeCloseTo(alpha, 10);
+        expect(report.overall.units).toEqual({ tokens: tokenCount, spansA: a.length, spansB: b.length });
+        expect(/Too few tags/.test(report.overall.interpretation)).toBe(a.length + b.length < 20 || tokenCount < 100);
+      }),
+      RUNS,
+    );
   });
 
-  it('is 1 everywhere when B is an exact copy of A', () => {
-    const same = agreementReport(text, a, a.map((span) => ({ ...span })), KINDS);
-    for (const figures of [same.overall, ...Object.values(same.byKind)]) {
-      expect(figures).toMatchObject({ cohenKappa: 1, krippendorffAlpha: 1, unitizedAlpha: 1, f1Exact: 1, f1Overlap: 1 });
-    }
-    expect(same.overall.interpretation).toBe(
-      `Reliable: α = 1.000 for all tags over ${tokenCount} words is at least 0.800, the level Krippendorff requires before relying on tags.`,
+  it('is 1 wherever it is defined when B is an exact copy of A', () => {
+    fc.assert(
+      fc.property(caseArbitrary, ({ text, a, tokenCount }) => {
+        const same = agreementReport(text, a, a.map((span) => ({ ...span })), KINDS);
+        for (const kind of KINDS) {
+          const used = a.some((span) => span.kind === kind);
+          const varied = new Set(naiveLabels(text, a, kind)).size > 1;
+          expect(same.byKind[kind]).toMatchObject({
+            cohenKappa: varied ? 1 : null,
+            krippendorffAlpha: varied ? 1 : null,
+            unitizedAlpha: used ? 1 : null,
+            f1Exact: used ? 1 : null,
+            f1Overlap: used ? 1 : null,
+          });
+        }
+        expect(same.overall).toMatchObject({ unitizedAlpha: 1, f1Exact: 1, f1Overlap: 1 });
+        if (same.overall.krippendorffAlpha === 1) {
+          expect(same.overall.interpretation).toBe(
+            `Reliable: α = 1.000 for all tags over ${tokenCount} words is at least 0.800, the level Krippendorff requires before relying on tags.`,
+          );
+        } else {
+          // Only when every word has the same set of kinds.
+          expect(same.overall.krippendorffAlpha).toBeNull();
+        }
+      }),
+      RUNS,
     );
   });
 });

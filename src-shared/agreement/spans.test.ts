@@ -1,6 +1,8 @@
-// Checks exact and overlap span matching, precision/recall/F1, and word-token labelling.
+// Checks exact and overlap span matching, precision/recall/F1, and word-token labelling (one kind, and all kinds as bit masks).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exactSpanMatch, overlapSpanMatch, tokenCoverage, tokenKindSets, tokenLabels, wordTokens, type Span } from './spans';
+import { wordBoundaries } from '../text/segment';
+import { exactSpanMatch, overlapSpanMatch, tokenCoverage, tokenKindMasks, tokenKindSets, tokenLabels, wordTokens, type Span } from './spans';
 
 function span(start: number, end: number, kind = 'claim'): Span {
   return { start, end, kind };
@@ -16,6 +18,26 @@ describe('exactSpanMatch', () => {
     expect(result.precision).toBe(2 / 5);
     expect(result.recall).toBe(2 / 4);
     expect(result.f1).toBeCloseTo((2 * 0.4 * 0.5) / 0.9, 12);
+  });
+
+  it('pairs each of B’s spans, in order, with the first unpaired span of A with the same start, end and kind (property)', () => {
+    const spans = fc.array(fc.record({ start: fc.integer({ min: 0, max: 6 }), size: fc.integer({ min: 0, max: 3 }), kind: fc.constantFrom('claim', 'actor') }), { maxLength: 15 });
+    fc.assert(
+      fc.property(spans, spans, (rawA, rawB) => {
+        const [a, b] = [rawA, rawB].map((list) => list.map((s) => span(s.start, s.start + s.size, s.kind))) as [Span[], Span[]];
+        const used = new Set<number>();
+        const expected: [number, number][] = [];
+        b.forEach((y, j) => {
+          const i = a.findIndex((x, index) => !used.has(index) && x.start === y.start && x.end === y.end && x.kind === y.kind);
+          if (i >= 0) {
+            used.add(i);
+            expected.push([i, j]);
+          }
+        });
+        expected.sort((x, y) => x[0] - y[0]);
+        expect(exactSpanMatch(a, b).pairs).toEqual(expected);
+      }),
+    );
   });
 
   it('gives null precision, recall or F1 where their denominators are empty', () => {
@@ -111,5 +133,29 @@ describe('word tokens and labels', () => {
     const tokens = wordTokens('aa bb cc');
     const spans = [span(0, 5, 'actor'), span(3, 8, 'claim')];
     expect(tokenKindSets(tokens, spans, ['claim', 'actor'])).toEqual(['actor', 'claim+actor', 'claim']);
+  });
+});
+
+describe('tokenKindMasks', () => {
+  it('sets bit k of a word exactly where tokenCoverage says a span of kind k covers it (property)', () => {
+    const kinds = ['claim', 'actor', 'figure'];
+    const text = 'The minister said taxes rose by 20% in Kyiv — 5,600 homes, Zürich’s U.S.A. and 👍🏽 émigrés.';
+    const spans = fc.array(
+      fc.record({ start: fc.integer({ min: 0, max: text.length }), size: fc.integer({ min: 0, max: 30 }), kind: fc.constantFrom(...kinds, 'note') }),
+      { maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(spans, (raw) => {
+        const list = raw.map((s) => span(s.start, Math.min(text.length, s.start + s.size), s.kind));
+        const masks = tokenKindMasks(wordBoundaries(text), list, (kind) => (kinds.includes(kind) ? kinds.indexOf(kind) : undefined));
+        const tokens = wordTokens(text);
+        expect(masks).toHaveLength(tokens.length);
+        kinds.forEach((kind, k) => {
+          expect(Array.from(masks, (mask) => ((mask >> k) & 1) === 1)).toEqual(tokenCoverage(tokens, list, kind));
+        });
+        // A kind without an index sets no bit.
+        expect(masks.every((mask) => mask < 1 << kinds.length)).toBe(true);
+      }),
+    );
   });
 });

@@ -42,20 +42,27 @@ function matchResult(a: readonly Span[], b: readonly Span[], pairs: (readonly [n
   };
 }
 
-/** Spans match exactly when start, end and kind are all equal; duplicates match one-to-one. */
+/** Orders spans by kind, then start, then end. */
+function compareExactly(x: Span, y: Span): number {
+  return x.kind < y.kind ? -1 : x.kind > y.kind ? 1 : x.start - y.start || x.end - y.end;
+}
+
+/**
+ * Spans match exactly when start, end and kind are all equal; duplicates match one-to-one, in order (the first of
+ * B's copies with the first of A's). Both lists are sorted by (kind, start, end), then walked side by side.
+ */
 export function exactSpanMatch(a: readonly Span[], b: readonly Span[]): SpanMatchResult {
-  const unmatchedA = new Map<string, number[]>();
-  const key = (span: Span): string => `${span.start}:${span.end}:${span.kind}`;
-  a.forEach((span, index) => {
-    const list = unmatchedA.get(key(span));
-    if (list === undefined) unmatchedA.set(key(span), [index]);
-    else list.push(index);
-  });
+  const orderA = a.map((_, index) => index).sort((x, y) => compareExactly(a[x] as Span, a[y] as Span) || x - y);
+  const orderB = b.map((_, index) => index).sort((x, y) => compareExactly(b[x] as Span, b[y] as Span) || x - y);
   const pairs: [number, number][] = [];
-  b.forEach((span, indexB) => {
-    const indexA = unmatchedA.get(key(span))?.shift();
-    if (indexA !== undefined) pairs.push([indexA, indexB]);
-  });
+  for (let i = 0, j = 0; i < orderA.length && j < orderB.length; ) {
+    const indexA = orderA[i] as number;
+    const indexB = orderB[j] as number;
+    const order = compareExactly(a[indexA] as Span, b[indexB] as Span);
+    if (order === 0) pairs.push([indexA, indexB]);
+    if (order <= 0) i++;
+    if (order >= 0) j++;
+  }
   pairs.sort((x, y) => x[0] - y[0]);
   return matchResult(a, b, pairs);
 }
@@ -158,6 +165,30 @@ export function tokenCoverage(tokens: readonly TokenRange[], spans: readonly Spa
     const interval = intervals[current];
     return interval !== undefined && interval.start < token.end;
   });
+}
+
+/**
+ * `tokenCoverage` for every kind at once, in compact form: for each word of `bounds` (`wordBoundaries`' pairs), a bit
+ * mask whose bit k says whether a span of kind `kindIndex(kind) = k` covers at least one of its characters. Spans of a
+ * kind without an index (undefined) are left out. The cost is O(spans · log tokens + covered tokens).
+ */
+export function tokenKindMasks(bounds: Int32Array, spans: readonly Span[], kindIndex: (kind: string) => number | undefined): Int32Array {
+  const tokens = bounds.length >> 1;
+  const masks = new Int32Array(tokens);
+  for (const span of spans) {
+    const k = kindIndex(span.kind);
+    if (k === undefined || span.end <= span.start) continue;
+    // The first token ending after the span starts.
+    let low = 0;
+    let high = tokens;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((bounds[2 * middle + 1] as number) <= span.start) low = middle + 1;
+      else high = middle;
+    }
+    for (let t = low; t < tokens && (bounds[2 * t] as number) < span.end; t++) masks[t] = (masks[t] as number) | (1 << k);
+  }
+  return masks;
 }
 
 /** The word tokens of `text`, each labelled covered or not by a span of `kind` (for per-token κ and α). */

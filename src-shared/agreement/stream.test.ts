@@ -51,6 +51,7 @@ describe('AgreementStream', () => {
         const expected = agreementReport(joined, joinedA, joinedB, kinds);
         expect(stream.report()).toEqual(expected);
         expect(fed.report()).toEqual(expected);
+        expect(stream.overall()).toEqual(expected.overall);
       }),
       { numRuns: 300 },
     );

@@ -3,11 +3,15 @@
 import { cohenKappa } from './cohen-kappa';
 import { figuresOf, type AgreementFigures, type AgreementReport } from './index';
 import { nominalAlphaOfPairs } from './krippendorff-alpha';
-import { exactSpanMatch, kindSetLabels, overlapSpanMatch, tokenCoverage, wordTokens, type Span, type TokenRange } from './spans';
+import { wordBoundaries } from '../text/segment';
+import { exactSpanMatch, overlapSpanMatch, tokenKindMasks, type Span } from './spans';
 import { expectedFromLengths, pairDisagreement, sectionsOf, type UnitizedUnit } from './unitized-alpha';
 
 /** What joins two texts in the continuum `agreementReport` would see ("\n\n"). */
 const SEPARATOR = 2;
+
+/** A word's kinds are a bit mask in a 32-bit integer: at most this many kinds. */
+const MAX_KINDS = 31;
 
 /** A square table of counts that grows as new labels appear, numbered in order of first appearance. */
 class PairTable {
@@ -74,6 +78,8 @@ class UnitizedCategory {
 export class AgreementStream {
   private readonly kinds: readonly string[];
   private readonly wanted: ReadonlySet<string>;
+  private readonly kindIndex: ReadonlyMap<string, number>;
+  private readonly maskNames = new Map<number, string>();
   private tokens = 0;
   private offset = 0;
   private texts = 0;
@@ -84,7 +90,9 @@ export class AgreementStream {
 
   constructor(kinds: readonly string[]) {
     this.kinds = [...new Set(kinds)];
+    if (this.kinds.length > MAX_KINDS) throw new RangeError(`Agreement is streamed over at most ${MAX_KINDS} kinds, not ${this.kinds.length}.`);
     this.wanted = new Set(this.kinds);
+    this.kindIndex = new Map(this.kinds.map((kind, k) => [kind, k]));
     this.byKindPairs = this.kinds.map(() => [
       [0, 0],
       [0, 0],
@@ -93,16 +101,17 @@ export class AgreementStream {
     this.unitized = this.kinds.map(() => new UnitizedCategory());
   }
 
-  /**
-   * Adds one text and A's and B's spans on it (offsets into this text); `tokens` are its word units, when the caller
-   * already has them. Throws a RangeError for a span that does not fit.
-   */
-  add(text: string, spansA: readonly Span[], spansB: readonly Span[], tokens: readonly TokenRange[] = wordTokens(text)): void {
-    this.addCounts(this.measure(text, spansA, spansB, tokens));
+  /** Adds one text and A's and B's spans on it (offsets into this text). Throws a RangeError for a span that does not fit. */
+  add(text: string, spansA: readonly Span[], spansB: readonly Span[]): void {
+    this.addCounts(this.measure(text, spansA, spansB));
   }
 
-  /** What `text` and the spans on it contribute, without adding it (to add it here and elsewhere: `addCounts`). */
-  measure(text: string, spansA: readonly Span[], spansB: readonly Span[], tokens: readonly TokenRange[] = wordTokens(text)): TextCounts {
+  /**
+   * What `text` and the spans on it contribute, without adding it (to add it here and elsewhere: `addCounts`). The
+   * text's words are found once; each word's kinds are a bit mask per analyst, and the tables are counted over runs
+   * of words with the same masks (most words of a text are in long untagged runs).
+   */
+  measure(text: string, spansA: readonly Span[], spansB: readonly Span[]): TextCounts {
     const raters = [spansA, spansB].map((spans, index) => {
       for (const span of spans) {
         if (!Number.isInteger(span.start) || !Number.isInteger(span.end) || span.start < 0 || span.end < span.start || span.end > text.length) {
@@ -111,28 +120,49 @@ export class AgreementStream {
       }
       return spans.filter((span) => this.wanted.has(span.kind));
     }) as [Span[], Span[]];
-    const coverage = raters.map((spans) => this.kinds.map((kind) => tokenCoverage(tokens, spans, kind)));
-    const byKindPairs = this.kinds.map((_, k) => {
-      const table: [[number, number], [number, number]] = [
-        [0, 0],
-        [0, 0],
-      ];
-      const a = coverage[0]![k]!;
-      const b = coverage[1]![k]!;
-      for (let t = 0; t < a.length; t++) table[a[t] ? 0 : 1][b[t] ? 0 : 1]++;
-      return table;
-    });
+    const bounds = wordBoundaries(text);
+    const tokens = bounds.length >> 1;
+    const kindIndex = (kind: string): number | undefined => this.kindIndex.get(kind);
+    const [masksA, masksB] = raters.map((spans) => tokenKindMasks(bounds, spans, kindIndex)) as [Int32Array, Int32Array];
+    const byKindPairs = this.kinds.map((): [[number, number], [number, number]] => [
+      [0, 0],
+      [0, 0],
+    ]);
     const overallPairs = new PairTable();
-    const [setsA, setsB] = coverage.map((byKind) => kindSetLabels(byKind, this.kinds));
-    for (let t = 0; t < tokens.length; t++) overallPairs.add(setsA![t]!, setsB![t]!);
-    const matches = [...this.kinds, null].map((kind) => {
-      const [a, b] = kind === null ? raters : raters.map((spans) => spans.filter((span) => span.kind === kind));
-      return { exact: exactSpanMatch(a!, b!).matched, overlap: overlapSpanMatch(a!, b!).matched, a: a!.length, b: b!.length };
-    });
-    const unitized = this.kinds.map((kind) => {
-      const sections = raters.map((spans, rater) =>
+    for (let t = 0; t < tokens; ) {
+      const a = masksA[t] as number;
+      const b = masksB[t] as number;
+      let end = t + 1;
+      while (end < tokens && masksA[end] === a && masksB[end] === b) end++;
+      const run = end - t;
+      overallPairs.add(this.kindSetLabel(a), this.kindSetLabel(b), run);
+      byKindPairs.forEach((table, k) => {
+        table[(a >> k) & 1 ? 0 : 1][(b >> k) & 1 ? 0 : 1] += run;
+      });
+      t = end;
+    }
+    // Spans match only spans of their own kind: one matching over all kinds gives each kind's matches and their sum.
+    const matches = [...this.kinds, null].map(() => ({ exact: 0, overlap: 0, a: 0, b: 0 }));
+    const all = matches[this.kinds.length]!;
+    const count = (field: 'exact' | 'overlap', pairs: readonly (readonly [number, number])[]): void => {
+      for (const [indexA] of pairs) matches[this.kindIndex.get(raters[0][indexA]!.kind)!]![field]++;
+      all[field] += pairs.length;
+    };
+    count('exact', exactSpanMatch(raters[0], raters[1]).pairs);
+    count('overlap', overlapSpanMatch(raters[0], raters[1]).pairs);
+    const [byKindA, byKindB] = raters.map((spans, rater) => {
+      const byKind = this.kinds.map((): Span[] => []);
+      for (const span of spans) byKind[this.kindIndex.get(span.kind)!]!.push(span);
+      byKind.forEach((list, k) => {
+        matches[k]![rater === 0 ? 'a' : 'b'] = list.length;
+        all[rater === 0 ? 'a' : 'b'] += list.length;
+      });
+      return byKind;
+    }) as [Span[][], Span[][]];
+    const unitized = this.kinds.map((kind, k) => {
+      const sections = [byKindA[k]!, byKindB[k]!].map((spans, rater) =>
         sectionsOf(
-          spans.filter((span) => span.kind === kind).map((span): UnitizedUnit => ({ start: span.start, length: span.end - span.start, rater, category: kind })),
+          spans.map((span): UnitizedUnit => ({ start: span.start, length: span.end - span.start, rater, category: kind })),
           0,
           text.length,
         ),
@@ -142,7 +172,17 @@ export class AgreementStream {
         units: sections.map((list) => list.filter((section) => section.isUnit).map((section) => [section.begin, section.length] as const)),
       };
     });
-    return { length: text.length, tokens: tokens.length, byKindPairs, overallPairs, matches, unitized };
+    return { length: text.length, tokens, byKindPairs, overallPairs, matches, unitized };
+  }
+
+  /** The label `kindSetLabels` gives a word covered by the kinds of bit mask `mask`, named once per mask. */
+  private kindSetLabel(mask: number): string {
+    let name = this.maskNames.get(mask);
+    if (name === undefined) {
+      name = this.kinds.filter((_, k) => (mask >> k) & 1).join('+');
+      this.maskNames.set(mask, name);
+    }
+    return name;
   }
 
   /** Adds a text `measure` measured (by this stream or another of the same kinds) after the texts added so far. */
@@ -179,6 +219,21 @@ export class AgreementStream {
 
   /** The figures over every text added so far, overall and per kind, as `agreementReport` states them. */
   report(): AgreementReport {
+    const unitized = this.unitizedAlphas();
+    const byKind = this.kinds.map((kind, k): [string, AgreementFigures] => {
+      const table = this.byKindPairs[k]!;
+      return [kind, this.figures(k, cohenKappa(table).kappa, nominalAlphaOfPairs(table).alpha, unitized.byCategory[k] ?? null, kind)];
+    });
+    return { overall: this.overallFigures(unitized.overall), byKind: Object.fromEntries(byKind), raters: 2 };
+  }
+
+  /** `report().overall` alone, without the figures per kind. */
+  overall(): AgreementFigures {
+    return this.overallFigures(this.unitizedAlphas().overall);
+  }
+
+  /** Unitized α per kind (by index) and over all kinds, from the boundary sums and the lengths of units and gaps. */
+  private unitizedAlphas(): { byCategory: (number | null)[]; overall: number | null } {
     const length = this.offset;
     const byCategory: (number | null)[] = [];
     let observedSum = 0;
@@ -197,21 +252,16 @@ export class AgreementStream {
       observedSum += observed;
       expectedSum += expected;
     });
-    const figures = (k: number, cohen: number | null, alpha: number | null, unitized: number | null, kind: string | null): AgreementFigures => {
-      const counts = this.matches[k]!;
-      return figuresOf({ kind, cohen, alpha, unitized, tokens: this.tokens, ...counts });
-    };
-    const byKind = this.kinds.map((kind, k): [string, AgreementFigures] => {
-      const table = this.byKindPairs[k]!;
-      return [kind, figures(k, cohenKappa(table).kappa, nominalAlphaOfPairs(table).alpha, byCategory[k] ?? null, kind)];
-    });
-    const overall = figures(
-      this.kinds.length,
-      cohenKappa(this.overallPairs.counts).kappa,
-      nominalAlphaOfPairs(this.overallPairs.counts).alpha,
-      expectedSum > 0 ? 1 - observedSum / expectedSum : null,
-      null,
-    );
-    return { overall, byKind: Object.fromEntries(byKind), raters: 2 };
+    return { byCategory, overall: expectedSum > 0 ? 1 - observedSum / expectedSum : null };
+  }
+
+  private overallFigures(unitized: number | null): AgreementFigures {
+    const table = this.overallPairs.counts;
+    return this.figures(this.kinds.length, cohenKappa(table).kappa, nominalAlphaOfPairs(table).alpha, unitized, null);
+  }
+
+  /** The figures of matches row `k` (a kind's, or the last: all kinds') with the coefficients given. */
+  private figures(k: number, cohen: number | null, alpha: number | null, unitized: number | null, kind: string | null): AgreementFigures {
+    return figuresOf({ kind, cohen, alpha, unitized, tokens: this.tokens, ...this.matches[k]! });
   }
 }

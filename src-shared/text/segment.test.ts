@@ -43,6 +43,17 @@ describe('words of plain text', () => {
     );
   });
 
+  it('of a part of the text are the segmenter’s words of that part, at their offsets in the whole', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...PLAIN), maxLength: 40 }), fc.nat(), fc.nat(), (text, x, y) => {
+        const from = x % (text.length + 1);
+        const to = from + (y % (text.length - from + 1));
+        expect(wordSpans(text, from, to)).toEqual(segmented(text.slice(from, to)).map((w) => ({ start: w.start + from, end: w.end + from })));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('are the segmenter’s words in an article', () => {
     const text = "Zelenskyy's aide met Kyrylo Budanov at 10:30; 5,600 homes, 3.5% and $800bn — “won’t” e.g. Trump-Putin’s U.S.A. ×2";
     expect(wordSpans(text)).toEqual(segmented(text));
