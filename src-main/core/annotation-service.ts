@@ -15,7 +15,7 @@ import type { AnalystId, AnnotationId, DocumentId } from '../../src-shared/model
 import { UserError } from '../../src-shared/model/result';
 import { rangeProblem, textTargetFor } from '../../src-shared/text/quote';
 import { actorById } from '../store/actors';
-import { annotationById, annotationsForDocument, liveTagWithSpan } from '../store/annotations';
+import { annotationById, annotationsForDocument, liveAnnotationWithSpan } from '../store/annotations';
 import { documentText } from '../store/documents';
 import { recordChange, runAction, shortQuote } from './record-change';
 import type { ProjectSession } from './session';
@@ -105,7 +105,7 @@ export function newAnnotation(
 function checkNotDuplicate(session: ProjectSession, request: ValidRequestOf<'annotation.create'>, text: string): void {
   const analyst = session.currentAnalyst();
   if (!analyst || !request.target) return;
-  const existingId = liveTagWithSpan(session.db, { documentId: request.documentId, kind: request.kind, ...request.target, analystId: analyst.id });
+  const existingId = liveAnnotationWithSpan(session.db, { documentId: request.documentId, kind: request.kind, ...request.target, analystId: analyst.id });
   if (existingId === undefined) return;
   const quote = shortQuote(text.slice(request.target.start, request.target.end));
   throw new UserError('duplicate_tag', `You already tagged “${quote}” as ${KIND_LABELS[request.kind].toLowerCase()}; edit that tag instead.`, existingId);

@@ -4,7 +4,7 @@ import type { ResponseOf, ValidRequestOf } from '../../src-shared/api/contract';
 import type { DocumentMeta, DocumentRecord } from '../../src-shared/model/document';
 import { UserError } from '../../src-shared/model/result';
 import { documentMetaById, documentRecordById } from '../store/documents';
-import { liveTagCountOfDocument } from '../store/annotations';
+import { liveAnnotationCountOfDocument } from '../store/annotations';
 import { recordChange, runAction, shortQuote } from './record-change';
 import type { ProjectSession } from './session';
 
@@ -52,7 +52,7 @@ export function updateDocument(session: ProjectSession, request: ValidRequestOf<
 export function removeDocument(session: ProjectSession, request: ValidRequestOf<'document.remove'>): ResponseOf<'document.remove'> {
   const current = liveRecord(session, request.id);
   const document = metaOf(session, request.id);
-  const tagCount = liveTagCountOfDocument(session.db, request.id);
+  const tagCount = liveAnnotationCountOfDocument(session.db, request.id);
   runAction(session, `Remove “${shortQuote(current.title)}”`, (historyId) => {
     const at = session.now();
     recordChange(session, { type: 'document', value: { ...current, analystId: session.analystForWriting().id, updatedAt: at, deletedAt: at } }, 'edit', historyId);

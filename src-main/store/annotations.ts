@@ -101,7 +101,7 @@ export function* eachAnnotation(db: Db): Generator<Annotation> {
 }
 
 /** A live tag of this analyst with exactly this kind and span, if there is one. */
-export function liveTagWithSpan(db: Db, tag: { documentId: string; kind: AnnotationKind; start: number; end: number; analystId: string }): string | undefined {
+export function liveAnnotationWithSpan(db: Db, tag: { documentId: string; kind: AnnotationKind; start: number; end: number; analystId: string }): string | undefined {
   return statement(
     db,
     `SELECT id FROM annotations WHERE document_id = @documentId AND start_offset = @start AND end_offset = @end AND kind = @kind
@@ -146,6 +146,6 @@ export function putAnnotation(db: Db, annotation: Annotation, headChangeId: Chan
 }
 
 /** How many live tags one document has. */
-export function liveTagCountOfDocument(db: Db, documentId: string): number {
+export function liveAnnotationCountOfDocument(db: Db, documentId: string): number {
   return statement(db, 'SELECT count(*) FROM annotations WHERE document_id = ? AND deleted_at IS NULL').pluck().get(documentId) as number;
 }

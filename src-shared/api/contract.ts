@@ -1,5 +1,6 @@
 // THE contract: every operation of the core as a zod request and response schema, keyed `domain.verb`.
 // Electron IPC, the HTTP transport of `marginalia serve` and the CLI all dispatch through this one object.
+// The `annotation.*` methods are about what the workbench calls tags: one tag is one annotation (model/annotation.ts).
 import { z } from 'zod';
 import { ActorKindSchema, ActorNameSchema, ActorSchema } from '../model/actor';
 import { AnnotationKindSchema, AnnotationSchema, AttributesPatchSchema, WarningCategorySchema } from '../model/annotation';

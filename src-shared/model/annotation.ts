@@ -1,4 +1,8 @@
 // Annotations (tags): the four kinds, their attributes, and the text target each one anchors to.
+// Words: a tag is what the analyst makes and sees (the UI, the CLI and the README say tag); an annotation is the
+// same thing as the code, the contract, the project file and the W3C Web Annotation export hold it, with its id,
+// analyst, anchor and history. One tag is one annotation: code the user reads says "tag", code about the record
+// (contract methods `annotation.*`, the `annotations` table, `Annotation`) says "annotation".
 import { z } from 'zod';
 import { ActorIdSchema, AnalystIdSchema, AnnotationIdSchema, DocumentIdSchema, TimestampSchema } from './ids';
 

@@ -2,7 +2,7 @@
 import type { ResponseOf, ValidRequestOf } from '../../../src-shared/api/contract';
 import { KIND_LABELS } from '../../../src-shared/model/annotation';
 import { UserError } from '../../../src-shared/model/result';
-import { liveTagWithSpan } from '../../store/annotations';
+import { liveAnnotationWithSpan } from '../../store/annotations';
 import { createAnnotations } from '../annotation-service';
 import { shortQuote } from '../record-change';
 import type { ProjectSession } from '../session';
@@ -22,7 +22,7 @@ export function tagSearchHits(session: ProjectSession, request: ValidRequestOf<'
     throw new UserError('invalid_request', `The search has more than ${TAG_ALL_LIMIT.toLocaleString('en')} hits; narrow it (a phrase, one document) to tag them. Nothing was tagged.`);
   }
   const analyst = session.currentAnalyst();
-  const fresh = result.hits.filter((hit) => !analyst || liveTagWithSpan(session.db, { documentId: hit.documentId, kind, start: hit.start, end: hit.end, analystId: analyst.id }) === undefined);
+  const fresh = result.hits.filter((hit) => !analyst || liveAnnotationWithSpan(session.db, { documentId: hit.documentId, kind, start: hit.start, end: hit.end, analystId: analyst.id }) === undefined);
   const counts = { tagged: fresh.length, documentCount: new Set(fresh.map((hit) => hit.documentId)).size, skipped: result.hits.length - fresh.length };
   if (request.dryRun === true || fresh.length === 0) return counts;
   const annotations = fresh.map((hit) => ({

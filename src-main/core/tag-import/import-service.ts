@@ -23,7 +23,7 @@ type Report = ResponseOf<'annotation.importFile'>;
 type Request = ValidRequestOf<'annotation.importFile'>;
 
 /** One tag read from the file, placed in a document, not yet written. */
-interface PlannedTag {
+interface PlannedAnnotation {
   id: Annotation['id'];
   documentId: DocumentId;
   kind: AnnotationKind;
@@ -89,7 +89,7 @@ class ProjectDocuments {
   }
 }
 
-function planW3c(bytes: Uint8Array, documents: ProjectDocuments, named: DocumentMeta | undefined, report: Report): PlannedTag[] {
+function planW3c(bytes: Uint8Array, documents: ProjectDocuments, named: DocumentMeta | undefined, report: Report): PlannedAnnotation[] {
   const parsed = unwrap(parseW3cAnnotations(bytes));
   for (const s of parsed.skipped) report.notImported.push({ where: `Annotation ${s.index + 1}`, message: s.reason });
   const siblings = new Map<number, number>();
@@ -109,7 +109,7 @@ function planW3c(bytes: Uint8Array, documents: ProjectDocuments, named: Document
   }
   for (const [key, quotes] of unplaced) byClues.set(key, documentByQuotes(quotes, documents.all, (d) => documents.textOf(d.id)));
 
-  const planned: PlannedTag[] = [];
+  const planned: PlannedAnnotation[] = [];
   for (const c of parsed.candidates) {
     const n = siblings.get(c.index) ?? 0;
     siblings.set(c.index, n + 1);
@@ -120,7 +120,7 @@ function planW3c(bytes: Uint8Array, documents: ProjectDocuments, named: Document
       report.notImported.push({ where, message: 'No document in this project matches its source, title or quotes; import the article first, or name it with --document.' });
       continue;
     }
-    let target: PlannedTag['target'] = null;
+    let target: PlannedAnnotation['target'] = null;
     if (c.quote !== undefined || c.position !== undefined) {
       const found = documents.anchorerOf(document.id)(c);
       if (!found) {
@@ -148,7 +148,7 @@ function planW3c(bytes: Uint8Array, documents: ProjectDocuments, named: Document
   return planned;
 }
 
-function planQdpx(session: ProjectSession, bytes: Uint8Array, documents: ProjectDocuments, named: DocumentMeta | undefined, report: Report): PlannedTag[] {
+function planQdpx(session: ProjectSession, bytes: Uint8Array, documents: ProjectDocuments, named: DocumentMeta | undefined, report: Report): PlannedAnnotation[] {
   const parsed = unwrap(parseQdpx(bytes));
   for (const p of parsed.notImported) report.notImported.push({ where: p.where, message: p.message });
   if (named && parsed.sources.length !== 1) {
@@ -173,12 +173,12 @@ function planQdpx(session: ProjectSession, bytes: Uint8Array, documents: Project
       report.documentsCreated++;
     }
   }
-  const planned: PlannedTag[] = [];
+  const planned: PlannedAnnotation[] = [];
   for (const selection of parsed.selections) {
     const documentId = documentBySource.get(selection.sourceGuid) as DocumentId | undefined;
     if (!documentId) continue;
     const where = `Selection “${selection.quote.slice(0, 40)}”`;
-    let target: PlannedTag['target'] = null;
+    let target: PlannedAnnotation['target'] = null;
     if (!selection.documentLevel) {
       const found = documents.anchorerOf(documentId)({ quote: selection.quote, position: { start: selection.startCodePoint, end: selection.endCodePoint } });
       if (!found) {
@@ -258,7 +258,7 @@ class TagWriter {
     return actor.id;
   }
 
-  private attributesOf(tag: PlannedTag): AttributesPatch | undefined {
+  private attributesOf(tag: PlannedAnnotation): AttributesPatch | undefined {
     const actorName = printableName(tag.actorName ?? '', 200);
     if (actorName === '') return tag.attributes;
     if (tag.kind === 'actor') return { ...(tag.attributes ?? {}), actorId: this.actorIdFor(actorName) } as AttributesPatch;
@@ -272,7 +272,7 @@ class TagWriter {
     return value > this.now ? { at: this.now, clamped: true } : { at: value, clamped: false };
   }
 
-  write(tag: PlannedTag): void {
+  write(tag: PlannedAnnotation): void {
     if (this.seen.has(tag.id)) return void this.report.unchanged++;
     this.seen.add(tag.id);
     const existing = annotationById(this.session.db, tag.id)?.annotation;
