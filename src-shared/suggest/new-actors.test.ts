@@ -1,8 +1,18 @@
-// Checks the new-actor source: names compromise finds, without titles, and not where a registered
-// actor is already suggested.
+// Checks the new-actor source: names compromise finds, without titles, not where a registered actor is already
+// suggested, and not headline words in headings and titles (on passages of the sample articles).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeSuggestions } from './index';
-import { findNamedActors } from './new-actors';
+import { findNamedActors, headingSpans } from './new-actors';
+
+const SAMPLES = join(import.meta.dirname, '..', '..', 'resources', 'sample');
+/** The passage as the sample article writes it (so the test fails if the article changes). */
+function fromSample(file: string, passage: string): string {
+  expect(readFileSync(join(SAMPLES, file), 'utf8')).toContain(passage);
+  return passage;
+}
+const names = (text: string, kind?: 'person' | 'organisation') => findNamedActors(text).filter((m) => !kind || m.kind === kind).map((m) => [text.slice(m.start, m.end), m.name]);
 
 describe('new actor suggestions', () => {
   it('offers person names without their title', () => {
@@ -34,5 +44,51 @@ describe('new actor suggestions', () => {
       ['Sergei Lavrov', 'actor-name', undefined],
       ['Steve Witkoff', 'new-actor', 'person'],
     ]);
+  });
+});
+
+describe('new actor suggestions in headings and titles', () => {
+  it('finds title-case lines and quoted titles as headings, not sentences or lists', () => {
+    const text = fromSample('003_756f07eddf996290.txt', '2\n\nPutin Rejects Deal, Grinds Forward for Maximal Gains\n\nDiscussed by: CNBC, Atlantic Council, military analysts noting Russian battlefield momentum');
+    expect(headingSpans(text).map((h) => text.slice(h.start, h.end))).toEqual(['Putin Rejects Deal, Grinds Forward for Maximal Gains']);
+    const reference = fromSample('004_27bf8040a9b2cbc5.txt', 'BBC News. (2026). “Trump allies hold secret Ukraine talks with Russian envoy in Davos.” BBC World Service');
+    expect(headingSpans(reference)).toEqual([]);
+  });
+
+  it('offers the name in a headline without the headline words after it', () => {
+    const text = fromSample('003_756f07eddf996290.txt', 'Putin Rejects Deal, Grinds Forward for Maximal Gains\n\nDiscussed by: CNBC, Atlantic Council, military analysts noting Russian battlefield momentum\n\nRussia keeps stalling negotiations while forces advance 150+ square miles monthly, betting Trump\'s patience runs out and European unity fractures. Putin calculates');
+    expect(names(text, 'person')[0]).toEqual(['Putin', 'Putin']);
+    expect(names(text).flat()).not.toContain('Putin Rejects Deal');
+  });
+
+  it('keeps the surname that leads a headline ("Rubio Confirms …", "Putin Vows …")', () => {
+    const text = fromSample('003_756f07eddf996290.txt', '  2. Rubio Confirms Donetsk Territorial Issue Is Last Major Obstacle');
+    expect(names(text, 'person')).toEqual([['Rubio', 'Rubio']]);
+    const vows = fromSample('003_756f07eddf996290.txt', '  18. Putin Vows to Take Donbas by Force');
+    expect(names(vows, 'person')).toEqual([['Putin', 'Putin']]);
+  });
+
+  it('keeps a first name and surname in a headline (names of the sample articles)', () => {
+    const text = 'Keir Starmer Calls Putin\n\nFriedrich Merz Rejects Deal, Grinds Forward\n\nStarmer and Merz spoke.';
+    expect(headingSpans(text)).toHaveLength(2);
+    expect(names(text, 'person').map(([quote]) => quote).slice(0, 3)).toEqual(['Keir Starmer', 'Putin', 'Friedrich Merz']);
+  });
+
+  it('offers no name made of the words of a quoted title', () => {
+    const text = fromSample('004_27bf8040a9b2cbc5.txt', 'Mearsheimer, J.J. (2024). “Why the Ukraine War Will Not End Soon.” Foreign Affairs, March/April 2024.');
+    expect(names(text).flat()).not.toContain('Will Not');
+  });
+
+  it('offers each name of a list joined by dashes, and the name after the end of a quoted sentence alone', () => {
+    const text = fromSample('004_27bf8040a9b2cbc5.txt', 'Envoys representing former U.S. President Donald Trump and Russian President Vladimir Putin—Steve Witkoff, Jared Kushner, and Kirill Dmitriev—convened');
+    expect(names(text, 'person').map(([quote]) => quote)).toEqual(['Donald Trump', 'Vladimir Putin', 'Steve Witkoff', 'Jared Kushner', 'Kirill Dmitriev']);
+    const reference = fromSample('004_27bf8040a9b2cbc5.txt', 'BBC News. (2026). “Trump allies hold secret Ukraine talks with Russian envoy in Davos.” BBC World Service, January 21, 2026.');
+    expect(names(reference, 'organisation')).toContainEqual(['BBC World Service', 'BBC World Service']);
+    expect(names(reference).flat().some((name) => name.includes('Davos'))).toBe(false);
+  });
+
+  it('leaves the department out of a secretary\'s name ("Secretary of the Army Daniel Driscoll")', () => {
+    const text = fromSample('001_53db5d5361afbcfc.txt', 'his son-in-law Jared Kushner, and Secretary of the Army Daniel Driscoll.');
+    expect(names(text, 'person')).toContainEqual(['Daniel Driscoll', 'Daniel Driscoll']);
   });
 });
