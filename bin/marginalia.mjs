@@ -18,7 +18,11 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BUNDLE = join(ROOT, 'out', 'cli', 'main.mjs');
 const INPUTS = join(ROOT, 'out', 'cli', 'inputs.json');
 
-/** Why the bundle cannot be used (a sentence), or null when it is there and no source file is newer. */
+/**
+ * Why the bundle cannot be used (a sentence), or null when it is there and no source file is newer. Each input is
+ * statted, without an exception for a missing one (an installed copy may ship the bundle without its sources, and
+ * then has no src-main folder at all: one stat says so).
+ */
 function bundleProblem() {
   let built;
   let inputs;
@@ -28,13 +32,10 @@ function bundleProblem() {
   } catch {
     return 'the prebuilt CLI is not there (npm run build:cli makes it)';
   }
+  if (!statSync(join(ROOT, 'src-main'), { throwIfNoEntry: false })) return null;
+  const root = `${ROOT}/`;
   for (const input of inputs) {
-    let changed;
-    try {
-      changed = statSync(join(ROOT, input)).mtimeMs;
-    } catch {
-      continue; // an installed copy may ship the bundle without its sources
-    }
+    const changed = statSync(root + input, { throwIfNoEntry: false })?.mtimeMs ?? 0;
     if (changed > built) return `${input} changed after the prebuilt CLI was built (npm run build:cli rebuilds it)`;
   }
   return null;

@@ -64,4 +64,9 @@ describe('bin/marginalia.mjs', () => {
     expect(missing.stderr).toBe('marginalia: MARGINALIA_CLI=bundle, but the prebuilt CLI is not there (npm run build:cli makes it).\n');
     expect(run(['a']).stdout).toBe('source a\n');
   });
+
+  it('runs the bundle of an installed copy, which ships no sources at all', () => {
+    rmSync(join(dir.path, 'src-main'), { recursive: true });
+    expect(run(['a'], { MARGINALIA_CLI: 'bundle' })).toEqual({ code: 4, stdout: 'bundle a\n', stderr: '' });
+  });
 });

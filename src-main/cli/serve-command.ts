@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { settingsDirectory } from '../core/settings';
-import { startServer } from '../serve/server';
 import type { CliIo } from './project';
 
 /** The renderer that `npm run build` (electron-vite) writes: <repo>/out/renderer. */
@@ -47,6 +46,8 @@ export function registerServeCommand(program: Command, io: CliIo): void {
     )
     .action(async (projectPath: string, options: { port?: number; analyst?: string }) => {
       const analystName = options.analyst ?? (io.env.MARGINALIA_ANALYST || undefined);
+      // The server (node:http, the core's worker thread) is loaded here, so no other command pays for it at start-up.
+      const { startServer } = await import('../serve/server');
       const server = await startServer({
         projectPath,
         port: options.port ?? 0,

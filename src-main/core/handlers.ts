@@ -12,10 +12,6 @@ import { combineAnalysts, listAnalysts, renameAnalyst } from './analyst-service'
 import { createAnnotation, createAnnotations, deleteAnnotation, listAnnotations, updateAnnotation } from './annotation-service';
 import { getDocument, importArticle, importDocuments, listDocuments } from './document-service';
 import { removeDocument, updateDocument } from './document-edit-service';
-import { exportProjectJson } from './export-json';
-import { exportProject } from './export/index';
-import { exportFiltersOf, snapshotOf } from './export/snapshot';
-import { writeExport } from './export/write';
 import { compactProject } from './compact-service';
 import { applyTeammateFile, applyTeammateFiles, cancelTeammateFile, packForSharing, previewTeammateFile } from './merge/merge-service';
 import { redo, undo } from './history-service';
@@ -33,10 +29,12 @@ export type ProjectMethod = Exclude<Method, `settings.${string}` | `workbench.${
 export type ProjectHandlers = Pick<ContractHandlers, ProjectMethod>;
 
 /**
- * Loaded on first use, so that a command that needs neither does not evaluate them as it starts: suggestions bring
- * an English tagger (compromise); the annotation importer brings an XML parser and a zip reader.
+ * Loaded on first use, so that a command that needs none does not evaluate them as it starts: suggestions bring
+ * an English tagger (compromise); the annotation importer brings an XML parser and a zip reader; the exporters
+ * a zip writer and the report's templates.
  */
 const suggestions = () => import('./suggestions/suggestion-service');
+const exporters = () => import('./export/write');
 
 export function createHandlers(session: ProjectSession): ProjectHandlers {
   return {
@@ -73,8 +71,8 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'analyst.combine': (request) => combineAnalysts(session, request),
     'history.undo': () => undo(session),
     'history.redo': () => redo(session),
-    'export.project': (request) => ({ files: exportFiles(session, request) }),
-    'export.write': (request) => writeExport(session, request),
+    'export.project': async (request) => ({ files: await exportFiles(session, request) }),
+    'export.write': async (request) => (await exporters()).writeExport(session, request),
     'project.compact': () => compactProject(session),
     'annotation.importFile': async (request) => (await import('./tag-import/import-service')).importAnnotationsFile(session, request),
     'project.pack': () => packForSharing(session),
@@ -103,7 +101,12 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
   };
 }
 
-function exportFiles(session: ProjectSession, request: ValidRequestOf<'export.project'>) {
+async function exportFiles(session: ProjectSession, request: ValidRequestOf<'export.project'>) {
+  const [{ exportProjectJson }, { exportProject }, { exportFiltersOf, snapshotOf }] = await Promise.all([
+    import('./export-json'),
+    import('./export/index'),
+    import('./export/snapshot'),
+  ]);
   const { format, jsonLines } = request;
   const filters = exportFiltersOf(session, request);
   const files =

@@ -1,9 +1,13 @@
 // The log file: where unexpected errors are written with their details (stack), for the CLI, `serve` and the app.
 // pino writes JSON lines synchronously (so an entry written just before exit is on disk), runs in Node and in
 // Electron's main process alike, and serialises errors with their stack and cause.
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import pino from 'pino';
+import type pinoModule from 'pino';
+
+// pino is loaded when the first entry is written: a command that logs nothing (most) does not pay for it as it starts.
+const load = createRequire(import.meta.url);
 
 /** The platform's folder for logs; MARGINALIA_LOG_DIR overrides it (tests, or to keep logs elsewhere). */
 export function logDirectory(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform, home: string = homedir()): string {
@@ -19,12 +23,13 @@ export function logFilePath(env: NodeJS.ProcessEnv = process.env): string {
   return join(logDirectory(env), 'marginalia.log');
 }
 
-const loggers = new Map<string, pino.Logger>();
+const loggers = new Map<string, pinoModule.Logger>();
 
 /** The logger writing to `path` (created with its folder on first use), one per file for the life of the process. */
-function loggerFor(path: string): pino.Logger {
+function loggerFor(path: string): pinoModule.Logger {
   let logger = loggers.get(path);
   if (!logger) {
+    const pino = load('pino') as typeof pinoModule;
     logger = pino({ base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime }, pino.destination({ dest: path, sync: true, mkdir: true }));
     loggers.set(path, logger);
   }

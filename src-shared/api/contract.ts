@@ -1,7 +1,7 @@
 // THE contract: every operation of the core as a zod request and response schema, keyed `domain.verb`.
 // Electron IPC, the HTTP transport of `marginalia serve` and the CLI all dispatch through this one object.
 // The `annotation.*` methods are about what the workbench calls tags: one tag is one annotation (model/annotation.ts).
-import { z } from 'zod';
+import * as z from 'zod';
 import { ActorKindSchema, ActorNameSchema, ActorSchema } from '../model/actor';
 import { AnnotationKindSchema, AnnotationSchema, AttributesPatchSchema, WarningCategorySchema } from '../model/annotation';
 import { DocumentMetaSchema, DocumentSchema } from '../model/document';
@@ -322,30 +322,45 @@ export type ActorRole = z.infer<typeof ActorRoleSchema>;
 /** The id a client gives a request it may cancel and follow the progress of (unique among its running requests). */
 export const RequestIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a request id is 8 to 64 letters, digits or "-"');
 
-function method<Req extends z.ZodType, Res extends z.ZodType>(request: Req, response: Res) {
-  return { request, response };
+/**
+ * One method's request and response schemas, each built on first use: building all of them costs a short command
+ * (`marginalia list`) more than the command itself, and each call needs only its own. Built once, then kept.
+ */
+function method<Req extends z.ZodType, Res extends z.ZodType>(request: () => Req, response: () => Res): { readonly request: Req; readonly response: Res } {
+  let builtRequest: Req | undefined;
+  let builtResponse: Res | undefined;
+  return {
+    get request() {
+      builtRequest ??= request();
+      return builtRequest;
+    },
+    get response() {
+      builtResponse ??= response();
+      return builtResponse;
+    },
+  };
 }
 
 export const contract = {
-  'project.info': method(z.strictObject({}), ProjectInfoSchema),
+  'project.info': method(() => z.strictObject({}), () => ProjectInfoSchema),
 
-  'document.import': method(z.strictObject({ source: ImportSourceSchema }), ImportResultSchema),
+  'document.import': method(() => z.strictObject({ source: ImportSourceSchema }), () => ImportResultSchema),
   /** Several articles in one transaction: all of them, or — when one is refused — none. */
   'document.importMany': method(
-    z
+    () => z
       .strictObject({ sources: z.array(ImportSourceSchema).min(1).max(IMPORT_BATCH_LIMITS.files, `at most ${IMPORT_BATCH_LIMITS.files} articles per import`) })
       .refine(
         ({ sources }) => sources.reduce((sum, s) => sum + (s.type === 'file' ? s.content.byteLength : s.text.length), 0) <= IMPORT_BATCH_LIMITS.bytes,
         `the articles of one import are together at most ${describeBytes(IMPORT_BATCH_LIMITS.bytes)}`,
       ),
-    z.object({ results: z.array(ImportResultSchema) }),
+    () => z.object({ results: z.array(ImportResultSchema) }),
   ),
   /**
    * The project's documents, newest first (undated last): all of them, or one page of those matching a filter.
    * `total` counts every match, whatever the page. With `fields: 'row'`, each carries only what a row of the list shows.
    */
   'document.list': method(
-    z.strictObject({
+    () => z.strictObject({
       /** Only documents whose title, author or outlet contains this text (case ignored). */
       filter: z.string().max(200).optional(),
       ids: z.array(DocumentIdSchema).max(1_000).optional(),
@@ -353,66 +368,66 @@ export const contract = {
       limit: z.number().int().min(1).max(1_000).optional(),
       fields: z.enum(['all', 'row']).optional(),
     }),
-    z.object({ documents: z.array(z.union([DocumentSummarySchema, DocumentRowSchema])), total: z.number().int().nonnegative() }),
+    () => z.object({ documents: z.array(z.union([DocumentSummarySchema, DocumentRowSchema])), total: z.number().int().nonnegative() }),
   ),
-  'document.get': method(z.strictObject({ id: DocumentIdSchema }), DocumentSchema),
+  'document.get': method(() => z.strictObject({ id: DocumentIdSchema }), () => DocumentSchema),
   /** Edits a document's details (a field left out stays; null clears it); one undoable step. The text never changes. */
   'document.update': method(
-    z.strictObject({
+    () => z.strictObject({
       id: DocumentIdSchema,
       title: z.string().trim().min(1, 'a title cannot be empty').max(2_000).optional(),
       publishedAt: z.iso.date('a date is written YYYY-MM-DD, for example 2026-01-20').nullable().optional(),
       author: z.string().trim().max(2_000).nullable().optional(),
       outlet: z.string().trim().max(2_000).nullable().optional(),
     }),
-    DocumentMetaSchema,
+    () => DocumentMetaSchema,
   ),
   /** Removes a document and, with it, its tags from every view, export and count; one undoable step (nothing is deleted). */
-  'document.remove': method(z.strictObject({ id: DocumentIdSchema }), z.object({ document: DocumentMetaSchema, tagCount: z.number().int().nonnegative() })),
+  'document.remove': method(() => z.strictObject({ id: DocumentIdSchema }), () => z.object({ document: DocumentMetaSchema, tagCount: z.number().int().nonnegative() })),
 
-  'annotation.create': method(AnnotationCreateSchema, AnnotationSchema),
+  'annotation.create': method(() => AnnotationCreateSchema, () => AnnotationSchema),
   /** Many tags in one transaction and one undoable step (bulk tagging, scripted imports). */
   'annotation.createMany': method(
-    z.strictObject({ annotations: z.array(AnnotationCreateSchema).min(1).max(10_000, 'at most 10,000 tags per call') }),
-    z.object({ created: z.number().int() }),
+    () => z.strictObject({ annotations: z.array(AnnotationCreateSchema).min(1).max(10_000, 'at most 10,000 tags per call') }),
+    () => z.object({ created: z.number().int() }),
   ),
   'annotation.update': method(
-    z.strictObject({
+    () => z.strictObject({
       id: AnnotationIdSchema,
       target: RangeSchema.optional(),
       attributes: AttributesPatchSchema.optional(),
       note: NoteSchema.optional(),
     }),
-    AnnotationSchema,
+    () => AnnotationSchema,
   ),
-  'annotation.delete': method(z.strictObject({ id: AnnotationIdSchema }), AnnotationSchema),
+  'annotation.delete': method(() => z.strictObject({ id: AnnotationIdSchema }), () => AnnotationSchema),
   'annotation.listForDocument': method(
-    z.strictObject({ documentId: DocumentIdSchema, includeDeleted: z.boolean().optional() }),
-    z.object({ annotations: z.array(AnnotationSchema) }),
+    () => z.strictObject({ documentId: DocumentIdSchema, includeDeleted: z.boolean().optional() }),
+    () => z.object({ annotations: z.array(AnnotationSchema) }),
   ),
 
   /** With `withMentions`, each actor carries how often it is named, per document and in all. */
   'actor.list': method(
-    z.strictObject({ query: z.string().max(200).optional(), includeDeleted: z.boolean().optional(), withMentions: z.boolean().optional() }),
-    z.object({ actors: z.array(ActorSchema.extend({ mentions: ActorMentionsSchema.optional() })) }),
+    () => z.strictObject({ query: z.string().max(200).optional(), includeDeleted: z.boolean().optional(), withMentions: z.boolean().optional() }),
+    () => z.object({ actors: z.array(ActorSchema.extend({ mentions: ActorMentionsSchema.optional() })) }),
   ),
   /** Every live tag that names the actor (actor tags, and claims with it as claimant), with counts per document. */
   'actor.mentions': method(
-    z.strictObject({ actorId: ActorIdSchema }),
-    ActorMentionsSchema.extend({ annotations: z.array(AnnotationSchema) }),
+    () => z.strictObject({ actorId: ActorIdSchema }),
+    () => ActorMentionsSchema.extend({ annotations: z.array(AnnotationSchema) }),
   ),
   'actor.create': method(
-    z.strictObject({ name: ActorNameSchema, kind: ActorKindSchema, aliases: z.array(ActorNameSchema).max(100).optional() }),
-    ActorSchema,
+    () => z.strictObject({ name: ActorNameSchema, kind: ActorKindSchema, aliases: z.array(ActorNameSchema).max(100).optional() }),
+    () => ActorSchema,
   ),
   'actor.update': method(
-    z.strictObject({
+    () => z.strictObject({
       id: ActorIdSchema,
       name: ActorNameSchema.optional(),
       kind: ActorKindSchema.optional(),
       aliases: z.array(ActorNameSchema).max(100).optional(),
     }),
-    ActorSchema,
+    () => ActorSchema,
   ),
 
   /**
@@ -420,76 +435,76 @@ export const contract = {
    * With `dryRun`, only says what would move (the combined actor and the tag count); nothing is written.
    */
   'actor.combine': method(
-    z.strictObject({ keepId: ActorIdSchema, mergeId: ActorIdSchema, dryRun: z.boolean().optional() }),
-    z.object({ actor: ActorSchema, retagged: z.number().int() }),
+    () => z.strictObject({ keepId: ActorIdSchema, mergeId: ActorIdSchema, dryRun: z.boolean().optional() }),
+    () => z.object({ actor: ActorSchema, retagged: z.number().int() }),
   ),
 
   /** Every analyst of the project (those combined into another are left out), with tag count and origin. */
-  'analyst.list': method(z.strictObject({}), z.object({ analysts: z.array(AnalystEntrySchema) })),
+  'analyst.list': method(() => z.strictObject({}), () => z.object({ analysts: z.array(AnalystEntrySchema) })),
   /** Renames an analyst in place: same id, every tag keeps it. Not undoable (a name, not a tag). */
-  'analyst.rename': method(z.strictObject({ id: AnalystIdSchema, name: AnalystNameSchema }), AnalystEntrySchema),
+  'analyst.rename': method(() => z.strictObject({ id: AnalystIdSchema, name: AnalystNameSchema }), () => AnalystEntrySchema),
   /**
    * Makes two identities one: every tag of `from` becomes `into`'s, one undoable step recorded in the change log (so a
    * merge carries it). With `dryRun`, only counts the tags that would move.
    */
   'analyst.combine': method(
-    z.strictObject({ from: AnalystIdSchema, into: AnalystIdSchema, dryRun: z.boolean().optional() }),
-    z.object({ analyst: AnalystEntrySchema, moved: z.number().int() }),
+    () => z.strictObject({ from: AnalystIdSchema, into: AnalystIdSchema, dryRun: z.boolean().optional() }),
+    () => z.object({ analyst: AnalystEntrySchema, moved: z.number().int() }),
   ),
 
-  'history.undo': method(z.strictObject({}), z.object({ undone: HistoryEntrySchema.nullable() })),
-  'history.redo': method(z.strictObject({}), z.object({ redone: HistoryEntrySchema.nullable() })),
+  'history.undo': method(() => z.strictObject({}), () => z.object({ undone: HistoryEntrySchema.nullable() })),
+  'history.redo': method(() => z.strictObject({}), () => z.object({ redone: HistoryEntrySchema.nullable() })),
 
   /** App settings kept outside any project (the analyst's name). */
-  'settings.get': method(z.strictObject({}), SettingsViewSchema),
-  'settings.update': method(z.strictObject({ analystName: z.string().trim().min(1, 'a name is required').max(100) }), SettingsViewSchema),
+  'settings.get': method(() => z.strictObject({}), () => SettingsViewSchema),
+  'settings.update': method(() => z.strictObject({ analystName: z.string().trim().min(1, 'a name is required').max(100) }), () => SettingsViewSchema),
 
   /** Project lifecycle through native dialogs in the desktop app; `unsupported` in the browser mode. */
-  'workbench.state': method(z.strictObject({}), WorkbenchStateSchema),
-  'workbench.newProject': method(z.strictObject({}), WorkbenchStateSchema),
-  'workbench.openProject': method(z.strictObject({}), WorkbenchStateSchema),
-  'workbench.openRecent': method(z.strictObject({ index: z.number().int().min(0).max(19) }), WorkbenchStateSchema),
-  'workbench.closeProject': method(z.strictObject({}), WorkbenchStateSchema),
-  'workbench.rememberDocument': method(z.strictObject({ documentId: DocumentIdSchema }), z.object({})),
+  'workbench.state': method(() => z.strictObject({}), () => WorkbenchStateSchema),
+  'workbench.newProject': method(() => z.strictObject({}), () => WorkbenchStateSchema),
+  'workbench.openProject': method(() => z.strictObject({}), () => WorkbenchStateSchema),
+  'workbench.openRecent': method(() => z.strictObject({ index: z.number().int().min(0).max(19) }), () => WorkbenchStateSchema),
+  'workbench.closeProject': method(() => z.strictObject({}), () => WorkbenchStateSchema),
+  'workbench.rememberDocument': method(() => z.strictObject({ documentId: DocumentIdSchema }), () => z.object({})),
 
-  'export.project': method(ExportRequestSchema, z.object({ files: z.array(ExportedFileSchema) })),
+  'export.project': method(() => ExportRequestSchema, () => z.object({ files: z.array(ExportedFileSchema) })),
   /**
    * The same export written in chunks, with bounded memory whatever the project's size, into a new private folder of
    * the core's process (removed when it ends); the caller moves or sends the files, then removes the folder.
    */
   'export.write': method(
-    ExportRequestSchema,
-    z.object({ folder: z.string(), files: z.array(z.object({ path: z.string(), mediaType: z.string(), bytes: z.number().int() })) }),
+    () => ExportRequestSchema,
+    () => z.object({ folder: z.string(), files: z.array(z.object({ path: z.string(), mediaType: z.string(), bytes: z.number().int() })) }),
   ),
 
   /** Two analysts' tags on one document, side by side: every agreement and difference. */
   'review.compare': method(
-    ReviewPairSchema,
-    z.object({ differences: z.array(DifferenceSchema), annotations: z.array(AnnotationSchema) }),
+    () => ReviewPairSchema,
+    () => z.object({ differences: z.array(DifferenceSchema), annotations: z.array(AnnotationSchema) }),
   ),
   /** Decides one difference: keep A's version, B's, both, or neither. Tags are marked, never changed or deleted. */
   'review.decide': method(
-    ReviewPairSchema.extend({
+    () => ReviewPairSchema.extend({
       key: z.string().max(2_000),
       decision: z.enum(['accept_a', 'accept_b', 'accept_both', 'reject_both']),
       comment: z.string().max(5_000).optional(),
     }),
-    z.object({ annotations: z.array(AnnotationSchema) }),
+    () => z.object({ annotations: z.array(AnnotationSchema) }),
   ),
   /** Accepts every tag both analysts agree on, in one step; `accepted` counts agreements (pairs of tags). */
-  'review.acceptAgreed': method(ReviewPairSchema, z.object({ accepted: z.number().int() })),
+  'review.acceptAgreed': method(() => ReviewPairSchema, () => z.object({ accepted: z.number().int() })),
   /**
    * Agreement figures for two analysts, on one document or the whole project, overall and per kind. With
    * `teammateFileId`, B is an analyst of that file and the project's figures cover the articles both files hold.
    */
   'agreement.compute': method(
-    z.strictObject({
+    () => z.strictObject({
       analystA: AnalystIdSchema,
       analystB: AnalystIdSchema,
       documentId: DocumentIdSchema.optional(),
       teammateFileId: z.uuid().optional(),
     }),
-    AgreementResultSchema,
+    () => AgreementResultSchema,
   ),
   /**
    * Opens a teammate's project file (sent as bytes, never a path) for review without merging it: checked like a
@@ -497,11 +512,11 @@ export const contract = {
    * Its analysts get ids of their own for this session, so that they never mix with this project's.
    */
   'review.openFile': method(
-    z.strictObject({
+    () => z.strictObject({
       fileName: z.string().min(1).max(255),
       content: fileContentSchema('project'),
     }),
-    z.object({
+    () => z.object({
       teammateFileId: z.uuid(),
       fileName: z.string(),
       projectName: z.string(),
@@ -513,67 +528,67 @@ export const contract = {
     }),
   ),
   /** Forgets a teammate's file opened for review. */
-  'review.closeFile': method(z.strictObject({ teammateFileId: z.uuid() }), z.object({})),
+  'review.closeFile': method(() => z.strictObject({ teammateFileId: z.uuid() }), () => z.object({})),
 
   /** The whole project as one self-contained file (no WAL sidecars), to send to a teammate. */
-  'project.pack': method(z.strictObject({}), z.object({ fileName: z.string(), content: BytesSchema })),
+  'project.pack': method(() => z.strictObject({}), () => z.object({ fileName: z.string(), content: BytesSchema })),
   /**
    * Stores each snapshot of the change log once (a tag's latest state only in its row, a previous state only as its
    * parent's) and gives the space back (VACUUM); every entry reads as before. Sizes in bytes, the file with its WAL.
    */
   'project.compact': method(
-    z.strictObject({}),
-    z.object({ bytesBefore: z.number().int(), bytesAfter: z.number().int(), snapshotsDropped: z.number().int() }),
+    () => z.strictObject({}),
+    () => z.object({ bytesBefore: z.number().int(), bytesAfter: z.number().int(), snapshotsDropped: z.number().int() }),
   ),
 
   /** Checks a teammate's project file (sent as bytes, never a path) and previews the merge; writes nothing. */
   'merge.preview': method(
-    z.strictObject({
+    () => z.strictObject({
       fileName: z.string().min(1).max(255),
       content: fileContentSchema('project'),
     }),
-    MergePreviewSchema.extend({ previewId: z.uuid(), fileName: z.string() }),
+    () => MergePreviewSchema.extend({ previewId: z.uuid(), fileName: z.string() }),
   ),
   /** Merges a previewed file in one transaction. */
-  'merge.apply': method(z.strictObject({ previewId: z.uuid() }), MergePreviewSchema),
+  'merge.apply': method(() => z.strictObject({ previewId: z.uuid() }), () => MergePreviewSchema),
   /** Merges several previewed files in one transaction, each against the project as the ones before it left it: all or none. */
   'merge.applyMany': method(
-    z.strictObject({ previewIds: z.array(z.uuid()).min(1).max(MAX_MERGE_PREVIEWS) }),
-    z.object({ merged: z.array(MergePreviewSchema) }),
+    () => z.strictObject({ previewIds: z.array(z.uuid()).min(1).max(MAX_MERGE_PREVIEWS) }),
+    () => z.object({ merged: z.array(MergePreviewSchema) }),
   ),
   /** Forgets a preview the user declined. */
-  'merge.cancel': method(z.strictObject({ previewId: z.uuid() }), z.object({})),
+  'merge.cancel': method(() => z.strictObject({ previewId: z.uuid() }), () => z.object({})),
 
   /** Proposed tags (never tags until accepted): known actors' names, new actors, figures, attributed claims. */
   'suggestion.list': method(
-    z.strictObject({ documentId: DocumentIdSchema.optional(), kind: SuggestionKindSchema.optional() }),
-    z.object({ suggestions: z.array(SuggestionSchema), counts: SuggestionCountsSchema }),
+    () => z.strictObject({ documentId: DocumentIdSchema.optional(), kind: SuggestionKindSchema.optional() }),
+    () => z.object({ suggestions: z.array(SuggestionSchema), counts: SuggestionCountsSchema }),
   ),
   /** Turns suggestions into tags by this analyst, in one transaction and one undoable step. */
-  'suggestion.accept': method(z.strictObject({ keys: SuggestionKeysSchema }), AcceptResultSchema),
+  'suggestion.accept': method(() => z.strictObject({ keys: SuggestionKeysSchema }), () => AcceptResultSchema),
   /** Remembers suggestions as rejected in the project file, so they are not offered again. */
-  'suggestion.reject': method(z.strictObject({ keys: SuggestionKeysSchema }), z.object({ rejected: z.number().int() })),
+  'suggestion.reject': method(() => z.strictObject({ keys: SuggestionKeysSchema }), () => z.object({ rejected: z.number().int() })),
   /** Accepts every suggestion matching the filters as one step; with `dryRun`, only counts them. */
   'suggestion.acceptAll': method(
-    z.strictObject({
+    () => z.strictObject({
       kind: SuggestionKindSchema.optional(),
       actorId: ActorIdSchema.optional(),
       documentId: DocumentIdSchema.optional(),
       dryRun: z.boolean().optional(),
     }),
-    AcceptResultSchema.extend({ count: z.number().int() }),
+    () => AcceptResultSchema.extend({ count: z.number().int() }),
   ),
 
   /** Tags from another tool's file: W3C Web Annotation / Hypothesis JSON, or a REFI-QDA .qdpx project. */
   'annotation.importFile': method(
-    z.strictObject({
+    () => z.strictObject({
       format: z.enum(['w3c', 'qdpx']),
       fileName: z.string().min(1).max(255),
       content: fileContentSchema('annotations'),
       /** The document every annotation is about, instead of finding it by hash, source, title or quotes. */
       documentId: DocumentIdSchema.optional(),
     }),
-    z.object({
+    () => z.object({
       /** New tags. */
       imported: z.number().int(),
       /** Tags already in the project (same id) replaced by a newer version from the file. */
@@ -596,12 +611,12 @@ export const contract = {
    * diacritics and case ignored. Hits come best document first, in text order within it, at most `limit`.
    */
   'search.query': method(
-    z.strictObject({
+    () => z.strictObject({
       query: z.string().max(1_000, 'a search is at most 1,000 characters'),
       documentId: DocumentIdSchema.optional(),
       limit: z.number().int().min(1).max(10_000).optional(),
     }),
-    z.object({
+    () => z.object({
       hits: z.array(SearchHitSchema),
       /** How many documents match, whether or not all their hits fit in `limit`. */
       documentCount: z.number().int(),
@@ -614,7 +629,7 @@ export const contract = {
    * hits the current analyst already tagged with that kind on the same span are skipped. `dryRun` only counts.
    */
   'search.tagAll': method(
-    z.strictObject({
+    () => z.strictObject({
       query: z.string().max(1_000, 'a search is at most 1,000 characters'),
       documentId: DocumentIdSchema.optional(),
       kind: AnnotationKindSchema,
@@ -622,7 +637,7 @@ export const contract = {
       note: NoteSchema.optional(),
       dryRun: z.boolean().optional(),
     }),
-    z.object({
+    () => z.object({
       /** Hits tagged (or, with `dryRun`, to tag), and the documents they are in. */
       tagged: z.number().int(),
       documentCount: z.number().int(),
@@ -632,31 +647,31 @@ export const contract = {
   ),
   /** Every live tag of the project as table rows: filtered (all filters narrow), sorted by one column, one page at a time. */
   'annotation.query': method(
-    TagTableFiltersSchema.extend({
+    () => TagTableFiltersSchema.extend({
       sort: z.strictObject({ column: z.enum(['kind', 'quote', 'document', 'analyst', 'actor', 'status', 'category', 'value', 'review', 'date']), descending: z.boolean().optional() }).optional(),
       offset: z.number().int().nonnegative().optional(),
       limit: z.number().int().min(1).max(5_000).optional(),
     }),
-    z.object({ rows: z.array(TagRowSchema), total: z.number().int() }),
+    () => z.object({ rows: z.array(TagRowSchema), total: z.number().int() }),
   ),
   /** The tag table's grouped views: by actor (actor tags and claimants), by claim status (claims), or figures by unit with their values. */
-  'annotation.groups': method(TagTableFiltersSchema.extend({ by: z.enum(['actor', 'status', 'unit']) }), z.object({ groups: z.array(TagGroupSchema) })),
+  'annotation.groups': method(() => TagTableFiltersSchema.extend({ by: z.enum(['actor', 'status', 'unit']) }), () => z.object({ groups: z.array(TagGroupSchema) })),
   /** Cross-document checks: figures that disagree, roles that disagree, claims repeated; dismissed ones only when asked. */
-  'checks.list': method(z.strictObject({ includeDismissed: z.boolean().optional() }), z.object({ findings: z.array(FindingSchema) })),
+  'checks.list': method(() => z.strictObject({ includeDismissed: z.boolean().optional() }), () => z.object({ findings: z.array(FindingSchema) })),
   /** Sets a finding aside, remembered in this project file (not merged, not undoable). */
-  'checks.dismiss': method(z.strictObject({ key: z.string().min(1).max(200) }), z.object({})),
+  'checks.dismiss': method(() => z.strictObject({ key: z.string().min(1).max(200) }), () => z.object({})),
   /** Records a role an actor held, with its dates, for the outdated-role check (kept in this file; not undoable, not merged). */
   'actor.addRole': method(
-    z.strictObject({ actorId: ActorIdSchema, role: z.string().trim().min(1).max(200), from: z.iso.date(), to: z.iso.date().optional() }).refine((r) => r.to === undefined || r.to >= r.from, 'the role cannot end before it begins'),
-    ActorRoleSchema,
+    () => z.strictObject({ actorId: ActorIdSchema, role: z.string().trim().min(1).max(200), from: z.iso.date(), to: z.iso.date().optional() }).refine((r) => r.to === undefined || r.to >= r.from, 'the role cannot end before it begins'),
+    () => ActorRoleSchema,
   ),
   /**
    * Cancels a long request this client made with `requestId` (the IPC message's or `X-Marginalia-Request`); it ends
    * with a `cancelled` error and the project as it was. False when no such request is running.
    */
-  'request.cancel': method(z.strictObject({ requestId: RequestIdSchema }), z.object({ cancelled: z.boolean() })),
+  'request.cancel': method(() => z.strictObject({ requestId: RequestIdSchema }), () => z.object({ cancelled: z.boolean() })),
   /** The registered roles, of one actor or all, by actor and start date. */
-  'actor.roles': method(z.strictObject({ actorId: ActorIdSchema.optional() }), z.object({ roles: z.array(ActorRoleSchema) })),
+  'actor.roles': method(() => z.strictObject({ actorId: ActorIdSchema.optional() }), () => z.object({ roles: z.array(ActorRoleSchema) })),
 } as const;
 
 export type Contract = typeof contract;

@@ -1,5 +1,5 @@
 // The one generic dispatcher every transport uses: method allow-list → request schema → handler → Result.
-import { z } from 'zod';
+import * as z from 'zod';
 import { contract, isMethod, type ContractHandlers, type Method, type ResponseOf } from './contract';
 import { err, ok, UserError, type Result } from '../model/result';
 

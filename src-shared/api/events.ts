@@ -1,5 +1,5 @@
 // Events sent to the workbench UI: the desktop menus' commands, and what changed in the open project.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The open project changed — through this client, another window, the CLI or a merge. Clients refresh what the

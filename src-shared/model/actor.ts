@@ -1,5 +1,5 @@
 // The project's actor registry: people, organisations and states an analyst tags, with their alternative spellings.
-import { z } from 'zod';
+import * as z from 'zod';
 import { ActorIdSchema, AnalystIdSchema, TimestampSchema } from './ids';
 
 export const ActorKindSchema = z.enum(['person', 'organisation', 'state', 'other']);

@@ -3,7 +3,7 @@
 // same thing as the code, the contract, the project file and the W3C Web Annotation export hold it, with its id,
 // analyst, anchor and history. One tag is one annotation: code the user reads says "tag", code about the record
 // (contract methods `annotation.*`, the `annotations` table, `Annotation`) says "annotation".
-import { z } from 'zod';
+import * as z from 'zod';
 import { ActorIdSchema, AnalystIdSchema, AnnotationIdSchema, DocumentIdSchema, TimestampSchema } from './ids';
 
 export const ANNOTATION_KINDS = ['claim', 'actor', 'figure', 'reliability_warning'] as const;

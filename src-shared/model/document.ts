@@ -1,5 +1,5 @@
 // The imported article as stored: canonical text, its block structure, and metadata. Pure data; no runtime deps but zod.
-import { z } from 'zod';
+import * as z from 'zod';
 import { AnalystIdSchema, DocumentIdSchema, IsoDateSchema, TimestampSchema } from './ids';
 
 /** Block kinds an imported article keeps; each becomes its own ProseMirror node. */

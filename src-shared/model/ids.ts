@@ -1,5 +1,5 @@
 // Branded UUID ids for every persisted record, so a DocumentId can never be passed where an AnnotationId belongs.
-import { z } from 'zod';
+import * as z from 'zod';
 
 const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a UUID');
 

@@ -1,5 +1,5 @@
 // Result<T>: how user-caused failures cross every boundary — a value, or an error with a stable code and a sentence.
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Stable codes for failures a user can cause; programming errors throw instead. */
 export const ErrorCodeSchema = z.enum([

@@ -1,5 +1,5 @@
 // What a suggestion is (a proposed tag, never a tag) and what the suggestion sources read: documents, actors, tags.
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ActorKind } from '../model/actor';
 
 export const SUGGESTION_SOURCES = ['actor-name', 'new-actor', 'figure', 'claim'] as const;

@@ -7,9 +7,17 @@ export interface TextSpan {
   end: number;
 }
 
-// One segmenter per granularity: creating one loads ICU data, segmenting with it is cheap.
-const wordSegmenter = new Intl.Segmenter('und', { granularity: 'word' });
-const sentenceSegmenter = new Intl.Segmenter('und', { granularity: 'sentence' });
+// One segmenter per granularity, made on first use: creating one loads ICU data (tens of milliseconds, which a
+// command that never segments should not pay as it starts); segmenting with it is cheap.
+const segmenters = new Map<'word' | 'sentence', Intl.Segmenter>();
+function segmenter(granularity: 'word' | 'sentence'): Intl.Segmenter {
+  let made = segmenters.get(granularity);
+  if (!made) {
+    made = new Intl.Segmenter('und', { granularity });
+    segmenters.set(granularity, made);
+  }
+  return made;
+}
 
 /**
  * Text made only of these characters — ASCII but "_", the letters of Latin-1 and Latin Extended-A, the no-break
@@ -102,7 +110,7 @@ export function wordBoundaries(text: string, from = 0, to = text.length): Int32A
   if (written < 0) {
     written = 0;
     const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-    for (const segment of wordSegmenter.segment(slice)) {
+    for (const segment of segmenter('word').segment(slice)) {
       if (!isWordSegment(segment)) continue;
       into[written++] = from + segment.index;
       into[written++] = from + segment.index + segment.segment.length;
@@ -122,7 +130,7 @@ export function wordSpans(text: string, from = 0, to = text.length): TextSpan[] 
 /** The sentences of `text`, as offsets, trailing white space excluded. */
 export function sentenceSpans(text: string): TextSpan[] {
   const spans: TextSpan[] = [];
-  for (const segment of sentenceSegmenter.segment(text)) {
+  for (const segment of segmenter('sentence').segment(text)) {
     const trimmed = segment.segment.trimEnd();
     if (trimmed.trim() !== '') spans.push({ start: segment.index, end: segment.index + trimmed.length });
   }

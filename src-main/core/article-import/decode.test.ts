@@ -1,7 +1,7 @@
 // Tests for decode.ts: refusals (empty, too large, binary, undecodable) and encoding detection.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binarySignature, decodeArticleBytes, decodingWarnings, normaliseNewlines, sniffHtmlCharset } from './decode';
+import { binarySignature, decodeArticleBytes, decodingWarnings, sniffHtmlCharset } from './decode';
 import { ImportRefusal, MAX_IMPORT_BYTES } from './refusal';
 
 const utf8 = (s: string): Uint8Array => new TextEncoder().encode(s);
@@ -262,12 +262,5 @@ describe('HTML charset declarations', () => {
     const r = decodeArticleBytes('u.html', utf8('<meta charset="windows-1252"><p>café</p>'), { html: true });
     expect(r.text).toContain('café');
     expect(r.encoding).toBe('utf-8');
-  });
-});
-
-describe('normaliseNewlines', () => {
-  it('turns CRLF and lone CR into LF, strips a BOM, and changes nothing else', () => {
-    expect(normaliseNewlines('\uFEFFa\r\nb\rc\n  d  \r\n\r\n')).toBe('a\nb\nc\n  d  \n\n');
-    expect(normaliseNewlines('  é\u00A0x\t')).toBe('  é\u00A0x\t');
   });
 });

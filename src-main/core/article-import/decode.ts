@@ -1,5 +1,6 @@
 // Turning an imported file's bytes into text: refusing empty/oversized/binary files and detecting the character encoding.
 import chardet from 'chardet';
+import { isSuspectControl, MAX_CONTROL_RATIO, textLooksBinary } from './plain-text';
 import { ImportRefusal, MAX_IMPORT_BYTES, tooLarge } from './refusal';
 
 export interface DecodedText {
@@ -24,8 +25,6 @@ const DETECTION_SAMPLE_BYTES = 64 * 1024;
 const FEW_BAD_PLACES = 3;
 /** …and with more, if it holds this many valid multi-byte characters per place. */
 const VALID_PER_BAD_PLACE = 8;
-/** Share of control characters (other than tab, newline, carriage return, form feed, escape) that marks a file binary. */
-const MAX_CONTROL_RATIO = 0.02;
 
 interface Signature {
   bytes: readonly number[];
@@ -64,11 +63,6 @@ export function binarySignature(bytes: Uint8Array): string | null {
   return null;
 }
 
-function isSuspectControl(code: number): boolean {
-  // C0 controls and DEL, except tab, newline, form feed, carriage return and ESC (ISO-2022 text uses it).
-  return (code < 0x20 && code !== 9 && code !== 10 && code !== 12 && code !== 13 && code !== 27) || code === 0x7f;
-}
-
 /** True when the bytes (an ASCII-compatible encoding) contain NUL or too many control characters. */
 function bytesLookBinary(bytes: Uint8Array): boolean {
   let controls = 0;
@@ -78,17 +72,6 @@ function bytesLookBinary(bytes: Uint8Array): boolean {
     if (isSuspectControl(b)) controls++;
   }
   return controls > 1 && controls > bytes.length * MAX_CONTROL_RATIO;
-}
-
-/** True when decoded text contains NUL or too many control characters. */
-export function textLooksBinary(text: string): boolean {
-  let controls = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0) return true;
-    if (isSuspectControl(c)) controls++;
-  }
-  return controls > 1 && controls > text.length * MAX_CONTROL_RATIO;
 }
 
 function binaryRefusal(name: string, kind: string | null): ImportRefusal {
@@ -260,10 +243,4 @@ export function decodingWarnings(name: string, decoded: DecodedText): string[] {
   if (n === 0) return [];
   const what = n === 1 ? '1 invalid UTF-8 byte sequence' : `${n.toLocaleString('en')} invalid UTF-8 byte sequences`;
   return [`"${name}" had ${what}, imported as \uFFFD (the replacement character).`];
-}
-
-/** Canonical line endings: a leading BOM removed, CRLF and lone CR turned into LF. Nothing else changes. */
-export function normaliseNewlines(text: string): string {
-  const noBom = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  return noBom.indexOf('\r') === -1 ? noBom : noBom.replace(/\r\n?/g, '\n');
 }

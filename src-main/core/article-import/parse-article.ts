@@ -1,6 +1,7 @@
 // Entry point of the pure parsing half of article import: file bytes or pasted text in, ParsedArticle out (or an ImportRefusal).
 import type { DocumentFormat } from '../../../src-shared/model/document';
-import { decodeArticleBytes, decodingWarnings, normaliseNewlines } from './decode';
+import { decodeArticleBytes, decodingWarnings } from './decode';
+import { normaliseNewlines } from './plain-text';
 import { parseDocx } from './docx';
 import { parseEpub } from './epub';
 import { parseHtml } from './parse-html';

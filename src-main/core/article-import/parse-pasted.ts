@@ -1,6 +1,6 @@
 // Pasted text read as an article (core, any process): kept apart from the file parsers so that it needs none of them.
-import { normaliseNewlines, textLooksBinary } from './decode';
 import { parsePlainText } from './parse-text';
+import { normaliseNewlines, textLooksBinary } from './plain-text';
 import { ImportRefusal, MAX_IMPORT_BYTES, tooLarge } from './refusal';
 import { titleFromText } from './text-util';
 import type { ParsedArticle } from './types';

@@ -2,7 +2,7 @@
 import { copyFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { z } from 'zod';
+import * as z from 'zod';
 import { describeOverLimit, FILE_LIMITS } from '../../../src-shared/api/limits';
 import { ActorSchema, type Actor } from '../../../src-shared/model/actor';
 import { AnnotationSchema, type Annotation } from '../../../src-shared/model/annotation';

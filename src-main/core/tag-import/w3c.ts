@@ -1,5 +1,5 @@
 // Reading W3C Web Annotations (ours, other tools', Hypothesis exports) into candidate tags (main process, pure, untrusted input).
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   ATTRIBUTE_SCHEMAS,
   AnnotationKindSchema,
