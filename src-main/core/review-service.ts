@@ -1,11 +1,12 @@
 // Reviewing two analysts' tags side by side: differences, decisions on them, and agreement figures.
 import type { ResponseOf, ValidRequestOf } from '../../src-shared/api/contract';
-import { agreementReport, type Span } from '../../src-shared/agreement/index';
+import { type Span } from '../../src-shared/agreement/index';
+import { FleissStream } from '../../src-shared/agreement/fleiss-stream';
 import { AgreementStream } from '../../src-shared/agreement/stream';
 import { ANNOTATION_KINDS, type Annotation, type ReviewStatus } from '../../src-shared/model/annotation';
 import { UserError } from '../../src-shared/model/result';
 import { compareAnnotationSets, DIFFERENCE_LABELS } from '../../src-shared/review/differences';
-import { annotationsForDocument, liveTagSpansOfDocument, type TagSpanRow } from '../store/annotations';
+import { analystsWithPassages, annotationsForDocument, liveTagSpansOfDocument, type TagSpanRow } from '../store/annotations';
 import { allDocumentMetas, documentText } from '../store/documents';
 import { allAnalysts } from '../store/project-meta';
 import { recordChange, runAction } from './record-change';
@@ -102,18 +103,6 @@ function raterTags(tags: readonly { kind: string; start: number | null; end: num
   return { spans, tags: tags.length };
 }
 
-function shifted(spans: readonly Span[], shift: number): Span[] {
-  return spans.map((span) => ({ start: span.start + shift, end: span.end + shift, kind: span.kind }));
-}
-
-/** A document where analysts other than A and B tagged passages: its text and everyone's passages, for Fleiss' κ. */
-interface ExtraRaters {
-  text: string;
-  a: readonly Span[];
-  b: readonly Span[];
-  byAnalyst: ReadonlyMap<string, readonly Span[]>;
-}
-
 /**
  * Agreement of two analysts' tags: on one document, or on the whole project, where the documents' texts are laid
  * end to end as one continuum (and each document also gets its own figures). With a teammate's file, B's tags come
@@ -133,9 +122,13 @@ export async function computeAgreement(session: ProjectSession, request: ValidRe
   const kinds = [...ANNOTATION_KINDS];
   const others = file ? [] : allAnalysts(session.db).map((a) => a.id as string).filter((id) => id !== request.analystA && id !== request.analystB);
   const documents: ResponseOf<'agreement.compute'>['documents'] = [];
-  /** Per document where others tagged beside A and B, the other analysts' passages (by analyst), for Fleiss' κ. */
-  const extras: ExtraRaters[] = [];
-  // Document by document: only the counts behind the figures outlive a document (and the documents Fleiss' κ needs).
+  // The raters of Fleiss' κ for the whole: every other analyst with a passage tagged in a document in scope; the
+  // documents: those where A, B and all of them tagged passages.
+  const tagging = others.length > 0 ? analystsWithPassages(session.db, request.documentId) : new Set<string>();
+  const raters = others.filter((id) => tagging.has(id));
+  const wholeFleiss = raters.length > 0 ? new FleissStream(kinds, 2 + raters.length) : null;
+  let fleissDocuments = 0;
+  // Document by document: only the counts behind the figures outlive a document.
   const whole = new AgreementStream(kinds);
   for (const [index, meta] of metas.entries()) {
     await checkpoint(index, metas.length + 1, 'The agreement was not computed: cancelled.');
@@ -151,20 +144,28 @@ export async function computeAgreement(session: ProjectSession, request: ValidRe
       ? raterTags(teammateTags(file, request.analystB, meta.sha256, meta.id).map((t) => ({ kind: t.kind, start: t.target?.start ?? null, end: t.target?.end ?? null })))
       : raterTags(rowsByAnalyst.get(request.analystB) ?? []);
     const byAnalyst = new Map(others.map((id) => [id, raterTags(rowsByAnalyst.get(id) ?? []).spans] as const).filter(([, spans]) => spans.length > 0));
-    if (byAnalyst.size > 0) extras.push({ text, a: a.spans, b: b.spans, byAnalyst });
+    const everyone = a.spans.length > 0 && b.spans.length > 0;
+    if (wholeFleiss && everyone && raters.every((id) => byAnalyst.has(id))) {
+      wholeFleiss.add(text, [a.spans, b.spans, ...raters.map((id) => byAnalyst.get(id) ?? [])]);
+      fleissDocuments++;
+    }
     // One measure of the document (its word units, coverage and matches) serves its own figures and the whole's.
     const counts = whole.measure(text, a.spans, b.spans);
     if (!request.documentId && (a.tags > 0 || b.tags > 0)) {
       const own = new AgreementStream(kinds);
       own.addCounts(counts);
-      documents.push({ id: meta.id, title: meta.title, overall: withFleiss(own.overall(), fleissOn([{ text, a: a.spans, b: b.spans, byAnalyst }], [...byAnalyst.keys()], kinds)?.overall) });
+      let fleiss: number | null | undefined;
+      if (everyone && byAnalyst.size > 0) {
+        const ownFleiss = new FleissStream(kinds, 2 + byAnalyst.size);
+        ownFleiss.add(text, [a.spans, b.spans, ...byAnalyst.values()]);
+        fleiss = ownFleiss.fleissKappa().overall;
+      }
+      documents.push({ id: meta.id, title: meta.title, overall: withFleiss(own.overall(), fleiss) });
     }
     whole.addCounts(counts);
   }
   const report = whole.report();
-  // The raters for the whole: everyone who tagged a document in scope; the documents: those all of them tagged.
-  const raters = others.filter((id) => extras.some((d) => d.byAnalyst.has(id)));
-  const fleiss = fleissOn(extras, raters, kinds);
+  const fleiss = wholeFleiss && fleissDocuments > 0 ? wholeFleiss.fleissKappa() : undefined;
   return {
     overall: withFleiss(report.overall, fleiss?.overall),
     byKind: Object.fromEntries(Object.entries(report.byKind).map(([kind, figures]) => [kind, withFleiss(figures, fleiss?.byKind[kind])])),
@@ -174,32 +175,7 @@ export async function computeAgreement(session: ProjectSession, request: ValidRe
 
 type Figures = ResponseOf<'agreement.compute'>['overall'];
 
-function withFleiss(figures: Figures, from: Figures | undefined): Figures {
-  return from?.fleissKappa === undefined ? figures : { ...figures, fleissKappa: from.fleissKappa };
-}
-
-/**
- * The figures of A, B and `raters` together over the documents where A, B and every one of `raters` have tags
- * (undefined when there is no third rater or no such document); only their Fleiss' κ is used.
- */
-function fleissOn(
-  documents: readonly ExtraRaters[],
-  raters: readonly string[],
-  kinds: string[],
-): { overall: Figures; byKind: Record<string, Figures> } | undefined {
-  if (raters.length === 0) return undefined;
-  const shared = documents.filter((d) => d.a.length > 0 && d.b.length > 0 && raters.every((id) => d.byAnalyst.has(id)));
-  if (shared.length === 0) return undefined;
-  const texts: string[] = [];
-  const spans: Span[][] = [[], [], ...raters.map(() => [])];
-  let offset = 0;
-  for (const d of shared) {
-    texts.push(d.text);
-    spans[0]?.push(...shifted(d.a, offset));
-    spans[1]?.push(...shifted(d.b, offset));
-    raters.forEach((id, i) => spans[i + 2]?.push(...shifted(d.byAnalyst.get(id) ?? [], offset)));
-    offset += d.text.length + 2;
-  }
-  const [a = [], b = [], ...rest] = spans;
-  return agreementReport(texts.join('\n\n'), a, b, kinds, rest);
+/** The figures with Fleiss' κ added, unless there is none (undefined). */
+function withFleiss(figures: Figures, fleissKappa: number | null | undefined): Figures {
+  return fleissKappa === undefined ? figures : { ...figures, fleissKappa };
 }

@@ -84,6 +84,14 @@ export function liveTagSpansOfDocument(db: Db, documentId: DocumentId): TagSpanR
   return rows.sort((x, y) => (x.start ?? -1) - (y.start ?? -1) || (y.end ?? -1) - (x.end ?? -1));
 }
 
+/** The analysts with a live tag on a passage of `documentId`, or of any document in the project when it is left out. */
+export function analystsWithPassages(db: Db, documentId?: DocumentId): Set<string> {
+  const ids = documentId
+    ? statement(db, 'SELECT DISTINCT analyst_id FROM annotations WHERE document_id = ? AND deleted_at IS NULL AND start_offset IS NOT NULL').pluck().all(documentId)
+    : statement(db, `SELECT DISTINCT analyst_id FROM annotations WHERE deleted_at IS NULL AND start_offset IS NOT NULL AND ${onLiveDocument()}`).pluck().all();
+  return new Set(ids as string[]);
+}
+
 // Every tag (deleted ones too) of the documents in the project: a removed document's tags are left out with it.
 const ALL_ANNOTATIONS = `SELECT ${COLUMNS} FROM annotations WHERE ${onLiveDocument()} ORDER BY document_id, start_offset, created_at`;
 

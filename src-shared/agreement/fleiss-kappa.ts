@@ -55,8 +55,8 @@ export function fleissKappa(counts: readonly (readonly number[])[]): FleissKappa
   return fleissFromSums(agreementSum, categoryTotals, subjects, raters);
 }
 
-/** κ from Σ_i P_i and the category totals; shared by both entry points. */
-function fleissFromSums(agreementSum: number, categoryTotals: readonly number[], subjects: number, raters: number): FleissKappaResult {
+/** κ from Σ_i P_i and the category totals (in order of category); shared by both entry points and by FleissStream. */
+export function fleissFromSums(agreementSum: number, categoryTotals: readonly number[], subjects: number, raters: number): FleissKappaResult {
   const observed = agreementSum / subjects;
   const expected = categoryTotals.reduce((sum, total) => sum + (total / (subjects * raters)) ** 2, 0);
   if (Math.abs(1 - expected) < 1e-12) {
