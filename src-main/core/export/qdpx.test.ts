@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { ActorIdSchema } from '../../../src-shared/model/ids';
 import { codePointOffset } from '../../../src-shared/text/quote';
-import { projectQde, QDPX_ATTRIBUTES_PREFIX, QDPX_ORIGIN, exportQdpx, xmlAttribute, xmlText } from './qdpx';
+import { projectQde, QDPX_ATTRIBUTES_PREFIX, QDPX_ORIGIN, exportQdpx } from './qdpx';
+import { xmlAttribute, xmlText } from './qde-xml';
 import { EMOJI_DOCUMENT, EMOJI_TEXT, documentOf, sampleSnapshot, tagOf } from './snapshot-fixture';
 import type { ExportSnapshot } from './types';
 
@@ -106,7 +107,7 @@ describe('REFI-QDA export (.qdpx)', () => {
     const { valid, report } = await schemaErrors(qde);
     if (!valid) console.error(`project.qde does not validate:\n${report}`);
     expect(valid).toBe(true);
-    expect(qde).toContain('name="Project &lt;&quot;&amp;\'&gt;  end"');
+    expect(qde).toContain('name="Project &lt;&quot;&amp;&apos;&gt;  end"');
     expect(qde).toContain('note &lt;!-- --&gt; &amp;lt;  ]]&gt; &lt;/Description&gt;');
     // The source file is not XML: its text, tab and all, is kept exactly.
     expect(new TextDecoder().decode(entries['sources/d0c00000-0000-4000-8000-0000000000ff.txt'])).toBe('Tab\there & <there> "q" ]]> 😀 end.');

@@ -18,6 +18,7 @@ import type { ChunkSink, ExportTarget } from './chunks';
 import type { ExportSource } from './source';
 import { annotationsInExportOrder, indexSnapshot, namesOf, type SnapshotIndex } from './snapshot-index';
 import type { ExportedFile, ExportSnapshot } from './types';
+import { renderXml, startTag, type XmlElement } from './qde-xml';
 
 export const QDE_NAMESPACE = 'urn:QDA-XML:project:1.0';
 /** QualCoder refuses a project without `origin`. */
@@ -34,44 +35,6 @@ export const QDPX_STATUS_CODE_NAMES = ClaimStatusSchema.options;
 export const QDPX_CATEGORY_CODE_NAMES = WarningCategorySchema.options.map((c) => WARNING_CATEGORY_LABELS[c]);
 /** The Actor sub-code for mentions not yet linked to a registry actor (a coding target that is always a leaf). */
 export const QDPX_UNLINKED_ACTOR_CODE = 'Unlinked mention';
-
-// Characters XML 1.0 forbids (C0 controls other than TAB/LF/CR, lone surrogates, U+FFFE/U+FFFF): dropped, not escaped.
-const INVALID_XML_CHARS = /[^\t\n\r\x20-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-/** Text for XML element content: invalid characters removed, `&` `<` `>` escaped. */
-export function xmlText(value: string): string {
-  return value.replace(INVALID_XML_CHARS, '').replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-}
-
-/** Text for a double-quoted attribute; TAB, LF and CR become references so attribute normalisation keeps them. */
-export function xmlAttribute(value: string): string {
-  return xmlText(value).replaceAll('"', '&quot;').replaceAll('\t', '&#9;').replaceAll('\n', '&#10;').replaceAll('\r', '&#13;');
-}
-
-interface XmlElement {
-  name: string;
-  attributes?: Record<string, string | number | undefined>;
-  children?: XmlElement[];
-  text?: string;
-}
-
-/** `<name attr="…"` indented for `depth`, without the closing bracket. */
-function openTag(element: XmlElement, depth: number): string {
-  const attributes = Object.entries(element.attributes ?? {})
-    .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => ` ${k}="${xmlAttribute(String(v))}"`)
-    .join('');
-  return `${'  '.repeat(depth)}<${element.name}${attributes}`;
-}
-
-function renderXml(element: XmlElement, depth = 0): string {
-  const indent = '  '.repeat(depth);
-  const open = openTag(element, depth);
-  if (element.text !== undefined) return `${open}>${xmlText(element.text)}</${element.name}>\n`;
-  const children = element.children ?? [];
-  if (children.length === 0) return `${open}/>\n`;
-  return `${open}>\n${children.map((c) => renderXml(c, depth + 1)).join('')}${indent}</${element.name}>\n`;
-}
 
 /** A code of the exported codebook; `key` is stable across exports and names the code's GUID. */
 export interface QdpxCode {
@@ -337,7 +300,7 @@ function qdeWriter(snapshot: Pick<ExportSource, 'project' | 'actors' | 'analysts
     },
     /** project.qde as text pieces, the sources rendered as `sources` yields them (the project's documents, in order). */
     *pieces(sources: Iterable<XmlElement>): Generator<string> {
-      const project: XmlElement = {
+      const project = {
         name: 'Project',
         attributes: {
           xmlns: QDE_NAMESPACE,
@@ -347,7 +310,7 @@ function qdeWriter(snapshot: Pick<ExportSource, 'project' | 'actors' | 'analysts
           creationDateTime: snapshot.project.createdAt,
         },
       };
-      yield `<?xml version="1.0" encoding="UTF-8"?>\n${openTag(project, 0)}>\n`;
+      yield `<?xml version="1.0" encoding="UTF-8"?>\n${startTag(project)}`;
       if (users.length > 0) {
         yield renderXml({ name: 'Users', children: users.map((u) => ({ name: 'User', attributes: { guid: u.guid, name: u.name } })) }, 1);
       }

@@ -33,7 +33,8 @@ function decodeReferences(raw: string): string {
 }
 
 // processEntities: false — the parser expands nothing (no DOCTYPE entities, so no entity bombs, and it has no
-// way to fetch external ones); we decode the predefined entities and character references ourselves, once.
+// way to fetch external ones); we decode the predefined entities and character references ourselves, once: the
+// parser's own decoder reads character references only together with HTML's named entities, which XML has not.
 const parser = new XMLParser({
   preserveOrder: true,
   ignoreAttributes: false,
