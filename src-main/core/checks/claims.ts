@@ -4,6 +4,8 @@ import type { Annotation } from '../../../src-shared/model/annotation';
 import { contentWords, evidenceOf, findingKey, type CheckInput } from './evidence';
 
 export const CLAIM_SIMILARITY = 0.8;
+/** Each claim is compared with at most this many others sharing its rarest words (claims with the same words always group). */
+export const MAX_COMPARED_CLAIMS = 1000;
 
 type Claim = Annotation & { kind: 'claim' };
 
@@ -48,8 +50,15 @@ function bitCount(bits: number): number {
   return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-/** Groups (indexes into `sets`, none the same) joined through pairs at least `threshold` alike by Jaccard. */
-function similarGroups(sets: readonly Int32Array[], threshold: number): Map<number, number[]> {
+/**
+ * Groups (indexes into `sets`, none the same) joined through pairs at least `threshold` alike by Jaccard. Each set is
+ * compared with at most `maxCompared` others, so the work stays linear in the claims whatever the vocabulary: sets
+ * are taken fewest words first, and each is compared with the sets sharing one of its prefix words (rarest word
+ * first, and in each word's list the sets nearest in size first). Below that cap the groups are exactly those of
+ * comparing every pair; past it (claims made only of the project's commonest words) a set's further candidates are
+ * left out, so such a group may come out split in two, never joined wrongly.
+ */
+function similarGroups(sets: readonly Int32Array[], threshold: number, maxCompared: number): Map<number, number[]> {
   const parent = Int32Array.from(sets, (_, i) => i);
   const root = (i: number): number => {
     let r = i;
@@ -59,27 +68,33 @@ function similarGroups(sets: readonly Int32Array[], threshold: number): Map<numb
   const jaccard = (common: number, a: number, b: number) => common / (a + b - common);
   // Prefix filtering (words rarest first): two sets that alike share one of the first |A| − ⌈t·|A|⌉ + 1 words of each.
   // The postings keep each claim's position of that word, so that the first shared word bounds the overlap (PPJoin).
+  // Sets come fewest words first, so each word's postings are in order of size: a set is alike only to those of at
+  // least t·|A| words, which lie at the end of the list.
   const postings = new Map<number, { claims: number[]; positions: number[] }>();
   const seenBy = new Int32Array(sets.length).fill(-1);
   const { low, high } = signatures(sets);
   // Jaccard ≥ t holds exactly when the words in one set only are at most (|A| + |B|)·(1 − t)/(1 + t).
   const differing = (a: number, b: number) => Math.floor(((a + b) * (1 - threshold)) / (1 + threshold) + 1e-9);
   const sizes = Int32Array.from(sets, (set) => set.length);
-  sets.forEach((a, i) => {
+  const order = Array.from(sets, (_, i) => i).sort((x, y) => (sizes[x] ?? 0) - (sizes[y] ?? 0) || x - y);
+  for (const i of order) {
+    const a = sets[i] ?? new Int32Array();
     const size = a.length;
-    if (size === 0) return;
+    if (size === 0) continue;
     const prefix = size - Math.ceil(threshold * size) + 1;
     const [lowI, highI] = [low[i] ?? 0, high[i] ?? 0];
-    for (let p = 0; p < prefix; p += 1) {
+    let compared = 0;
+    for (let p = 0; p < prefix && compared < maxCompared; p += 1) {
       const posting = postings.get(a[p] ?? 0);
       if (!posting) continue;
       const { claims, positions } = posting;
-      for (let k = 0, n = claims.length; k < n; k += 1) {
+      for (let k = claims.length - 1; k >= 0 && compared < maxCompared; k -= 1) {
         const j = claims[k] ?? 0;
+        const other = sizes[j] ?? 0;
+        if (other < threshold * size) break;
         if (seenBy[j] === i) continue;
         seenBy[j] = i;
-        const other = sizes[j] ?? 0;
-        if (other < threshold * size || size < threshold * other) continue;
+        compared += 1;
         const q = positions[k] ?? 0;
         if (jaccard(Math.min(size - p, other - q), size, other) < threshold) continue;
         if (bitCount(lowI ^ (low[j] ?? 0)) + bitCount(highI ^ (high[j] ?? 0)) > differing(size, other) || root(j) === root(i)) continue;
@@ -93,7 +108,7 @@ function similarGroups(sets: readonly Int32Array[], threshold: number): Map<numb
       posting.positions.push(p);
       postings.set(word, posting);
     }
-  });
+  }
   const groups = new Map<number, number[]>();
   sets.forEach((_, i) => {
     const group = groups.get(root(i));
@@ -103,8 +118,11 @@ function similarGroups(sets: readonly Int32Array[], threshold: number): Map<numb
   return groups;
 }
 
-/** Groups of claims in two or more documents whose word sets are at least CLAIM_SIMILARITY alike (joined through any alike pair). */
-export function repeatedClaims(input: CheckInput, threshold = CLAIM_SIMILARITY): Finding[] {
+/**
+ * Groups of claims in two or more documents whose word sets are at least CLAIM_SIMILARITY alike (joined through any alike
+ * pair), each claim compared with at most `maxCompared` others (see similarGroups).
+ */
+export function repeatedClaims(input: CheckInput, threshold = CLAIM_SIMILARITY, maxCompared = MAX_COMPARED_CLAIMS): Finding[] {
   const claims = input.annotations.filter((a): a is Claim => a.kind === 'claim' && a.target !== null);
   // Claims with the same words are compared once (claims without words are never alike).
   const distinct = new Map<string, number>();
@@ -121,7 +139,7 @@ export function repeatedClaims(input: CheckInput, threshold = CLAIM_SIMILARITY):
     claimsOf[at]?.push(i);
   });
   const findings: Finding[] = [];
-  for (const members of similarGroups(sets, threshold).values()) {
+  for (const members of similarGroups(sets, threshold, maxCompared).values()) {
     const group = members.flatMap((d) => claimsOf[d] ?? []).sort((x, y) => x - y).map((i) => claims[i]).filter((c): c is Claim => c !== undefined);
     const documents = new Set(group.map((c) => c.documentId));
     if (documents.size < 2) continue;

@@ -33,6 +33,17 @@ function figuresOf(input: CheckInput): Figure[] {
   return figures;
 }
 
+/** The first of 0…n − 1 where `holds` is true, or n; `holds` is false and then true along the range. */
+function firstWhere(n: number, holds: (k: number) => boolean): number {
+  let [low, high] = [0, n];
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (holds(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
 function shared(a: Set<string>, b: Set<string>): string[] {
   return [...a].filter((w) => b.has(w));
 }
@@ -54,21 +65,36 @@ export function disagreeingFigures(input: CheckInput, ratio = FIGURE_RATIO): Fin
       if (list) list.push(index);
       else byWord.set(word, [index]);
     }));
-    for (const [word, list] of byWord) {
-      if (list.length <= COMMON_CONTEXT) continue;
-      byWord.delete(word);
-      for (const figure of figures) figure.context.delete(word);
-    }
-    const seen = new Set<string>();
+    const common = new Set([...byWord].filter(([, list]) => list.length > COMMON_CONTEXT).map(([word]) => word));
+    for (const word of common) byWord.delete(word);
+    for (const figure of figures) for (const word of figure.context) if (common.has(word)) figure.context.delete(word);
+    // Each word is around at most COMMON_CONTEXT figures; its list, in order of value, holds the figures far enough
+    // from a value at its two ends, found by bisection, so only pairs that disagree are ever visited.
+    const sharedCount = new Int32Array(figures.length);
+    const values = Float64Array.from(figures, (figure) => figure.value);
+    for (const list of byWord.values()) list.sort((x, y) => (values[x] ?? 0) - (values[y] ?? 0));
     figures.forEach((figure, i) => {
-      const candidates = new Set([...figure.context].flatMap((word) => byWord.get(word) ?? []).filter((j) => j > i));
-      for (const j of candidates) {
+      const candidates: number[] = [];
+      const value = figure.value;
+      const count = (j: number) => {
+        if (j <= i) return;
+        if (sharedCount[j] === 0) candidates.push(j);
+        sharedCount[j] = (sharedCount[j] ?? 0) + 1;
+      };
+      for (const word of figure.context) {
+        const list = byWord.get(word) ?? [];
+        const smallEnd = firstWhere(list.length, (k) => value / (values[list[k] ?? 0] ?? value) < ratio);
+        const largeStart = firstWhere(list.length, (k) => (values[list[k] ?? 0] ?? value) / value >= ratio);
+        for (let k = 0; k < smallEnd; k += 1) count(list[k] ?? 0);
+        for (let k = Math.max(largeStart, smallEnd); k < list.length; k += 1) count(list[k] ?? 0);
+      }
+      for (const j of candidates.sort((x, y) => x - y)) {
         const other = figures[j];
-        if (!other || seen.has(`${i}:${j}`)) continue;
-        seen.add(`${i}:${j}`);
+        const count = sharedCount[j] ?? 0;
+        sharedCount[j] = 0;
+        if (!other || count < SHARED_WORDS) continue;
         const words = shared(figure.context, other.context);
         const factor = Math.max(figure.value, other.value) / Math.min(figure.value, other.value);
-        if (words.length < SHARED_WORDS || factor < ratio) continue;
         const same = figure.annotation.documentId === other.annotation.documentId;
         findings.push({
           key: findingKey('figures', [figure.annotation.id, other.annotation.id]),
