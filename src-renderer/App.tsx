@@ -59,7 +59,7 @@ export function App({ client }: { client: Client }) {
   const undoRedo = useUndoRedo(client, reloadTags, say, report);
   const longRequest = useLongRequest(client);
   const sharing = useSharing(client, say, dismiss, report, longRequest);
-  const importing = useArticleImport(client, { refreshProject, hasOpenDocument: doc !== null, openDocument, setMessage, report });
+  const importing = useArticleImport(client, { refreshProject, hasOpenDocument: doc !== null, openDocument, setMessage, report, long: longRequest });
   const managing = useDocumentManagement(client, {
     doc,
     revision: project.revision,
@@ -186,6 +186,7 @@ export function App({ client }: { client: Client }) {
       ) : reviewing ? (
         <ReviewMode
           client={client}
+          runLong={longRequest.run}
           document={doc}
           documentAnnotations={annotations}
           analysts={info?.analysts ?? []}
@@ -302,6 +303,7 @@ export function App({ client }: { client: Client }) {
       {sharing.mergePreview && (
         <MergeDialog
           client={client}
+          runLong={longRequest.run}
           preview={sharing.mergePreview}
           onCancel={() => sharing.setMergePreview(null)}
           onError={(error) => {

@@ -121,10 +121,12 @@ function sourceName(source: ImportSource, index: number): string {
 
 /**
  * Imports several articles in one transaction: every source is parsed first, and if one is refused nothing is
- * imported (the refusal names it). Duplicates — of the project or of an earlier source — are reported as such.
+ * imported (the refusal names it) — or, with `skipRefused`, the others are and the refusal is reported. Duplicates —
+ * of the project or of an earlier source — are reported as such. Cancelled between two files, it stores nothing.
  */
 export async function importDocuments(session: ProjectSession, request: ValidRequestOf<'document.importMany'>): Promise<ResponseOf<'document.importMany'>> {
   const parsed: ReadSource[] = [];
+  const refused: { index: number; message: string }[] = [];
   const total = request.sources.length + 1;
   for (const [index, source] of request.sources.entries()) {
     // Every file is read before anything is stored, so a cancelled import leaves the project as it was.
@@ -133,12 +135,17 @@ export async function importDocuments(session: ProjectSession, request: ValidReq
       parsed.push(await readSource(session, source));
     } catch (error) {
       if (!(error instanceof UserError)) throw error;
+      if (request.skipRefused) {
+        refused.push({ index, message: error.message });
+        continue;
+      }
       const others = request.sources.length > 1 ? ' Nothing was imported.' : '';
       throw new UserError(error.code, `${sourceName(source, index)}: ${error.message}${others}`);
     }
   }
   await checkpoint(request.sources.length, total, IMPORT_CANCELLED);
-  return { results: session.db.transaction(() => parsed.map((p) => storeParsed(session, p)))() };
+  const results = session.db.transaction(() => parsed.map((p) => storeParsed(session, p)))();
+  return request.skipRefused ? { results, refused } : { results };
 }
 
 const IMPORT_CANCELLED = 'The import was cancelled; nothing was imported.';

@@ -18,12 +18,15 @@ import { useReviewData, type Comparison } from './review/use-review-data';
 import { useReviewSelection } from './review/use-review-selection';
 import { useTeammateFile } from './review/use-teammate-file';
 import '../styles/review.css';
+import type { LongRequests } from '../hooks/use-long-request';
 
 type Message = { kind: 'info' | 'error'; text: string } | null;
 type Tab = 'differences' | 'agreement';
 
 export function ReviewMode(props: {
   client: Client;
+  /** Runs the agreement over the project as a long request: its progress bar and Cancel. */
+  runLong: LongRequests['run'];
   /** The document open in the workbench, reviewed first, and its tags as the workbench has them. */
   document: Document | null;
   documentAnnotations: readonly Annotation[];
@@ -46,7 +49,7 @@ export function ReviewMode(props: {
   const readOnly = pair?.teammateFileId !== undefined;
   const target = useMemo(() => (doc && pair ? { documentId: doc.id, ...pair } : null), [doc, pair]);
   const [tab, setTab] = useState<Tab>('differences');
-  const { comparison, agreement, reloadComparison, reloadAll } = useReviewData(client, target, report, tab === 'agreement');
+  const { comparison, agreement, reloadComparison, reloadAll } = useReviewData(client, target, report, tab === 'agreement', props.runLong);
   const [actors, setActors] = useState<ReadonlyMap<string, Actor>>(new Map());
   const [currentKey, setCurrentKey] = useState<string | null>(null);
   const [focus, setFocus] = useState<FocusRequest | null>(null);

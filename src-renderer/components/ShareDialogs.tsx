@@ -5,6 +5,7 @@ import type { ExportFormat, MergePreview } from '../../src-shared/api/contract';
 import { KIND_LABELS } from '../../src-shared/model/annotation';
 import { ApiError, type Client } from '../api/client';
 import { base64ToBytes, saveFile } from '../api/save-file';
+import type { LongRequests } from '../hooks/use-long-request';
 import { duplicateActorsNotice } from './registry/same-named-actors';
 
 const FORMATS: readonly { format: ExportFormat; label: string; detail: string }[] = [
@@ -92,6 +93,8 @@ export async function previewTeammateFile(client: Client, file: File, requestId?
 
 export function MergeDialog(props: {
   client: Client;
+  /** Runs the merge as a long request: its progress bar and Cancel (which keeps the preview). */
+  runLong: LongRequests['run'];
   preview: MergePreview & { previewId: string; fileName: string };
   onDone: (message: string) => void;
   /** Closes the dialog and opens the actor registry at this actor (to combine same-named actors). */
@@ -113,7 +116,7 @@ export function MergeDialog(props: {
   const confirm = async () => {
     setMerging(true);
     try {
-      const result = await props.client.call('merge.apply', { previewId: props.preview.previewId });
+      const result = await props.runLong(`Merging “${props.preview.fileName}”…`, (requestId) => props.client.call('merge.apply', { previewId: props.preview.previewId }, { requestId }));
       const tags = result.summary.newTags.reduce((n, t) => n + t.count, 0);
       const text = `Merged “${props.preview.fileName}”: ${result.summary.newDocuments} new documents, ${tags} new tags, ${result.summary.updatedTags} updated, ${result.summary.conflicts} conflicts.`;
       // Actors that look like one are only proposed: the reviewer confirms each, after the merge.
@@ -121,6 +124,8 @@ export function MergeDialog(props: {
       if (result.summary.actorProposals.length > 0 || notice) setDone(text);
       else props.onDone(text);
     } catch (error) {
+      // Cancelled before it began: nothing was merged, and the dialog stays, to merge later or close.
+      if (error instanceof ApiError && error.code === 'cancelled') return;
       props.onError(error instanceof ApiError ? error : new Error(String(error)));
     } finally {
       setMerging(false);

@@ -1,7 +1,8 @@
 // Importing articles from the file picker or files dropped anywhere on the window (with a drop zone while dragging).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Client } from '../api/client';
+import { ApiError, type Client } from '../api/client';
 import { importFiles } from '../components/ImportControl';
+import type { LongRequests } from './use-long-request';
 import type { Message } from './useMessage';
 
 export interface ArticleImportOptions {
@@ -12,23 +13,37 @@ export interface ArticleImportOptions {
   openDocument: (id: string) => Promise<void>;
   setMessage: (message: Message) => void;
   report: (error: unknown) => void;
+  /** Runs the import as a long request: its progress bar and Cancel. */
+  long: LongRequests;
 }
 
 /** `runImport(files)`, the file picker's `fileInputRef`, and `dragging` while files are over the window. */
 export function useArticleImport(client: Client, options: ArticleImportOptions) {
   const { refreshProject, hasOpenDocument, openDocument, setMessage, report } = options;
+  const { run } = options.long;
   const fileInputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
 
   const runImport = useCallback(
     async (files: readonly File[]) => {
-      const outcome = await importFiles(client, files);
+      const label = files.length === 1 ? `Importing “${files[0]?.name ?? ''}”…` : `Importing ${files.length} articles…`;
+      let outcome;
+      try {
+        outcome = await run(label, (requestId) => importFiles(client, files, requestId));
+      } catch (error) {
+        // Cancelled: nothing was imported, which the core's sentence says.
+        if (error instanceof ApiError && error.code === 'cancelled') {
+          setMessage({ kind: 'info', text: error.message });
+          return;
+        }
+        throw error;
+      }
       await refreshProject();
       const opened = outcome.lastImportedId ?? (hasOpenDocument ? null : (await client.call('document.list', { limit: 1, fields: 'row' })).documents[0]?.id);
       if (opened) await openDocument(opened);
       setMessage(outcome.message);
     },
-    [client, hasOpenDocument, openDocument, refreshProject, setMessage],
+    [client, hasOpenDocument, openDocument, refreshProject, setMessage, run],
   );
 
   useEffect(() => {

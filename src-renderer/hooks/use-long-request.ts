@@ -1,5 +1,5 @@
 // Long requests of the workbench (merge preview, sharing, …): their progress, shown once they take more than half a second, and their cancellation.
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Client } from '../api/client';
 
 /** A request runs this long before its progress is shown. */
@@ -22,12 +22,18 @@ export interface LongRequests {
   cancel(): void;
 }
 
+/** How often a cancel the core did not find yet (its request still on its way) is asked again. */
+const CANCEL_RETRY_MS = 200;
+
 export function useLongRequest(client: Client): LongRequests {
   const [progress, setProgress] = useState<ShownProgress | null>(null);
+  /** The requests that have not ended yet. */
+  const running = useRef(new Set<string>());
 
   const run = useCallback(
     async <T,>(label: string, start: (requestId: string) => Promise<T>): Promise<T> => {
       const requestId = crypto.randomUUID();
+      running.current.add(requestId);
       let latest: ShownProgress = { requestId, label, done: 0, total: 0 };
       let shown = false;
       const stop = client.onEvent((event) => {
@@ -42,6 +48,7 @@ export function useLongRequest(client: Client): LongRequests {
       try {
         return await start(requestId);
       } finally {
+        running.current.delete(requestId);
         clearTimeout(timer);
         stop();
         setProgress((current) => (current?.requestId === requestId ? null : current));
@@ -51,7 +58,19 @@ export function useLongRequest(client: Client): LongRequests {
   );
 
   const cancel = useCallback(() => {
-    if (progress) void client.call('request.cancel', { requestId: progress.requestId }).catch(() => {});
+    if (!progress) return;
+    const { requestId } = progress;
+    // The core knows a request only once its bytes are sent (serve uploads files first): until it says it cancelled
+    // it, the cancel is asked again, as long as the request runs.
+    const ask = () => {
+      client.call('request.cancel', { requestId }).then(
+        ({ cancelled }) => {
+          if (!cancelled && running.current.has(requestId)) setTimeout(ask, CANCEL_RETRY_MS);
+        },
+        () => {},
+      );
+    };
+    ask();
   }, [client, progress]);
 
   return { progress, run, cancel };

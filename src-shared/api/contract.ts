@@ -345,15 +345,26 @@ export const contract = {
   'project.info': method(() => z.strictObject({}), () => ProjectInfoSchema),
 
   'document.import': method(() => z.strictObject({ source: ImportSourceSchema }), () => ImportResultSchema),
-  /** Several articles in one transaction: all of them, or — when one is refused — none. */
+  /**
+   * Several articles in one transaction: all of them, or — when one is refused — none (with `skipRefused`, all but
+   * the refused). Cancelled (`request.cancel`) while the files are read, it imports nothing.
+   */
   'document.importMany': method(
     () => z
-      .strictObject({ sources: z.array(ImportSourceSchema).min(1).max(IMPORT_BATCH_LIMITS.files, `at most ${IMPORT_BATCH_LIMITS.files} articles per import`) })
+      .strictObject({
+        sources: z.array(ImportSourceSchema).min(1).max(IMPORT_BATCH_LIMITS.files, `at most ${IMPORT_BATCH_LIMITS.files} articles per import`),
+        /** A refused source is left out and reported in `refused` while the others are imported (the app's import). */
+        skipRefused: z.boolean().optional(),
+      })
       .refine(
         ({ sources }) => sources.reduce((sum, s) => sum + (s.type === 'file' ? s.content.byteLength : s.text.length), 0) <= IMPORT_BATCH_LIMITS.bytes,
         `the articles of one import are together at most ${describeBytes(IMPORT_BATCH_LIMITS.bytes)}`,
       ),
-    () => z.object({ results: z.array(ImportResultSchema) }),
+    () => z.object({
+      results: z.array(ImportResultSchema),
+      /** With `skipRefused`: the sources left out (their index in `sources`) and why, one sentence each. */
+      refused: z.array(z.object({ index: z.number().int().nonnegative(), message: z.string() })).optional(),
+    }),
   ),
   /**
    * The project's documents, newest first (undated last): all of them, or one page of those matching a filter.

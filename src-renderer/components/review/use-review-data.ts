@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Annotation } from '../../../src-shared/model/annotation';
 import type { Client } from '../../api/client';
+import type { LongRequests } from '../../hooks/use-long-request';
 import type { Agreement } from './AgreementPanel';
 import type { Difference } from './review-model';
 
@@ -22,9 +23,10 @@ export interface Comparison {
  * The comparison and agreement for `target` (null: nothing to compare). Results are kept with the target they
  * were asked for, so a late answer for a previous document or pair is never shown. The agreement figures (the
  * whole project's take a while on a large one) are computed only while `showAgreement` is true, so they never
- * hold up the comparison; when they may be out of date they are computed again the next time they are shown.
+ * hold up the comparison; when they may be out of date they are computed again the next time they are shown. The
+ * project's figures run as a long request (`runLong`), which the analyst can follow and cancel.
  */
-export function useReviewData(client: Client, target: ReviewTarget | null, onError: (error: unknown) => void, showAgreement: boolean) {
+export function useReviewData(client: Client, target: ReviewTarget | null, onError: (error: unknown) => void, showAgreement: boolean, runLong: LongRequests['run']) {
   const key = target ? `${target.documentId}|${target.analystA}|${target.analystB}|${target.teammateFileId ?? ''}` : null;
   const [comparison, setComparison] = useState<{ key: string; value: Comparison } | null>(null);
   const [agreement, setAgreement] = useState<{ key: string; value: Agreement } | null>(null);
@@ -50,10 +52,11 @@ export function useReviewData(client: Client, target: ReviewTarget | null, onErr
     const pair = { analystA: current.analystA, analystB: current.analystB, ...(current.teammateFileId ? { teammateFileId: current.teammateFileId } : {}) };
     const [document, project] = await Promise.all([
       client.call('agreement.compute', { ...pair, documentId: current.documentId }),
-      client.call('agreement.compute', pair),
+      // Over the whole project it can take a while: a long request, with its progress bar and Cancel.
+      runLong('Computing the agreement over the project…', (requestId) => client.call('agreement.compute', pair, { requestId })),
     ]);
     if (request === requests.current.agreement) setAgreement({ key, value: { document, project } });
-  }, [client, key]);
+  }, [client, key, runLong]);
 
   const showRef = useRef(showAgreement);
   showRef.current = showAgreement;
