@@ -1,6 +1,7 @@
-// Sharing from the workbench: exports as downloads, the project as one file, and merging a teammate's file.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Sharing from the workbench: exports as downloads (streamed by the server), the project as one file, and merging a teammate's file.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { unzipSync } from 'fflate';
 import { expect, SAMPLES, test } from './fixtures';
 import { importThroughPicker, selectText, setAnalystName, tagInList, WARNING_ARTICLE } from './helpers';
 
@@ -34,6 +35,35 @@ test('exports a report, a spreadsheet and a REFI-QDA project named after the pro
   const shared = await packed;
   expect(shared.suggestedFilename()).toMatch(/\.marginalia$/);
   expect(readFileSync((await shared.path()) ?? '').subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
+});
+
+test('downloads exports streamed by the server, byte for byte what `marginalia export` writes: a CSV file, and brat’s files zipped', async ({ workbench }, testInfo) => {
+  test.skip(workbench.host !== 'browser', 'the desktop app saves an export through its save dialog instead');
+  const { page } = workbench;
+  await setAnalystName(page, 'Ada Analyst');
+  await importThroughPicker(page, [WARNING_ARTICLE]);
+  await selectText(page, 'did not formally return to office');
+  await page.keyboard.press('4');
+  await expect(tagInList(page, 'did not formally return to office')).toHaveCount(1);
+  // One file as it is (CSV), and several zipped on the way (brat: a text and an annotation file per article).
+  for (const [label, format] of [['Spreadsheet (CSV)', 'csv'], ['brat standoff (zip)', 'brat']] as const) {
+    await page.getByRole('button', { name: 'Export…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export the project' });
+    await dialog.getByLabel(new RegExp(label.replace(/[().]/g, '\\$&'))).check();
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Export' }).click();
+    const file = await download;
+    expect(file.url()).toMatch(/\/api\/export\//);
+    const downloaded = readFileSync((await file.path()) ?? '');
+    const out = testInfo.outputPath(format === 'brat' ? 'cli-brat/' : `cli.${format}`);
+    expect(workbench.cli(['export', workbench.projectPath, '--format', format, '--out', out]).code).toBe(0);
+    if (format === 'csv') expect(downloaded).toEqual(readFileSync(out));
+    else {
+      const unzipped = Object.fromEntries(Object.entries(unzipSync(new Uint8Array(downloaded))).map(([path, bytes]) => [path, Buffer.from(bytes)]));
+      const written = readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+      expect(unzipped).toEqual(Object.fromEntries(written.map((path) => [relative(out, path).split(sep).join('/'), readFileSync(path)])));
+    }
+  }
 });
 
 test('merges a teammate’s project file after a preview, keeping both analysts’ tags', async ({ workbench }) => {

@@ -130,7 +130,21 @@ class DesktopApp {
   }
 
   private chooseForCore(dialog: HostDialog): Promise<string | null> {
+    if (typeof dialog === 'object') return this.chooseExportPath(dialog.fileName);
     return dialog === 'new-project' ? this.chooseNewProjectPath() : this.chooseProjectToOpen();
+  }
+
+  /** Where to save an export: the downloads folder offered, under the name the window suggests (never a folder of it). */
+  private async chooseExportPath(fileName: string): Promise<string | null> {
+    const options: SaveDialogOptions = {
+      title: 'Export',
+      buttonLabel: 'Export',
+      defaultPath: join(app.getPath('downloads'), basename(fileName)),
+      properties: ['createDirectory', 'showOverwriteConfirmation'],
+    };
+    const window = this.liveWindow();
+    const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
   }
 
   private liveWindow(): BrowserWindow | null {

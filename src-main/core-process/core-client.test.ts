@@ -1,11 +1,12 @@
 // Checks the transport between a host and its core with in-memory ports: request correlation, events, progress and cancel, dialogs, windows, crashes and restarts.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createProject } from '../core/session';
 import { temporaryDirectory } from '../test-support/project-fixture';
 import { CoreClient, MAX_RESTARTS, RESTARTED_MESSAGE, type CoreProcess } from './core-client';
 import { serveCore } from './core-service';
-import type { MessageLink } from './protocol';
+import type { HostDialog, MessageLink } from './protocol';
 
 /** Two linked ends of an in-memory channel; messages arrive asynchronously, in order, as a MessagePort delivers them. */
 function channel(): [MessageLink, MessageLink] {
@@ -117,12 +118,31 @@ describe('CoreClient with a core over a port', () => {
 
   it('asks the host for the dialogs of a desktop core and opens what it chose', async () => {
     const created = join(dir.path, 'new.marginalia');
-    const asked: string[] = [];
+    const asked: HostDialog[] = [];
     const core = client(inMemoryCore, { dialog: async (dialog) => (asked.push(dialog), created) });
     const result = await core.call('workbench.newProject', {});
     expect(asked).toEqual(['new-project']);
     expect(result).toMatchObject({ ok: true, value: { projectName: 'new.marginalia' } });
     expect(core.projectPath).toBe(created);
+    await core.stop();
+  });
+
+  it('saves an export where the host’s save dialog says, byte for byte what export.project gives; cancelled, it writes nothing', async () => {
+    const saved = join(dir.path, 'chosen.csv');
+    const answers: (string | null)[] = [saved, null];
+    const asked: HostDialog[] = [];
+    const core = client(inMemoryCore, { dialog: async (dialog) => (asked.push(dialog), answers.shift() ?? null) });
+    await core.open(projectPath);
+    await core.call('document.import', { source: { type: 'text', text: 'Talks in Geneva\n\nThe delegations met on Monday.' } });
+    const result = await core.call('workbench.saveExport', { format: 'csv', name: 'Talks-csv' });
+    expect(asked).toEqual([{ type: 'save-export', fileName: 'Talks-csv.csv' }]);
+    const inMemory = await core.call('export.project', { format: 'csv' });
+    const expected = inMemory.ok ? Buffer.from((inMemory.value as { files: { contentBase64: string }[] }).files[0]?.contentBase64 ?? '', 'base64') : null;
+    expect(readFileSync(saved)).toEqual(expected);
+    expect(result).toEqual({ ok: true, value: { fileName: 'chosen.csv', bytes: expected?.length } });
+    const before = readdirSync(dir.path).sort();
+    expect(await core.call('workbench.saveExport', { format: 'csv', name: 'Talks-csv' })).toMatchObject({ ok: false, error: { code: 'cancelled' } });
+    expect(readdirSync(dir.path).sort()).toEqual(before);
     await core.stop();
   });
 

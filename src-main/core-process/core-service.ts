@@ -84,7 +84,13 @@ export function serveCore(control: MessageLink, wrapPort: (port: unknown) => Mes
   const start = (init: CoreInit) => {
     const host: WorkbenchHost = {
       kind: init.hostKind,
-      ...(init.hostKind === 'desktop' ? { chooseNewProjectPath: () => askHost('new-project'), chooseProjectToOpen: () => askHost('open-project') } : {}),
+      ...(init.hostKind === 'desktop'
+        ? {
+            chooseNewProjectPath: () => askHost('new-project'),
+            chooseProjectToOpen: () => askHost('open-project'),
+            chooseExportPath: (fileName: string) => askHost({ type: 'save-export', fileName }),
+          }
+        : {}),
       projectChanged: (path) => {
         post({ type: 'project-changed', path });
         broadcast({ type: 'project-changed' }, null);

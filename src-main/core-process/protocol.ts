@@ -32,7 +32,7 @@ export type CoreOperation =
   | { readonly kind: 'close' };
 
 /** The native dialogs a desktop core asks its host for; answered with a path, or null when cancelled. */
-export type HostDialog = 'new-project' | 'open-project';
+export type HostDialog = 'new-project' | 'open-project' | { readonly type: 'save-export'; readonly fileName: string };
 
 /** An exception the core did not expect (a programming error): its message and stack, for the host's log. */
 export interface CoreFailure {

@@ -141,6 +141,7 @@ export function createProjectApi(session: ProjectSession): ProjectApi {
     'workbench.openRecent': unsupported,
     'workbench.closeProject': unsupported,
     'workbench.rememberDocument': unsupported,
+    'workbench.saveExport': unsupported,
     'request.cancel': unsupported,
   };
   return { call: (method, payload) => dispatch(handlers, method, payload, { checkResponses: CHECK_RESPONSES }) };

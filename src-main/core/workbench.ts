@@ -1,6 +1,7 @@
 // The app around a project: which project is open, the app settings, recent projects — for the desktop app and `serve`.
+import { rmSync } from 'node:fs';
 import { basename } from 'node:path';
-import { METHODS, type ContractHandlers, type WorkbenchState } from '../../src-shared/api/contract';
+import { METHODS, type ContractHandlers, type ResponseOf, type ValidRequestOf, type WorkbenchState } from '../../src-shared/api/contract';
 import { dispatch } from '../../src-shared/api/dispatch';
 import { CHECK_RESPONSES } from './check-responses';
 import type { DocumentId } from '../../src-shared/model/ids';
@@ -12,6 +13,7 @@ import { createProject, openProject, type ProjectSession } from './session';
 import { readSettings, writeSettings, type Settings } from './settings';
 import { runOperation, type Progress } from './operation';
 import { removeStalePrivateFolders } from './private-files';
+import { oneFileExtension, saveOneFile } from './export/one-file';
 
 /** What the hosting process provides: native dialogs in the desktop app, nothing in the browser mode. */
 export interface WorkbenchHost {
@@ -20,6 +22,8 @@ export interface WorkbenchHost {
   chooseNewProjectPath?: () => Promise<string | null>;
   /** Asks which project to open; null when the user cancels. */
   chooseProjectToOpen?: () => Promise<string | null>;
+  /** Asks where to save an export, offering `fileName`; null when the user cancels. */
+  chooseExportPath?: (fileName: string) => Promise<string | null>;
   /** Called after a project was opened or closed (to retitle the window, rebuild menus). */
   projectChanged?: (projectPath: string | null) => void;
 }
@@ -171,6 +175,21 @@ export class Workbench {
     return this.state();
   }
 
+  /** `workbench.saveExport`: the export written in the core's folder, then saved where the user chose; the folder removed. */
+  private async saveExport(name: string, request: ValidRequestOf<'export.write'>): Promise<ResponseOf<'workbench.saveExport'>> {
+    const choose = this.host.chooseExportPath;
+    if (!choose) throw new UserError('unsupported', 'Here an export is downloaded by the page; saving to a chosen file is the Marginalia app’s.');
+    if (!this.projectHandlers) throw new UserError('no_project', 'No project is open: open or create one first.');
+    const written = await this.projectHandlers['export.write'](request);
+    try {
+      const path = await choose(`${name}${oneFileExtension(written)}`);
+      if (path === null) throw new UserError('cancelled', 'The export was not saved.');
+      return { fileName: basename(path), bytes: await saveOneFile(written, path) };
+    } finally {
+      rmSync(written.folder, { recursive: true, force: true });
+    }
+  }
+
   private buildHandlers(): ContractHandlers {
     const project = Object.fromEntries(
       PROJECT_METHODS.map((method) => [
@@ -210,6 +229,7 @@ export class Workbench {
         this.close();
         return this.state();
       },
+      'workbench.saveExport': ({ name, ...request }) => this.saveExport(name, request),
       'workbench.rememberDocument': ({ documentId }) => {
         const path = this.projectPath;
         if (path) this.updateSettings((s) => ({ ...s, lastDocumentByProject: { ...(s.lastDocumentByProject ?? {}), [path]: documentId } }));

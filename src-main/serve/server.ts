@@ -1,16 +1,20 @@
 // The HTTP transport of `marginalia serve` (Node CLI process): one project's Workbench behind the contract and the built renderer, on 127.0.0.1 behind a token.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { extname, join, resolve } from 'node:path';
-import { contract, RequestIdSchema } from '../../src-shared/api/contract';
+import { contract, RequestIdSchema, type ResponseOf } from '../../src-shared/api/contract';
 import { isSentTo } from '../../src-shared/api/events';
 import { DOWNLOAD_KEY, rewrite, TRANSFER_ID, uploadIdsIn } from '../../src-shared/api/byte-references';
 import { bodyLimitFor, describeBytes, TRANSFER_TTL_MS } from '../../src-shared/api/limits';
 import { err, INTERNAL_ERROR_MESSAGE, UserError, type Result } from '../../src-shared/model/result';
 import { logUnexpectedError } from '../core/log';
 import { newPrivateFolder } from '../core/private-files';
+import { oneFileChunks, oneFileMediaType, oneFileSize } from '../core/export/one-file';
 import { CONTENT_TYPES, SECURITY_HEADERS, servableFile, staticFilePath } from './static-files';
 import type { CoreClient } from '../core-process/core-client';
 import { INVALID_JSON_MESSAGE } from '../core-process/protocol';
@@ -213,6 +217,42 @@ function sendDownload(context: Context, request: IncomingMessage, response: Serv
   response.end(bytes);
 }
 
+/**
+ * GET /api/export/<id>?client=<page>: an export `export.write` wrote, sent once as one file (an attachment) to the
+ * page that asked for it, a chunk at a time as it is read (several files zipped on the way); its folder is removed
+ * after. A plain link opens it, so the browser saves it to disk as it comes: no X-Marginalia header, but the id
+ * (24 random bytes, used once), the page's id, the cookie and, where the browser says, a request from this site.
+ */
+async function sendExport(context: Context, request: IncomingMessage, response: ServerResponse, id: string, query: URLSearchParams): Promise<void> {
+  if (request.method !== 'GET') return sendText(response, 405, 'Method Not Allowed: a download is a GET.', { Allow: 'GET' });
+  const site = request.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return sendText(response, 403, 'Forbidden: this request comes from another site.');
+  const written = TRANSFER_ID.test(id) ? context.transfers.takeExport(id, clientIdOf(query.get('client'))) : null;
+  if (written === null) return sendText(response, 404, 'Not Found: this export was downloaded already, has expired, or belongs to another page.');
+  try {
+    const size = oneFileSize(written);
+    response.writeHead(200, {
+      'Content-Type': oneFileMediaType(written),
+      'Content-Disposition': 'attachment',
+      'Cache-Control': 'no-store',
+      ...(size === null ? {} : { 'Content-Length': String(size) }),
+    });
+    await pipeline(Readable.from(oneFileChunks(written)), response);
+  } catch (error) {
+    // The page went away (closed, cancelled the download): nothing to answer, only the folder to remove.
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE') throw error;
+  } finally {
+    rmSync(written.folder, { recursive: true, force: true });
+  }
+}
+
+/** An answer of `export.write` for a page: its folder kept for GET /api/export/<download>, which the page follows. */
+function withExportDownload(context: Context, method: string, result: Result<unknown>, client: string | null): Result<unknown> {
+  if (method !== 'export.write' || !result.ok) return result;
+  const written = result.value as ResponseOf<'export.write'>;
+  return { ok: true, value: { ...written, download: context.transfers.offerExport(written, client) } };
+}
+
 /** `result` with the bytes it carries replaced by downloads for `client` (`{ "$download": id }`). */
 function withDownloads(context: Context, result: Result<unknown>, client: string | null): Result<unknown> {
   if (!result.ok) return result;
@@ -253,7 +293,7 @@ async function handleApi(context: Context, request: IncomingMessage, response: S
   } finally {
     context.transfers.discard(uploads);
   }
-  sendJson(response, 200, withDownloads(context, result, client));
+  sendJson(response, 200, withDownloads(context, withExportDownload(context, method, result, client), client));
 }
 
 /** A page's client id (sent with its requests and its event stream), or null when absent or malformed. */
@@ -344,6 +384,7 @@ async function handleRequest(context: Context, request: IncomingMessage, respons
   if (rawPath === '/api/events') return streamEvents(context, request, response, query);
   if (rawPath === '/api/upload') return receiveUpload(context, request, response);
   if (rawPath.startsWith('/api/download/')) return sendDownload(context, request, response, rawPath.slice('/api/download/'.length));
+  if (rawPath.startsWith('/api/export/')) return sendExport(context, request, response, rawPath.slice('/api/export/'.length), query);
   if (rawPath.startsWith('/api/')) return handleApi(context, request, response, rawPath.slice('/api/'.length));
   return serveStatic(context, request, response, rawPath);
 }

@@ -1,7 +1,8 @@
-// Tests of serve's uploads and downloads over real HTTP: a file uploaded and named by a request, the checks the endpoint keeps, and handles used once, by their page, in time.
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Tests of serve's uploads, downloads and exports over real HTTP: a file uploaded and named by a request, the checks the endpoints keep, handles used once, by their page, in time, and exports sent as one file as they are read.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRANSFER_TTL_MS } from '../../src-shared/api/limits';
 import { createProject } from '../core/session';
@@ -167,5 +168,56 @@ describe('serve downloads', () => {
     expect(fetched.headers.get('content-type')).toBe('application/octet-stream');
     expect(Buffer.from(await fetched.arrayBuffer()).subarray(0, 16).toString('latin1')).toBe('SQLite format 3\0');
     expect((await download(PAGE)).status).toBe(404);
+  });
+});
+
+describe('serve exports', () => {
+  /** Imports the sample article and tags its first word, so that every export holds something. */
+  async function someProject(): Promise<void> {
+    const imported = await call('document.import', importing(await uploadId(article())));
+    const documentId = (imported.body.value as { document: { id: string } }).document.id;
+    expect((await call('annotation.create', { documentId, kind: 'claim', target: { start: 0, end: 4 } })).body).toMatchObject({ ok: true });
+  }
+  /** What export.project answers, file by file, as bytes. */
+  async function inMemory(format: string): Promise<Record<string, Uint8Array>> {
+    const { body } = await call('export.project', { format });
+    return Object.fromEntries((body.value as { files: { path: string; contentBase64: string }[] }).files.map((f) => [f.path, new Uint8Array(Buffer.from(f.contentBase64, 'base64'))]));
+  }
+  async function written(format: string): Promise<{ folder: string; download: string }> {
+    const { body } = await call('export.write', { format });
+    expect(body).toMatchObject({ ok: true, value: { download: expect.any(String) } });
+    return body.value as { folder: string; download: string };
+  }
+  const downloadExport = (id: string, client = PAGE, headers: Record<string, string> = {}) => fetch(`${base()}/api/export/${id}?client=${client}`, { headers: { ...auth(), ...headers } });
+
+  it('sends a one-file export once, to its page, as an attachment byte for byte export.project’s, and removes its folder', async () => {
+    await someProject();
+    const { folder, download } = await written('csv');
+    expect(existsSync(folder)).toBe(true);
+    expect((await downloadExport(download, OTHER_PAGE)).status).toBe(404);
+    expect((await downloadExport(download, PAGE, { 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+    const fetched = await downloadExport(download);
+    expect(fetched.status).toBe(200);
+    expect(fetched.headers.get('content-disposition')).toBe('attachment');
+    expect(fetched.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(new Uint8Array(await fetched.arrayBuffer())).toEqual(Object.values(await inMemory('csv'))[0]);
+    expect(existsSync(folder)).toBe(false);
+    expect((await downloadExport(download)).status).toBe(404);
+  });
+
+  it('zips an export of several files as it sends it, each file as export.project writes it', async () => {
+    await someProject();
+    const { download } = await written('brat');
+    const fetched = await downloadExport(download);
+    expect(fetched.headers.get('content-type')).toBe('application/zip');
+    expect(unzipSync(new Uint8Array(await fetched.arrayBuffer()))).toEqual(await inMemory('brat'));
+  });
+
+  it('forgets an export nobody downloaded after its time, with its folder', async () => {
+    await someProject();
+    const { folder, download } = await written('json');
+    clock += TRANSFER_TTL_MS + 1;
+    expect((await downloadExport(download)).status).toBe(404);
+    expect(existsSync(folder)).toBe(false);
   });
 });

@@ -1,11 +1,13 @@
 // The files `serve` holds between requests (Node CLI process, HTTP thread): uploads streamed to a private folder until
-// one request of the page that sent them uses them, and bytes of answers kept until that page fetches them.
+// one request of the page that sent them uses them, bytes of answers kept until that page fetches them, and exports
+// the core wrote in its folders until that page downloads them.
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, rmSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import type { WrittenExport } from '../core/export/one-file';
 import { MAX_PENDING_TRANSFERS, MAX_PENDING_UPLOAD_BYTES, TRANSFER_TTL_MS, UPLOAD_LIMIT } from '../../src-shared/api/limits';
 
 interface Upload {
@@ -17,6 +19,12 @@ interface Upload {
 
 interface Download {
   readonly bytes: Uint8Array;
+  readonly client: string | null;
+  readonly expires: number;
+}
+
+interface ExportDownload {
+  readonly written: WrittenExport;
   readonly client: string | null;
   readonly expires: number;
 }
@@ -56,6 +64,7 @@ function newId(): string {
 export class Transfers {
   private readonly uploads = new Map<string, Upload>();
   private readonly downloads = new Map<string, Download>();
+  private readonly exports = new Map<string, ExportDownload>();
   private readonly now: () => number;
   readonly uploadLimit: number;
 
@@ -72,6 +81,11 @@ export class Transfers {
       rmSync(upload.path, { force: true });
     }
     for (const [id, download] of this.downloads) if (download.expires <= now) this.downloads.delete(id);
+    for (const [id, offered] of this.exports) {
+      if (offered.expires > now) continue;
+      this.exports.delete(id);
+      rmSync(offered.written.folder, { recursive: true, force: true });
+    }
   }
 
   /** Streams `request`'s body to a new private file for `client`; resolves with its id, or why it was refused (the file then removed). */
@@ -145,8 +159,30 @@ export class Transfers {
     return download.bytes;
   }
 
-  /** Forgets everything and removes the folder. */
+  /** Keeps the export `written` (its folder the server's from now on) for `client` to download once; returns its id. */
+  offerExport(written: WrittenExport, client: string | null): string {
+    this.sweep();
+    const id = newId();
+    this.exports.set(id, { written, client, expires: this.now() + TRANSFER_TTL_MS });
+    return id;
+  }
+
+  /**
+   * The export `id`, taken out — or null when unknown, expired or another page's. The caller sends it, then
+   * removes its folder.
+   */
+  takeExport(id: string, client: string | null): WrittenExport | null {
+    this.sweep();
+    const offered = this.exports.get(id);
+    if (offered === undefined || offered.client !== client) return null;
+    this.exports.delete(id);
+    return offered.written;
+  }
+
+  /** Forgets everything and removes the folders. */
   close(): void {
+    for (const offered of this.exports.values()) rmSync(offered.written.folder, { recursive: true, force: true });
+    this.exports.clear();
     this.uploads.clear();
     this.downloads.clear();
     rmSync(this.options.folder, { recursive: true, force: true });

@@ -19,6 +19,8 @@ export class ApiError extends Error {
 export interface Transport {
   invoke: UncheckedCall;
   onEvent(listener: (event: WorkbenchEvent) => void): () => void;
+  /** The browser mode: the address that downloads the export `export.write` answered with `download`. */
+  exportUrl?(download: string): string;
 }
 
 /**
@@ -139,6 +141,7 @@ export function httpTransport(): Transport {
       }
     },
     onEvent: eventStream(clientId),
+    exportUrl: (download) => `/api/export/${encodeURIComponent(download)}?client=${encodeURIComponent(clientId)}`,
   };
 }
 
@@ -160,10 +163,13 @@ export interface Client {
   /** With `requestId`, the call may be cancelled (`request.cancel`) and its `progress` events come to `onEvent`. */
   call<M extends Method>(method: M, request: RequestOf<M>, options?: { requestId?: string }): Promise<ResponseOf<M>>;
   onEvent(listener: (event: WorkbenchEvent) => void): () => void;
+  /** Where the browser downloads an export (`export.write`'s `download`); absent in the desktop app, which saves it itself. */
+  readonly exportUrl?: (download: string) => string;
 }
 
 export function createClient(transport: Transport): Client {
   return {
+    ...(transport.exportUrl ? { exportUrl: transport.exportUrl } : {}),
     async call(method, request, options) {
       const result = await transport.invoke(method, request, options?.requestId);
       if (!result.ok) throw new ApiError(result.error.code, result.error.message);

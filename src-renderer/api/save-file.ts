@@ -1,4 +1,4 @@
-// Handing bytes to the user as a download (the browser's or the desktop app's save flow); no path is ever involved.
+// Handing files to the user as a download (the browser's save flow): bytes the page holds, or what a same-origin address sends.
 export function base64ToBytes(base64: string): Uint8Array {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
@@ -8,6 +8,12 @@ export function base64ToBytes(base64: string): Uint8Array {
 
 export function saveFile(fileName: string, bytes: Uint8Array, mediaType: string): void {
   const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: mediaType }));
+  downloadFrom(url, fileName);
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Has the browser download what `url` (same origin) sends, saved as `fileName` as it arrives. */
+export function downloadFrom(url: string, fileName: string): void {
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;
@@ -15,5 +21,4 @@ export function saveFile(fileName: string, bytes: Uint8Array, mediaType: string)
   document.body.append(link);
   link.click();
   link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

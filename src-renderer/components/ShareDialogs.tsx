@@ -1,10 +1,9 @@
 // Sharing from the workbench: export in a standard format, save the project as one file, merge a teammate's file.
 import { useState } from 'react';
-import { zipSync } from 'fflate';
 import type { ExportFormat, MergePreview } from '../../src-shared/api/contract';
 import { KIND_LABELS } from '../../src-shared/model/annotation';
 import { ApiError, type Client } from '../api/client';
-import { base64ToBytes, saveFile } from '../api/save-file';
+import { downloadFrom, saveFile } from '../api/save-file';
 import type { LongRequests } from '../hooks/use-long-request';
 import { duplicateActorsNotice } from './registry/same-named-actors';
 
@@ -44,14 +43,20 @@ export function ExportDialog({
   const run = async () => {
     setBusy(true);
     try {
-      const { files } = await client.call('export.project', { format });
-      const only = files.length === 1 ? files[0] : undefined;
-      const fileName = exportFileName(projectName, format, only ? only.path : null);
-      if (only) saveFile(fileName, base64ToBytes(only.contentBase64), only.mediaType);
-      else saveFile(fileName, zipSync(Object.fromEntries(files.map((f) => [f.path, base64ToBytes(f.contentBase64)]))), 'application/zip');
+      // The page never holds the file: the browser downloads it from `serve` as it is read, the app saves it itself.
+      let fileName: string;
+      if (client.exportUrl) {
+        const { files, download } = await client.call('export.write', { format });
+        if (download === undefined) throw new Error('export.write answered without a download');
+        fileName = exportFileName(projectName, format, files.length === 1 ? (files[0]?.path ?? null) : null);
+        downloadFrom(client.exportUrl(download), fileName);
+      } else {
+        fileName = (await client.call('workbench.saveExport', { format, name: `${projectName}-${format}` })).fileName;
+      }
       onSaved(fileName);
       onClose();
     } catch (error) {
+      if (error instanceof ApiError && error.code === 'cancelled') return;
       onError(error);
     } finally {
       setBusy(false);

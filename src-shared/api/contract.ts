@@ -477,15 +477,32 @@ export const contract = {
   'workbench.openRecent': method(() => z.strictObject({ index: z.number().int().min(0).max(19) }), () => WorkbenchStateSchema),
   'workbench.closeProject': method(() => z.strictObject({}), () => WorkbenchStateSchema),
   'workbench.rememberDocument': method(() => z.strictObject({ documentId: DocumentIdSchema }), () => z.object({})),
+  /**
+   * The desktop app's export: written as `export.write` does, then saved as one file (its only file, or a zip of
+   * them) where the save dialog says, which offers `name` with the extension of what was written ("Talks-csv" →
+   * "Talks-csv.csv"); `cancelled` when none was chosen. `unsupported` in `serve`, where the page downloads
+   * `export.write`'s answer instead.
+   */
+  'workbench.saveExport': method(
+    () => ExportRequestSchema.extend({ name: z.string().min(1).max(200) }),
+    () => z.object({ fileName: z.string(), bytes: z.number().int().nonnegative() }),
+  ),
 
   'export.project': method(() => ExportRequestSchema, () => z.object({ files: z.array(ExportedFileSchema) })),
   /**
    * The same export written in chunks, with bounded memory whatever the project's size, into a new private folder of
    * the core's process (removed when it ends); the caller moves or sends the files, then removes the folder.
+   * `serve` keeps the folder and gives the page `download`: the id of GET /api/export/<id>?client=<its id>, which
+   * sends the export once as one file (its only file, or a zip of them), read from the folder as it is sent.
    */
   'export.write': method(
     () => ExportRequestSchema,
-    () => z.object({ folder: z.string(), files: z.array(z.object({ path: z.string(), mediaType: z.string(), bytes: z.number().int() })) }),
+    () =>
+      z.object({
+        folder: z.string(),
+        files: z.array(z.object({ path: z.string(), mediaType: z.string(), bytes: z.number().int() })),
+        download: z.string().optional(),
+      }),
   ),
 
   /** Two analysts' tags on one document, side by side: every agreement and difference. */
