@@ -15,7 +15,8 @@ import {
   setHighlights,
   updateHighlight,
 } from './plugins/highlights/actions';
-import { isDrawableRange, type HighlightSpec, type HighlightsAction } from './plugins/highlights/highlight-spec';
+import { isDrawableRange } from './plugins/drawable-range';
+import type { HighlightSpec, HighlightsAction } from './plugins/highlights/highlight-spec';
 import { highlightsKey, highlightsPlugin } from './plugins/highlights/highlights-plugin';
 import { pageMarginPlugin } from './plugins/page-margin';
 import { readOnly } from './plugins/read-only';

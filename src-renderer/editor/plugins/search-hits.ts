@@ -2,6 +2,7 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type Command, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
+import { isDrawableRange } from './drawable-range';
 
 /** A hit as document positions. */
 export interface HitRange {
@@ -35,10 +36,6 @@ function hitDecoration(hit: HitRange, index: number, current: boolean): Decorati
   return Decoration.inline(hit.from, hit.to, { nodeName: 'mark', class: current ? 'search-hit search-hit-current' : 'search-hit', 'data-search-hit': String(index) }, spec);
 }
 
-function drawable(hit: HitRange, doc: ProseMirrorNode): boolean {
-  return Number.isInteger(hit.from) && Number.isInteger(hit.to) && hit.from >= 0 && hit.from < hit.to && hit.to <= doc.content.size;
-}
-
 function validIndex(hits: readonly HitRange[], index: number | null): number | null {
   return index !== null && index >= 0 && index < hits.length ? index : null;
 }
@@ -48,14 +45,14 @@ function restyle(decorations: DecorationSet, hits: readonly HitRange[], index: n
   const hit = index === null ? undefined : hits[index];
   if (index === null || !hit) return decorations;
   const old = decorations.find(hit.from, hit.to, (spec: HitDecorationSpec) => spec.index === index);
-  return decorations.remove(old).add(doc, drawable(hit, doc) ? [hitDecoration(hit, index, current)] : []);
+  return decorations.remove(old).add(doc, isDrawableRange(doc, hit.from, hit.to) ? [hitDecoration(hit, index, current)] : []);
 }
 
 /** The state after `action`; changing the current hit redraws only the two hits concerned. */
 export function applySearchHitsAction(state: SearchHitsState, action: SearchHitsAction, doc: ProseMirrorNode): SearchHitsState {
   if (action.type === 'set') {
     const current = validIndex(action.hits, action.current);
-    const decorations = action.hits.flatMap((hit, index) => (drawable(hit, doc) ? [hitDecoration(hit, index, index === current)] : []));
+    const decorations = action.hits.flatMap((hit, index) => (isDrawableRange(doc, hit.from, hit.to) ? [hitDecoration(hit, index, index === current)] : []));
     return { decorations: DecorationSet.create(doc, decorations), hits: action.hits, current };
   }
   const current = validIndex(state.hits, action.index);

@@ -3,6 +3,7 @@
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
+import { isDrawableRange } from './drawable-range';
 import type { SuggestionKind } from '../../../src-shared/suggest/types';
 
 /** One suggestion as drawn: its key, kind and document positions, and the text shown when hovering it. */
@@ -39,13 +40,9 @@ function decorationOf(mark: SuggestionMark, focused: boolean): Decoration {
   );
 }
 
-function drawable(mark: SuggestionMark, doc: ProseMirrorNode): boolean {
-  return Number.isInteger(mark.from) && Number.isInteger(mark.to) && mark.from >= 0 && mark.from < mark.to && mark.to <= doc.content.size;
-}
-
 function setAll(marks: readonly SuggestionMark[], focusedKey: string | null, doc: ProseMirrorNode): SuggestionsState {
   const byKey = new Map<string, SuggestionMark>();
-  for (const mark of marks) if (drawable(mark, doc)) byKey.set(mark.key, mark);
+  for (const mark of marks) if (isDrawableRange(doc, mark.from, mark.to)) byKey.set(mark.key, mark);
   const focused = focusedKey !== null && byKey.has(focusedKey) ? focusedKey : null;
   const decorations = DecorationSet.create(
     doc,

@@ -1,7 +1,8 @@
 // The commands that send the highlights plugin its intents (see highlight-spec.ts).
 import type { Command, EditorState } from 'prosemirror-state';
 import { highlightsKey } from './highlights-plugin';
-import { isDrawableRange, type HighlightSpec, type HighlightsAction } from './highlight-spec';
+import { isDrawableRange } from '../drawable-range';
+import type { HighlightSpec, HighlightsAction } from './highlight-spec';
 
 function knows(state: EditorState, id: string): boolean {
   return highlightsKey.getState(state)?.annotations.has(id) ?? false;

@@ -1,5 +1,4 @@
 // What the highlights plugin draws (one highlight) and the intents it accepts (sent as tr.setMeta(highlightsKey, action)).
-import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import type { AnnotationKind } from '../../../../src-shared/model/annotation';
 
 /** One highlighted passage: an annotation's id and kind over ProseMirror positions `[from, to)`. */
@@ -31,8 +30,3 @@ export type HighlightsAction =
   | { readonly type: 'flash'; readonly id: string | null }
   /** Several of the above in one transaction, so the view redraws once (e.g. add a tag and select it). */
   | { readonly type: 'batch'; readonly actions: readonly HighlightsAction[] };
-
-/** True when `[from, to)` is a non-empty range inside `doc`. */
-export function isDrawableRange(doc: ProseMirrorNode, from: number, to: number): boolean {
-  return Number.isInteger(from) && Number.isInteger(to) && from >= 0 && from < to && to <= doc.content.size;
-}

@@ -3,7 +3,8 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirr
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { KIND_LABELS, type AnnotationKind } from '../../../../src-shared/model/annotation';
-import { isDrawableRange, type HighlightsAction, type HighlightSpec } from './highlight-spec';
+import { isDrawableRange } from '../drawable-range';
+import type { HighlightsAction, HighlightSpec } from './highlight-spec';
 
 /** The plugin's state: the drawn decorations and, by annotation id, where each highlight currently is. */
 export interface HighlightsState {
