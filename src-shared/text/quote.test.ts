@@ -1,6 +1,7 @@
-// Quotes and their context (textTargetFor), range checks, occurrences, and code point offsets.
+// Quotes and their context (textTargetFor), range checks, occurrences, code point offsets, and surrogate pairs.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { codePointOffset, occurrencesOf, rangeProblem, textTargetFor, utf16Offset } from './quote';
+import { codePointOffset, isSurrogatePairAt, occurrencesOf, rangeProblem, textTargetFor, utf16Offset } from './quote';
 
 describe('textTargetFor', () => {
   const text = 'a'.repeat(50) + 'QUOTE' + 'b'.repeat(50);
@@ -47,5 +48,17 @@ describe('code point offsets', () => {
   });
   it('round-trip through UTF-16 offsets', () => {
     for (const cp of [0, 1, 2, 3, 4, 5]) expect(codePointOffset(text, utf16Offset(text, cp))).toBe(cp);
+  });
+});
+
+describe('isSurrogatePairAt', () => {
+  it('is true exactly where a code point above U+FFFF starts, lone halves included', () => {
+    const units = fc.constantFrom('a', '😀', '\uD83D', '\uDE00', '\uDBFF', '\uDC00');
+    fc.assert(
+      fc.property(fc.array(units, { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        for (let i = 0; i < text.length; i++) expect(isSurrogatePairAt(text, i)).toBe((text.codePointAt(i) ?? 0) > 0xffff);
+      }),
+    );
   });
 });

@@ -11,10 +11,15 @@ function isLowSurrogate(code: number): boolean {
   return code >= 0xdc00 && code <= 0xdfff;
 }
 
+/** True when the UTF-16 units at `index` and `index + 1` are the two halves of one surrogate pair (one code point). */
+export function isSurrogatePairAt(text: string, index: number): boolean {
+  return index + 1 < text.length && isHighSurrogate(text.charCodeAt(index)) && isLowSurrogate(text.charCodeAt(index + 1));
+}
+
 /** True when `offset` does not fall between the two halves of a surrogate pair. */
 export function isCodePointBoundary(text: string, offset: number): boolean {
   if (offset <= 0 || offset >= text.length) return true;
-  return !(isHighSurrogate(text.charCodeAt(offset - 1)) && isLowSurrogate(text.charCodeAt(offset)));
+  return !isSurrogatePairAt(text, offset - 1);
 }
 
 /** Why a range cannot be a tag's target, as a sentence; null when it can. */

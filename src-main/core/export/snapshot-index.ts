@@ -1,5 +1,6 @@
 // What every exporter looks up in an ExportSnapshot (main process, pure): documents, actor and analyst names, tag order.
 import type { Annotation } from '../../../src-shared/model/annotation';
+import { isSurrogatePairAt } from '../../../src-shared/text/quote';
 import type { Document } from '../../../src-shared/model/document';
 import type { ExportSnapshot } from './types';
 
@@ -90,12 +91,8 @@ export function codePointOffsetsOf(text: string): CodePointOffsets {
   let count = 0;
   for (let i = 0; i < text.length; i++) {
     table[i] = count;
-    const code = text.charCodeAt(i);
     // The low half of a pair shares its high half's count: an offset inside a pair is not a boundary anyway.
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) table[++i] = count;
-    }
+    if (isSurrogatePairAt(text, i)) table[++i] = count;
     count++;
   }
   table[text.length] = count;

@@ -1,6 +1,6 @@
 // Anchoring imported annotations in a canonical text (main process, pure): trust a position that still holds, else find the quote.
 import approxSearch from 'approx-string-match';
-import { isCodePointBoundary, occurrencesOf, rangeProblem } from '../../../src-shared/text/quote';
+import { isCodePointBoundary, isSurrogatePairAt, occurrencesOf, rangeProblem } from '../../../src-shared/text/quote';
 
 /** What an imported annotation says about where it sits; positions count Unicode code points (W3C). */
 export interface AnchorSelectors {
@@ -111,11 +111,7 @@ function utf16OffsetsOf(text: string): (codePoint: number) => number | undefined
   const table: number[] = [];
   for (let i = 0; i < text.length; i++) {
     table.push(i);
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
+    if (isSurrogatePairAt(text, i)) i++;
   }
   table.push(text.length);
   return (cp) => table[cp];

@@ -1,5 +1,6 @@
 // The text sources of a REFI-QDA project and their selections, one selection per span and user (main process, pure).
 import { createHash } from 'node:crypto';
+import { isSurrogatePairAt } from '../../../src-shared/text/quote';
 import type { AnnotationKind } from '../../../src-shared/model/annotation';
 import type { ParsedQdpx, QdpxImportLimits, QdpxSelection, QdpxSource, QdpxTag, QdpxUser } from './qdpx-model';
 import { applyExtra, kindOfCodeName, readDescription, tagsFromCodes } from './qdpx-codes';
@@ -13,10 +14,7 @@ function canonicalText(raw: string): { text: string; toCanonical: (cp: number) =
   for (let i = 0; i < raw.length; i++) {
     const code = raw.charCodeAt(i);
     if (code === 0x0d && raw.charCodeAt(i + 1) === 0x0a) dropped.push(cp);
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < raw.length) {
-      const next = raw.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
+    if (isSurrogatePairAt(raw, i)) i++;
     cp++;
   }
   const toCanonical = (position: number): number => {
