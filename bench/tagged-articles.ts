@@ -1,8 +1,47 @@
-// The tag-heavy project the checks and tag-table benchmarks share: articles imported 100 at a time, each given 100 tags.
+// What the search, checks and tag-table benchmarks share: the generated articles, typed contract calls, and the tag-heavy
+// project (articles imported 100 at a time, each given 100 tags).
 import type { Method, RequestOf, ResponseOf } from '../src-shared/api/contract';
 import type { ClaimStatus } from '../src-shared/model/annotation';
+import { CliProject } from '../src-main/cli/project';
+import type { ProjectSession } from '../src-main/core/session';
 
-type Call = <M extends Method>(method: M, request: RequestOf<M>) => Promise<ResponseOf<M>>;
+export type Call = <M extends Method>(method: M, request: RequestOf<M>) => Promise<ResponseOf<M>>;
+
+/** Typed calls through the contract, as the CLI makes them; a failure throws with the core's sentence. */
+export function contractCaller(session: ProjectSession): Call {
+  const project = new CliProject(session);
+  return (method, request) => project.call(method, request);
+}
+
+export const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+/** The small vocabulary of the articles: every word occurs in every article, so queries and claims match widely. */
+export const WORDS = 'talks envoy security guarantees Kyiv Moscow Washington ceasefire troops billion analysts sources minister officials negotiations drones energy winter agreement proposal territory reconstruction sanctions pipeline grain corridor'.split(' ');
+
+/**
+ * A deterministic article of about 6 KB (10,000 of them are about 70 MB): 48 sentences, each ending in a figure. With
+ * `vocabulary`, each word is drawn from it half the time and from WORDS otherwise.
+ */
+export function benchArticle(index: number, vocabulary?: readonly string[]): string {
+  let seed = index * 7919 + 1;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const pick = (words: readonly string[]) => words[Math.floor(random() * words.length)] ?? 'talks';
+  const word = () => (vocabulary && random() < 0.5 ? pick(vocabulary) : pick(WORDS));
+  const sentence = () => `${Array.from({ length: 10 + Math.floor(random() * 10) }, word).join(' ')} ${Math.floor(random() * 900 + 100)} billion dollars.`;
+  return `Article ${index}\n\n${Array.from({ length: 12 }, () => Array.from({ length: 4 }, sentence).join(' ')).join('\n\n')}`;
+}
+
+/** 20,000 distinct made-up words of two to four syllables: a vocabulary of the size news text draws its words from. */
+export function largeVocabulary(): string[] {
+  const syllables = 'ka lo mi ne ru sa ti vo ba de fi gu ho ja ku le mo na pe ri so tu va we xi yo za'.split(' ');
+  const words: string[] = [];
+  for (let i = syllables.length; words.length < 20_000; i += 1) {
+    let word = '';
+    for (let n = i; n > 0; n = Math.floor(n / syllables.length)) word += syllables[n % syllables.length];
+    words.push(word);
+  }
+  return words;
+}
 
 /**
  * Imports `texts` (each starting "Defense Minister Umerov said: ") 100 at a time and tags each article 100 times: the
