@@ -20,21 +20,30 @@ export interface MatchedDocument {
   title: string;
 }
 
-/** Index entries of removed documents: left out of every search (the few removed documents are looked up by the tombstone). */
+/** Index entries of removed documents: left out of every search (found through the index of removed documents, migration 120). */
 const NOT_REMOVED = 'rowid NOT IN (SELECT s.id FROM search_documents s JOIN documents d ON d.id = s.document_id WHERE d.deleted_at IS NOT NULL)';
 
+/** How many documents in the project (not removed) match an FTS5 query. SQLite errors propagate. */
+export function matchCount(db: Db, ftsQuery: string): number {
+  return statement(db, `SELECT count(*) FROM search_index WHERE search_index MATCH @query AND ${NOT_REMOVED}`).pluck().get({ query: ftsQuery }) as number;
+}
+
 /**
- * The index entries of the documents in the project (not removed) matching an FTS5 query, best first (bm25), optionally only `documentId`'s. Only the entries'
- * ids: reading every match's document row as well cost several times the matching itself on 10,000 articles, so
- * callers read the documents they use with `matchedDocument`. SQLite errors propagate.
+ * One page of the index entries of the documents in the project (not removed) matching an FTS5 query, best first
+ * (bm25, FTS5's rank column; equal ranks in entry order, so pages never overlap). Only the entries' ids: callers read
+ * the documents they use with `matchedDocument`. SQLite errors propagate.
  */
-export function rankedMatches(db: Db, ftsQuery: string, documentId?: DocumentId): number[] {
-  if (documentId !== undefined) {
-    return statement(db, `SELECT rowid FROM search_index WHERE search_index MATCH @query AND rowid = (SELECT id FROM search_documents WHERE document_id = @documentId) AND ${NOT_REMOVED}`)
-      .pluck()
-      .all({ query: ftsQuery, documentId }) as number[];
-  }
-  return statement(db, `SELECT rowid FROM search_index WHERE search_index MATCH @query AND ${NOT_REMOVED} ORDER BY rank`).pluck().all({ query: ftsQuery }) as number[];
+export function rankedMatches(db: Db, ftsQuery: string, page: { offset: number; limit: number }): number[] {
+  return statement(db, `SELECT rowid FROM search_index WHERE search_index MATCH @query AND ${NOT_REMOVED} ORDER BY rank, rowid LIMIT @limit OFFSET @offset`)
+    .pluck()
+    .all({ query: ftsQuery, ...page }) as number[];
+}
+
+/** The index entry of `documentId` (not removed) if it matches an FTS5 query. SQLite errors propagate. */
+export function matchInDocument(db: Db, ftsQuery: string, documentId: DocumentId): number[] {
+  return statement(db, `SELECT rowid FROM search_index WHERE search_index MATCH @query AND rowid = (SELECT id FROM search_documents WHERE document_id = @documentId) AND ${NOT_REMOVED}`)
+    .pluck()
+    .all({ query: ftsQuery, documentId }) as number[];
 }
 
 /** The document (id and title) of an index entry. */

@@ -64,6 +64,23 @@ describe('search.query', () => {
     expect(await errorOf(p, { query: 'aid', documentId: '00000000-0000-4000-8000-000000000000' })).toMatch(/^not_found: There is no document/);
   });
 
+  it('gives, under any limit, the first hits of the whole ranked list, with the count of every match (property)', async () => {
+    const p = project();
+    const words = ['aid', 'talks', 'envoy', 'grain'];
+    const texts = fc.sample(fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 12 }), { numRuns: 30, seed: 7 });
+    for (const [i, t] of texts.entries()) await p.paste(`Doc ${i}`, t.join(' '));
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...words, 'aid talks', 'envoy OR grain'), fc.integer({ min: 1, max: 40 }), async (query, limit) => {
+        const all = await p.call('search.query', { query, limit: 10_000 });
+        const page = await p.call('search.query', { query, limit });
+        expect(page.hits).toEqual(all.hits.slice(0, limit));
+        expect(page.documentCount).toBe(all.documentCount);
+        expect(page.truncated).toBe(all.hits.length > limit);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('refuses malformed searches in one sentence, never with an SQLite message', async () => {
     const p = project();
     await p.paste('A', 'text');

@@ -2,7 +2,7 @@
 import type { ResponseOf, ValidRequestOf } from '../../../src-shared/api/contract';
 import { UserError } from '../../../src-shared/model/result';
 import { documentMetaById, documentText } from '../../store/documents';
-import { matchedDocument, rankedMatches } from '../../store/search-index';
+import { matchCount, matchedDocument, matchInDocument, rankedMatches } from '../../store/search-index';
 import type { ProjectSession } from '../session';
 import { findHits, snippetAround } from './find-hits';
 import { parseQuery, positivePhrases, toFtsQuery } from './query';
@@ -14,9 +14,10 @@ function sqliteCode(error: unknown): string | undefined {
   return error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;
 }
 
-function matching(session: ProjectSession, query: string, ftsQuery: string, documentId: ValidRequestOf<'search.query'>['documentId']): number[] {
+/** Runs an FTS5 read, turning a damaged index or an invalid query into the user's error. */
+function reading<T>(query: string, read: () => T): T {
   try {
-    return rankedMatches(session.db, ftsQuery, documentId);
+    return read();
   } catch (error) {
     const code = sqliteCode(error);
     if (code?.startsWith('SQLITE_CORRUPT')) {
@@ -38,27 +39,37 @@ export function searchProject(session: ProjectSession, request: ValidRequestOf<'
   if (request.documentId !== undefined && !documentMetaById(session.db, request.documentId)) {
     throw new UserError('not_found', `There is no document with id ${request.documentId} in this project.`);
   }
-  const matches = matching(session, request.query, toFtsQuery(tree), request.documentId);
+  const ftsQuery = toFtsQuery(tree);
+  const documentId = request.documentId;
+  const documentCount = reading(request.query, () => (documentId === undefined ? matchCount(session.db, ftsQuery) : matchInDocument(session.db, ftsQuery, documentId).length));
   const phrases = positivePhrases(tree);
   const limit = request.limit ?? DEFAULT_SEARCH_LIMIT;
   const hits: ResponseOf<'search.query'>['hits'] = [];
-  for (const indexId of matches) {
-    const document = matchedDocument(session.db, indexId);
-    if (!document) throw new Error(`search index entry ${indexId} names no document`);
-    const text = documentText(session.db, document.documentId) ?? '';
-    for (const hit of findHits(text, phrases)) {
-      if (hits.length === limit) return { hits, documentCount: matches.length, truncated: true };
-      const snippet = snippetAround(text, hit);
-      hits.push({
-        documentId: document.documentId,
-        title: document.title,
-        start: hit.start,
-        end: hit.end,
-        quote: text.slice(hit.start, hit.end),
-        snippet: snippet.text,
-        snippetStart: snippet.start,
-      });
+  // The ranked documents a page at a time: most documents give a hit, so the first page usually fills the limit.
+  const pageSize = Math.max(limit, 1) + 1;
+  for (let offset = 0; offset < documentCount; offset += pageSize) {
+    const matches = reading(request.query, () =>
+      documentId === undefined ? rankedMatches(session.db, ftsQuery, { offset, limit: pageSize }) : matchInDocument(session.db, ftsQuery, documentId),
+    );
+    for (const indexId of matches) {
+      const document = matchedDocument(session.db, indexId);
+      if (!document) throw new Error(`search index entry ${indexId} names no document`);
+      const text = documentText(session.db, document.documentId) ?? '';
+      for (const hit of findHits(text, phrases)) {
+        if (hits.length === limit) return { hits, documentCount, truncated: true };
+        const snippet = snippetAround(text, hit);
+        hits.push({
+          documentId: document.documentId,
+          title: document.title,
+          start: hit.start,
+          end: hit.end,
+          quote: text.slice(hit.start, hit.end),
+          snippet: snippet.text,
+          snippetStart: snippet.start,
+        });
+      }
     }
+    if (matches.length < pageSize) break;
   }
-  return { hits, documentCount: matches.length, truncated: false };
+  return { hits, documentCount, truncated: false };
 }

@@ -8,6 +8,7 @@ import { searchAndChecks } from './0060-search-and-checks';
 import { rejectedSuggestions } from './0080-rejected-suggestions';
 import { documentDetails } from './0090-document-details';
 import { compactChangeLog } from './0100-compact-change-log';
+import { removedDocumentsIndex } from './0120-removed-documents-index';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; numbered in tens. */
@@ -16,7 +17,7 @@ export interface Migration {
   readonly up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, mergeConflicts, reviewDecisions, analystOrigin, documentSources, searchAndChecks, rejectedSuggestions, documentDetails, compactChangeLog];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, mergeConflicts, reviewDecisions, analystOrigin, documentSources, searchAndChecks, rejectedSuggestions, documentDetails, compactChangeLog, removedDocumentsIndex];
 
 /** The schema version this build of Marginalia writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
