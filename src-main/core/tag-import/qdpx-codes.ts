@@ -10,7 +10,8 @@ import {
   type ClaimStatus,
   type WarningCategory,
 } from '../../../src-shared/model/annotation';
-import { QDPX_ATTRIBUTES_PREFIX, QDPX_UNLINKED_ACTOR_CODE } from '../export/qdpx';
+import { QDPX_ATTRIBUTES_PREFIX } from '../export/qdpx';
+import { QDPX_UNLINKED_ACTOR_CODE } from '../export/qdpx-codebook';
 import type { ParsedQdpx, QdpxImportLimits, QdpxTag } from './qdpx-model';
 import { childOf, childrenOf, normalGuid, type XmlNode } from './qdpx-xml';
 
