@@ -1,5 +1,6 @@
 // Scale benchmark (`npm run bench -- scale`): generated 1,000- and 10,000-article projects (two analysts, 50 tags per
-// article); every export format and the agreement figures in child processes for their peak memory; the file's size.
+// article); the served UI in Chromium on each; every export format and the agreement figures in child processes for
+// their peak memory; the file's size. `scale 1k` measures the small project only, `scale ui` the UI rows only.
 import { spawnSync } from 'node:child_process';
 import { rmSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -11,6 +12,7 @@ import { createProject, type ProjectSession } from '../src-main/core/session';
 import { temporaryDirectory } from '../src-main/test-support/project-fixture';
 import { generateArticle } from './articles';
 import { writeSection } from './report';
+import { measureServedUi, type ScaleUiResult } from './scale-ui';
 
 const KINDS = ['claim', 'actor', 'figure', 'reliability_warning'] as const;
 const TAGS_PER_ANALYST = 25;
@@ -143,17 +145,21 @@ const run = (r: { seconds: number; maxRssMb: number }): string => `${r.seconds.t
 interface Measured {
   built: Built;
   fileBytes: number;
+  ui: ScaleUiResult;
   exports: Map<ExportFormat, { seconds: number; maxRssMb: number; bytes?: number }>;
   agreement: { seconds: number; maxRssMb: number };
   tables: string;
 }
 
-async function measure(dir: string, articles: number): Promise<Measured> {
+async function measure(dir: string, articles: number, uiOnly: boolean): Promise<Measured> {
   const built = await buildProject(dir, articles);
   console.log(`scale ${articles}: built in ${built.buildSeconds.toFixed(0)} s (${built.tags} tags)`);
   const fileBytes = statSync(built.path).size;
   const tables = sizeByTable(built.path);
+  const ui = await measureServedUi(built.path, articles, built.textBytes / articles, dir);
+  console.log(`scale ${articles}: UI load ${summary(ui.loadMs)}, filter ${summary(ui.filterMs)}, open ${summary(ui.openMs)}, heap ${ui.heapMb.toFixed(1)} MB`);
   const exports = new Map<ExportFormat, { seconds: number; maxRssMb: number; bytes?: number }>();
+  if (uiOnly) return { built, fileBytes, ui, exports, agreement: { seconds: Number.NaN, maxRssMb: Number.NaN }, tables };
   for (const format of FORMATS) {
     const out = join(dir, format === 'brat' ? `out-${articles}-brat/` : `out-${articles}.${format}`);
     exports.set(format, timedExport(built.path, format, out));
@@ -162,25 +168,59 @@ async function measure(dir: string, articles: number): Promise<Measured> {
   }
   const agreement = timedAgreement(built);
   console.log(`scale ${articles}: agreement ${run(agreement)}`);
-  return { built, fileBytes, exports, agreement, tables };
+  return { built, fileBytes, ui, exports, agreement, tables };
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return ((s[Math.floor((s.length - 1) / 2)] ?? Number.NaN) + (s[Math.ceil((s.length - 1) / 2)] ?? Number.NaN)) / 2;
+};
+const ms = (x: number) => `${x < 10 ? x.toFixed(1) : Math.round(x).toLocaleString('en-US')} ms`;
+const summary = (xs: readonly number[]) => `${ms(median(xs))} (${ms(Math.min(...xs))}–${ms(Math.max(...xs))}, ${xs.length} runs)`;
+
+/** The UI rows: each size's median and range, and the growth of the medians against its target. */
+function uiRows(results: readonly Measured[]): string[][] {
+  const growth = (value: (m: Measured) => number, target: number | null): string[] => {
+    if (results.length < 2) return [];
+    const ratio = value(results[1]!) / value(results[0]!);
+    return [`${ratio.toFixed(2)}×${target === null ? '' : ` (target ≤ ${target}× ${ratio <= target ? '✔' : 'missed'})`}`];
+  };
+  const timed = (label: string, of: (u: ScaleUiResult) => number[], target: number | null) => [
+    label,
+    ...results.map((m) => summary(of(m.ui))),
+    ...growth((m) => median(of(m.ui)), target),
+  ];
+  const bytes = results[0]?.ui.articleBytes ?? 0;
+  return [
+    timed('served UI: load → document list painted (Chromium; from the navigation’s start to the first painted frame with document rows in it: page, scripts, project.info, the first page of document.list over HTTP, React render)', (u) => u.loadMs, 1.5),
+    timed('served UI: filter to one article (its title set in the filter box as one input event → document.list filtered by the core → the painted list of that one row)', (u) => u.filterMs, 1.5),
+    timed('served UI: clear the filter (the box emptied → the painted list of every article, its first rows drawn)', (u) => u.clearMs, null),
+    timed(`served UI: open a ${(bytes / 1000).toFixed(1)} kB article with 50 tags (a click on its row → document.get + annotation.listForDocument over HTTP → the painted view with its title and highlights)`, (u) => u.openMs, 1.3),
+    [
+      'served UI: renderer JS heap after a forced GC (CDP Runtime.getHeapUsage) / DOM elements, with the list and an article open',
+      ...results.map((m) => `${m.ui.heapMb.toFixed(1)} MB / ${m.ui.elements.toLocaleString('en-US')} elements`),
+      ...growth((m) => m.ui.heapMb, 1.5).map((g) => `heap ${g}; elements ${(results[1]!.ui.elements / results[0]!.ui.elements).toFixed(2)}×`),
+    ],
+  ];
 }
 
 /** Builds and measures the 1k project, then (unless `scale 1k` was asked) the 10k one; prints and records the table. */
 export async function runScaleBenchmark(): Promise<void> {
   const sizes = process.argv.includes('1k') ? [1000] : [1000, 10_000];
+  const uiOnly = process.argv.includes('ui');
   const load = `load average ${loadavg().map((l) => l.toFixed(2)).join(' / ')} at the start`;
   const dir = temporaryDirectory();
   try {
     const results: Measured[] = [];
-    for (const size of sizes) results.push(await measure(dir.path, size));
+    for (const size of sizes) results.push(await measure(dir.path, size, uiOnly));
     const header = ['measure', ...results.map((r) => `${r.built.tags / 1000}k tags, ${r.built.path.match(/scale-(\d+)/)![1]} articles`), ...(results.length > 1 ? ['growth'] : [])];
-    const rows: string[][] = [];
+    const rows: string[][] = uiRows(results);
     const growth = (value: (m: Measured) => number) => (results.length > 1 ? [`${(value(results[1]!) / value(results[0]!)).toFixed(1)}×`] : []);
-    for (const format of FORMATS) {
+    for (const format of uiOnly ? [] : FORMATS) {
       const of = (m: Measured) => m.exports.get(format)!;
       rows.push([`export --format ${format} (time, peak RSS; target < 500 MB)`, ...results.map((m) => `${run(of(m))} → ${mb(of(m).bytes ?? 0)}`), ...growth((m) => of(m).seconds)]);
     }
-    rows.push(['agreement (time, peak RSS; target < 5 s, < 600 MB)', ...results.map((m) => run(m.agreement)), ...growth((m) => m.agreement.seconds)]);
+    if (!uiOnly) rows.push(['agreement (time, peak RSS; target < 5 s, < 600 MB)', ...results.map((m) => run(m.agreement)), ...growth((m) => m.agreement.seconds)]);
     rows.push([
       'project file vs 4 × text + 250 B per tag',
       ...results.map((m) => `${mb(m.fileBytes)} vs ${mb(4 * m.built.textBytes + 250 * m.built.tags)} (text ${mb(m.built.textBytes)})`),
@@ -190,9 +230,12 @@ export async function runScaleBenchmark(): Promise<void> {
     rows.unshift(['CLI process at rest (the floor under each peak RSS)', ...results.map(() => `${baselineRss().maxRssMb.toFixed(0)} MiB`), ...(results.length > 1 ? [''] : [])]);
     const table = [header, header.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
     console.log(table);
-    const record: Record<string, string> = { 'Machine load': `${load}; a shared machine, busy with other work` };
+    const end = `${loadavg().map((l) => l.toFixed(2)).join(' / ')} at the end`;
+    console.log(`${load}, ${end}`);
+    const record: Record<string, string> = { 'Machine load': `${load}, ${end} (1, 5 and 15 minutes); a shared machine, busy with other work` };
     for (const row of rows) record[row[0]!] = row.slice(1).map((cell, i) => `${header[i + 1]}: ${cell === '' ? '—' : cell}`).join('; ');
-    writeSection('scale', 'Scale: 1,000 and 10,000 articles', record);
+    // The UI rows alone (`scale ui`) are a check while working, not a record.
+    if (!uiOnly) writeSection('scale', 'Scale: 1,000 and 10,000 articles', record);
   } finally {
     dir.remove();
   }
