@@ -1,6 +1,7 @@
-// Comparing two analysts' tags for review: each kind of difference, pairing rules, and the indexed pairing against a quadratic reference.
+// Comparing two analysts' tags for review: each kind of difference, pairing rules (ties broken as agreement's matching breaks them), and the indexed pairing against a quadratic reference.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { overlapSpanMatch } from '../agreement/spans';
 import type { Annotation } from '../model/annotation';
 import { compareAnnotationSets, type Difference } from './differences';
 
@@ -48,6 +49,16 @@ describe('comparing two analysts’ tags', () => {
     expect(diffs.find((d) => d.type === 'overlap')?.b).toEqual([b[1]?.id]);
     expect(diffs.find((d) => d.type === 'only_b')?.b).toEqual([b[0]?.id]);
     expect(diffs).toHaveLength(2);
+  });
+
+  it('breaks a tie of overlap as agreement’s matching does: the smaller boundary shift wins', () => {
+    const a = [tag('claim', 0, 10)];
+    const b = [tag('claim', 2, 12), tag('claim', 0, 8)];
+    const spans = (list: readonly Annotation[]) => list.map((t) => ({ start: t.target!.start, end: t.target!.end, kind: t.kind }));
+    expect(overlapSpanMatch(spans(a), spans(b)).pairs).toEqual([[0, 1]]);
+    const diffs = compareAnnotationSets(a, b);
+    expect(diffs.find((d) => d.type === 'overlap')?.b).toEqual([b[1]?.id]);
+    expect(diffs.find((d) => d.type === 'only_b')?.b).toEqual([b[0]?.id]);
   });
 
   it('pairs a figure with the other analyst’s overlapping figure before a warning on exactly its passage', () => {
