@@ -1,4 +1,4 @@
-// Tests of how bytes are named in serve's JSON: upload ids are found only where a request names them, and rewriting swaps bytes and references both ways.
+// Tests of how bytes are named in serve's JSON: upload ids are found only where a request names them, rewriting swaps bytes and references both ways and copies nothing else.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bytesIn, DOWNLOAD_KEY, referencesIn, rewrite, UPLOAD_KEY, uploadIdsIn } from './byte-references';
@@ -30,6 +30,22 @@ describe('byte references', () => {
     const byId = new Map([...ids].map(([bytes, id]) => [id, bytes]));
     const back = rewrite(named, (item) => (typeof item === 'object' && item !== null && DOWNLOAD_KEY in item ? byId.get((item as Record<string, string>)[DOWNLOAD_KEY] ?? '') : item));
     expect(back).toEqual(value);
+  });
+
+  it('gives back an answer without bytes as it was, and copies only the way to bytes it replaces', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        expect(rewrite(value, (item) => item)).toBe(value);
+      }),
+    );
+    const bytes = new Uint8Array([1]);
+    const untouched = { exact: 'x' };
+    const value = { annotations: [untouched, { content: bytes }] };
+    const named = rewrite(value, (item) => (item === bytes ? { [DOWNLOAD_KEY]: ID } : item)) as typeof value;
+    expect(named).not.toBe(value);
+    expect(named.annotations[0]).toBe(untouched);
+    expect(named.annotations[1]).toEqual({ content: { [DOWNLOAD_KEY]: ID } });
+    expect(value.annotations[1]).toEqual({ content: bytes });
   });
 
   it('takes only an object with the key alone and a well-formed id as a reference', () => {

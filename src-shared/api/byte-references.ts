@@ -24,32 +24,57 @@ export function uploadIdsIn(json: string): string[] {
   return [...found];
 }
 
+/** The depth `rewrite`, `bytesIn` and `referencesIn` look to (an answer's bytes sit a few levels down). */
+const DEPTH = 6;
+
 /**
- * A copy of `value` (plain objects and arrays, a few levels deep) in which each item is what `replace` makes of it;
- * an item `replace` returns unchanged is kept and, when it is an object or array, looked into. Bytes are never
- * looked into.
+ * `value` in which each item is what `replace` makes of it; an item `replace` returns unchanged is kept and, when it
+ * is an object or array, looked into, a few levels deep. Bytes are never looked into. Only the objects and arrays
+ * on the way to a replaced item are copied: an answer without bytes (thousands of tags) comes back as it was, at
+ * no cost but the walk.
  */
-export function rewrite(value: unknown, replace: (item: unknown) => unknown, depth = 6): unknown {
+export function rewrite(value: unknown, replace: (item: unknown) => unknown, depth = DEPTH): unknown {
   const replaced = replace(value);
   if (replaced !== value || depth === 0 || typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return replaced;
-  if (Array.isArray(value)) return value.map((item) => rewrite(item, replace, depth - 1));
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, rewrite(item, replace, depth - 1)]));
+  if (Array.isArray(value)) {
+    let copy: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const next = rewrite(item, replace, depth - 1);
+      if (next !== item) (copy ??= value.slice())[i] = next;
+    }
+    return copy ?? value;
+  }
+  let copy: Record<string, unknown> | null = null;
+  for (const key of Object.keys(value)) {
+    const item = (value as Record<string, unknown>)[key];
+    const next = rewrite(item, replace, depth - 1);
+    if (next !== item) (copy ??= { ...value })[key] = next;
+  }
+  return copy ?? value;
+}
+
+/** Calls `see` on `value` and on every item inside it, where `rewrite` looks, copying nothing. */
+function visit(value: unknown, see: (item: unknown) => void, depth = DEPTH): void {
+  see(value);
+  if (depth === 0 || typeof value !== 'object' || value === null || ArrayBuffer.isView(value)) return;
+  if (Array.isArray(value)) for (const item of value) visit(item, see, depth - 1);
+  else for (const key of Object.keys(value)) visit((value as Record<string, unknown>)[key], see, depth - 1);
 }
 
 /** The Uint8Arrays `value` carries (where `rewrite` looks). */
 export function bytesIn(value: unknown): Uint8Array[] {
   const found: Uint8Array[] = [];
-  rewrite(value, (item) => (item instanceof Uint8Array && found.push(item), item));
+  visit(value, (item) => item instanceof Uint8Array && found.push(item));
   return found;
 }
 
 /** The ids of the `{ [key]: id }` references `value` carries (where `rewrite` looks). */
 export function referencesIn(value: unknown, key: typeof UPLOAD_KEY | typeof DOWNLOAD_KEY): string[] {
   const found: string[] = [];
-  rewrite(value, (item) => {
+  visit(value, (item) => {
     const id = referenceId(item, key);
     if (id !== null) found.push(id);
-    return item;
   });
   return found;
 }
