@@ -6,7 +6,7 @@ import { articleSchema } from '../../src-shared/editor/schema';
 import { docFromArticle, type ArticleDoc, type OffsetMap } from '../../src-shared/editor/text-mapping';
 import type { Annotation } from '../../src-shared/model/annotation';
 import type { Block } from '../../src-shared/model/document';
-import { snapToWords } from '../../src-shared/text/word-snap';
+import { ArticleSelection } from './article-selection';
 import {
   addHighlight,
   flashHighlight,
@@ -19,6 +19,7 @@ import { isDrawableRange } from './plugins/drawable-range';
 import type { HighlightSpec, HighlightsAction } from './plugins/highlights/highlight-spec';
 import { highlightsKey, highlightsPlugin } from './plugins/highlights/highlights-plugin';
 import { pageMarginPlugin } from './plugins/page-margin';
+import { liveSectionsPlugin, showSections } from './plugins/live-sections';
 import { readOnly } from './plugins/read-only';
 import { searchHitsKey, searchHitsPlugin, setCurrentSearchHit, setSearchHits, type HitRange } from './plugins/search-hits';
 import { suggestionsKey, suggestionsPlugin, type SuggestionMark } from './plugins/suggestions';
@@ -35,11 +36,6 @@ export interface ArticleViewCallbacks {
   describe?(annotation: Annotation): string;
   /** The ids of the highlights under the pointer, innermost first; [] when it leaves them. */
   onHighlightHover(ids: string[]): void;
-}
-
-interface TextRange {
-  start: number;
-  end: number;
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
@@ -68,13 +64,9 @@ export class ArticleView {
   private readonly text: string;
   private readonly callbacks: ArticleViewCallbacks;
   private readonly ownerDocument: Document;
-  /** Alt was held while the current selection was made: report it as it is, unsnapped. */
-  private altSelection = false;
-  private pointerSelecting = false;
-  private reported: TextRange | null = null;
+  private readonly selection: ArticleSelection;
   private hovered: string[] = [];
   private flashTimer: ReturnType<typeof setTimeout> | undefined;
-  private pointerTimer: ReturnType<typeof setTimeout> | undefined;
   private destroyed = false;
   private pendingCount = 0;
   /** The mark drawn before each tag, by annotation id (the review panes mark each tag with its difference type). */
@@ -93,7 +85,7 @@ export class ArticleView {
     this.ownerDocument = mount.ownerDocument;
     const article = buildArticle(document);
     this.map = article.map;
-    const plugins = [readOnly(), highlightsPlugin(), searchHitsPlugin(), suggestionsPlugin(), pageMarginPlugin(article.doc, document.blocks, article.map)];
+    const plugins = [readOnly(), liveSectionsPlugin(), highlightsPlugin(), searchHitsPlugin(), suggestionsPlugin(), pageMarginPlugin(article.doc, document.blocks, article.map)];
     const empty = EditorState.create({ doc: article.doc, plugins });
     const state = empty.apply(empty.tr.setMeta(highlightsKey, { type: 'set', highlights: this.highlightsOf(annotations) }));
     this.view = new EditorView(mount, {
@@ -123,14 +115,13 @@ export class ArticleView {
           event.preventDefault();
           return true;
         },
-        keyup: (_view, event) => this.onKeyUp(event),
-        mousedown: (_view, event) => this.onMouseDown(event),
+        keyup: (_view, event) => this.selection.onKeyUp(event),
+        mousedown: (_view, event) => this.selection.onMouseDown(event),
         mouseover: (_view, event) => this.onHover(this.idsAt(event.target)),
         mouseleave: () => this.onHover([]),
       },
     });
-    this.ownerDocument.addEventListener('mouseup', this.onDocumentMouseUp);
-    this.ownerDocument.addEventListener('selectionchange', this.onDocumentSelectionChange);
+    this.selection = new ArticleSelection(this.view, this.map, this.text, (range) => this.callbacks.onSelectionChange(range));
   }
 
   /**
@@ -161,7 +152,7 @@ export class ArticleView {
     let tr = state.tr.setMeta(highlightsKey, { type: 'batch', actions });
     if (options.clearSelection && !state.selection.empty) tr = tr.setSelection(TextSelection.create(state.doc, state.selection.head));
     this.view.dispatch(tr);
-    if (options.clearSelection) this.forgetDomSelection();
+    if (options.clearSelection) this.selection.forget();
   }
 
   /**
@@ -176,7 +167,7 @@ export class ArticleView {
     let tr = state.tr.setMeta(highlightsKey, { type: 'add', highlight: { id, kind, from: positions.from, to: positions.to } });
     if (!state.selection.empty) tr = tr.setSelection(TextSelection.create(state.doc, state.selection.head));
     this.view.dispatch(tr);
-    this.forgetDomSelection();
+    this.selection.forget();
     return id;
   }
 
@@ -210,6 +201,7 @@ export class ArticleView {
         if (!this.destroyed) this.run(flashHighlight(null));
       }, FLASH_DURATION_MS);
     }
+    showSections(this.view, [highlight.from]);
     const element = this.elementsOf(id)[0];
     if (element && typeof element.scrollIntoView === 'function') {
       const reduceMotion = this.ownerDocument.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -236,31 +228,21 @@ export class ArticleView {
     const { state } = this.view;
     this.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, hit.from, hit.to)));
     if (options.focus) this.view.focus();
-    if (this.view.hasFocus()) this.writeDomSelection(hit.from, hit.to);
+    if (this.view.hasFocus()) this.selection.writeDomSelection(hit.from, hit.to);
+    showSections(this.view, [hit.from]);
     const element = this.view.dom.querySelector(`mark[data-search-hit="${index}"]`);
     if (element && typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'center' });
-    this.report({ start: this.map.toOffset(hit.from), end: this.map.toOffset(hit.to) }, this.rectFor(hit.from, hit.to));
+    this.selection.report({ start: this.map.toOffset(hit.from), end: this.map.toOffset(hit.to) }, this.selection.rectFor(hit.from, hit.to));
   }
 
   /** The selected text range (word-snapped unless Alt was held), or null when nothing is selected in the article. */
   currentRange(): { start: number; end: number } | null {
-    // Read from the document selection: ProseMirror's state catches up only on the next selectionchange.
-    const positions = this.domSelectionInView() ? this.domSelectionPositions() : null;
-    return positions ? this.rangeFor(positions.anchor, positions.head, this.altSelection) : null;
+    return this.selection.currentRange();
   }
 
   /** Collapses the selection in the article without reporting it (the caller knows). */
   clearSelection(): void {
-    const { state } = this.view;
-    if (!state.selection.empty) this.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, state.selection.head)));
-    this.forgetDomSelection();
-  }
-
-  private forgetDomSelection(): void {
-    const selection = this.ownerDocument.getSelection();
-    if (selection?.anchorNode && this.view.dom.contains(selection.anchorNode)) selection.removeAllRanges();
-    this.reported = null;
-    this.altSelection = false;
+    this.selection.clear();
   }
 
   /** Moves keyboard focus to the article, keeping its caret where it was. */
@@ -272,9 +254,7 @@ export class ArticleView {
   destroy(): void {
     this.destroyed = true;
     clearTimeout(this.flashTimer);
-    clearTimeout(this.pointerTimer);
-    this.ownerDocument.removeEventListener('mouseup', this.onDocumentMouseUp);
-    this.ownerDocument.removeEventListener('selectionchange', this.onDocumentSelectionChange);
+    this.selection.destroy();
     this.view.destroy();
   }
 
@@ -293,7 +273,9 @@ export class ArticleView {
   /** Marks the suggestion the keys act on (null: none) and scrolls it into view. */
   focusSuggestion(key: string | null): void {
     this.view.dispatch(this.view.state.tr.setMeta(suggestionsKey, { type: 'focus', key }));
-    if (key === null) return;
+    const mark = key === null ? undefined : suggestionsKey.getState(this.view.state)?.marks.get(key);
+    if (!mark) return;
+    showSections(this.view, [mark.from]);
     const element = this.view.dom.querySelector<HTMLElement>(`[data-suggestion-key="${key}"]`);
     if (element && typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'center', behavior: 'auto' });
   }
@@ -366,145 +348,12 @@ export class ArticleView {
     return false;
   }
 
-  // ── Selection ─────────────────────────────────────────────────────────────────────────────────────
-
-  /** Text offsets of positions `[from, to)`, snapped to words unless `alt`; null when empty or blank. */
-  private rangeFor(from: number, to: number, alt: boolean): TextRange | null {
-    if (from === to) return null;
-    let range: TextRange = { start: this.map.toOffset(Math.min(from, to)), end: this.map.toOffset(Math.max(from, to)) };
-    if (!alt) range = snapToWords(this.text, range.start, range.end);
-    return range.end > range.start && this.text.slice(range.start, range.end).trim() !== '' ? range : null;
-  }
-
-  /** The document's selection when it is non-empty and lies inside the article. */
-  private domSelectionInView(): globalThis.Selection | null {
-    const selection = this.ownerDocument.getSelection();
-    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
-    const { anchorNode, focusNode } = selection;
-    if (!anchorNode || !focusNode || !this.view.dom.contains(anchorNode) || !this.view.dom.contains(focusNode)) return null;
-    return selection;
-  }
-
-  /** The document selection's anchor and head as positions, when both lie inside the article. */
-  private domSelectionPositions(): { anchor: number; head: number } | null {
-    const selection = this.ownerDocument.getSelection();
-    if (!selection?.anchorNode || !selection.focusNode) return null;
-    if (!this.view.dom.contains(selection.anchorNode) || !this.view.dom.contains(selection.focusNode)) return null;
-    try {
-      return {
-        anchor: this.view.posAtDOM(selection.anchorNode, selection.anchorOffset),
-        head: this.view.posAtDOM(selection.focusNode, selection.focusOffset),
-      };
-    } catch {
-      return null;
-    }
-  }
-
-  private rectFor(from: number, to: number): DOMRect {
-    try {
-      const start = this.view.domAtPos(from);
-      const end = this.view.domAtPos(to);
-      const range = this.ownerDocument.createRange();
-      range.setStart(start.node, start.offset);
-      range.setEnd(end.node, end.offset);
-      if (typeof range.getBoundingClientRect === 'function') return range.getBoundingClientRect();
-    } catch {
-      // No layout (tests) or a position the DOM cannot express: fall back to the article's box.
-    }
-    return (this.view.dom as HTMLElement).getBoundingClientRect();
-  }
-
-  private report(range: TextRange | null, rect?: DOMRect): void {
-    const before = this.reported;
-    if (range === null ? before === null : before !== null && before.start === range.start && before.end === range.end) return;
-    this.reported = range;
-    if (range === null) this.callbacks.onSelectionChange(null);
-    else this.callbacks.onSelectionChange({ ...range, rect: rect ?? this.rectFor(this.view.state.selection.from, this.view.state.selection.to) });
-  }
-
-  private onMouseDown(event: MouseEvent): boolean {
-    if (event.button !== 0) return false;
-    this.pointerSelecting = true;
-    this.altSelection = event.altKey;
-    if (!event.shiftKey) this.report(null);
-    return false;
-  }
-
-  private readonly onDocumentMouseUp = (event: MouseEvent): void => {
-    if (!this.pointerSelecting) return;
-    this.pointerSelecting = false;
-    this.altSelection ||= event.altKey;
-    // After ProseMirror's own mouseup handling and the browser's final selection.
-    clearTimeout(this.pointerTimer);
-    this.pointerTimer = setTimeout(() => this.commitPointerSelection(), 0);
-  };
-
-  /** Reads the mouse selection from the DOM, snaps it to words (showing the snapped range) and reports it. */
-  private commitPointerSelection(): void {
-    if (this.destroyed) return;
-    const positions = this.domSelectionInView() ? this.domSelectionPositions() : null;
-    if (!positions) return this.report(null);
-    const { anchor, head } = positions;
-    const range = this.rangeFor(anchor, head, this.altSelection);
-    if (!range) return this.report(null);
-    const snapped = this.altSelection ? null : this.map.toPosRange(range.start, range.end);
-    if (snapped) {
-      // Show the range that will be tagged, keeping the direction the user dragged in.
-      const [newAnchor, newHead] = head < anchor ? [snapped.to, snapped.from] : [snapped.from, snapped.to];
-      const { state } = this.view;
-      if (state.selection.anchor !== newAnchor || state.selection.head !== newHead) {
-        this.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, newAnchor, newHead)));
-      }
-      this.writeDomSelection(newAnchor, newHead);
-      return this.report(range, this.rectFor(snapped.from, snapped.to));
-    }
-    const { state } = this.view;
-    if (state.selection.anchor !== anchor || state.selection.head !== head) {
-      this.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, anchor, head)));
-    }
-    this.report(range, this.rectFor(Math.min(anchor, head), Math.max(anchor, head)));
-  }
-
-  private readonly onDocumentSelectionChange = (): void => {
-    if (this.destroyed || this.pointerSelecting || this.reported === null) return;
-    if (!this.domSelectionInView()) this.report(null);
-  };
-
-  /** Puts the document's selection on `anchor`–`head` unless it is already there. */
-  private writeDomSelection(anchor: number, head: number): void {
-    const selection = this.ownerDocument.getSelection();
-    const current = this.domSelectionPositions();
-    if (!selection || (current?.anchor === anchor && current.head === head)) return;
-    try {
-      const a = this.view.domAtPos(anchor);
-      const h = this.view.domAtPos(head);
-      selection.setBaseAndExtent(a.node, a.offset, h.node, h.offset);
-    } catch {
-      // A position the DOM cannot hold a selection at: the state's selection still counts.
-    }
-  }
-
-  // ── Keyboard ───────────────────────────────────────────────────────────────────────────────────
-  // The view is contenteditable so that the browser draws a real caret and moves it (arrows, Home/End, Ctrl+arrows,
-  // Shift to extend) as in any reader; readOnly() drops every transaction that would change the text, and input
-  // events are cancelled before they reach the DOM.
-
-  /** A keyboard selection is reported when Shift goes up (or after a key that moved it without Shift held). */
-  private onKeyUp(event: KeyboardEvent): boolean {
-    if (event.key !== 'Shift' && event.shiftKey) return false; // more moves may follow; report when Shift goes up
-    const positions = this.domSelectionInView() ? this.domSelectionPositions() : null;
-    if (!positions) return false;
-    const { anchor, head } = positions;
-    this.report(this.rangeFor(anchor, head, event.altKey), this.rectFor(Math.min(anchor, head), Math.max(anchor, head)));
-    return false;
-  }
-
   /** Puts the caret at a text offset and focuses the article (after tagging: just after the tag). */
   placeCaret(offset: number): void {
     const pos = this.map.toPos(Math.max(0, Math.min(offset, this.text.length)), -1);
     const { state } = this.view;
     this.view.dispatch(state.tr.setSelection(TextSelection.near(state.doc.resolve(pos))));
     this.view.focus();
-    this.report(null);
+    this.selection.report(null);
   }
 }

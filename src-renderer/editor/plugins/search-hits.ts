@@ -3,6 +3,7 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type Command, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { isDrawableRange } from './drawable-range';
+import { visibleDecorations } from './live-sections';
 
 /** A hit as document positions. */
 export interface HitRange {
@@ -93,6 +94,6 @@ export function searchHitsPlugin(): Plugin<SearchHitsState> {
         return action ? applySearchHitsAction(next, action, tr.doc) : next;
       },
     },
-    props: { decorations: (state) => searchHitsKey.getState(state)?.decorations },
+    props: { decorations: (state) => visibleDecorations(state, searchHitsKey.getState(state)?.decorations) },
   });
 }

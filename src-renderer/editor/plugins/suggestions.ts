@@ -4,6 +4,7 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { isDrawableRange } from './drawable-range';
+import { visibleDecorations } from './live-sections';
 import type { SuggestionKind } from '../../../src-shared/suggest/types';
 
 /** One suggestion as drawn: its key, kind and document positions, and the text shown when hovering it. */
@@ -79,6 +80,6 @@ export function suggestionsPlugin(): Plugin<SuggestionsState> {
         return tr.docChanged ? { ...state, decorations: state.decorations.map(tr.mapping, tr.doc) } : state;
       },
     },
-    props: { decorations: (state: EditorState) => suggestionsKey.getState(state)?.decorations ?? DecorationSet.empty },
+    props: { decorations: (state: EditorState) => visibleDecorations(state, suggestionsKey.getState(state)?.decorations) ?? DecorationSet.empty },
   });
 }

@@ -5,6 +5,7 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { KIND_LABELS, type AnnotationKind } from '../../../../src-shared/model/annotation';
 import { isDrawableRange } from '../drawable-range';
 import type { HighlightsAction, HighlightSpec } from './highlight-spec';
+import { visibleDecorations } from '../live-sections';
 
 /** The plugin's state: the drawn decorations and, by annotation id, where each highlight currently is. */
 export interface HighlightsState {
@@ -180,8 +181,8 @@ export function highlightsPlugin(): Plugin<HighlightsState> {
       },
     },
     props: {
-      // The set lives in plugin state and is only handed out here, never rebuilt.
-      decorations: (state) => highlightsKey.getState(state)?.decorations,
+      // The set lives in plugin state and is only handed out here (its part in the live sections), never rebuilt.
+      decorations: (state) => visibleDecorations(state, highlightsKey.getState(state)?.decorations),
     },
   });
 }

@@ -1,0 +1,118 @@
+// @vitest-environment jsdom
+// The article view's lazy sections: every section holds its text, only sections near the viewport (or asked for) draw their decorations.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AnnotationSchema, defaultAttributes, type Annotation } from '../../../src-shared/model/annotation';
+import type { Block } from '../../../src-shared/model/document';
+import { SECTION_SIZE } from '../../../src-shared/editor/schema';
+import { textTargetFor } from '../../../src-shared/text/quote';
+import { ArticleView } from '../article-view';
+import { FIRST_LIVE_SECTIONS } from './live-sections';
+
+const PARAGRAPHS = SECTION_SIZE * 3 + 8; // four sections, the last one short
+const TEXT = Array.from({ length: PARAGRAPHS }, (_, i) => `Paragraph ${i} says the talks went well.`).join('\n\n');
+const BLOCKS: Block[] = [];
+for (let i = 0, at = 0; i < PARAGRAPHS; i++) {
+  const end = TEXT.indexOf('.', at) + 1;
+  BLOCKS.push({ type: 'paragraph', start: at, end });
+  at = end + 2;
+}
+const id = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+const TAGS: Annotation[] = BLOCKS.map((block, i) =>
+  AnnotationSchema.parse({
+    id: id(i),
+    documentId: '00000000-0000-4000-8000-0000000000aa',
+    kind: 'claim',
+    target: textTargetFor(TEXT, block.start, block.start + 'Paragraph'.length),
+    attributes: defaultAttributes('claim'),
+    note: '',
+    analystId: '00000000-0000-4000-8000-0000000000bb',
+    createdAt: '2026-01-20T10:00:00.000Z',
+    updatedAt: '2026-01-20T10:00:00.000Z',
+    deletedAt: null,
+  }),
+);
+
+/** The IntersectionObservers made, to call back as the browser would. */
+let observers: { callback: IntersectionObserverCallback; targets: Element[] }[] = [];
+let frames: FrameRequestCallback[] = [];
+let mount: HTMLElement;
+let view: ArticleView;
+
+const sectionElements = () => [...mount.querySelectorAll('.pm-section')];
+/** The indices of the sections that hold at least one highlight span. */
+const drawnSections = () => sectionElements().flatMap((section, i) => (section.querySelector('.hl') ? [i] : []));
+function intersect(indices: number[]) {
+  const observer = observers[0];
+  if (!observer) throw new Error('no observer');
+  const entries = indices.map((i) => ({ target: observer.targets[i], isIntersecting: true }) as unknown as IntersectionObserverEntry);
+  observer.callback(entries, {} as IntersectionObserver);
+}
+
+beforeEach(() => {
+  observers = [];
+  frames = [];
+  vi.stubGlobal(
+    'IntersectionObserver',
+    class {
+      readonly record: { callback: IntersectionObserverCallback; targets: Element[] };
+      constructor(callback: IntersectionObserverCallback) {
+        this.record = { callback, targets: [] };
+        observers.push(this.record);
+      }
+      observe(target: Element) {
+        this.record.targets.push(target);
+      }
+      disconnect() {}
+    },
+  );
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => frames.push(callback));
+  vi.stubGlobal('cancelAnimationFrame', () => {});
+  mount = document.createElement('div');
+  document.body.append(mount);
+  view = new ArticleView(mount, { text: TEXT, blocks: BLOCKS }, TAGS, { onSelectionChange: vi.fn(), onHighlightClick: vi.fn(), onHighlightHover: vi.fn() });
+  for (const frame of frames.splice(0)) frame(0);
+});
+
+afterEach(() => {
+  view.destroy();
+  mount.remove();
+  vi.unstubAllGlobals();
+});
+
+describe('lazy sections', () => {
+  it('holds the whole text from the start, and the highlights of the first sections only', () => {
+    expect(sectionElements()).toHaveLength(4);
+    expect([...mount.querySelectorAll('p')].map((p) => p.textContent)).toEqual(BLOCKS.map((b) => TEXT.slice(b.start, b.end)));
+    expect(drawnSections()).toEqual(Array.from({ length: FIRST_LIVE_SECTIONS }, (_, i) => i));
+    expect(observers[0]?.targets).toEqual(sectionElements());
+  });
+
+  it('draws a section’s highlights once it comes near the viewport, and keeps them', () => {
+    intersect([3]);
+    expect(drawnSections()).toEqual([0, 1, 3]);
+    expect(mount.querySelectorAll('.pm-section')[3]?.querySelectorAll('.hl')).toHaveLength(8);
+    intersect([2]);
+    expect(drawnSections()).toEqual([0, 1, 2, 3]);
+    view.addAnnotation(AnnotationSchema.parse({ ...TAGS[0], id: id(9999) }));
+    expect(mount.querySelectorAll(`[data-annotation-id="${id(9999)}"]`)).toHaveLength(1);
+  });
+
+  it('draws the section of a tag scrolled to and of a search hit shown, so that they can be found in the DOM', () => {
+    const inThird = SECTION_SIZE * 2 + 5;
+    view.scrollToAnnotation(id(inThird), false);
+    expect(drawnSections()).toEqual([0, 1, 2]);
+    const last = BLOCKS[PARAGRAPHS - 1]!;
+    view.setSearchHits([{ start: last.start, end: last.start + 9 }], null);
+    expect(mount.querySelector('mark[data-search-hit]')).toBeNull();
+    view.showSearchHit(0);
+    expect(mount.querySelector('mark[data-search-hit="0"]')?.textContent).toBe('Paragraph');
+  });
+
+  it('keeps tags outside the live sections: they are drawn when their section comes into view', () => {
+    view.removeAnnotation(id(SECTION_SIZE * 3));
+    view.updateAnnotation({ ...TAGS[SECTION_SIZE * 3 + 1]!, kind: 'actor', attributes: defaultAttributes('actor') } as Annotation);
+    intersect([3]);
+    expect(mount.querySelector(`[data-annotation-id="${id(SECTION_SIZE * 3)}"]`)).toBeNull();
+    expect(mount.querySelector(`[data-annotation-id="${id(SECTION_SIZE * 3 + 1)}"]`)?.className).toContain('hl-actor');
+  });
+});
