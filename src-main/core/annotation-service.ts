@@ -15,8 +15,8 @@ import type { AnalystId, AnnotationId, DocumentId } from '../../src-shared/model
 import { UserError } from '../../src-shared/model/result';
 import { rangeProblem, textTargetFor } from '../../src-shared/text/quote';
 import { actorById } from '../store/actors';
-import { annotationById, annotationsForDocument, liveAnnotationWithSpan } from '../store/annotations';
-import { documentText } from '../store/documents';
+import { annotationById, annotationsForDocument, liveAnnotationWithSpan, tagSpansForDocument } from '../store/annotations';
+import { documentMetaById, documentText } from '../store/documents';
 import { recordChange, runAction, shortQuote } from './record-change';
 import type { ProjectSession } from './session';
 
@@ -180,6 +180,12 @@ export function deleteAnnotation(session: ProjectSession, request: ValidRequestO
     recordChange(session, { type: 'annotation', value: deleted }, 'edit', historyId);
     return deleted;
   });
+}
+
+/** The live tags with a passage of a document, as the article view draws them. */
+export function listTagSpans(session: ProjectSession, request: ValidRequestOf<'annotation.spans'>): ResponseOf<'annotation.spans'> {
+  if (!documentMetaById(session.db, request.documentId)) throw new UserError('not_found', `There is no document with id ${request.documentId} in this project.`);
+  return { spans: tagSpansForDocument(session.db, request.documentId) };
 }
 
 export function listAnnotations(session: ProjectSession, request: ValidRequestOf<'annotation.listForDocument'>): ResponseOf<'annotation.listForDocument'> {

@@ -9,7 +9,7 @@ import { documentCount } from '../store/documents';
 import { allAnalysts, projectMeta } from '../store/project-meta';
 import { actorMentions, combineActors, createActor, listActors, updateActor } from './actor-service';
 import { combineAnalysts, listAnalysts, renameAnalyst } from './analyst-service';
-import { createAnnotation, createAnnotations, deleteAnnotation, listAnnotations, updateAnnotation } from './annotation-service';
+import { createAnnotation, createAnnotations, deleteAnnotation, listAnnotations, listTagSpans, updateAnnotation } from './annotation-service';
 import { getDocument, importArticle, importDocuments, listDocuments } from './document-service';
 import { removeDocument, updateDocument } from './document-edit-service';
 import { compactProject } from './compact-service';
@@ -61,6 +61,7 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'annotation.update': (request) => updateAnnotation(session, request),
     'annotation.delete': (request) => deleteAnnotation(session, request),
     'annotation.listForDocument': (request) => listAnnotations(session, request),
+    'annotation.spans': (request) => listTagSpans(session, request),
     'actor.list': (request) => listActors(session, request),
     'actor.create': (request) => createActor(session, request),
     'actor.update': (request) => updateActor(session, request),

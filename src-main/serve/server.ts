@@ -67,7 +67,7 @@ export function tokenCookieName(port: number): string {
  * behind a long operation of the first (a merge preview of a large file). They depend on the project file only,
  * never on what a core holds in memory; SQLite's write-ahead log lets the reader see every committed write.
  */
-export const SEPARATE_READS: ReadonlySet<string> = new Set(['document.list', 'document.get', 'annotation.listForDocument', 'actor.list', 'actor.mentions']);
+export const SEPARATE_READS: ReadonlySet<string> = new Set(['document.list', 'document.get', 'annotation.listForDocument', 'annotation.spans', 'actor.list', 'actor.mentions']);
 
 interface Context {
   readonly core: Pick<CoreClient, 'callJson' | 'subscribe'>;

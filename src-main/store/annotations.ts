@@ -1,5 +1,5 @@
 // Annotation rows: read, list per document, and write a full snapshot (insert or replace by id).
-import type { Annotation, AnnotationKind } from '../../src-shared/model/annotation';
+import type { Annotation, AnnotationKind, TagSpan } from '../../src-shared/model/annotation';
 import type { ChangeId, DocumentId } from '../../src-shared/model/ids';
 import { onLiveDocument } from './documents';
 import type { Db } from './open-project';
@@ -90,6 +90,16 @@ export function analystsWithPassages(db: Db, documentId?: DocumentId): Set<strin
     ? statement(db, 'SELECT DISTINCT analyst_id FROM annotations WHERE document_id = ? AND deleted_at IS NULL AND start_offset IS NOT NULL').pluck().all(documentId)
     : statement(db, `SELECT DISTINCT analyst_id FROM annotations WHERE deleted_at IS NULL AND start_offset IS NOT NULL AND ${onLiveDocument()}`).pluck().all();
   return new Set(ids as string[]);
+}
+
+/** The live tags with a passage of a document, in the list's order, as TagSpans (read without parsing any JSON). */
+export function tagSpansForDocument(db: Db, documentId: DocumentId): TagSpan[] {
+  return statement(
+    db,
+    `SELECT id, kind, start_offset AS start, end_offset AS "end", analyst_id AS analystId, json_extract(review, '$.status') AS review
+       FROM annotations WHERE document_id = ? AND deleted_at IS NULL AND start_offset IS NOT NULL
+       ORDER BY start_offset, end_offset DESC, created_at`,
+  ).all(documentId) as TagSpan[];
 }
 
 // Every tag (deleted ones too) of the documents in the project: a removed document's tags are left out with it.

@@ -126,6 +126,20 @@ export const ReviewSchema = z.strictObject({
   comment: z.string().max(5_000),
 });
 
+/**
+ * A live tag with a passage as the article view draws it: where, which kind, whose, and the review decision if any.
+ * The quote, attributes and note are left out (annotation.listForDocument has them).
+ */
+export const TagSpanSchema = z.object({
+  id: AnnotationIdSchema,
+  kind: AnnotationKindSchema,
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  analystId: AnalystIdSchema,
+  review: ReviewStatusSchema.nullable(),
+});
+export type TagSpan = z.infer<typeof TagSpanSchema>;
+
 const annotationBase = {
   id: AnnotationIdSchema,
   documentId: DocumentIdSchema,
