@@ -127,3 +127,6 @@ await runUiBenchmark();
 
 // The review's side-by-side view in Chromium, against the single view in the same run.
 await runReviewUiBenchmark();
+
+// Opening the 1 MB article in the browser UI through serve with one core, and with reads on the reader core.
+await (await import('./ui-open-transport')).runUiOpenTransportBenchmark();
