@@ -55,25 +55,52 @@ export class FleissStream {
     const masks = spansByRater.map((spans) => tokenKindMasks(bounds, spans, (kind) => this.kindIndex.get(kind)));
     const n = this.raters;
     const pairs = n * (n - 1);
-    for (let t = 0; t < words; t++) {
-      // Each rater's set of kinds; Σ_j n_tj² over sets is the number of ordered pairs of raters (with themselves) that agree.
-      let squares = 0;
+    const kinds = this.kinds.length;
+    // The share of agreeing pairs of the current word, overall (last) and per kind: words in a run with the same sets
+    // of kinds as the word before (most words: untagged) reuse them, and add to the raters per category once per run.
+    const shares = new Float64Array(kinds + 1);
+    const covered = new Int32Array(kinds);
+    let run = 0;
+    const flush = (t: number): void => {
+      if (run === 0) return;
       for (let r = 0; r < n; r++) {
         const mask = masks[r]![t]!;
-        this.firstSeen[r]!.add(mask);
-        this.overall.totals.set(mask, (this.overall.totals.get(mask) ?? 0) + 1);
-        for (let s = 0; s < n; s++) if (masks[s]![t] === mask) squares++;
+        this.overall.totals.set(mask, (this.overall.totals.get(mask) ?? 0) + run);
       }
-      this.overall.agreementSum += (squares - n) / pairs;
       this.byKind.forEach((sums, k) => {
-        let covered = 0;
-        for (let r = 0; r < n; r++) covered += (masks[r]![t]! >> k) & 1;
-        // Category 1: covered, 0: not; in a kind's labelling, true and false.
-        sums.agreementSum += (covered * covered + (n - covered) * (n - covered) - n) / pairs;
-        if (covered > 0) sums.totals.set(1, (sums.totals.get(1) ?? 0) + covered);
-        if (covered < n) sums.totals.set(0, (sums.totals.get(0) ?? 0) + n - covered);
+        const c = covered[k]!;
+        if (c > 0) sums.totals.set(1, (sums.totals.get(1) ?? 0) + c * run);
+        if (c < n) sums.totals.set(0, (sums.totals.get(0) ?? 0) + (n - c) * run);
       });
+      run = 0;
+    };
+    for (let t = 0; t < words; t++) {
+      let same = t > 0;
+      for (let r = 0; same && r < n; r++) same = masks[r]![t] === masks[r]![t - 1];
+      if (!same) {
+        flush(t - 1);
+        // Each rater's set of kinds; Σ_j n_tj² over sets is the number of ordered pairs of raters (with themselves) that agree.
+        let squares = 0;
+        for (let r = 0; r < n; r++) {
+          const mask = masks[r]![t]!;
+          this.firstSeen[r]!.add(mask);
+          for (let s = 0; s < n; s++) if (masks[s]![t] === mask) squares++;
+        }
+        shares[kinds] = (squares - n) / pairs;
+        for (let k = 0; k < kinds; k++) {
+          let c = 0;
+          for (let r = 0; r < n; r++) c += (masks[r]![t]! >> k) & 1;
+          covered[k] = c;
+          // Category 1: covered, 0: not; in a kind's labelling, true and false.
+          shares[k] = (c * c + (n - c) * (n - c) - n) / pairs;
+        }
+      }
+      run++;
+      // Added word by word, in order, as the sum over all words is made.
+      this.overall.agreementSum += shares[kinds]!;
+      for (let k = 0; k < kinds; k++) this.byKind[k]!.agreementSum += shares[k]!;
     }
+    flush(words - 1);
     this.words += words;
   }
 
