@@ -76,7 +76,7 @@ describe('agreementReport on generated cases (properties)', () => {
           const expectedKappa = varied ? naiveKappa(labelsA, labelsB) : null;
           if (expectedKappa === null || !Number.isFinite(expectedKappa)) expect(figures?.cohenKappa).toBeNull();
           else expect(figures?.cohenKappa).toBeCloseTo(expectedKappa, 10);
-          const alpha = krippendorffAlpha([labelsA, labelsB], 'nominal').alpha;
+          const alpha = krippendorffAlpha([labelsA, labelsB]).alpha;
           if (alpha === null) expect(figures?.krippendorffAlpha).toBeNull();
           else expect(figures?.krippendorffAlpha).toBeCloseTo(alpha, 10);
         }
@@ -124,7 +124,7 @@ describe('agreementReport on generated cases (properties)', () => {
           const coverage = KINDS.map((kind) => naiveLabels(text, spans, kind));
           return (coverage[0] as boolean[]).map((_, t) => KINDS.filter((_, k) => coverage[k]?.[t]).join('+'));
         };
-        const alpha = krippendorffAlpha([sets(a), sets(b)], 'nominal').alpha;
+        const alpha = krippendorffAlpha([sets(a), sets(b)]).alpha;
         if (alpha === null) expect(report.overall.krippendorffAlpha).toBeNull();
         else expect(report.overall.krippendorffAlpha).toBeCloseTo(alpha, 10);
         expect(report.overall.units).toEqual({ tokens: tokenCount, spansA: a.length, spansB: b.length });

@@ -108,7 +108,7 @@ function figures({ kind, spansByRater, labelsByRater, cohen, unitized, tokens }:
     ...figuresOf({
       kind,
       cohen,
-      alpha: krippendorffAlpha(labelsByRater, 'nominal').alpha,
+      alpha: krippendorffAlpha(labelsByRater).alpha,
       unitized,
       tokens,
       exact: exactSpanMatch(a, b).matched,

@@ -1,10 +1,10 @@
-// Krippendorff's alpha for coded units (Krippendorff 2011) via the coincidence matrix, any number of raters, missing values allowed; pure.
+// Krippendorff's nominal alpha for coded units (Krippendorff 2011) via the coincidence matrix, any number of raters, missing values allowed; pure.
 
-/** A value a rater gave a unit. Ordinal, interval and ratio data must be numbers. */
+/**
+ * A value a rater gave a unit. Every label the agreement figures compare (a kind, "not tagged", a set of kinds) is a
+ * category, so only the nominal level is computed: δ²(c, k) is 0 for equal values and 1 otherwise.
+ */
 export type AlphaValue = string | number | boolean;
-
-/** Level of measurement, which picks the difference function δ². */
-export type MeasurementLevel = 'nominal' | 'ordinal' | 'interval' | 'ratio';
 
 /** Krippendorff's alpha with its two disagreements; `alpha` is null (with a reason) when undefined, never NaN. */
 export interface KrippendorffAlphaResult {
@@ -21,20 +21,13 @@ export interface KrippendorffAlphaResult {
 }
 
 interface Coincidences {
-  /** Distinct values, sorted ascending for numeric levels. */
+  /** Distinct values, in the order first seen. */
   readonly values: readonly AlphaValue[];
   /** Non-zero cells o_ck of the coincidence matrix as [c, k, o_ck], c and k indices into `values`. */
   readonly cells: readonly (readonly [number, number, number])[];
   /** Marginals n_c (zero for a value seen only in units that are not pairable). */
   readonly totals: readonly number[];
   readonly n: number;
-}
-
-function numericValue(value: AlphaValue, level: MeasurementLevel): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new RangeError(`${level} alpha needs finite numbers, but a rater gave ${JSON.stringify(value)}.`);
-  }
-  return value;
 }
 
 /** The data as value indices per observer (−1 where missing), with the distinct values they index. */
@@ -45,10 +38,10 @@ interface CodedData {
 }
 
 /**
- * Replaces every value by an index into the distinct values (ascending for numeric levels). Consecutive equal
+ * Replaces every value by an index into the distinct values. Consecutive equal
  * values skip the hash lookup, which matters for long runs such as word tokens labelled "not tagged".
  */
-function codeValues(data: readonly (readonly (AlphaValue | null)[])[], level: MeasurementLevel): CodedData {
+function codeValues(data: readonly (readonly (AlphaValue | null)[])[]): CodedData {
   const unitCount = data.reduce((max, row) => Math.max(max, row.length), 0);
   const index = new Map<AlphaValue, number>();
   const values: AlphaValue[] = [];
@@ -73,16 +66,7 @@ function codeValues(data: readonly (readonly (AlphaValue | null)[])[], level: Me
     }
     return rowCodes;
   });
-  if (level === 'nominal') return { values, codes, unitCount };
-  const order = values.map((_, code) => code).sort((x, y) => numericValue(values[x] as AlphaValue, level) - numericValue(values[y] as AlphaValue, level));
-  const rank = new Int32Array(values.length);
-  order.forEach((code, position) => (rank[code] = position));
-  for (const rowCodes of codes) {
-    rowCodes.forEach((code, unitIndex) => {
-      if (code >= 0) rowCodes[unitIndex] = rank[code] as number;
-    });
-  }
-  return { values: order.map((code) => values[code] as AlphaValue), codes, unitCount };
+  return { values, codes, unitCount };
 }
 
 /** Above this many distinct values the coincidence matrix is kept sparse instead of dense. */
@@ -92,8 +76,8 @@ const DENSE_LIMIT = 1024;
  * The coincidence matrix: each pairable unit (column of `data` holding m ≥ 2 values) adds 1/(m − 1) for every
  * ordered pair of its values from different observers. O(m²) per unit, no allocation per unit.
  */
-function coincidences(data: readonly (readonly (AlphaValue | null)[])[], level: MeasurementLevel): Coincidences {
-  const { values, codes, unitCount } = codeValues(data, level);
+function coincidences(data: readonly (readonly (AlphaValue | null)[])[]): Coincidences {
+  const { values, codes, unitCount } = codeValues(data);
   const size = values.length;
   const observers = codes.length;
   const dense = size <= DENSE_LIMIT ? new Float64Array(size * size) : null;
@@ -127,56 +111,12 @@ function coincidences(data: readonly (readonly (AlphaValue | null)[])[], level: 
   return { values, cells, totals: [...totals], n };
 }
 
-/** δ²(c, k) for value indices c and k at the given level. */
-function differenceFunction(table: Coincidences, level: MeasurementLevel): (c: number, k: number) => number {
-  if (level === 'nominal') return (c, k) => (c === k ? 0 : 1);
-  const numbers = table.values.map((value) => numericValue(value, level));
-  const at = (i: number): number => numbers[i] as number;
-  if (level === 'interval') return (c, k) => (at(c) - at(k)) ** 2;
-  if (level === 'ratio') {
-    return (c, k) => {
-      const sum = at(c) + at(k);
-      return sum === 0 ? 0 : ((at(c) - at(k)) / sum) ** 2;
-    };
-  }
-  // Ordinal: (Σ_{g=c..k} n_g − (n_c + n_k) / 2)², with cumulative marginals for O(1) per pair.
-  const cumulative = [0];
-  table.totals.forEach((total, i) => cumulative.push((cumulative[i] as number) + total));
-  return (c, k) => {
-    const low = Math.min(c, k);
-    const high = Math.max(c, k);
-    const between = (cumulative[high + 1] as number) - (cumulative[low] as number);
-    return (between - ((table.totals[c] as number) + (table.totals[k] as number)) / 2) ** 2;
-  };
-}
-
-/** Σ_c Σ_k n_c n_k δ²(c, k), in closed form where the level allows it. */
-function expectedSum(table: Coincidences, level: MeasurementLevel, delta: (c: number, k: number) => number): number {
-  const { totals, n } = table;
-  if (level === 'nominal') return n * n - totals.reduce((sum, total) => sum + total * total, 0);
-  if (level === 'interval') {
-    // Σ n_c n_k (v_c − v_k)² = 2 n Σ n_c (v_c − mean)²: linear in the number of values, and centred for stability.
-    const numbers = table.values.map((value) => value as number);
-    const mean = numbers.reduce((sum, v, c) => sum + (totals[c] as number) * v, 0) / n;
-    return 2 * n * numbers.reduce((sum, v, c) => sum + (totals[c] as number) * (v - mean) ** 2, 0);
-  }
-  let sum = 0;
-  for (let c = 0; c < totals.length; c++) {
-    for (let k = 0; k < totals.length; k++) sum += (totals[c] as number) * (totals[k] as number) * delta(c, k);
-  }
-  return sum;
-}
-
 /**
- * Krippendorff's alpha for reliability data `data[observer][unit]`, null where that observer gave no value.
- * Units with fewer than two values are not pairable and are ignored. Throws a RangeError when an ordinal,
- * interval or ratio value is not a finite number.
+ * Krippendorff's nominal alpha for reliability data `data[observer][unit]`, null where that observer gave no value.
+ * Units with fewer than two values are not pairable and are ignored.
  */
-export function krippendorffAlpha(
-  data: readonly (readonly (AlphaValue | null)[])[],
-  level: MeasurementLevel,
-): KrippendorffAlphaResult {
-  return alphaOfTable(coincidences(data, level), level);
+export function krippendorffAlpha(data: readonly (readonly (AlphaValue | null)[])[]): KrippendorffAlphaResult {
+  return alphaOfTable(coincidences(data));
 }
 
 /**
@@ -199,10 +139,10 @@ export function nominalAlphaOfPairs(pairs: readonly (readonly number[])[]): Krip
   const cells: [number, number, number][] = [];
   for (const [key, count] of dense.entries()) if (count > 0) cells.push([Math.floor(key / size), key % size, count]);
   const values = Array.from({ length: size }, (_, i) => i);
-  return alphaOfTable({ values, cells, totals, n: totals.reduce((sum, total) => sum + total, 0) }, 'nominal');
+  return alphaOfTable({ values, cells, totals, n: totals.reduce((sum, total) => sum + total, 0) });
 }
 
-function alphaOfTable(table: Coincidences, level: MeasurementLevel): KrippendorffAlphaResult {
+function alphaOfTable(table: Coincidences): KrippendorffAlphaResult {
   const { n } = table;
   if (n === 0) {
     return { alpha: null, observed: null, expected: null, n, reason: 'No unit received values from two raters, so there is nothing to compare.' };
@@ -216,13 +156,11 @@ function alphaOfTable(table: Coincidences, level: MeasurementLevel): Krippendorf
       reason: 'Every pairable value is the same, so there is no variation to agree on and alpha is undefined.',
     };
   }
-  const delta = differenceFunction(table, level);
+  // Nominal δ²: every coincidence of two different values counts 1; Σ_c Σ_k n_c n_k δ² = n² − Σ_c n_c².
   let observedSum = 0;
-  for (const [c, k, count] of table.cells) observedSum += count * delta(c, k);
+  for (const [c, k, count] of table.cells) if (c !== k) observedSum += count;
   const observed = observedSum / n;
-  const expected = expectedSum(table, level, delta) / (n * (n - 1));
-  if (expected <= 0) {
-    return { alpha: null, observed, expected: 0, n, reason: 'The pairable values never differ, so alpha is undefined.' };
-  }
+  // Positive: at least two values have pairable occurrences (checked above), so n² > Σ_c n_c².
+  const expected = (n * n - table.totals.reduce((sum, total) => sum + total * total, 0)) / (n * (n - 1));
   return { alpha: 1 - observed / expected, observed, expected, n };
 }
