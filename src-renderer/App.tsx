@@ -59,7 +59,15 @@ export function App({ client }: { client: Client }) {
   const undoRedo = useUndoRedo(client, reloadTags, say, report);
   const longRequest = useLongRequest(client);
   const sharing = useSharing(client, say, dismiss, report, longRequest);
-  const importing = useArticleImport(client, { refreshProject, hasOpenDocument: doc !== null, openDocument, setMessage, report, long: longRequest });
+  const importing = useArticleImport(client, {
+    refreshProject,
+    hasOpenDocument: doc !== null,
+    openDocument,
+    setMessage,
+    report,
+    long: longRequest,
+    onProjectFile: (file) => void sharing.chooseTeammateFile(file),
+  });
   const managing = useDocumentManagement(client, {
     doc,
     revision: project.revision,

@@ -11,6 +11,7 @@ import {
   protocol,
   screen,
   session,
+  shell,
   type MessageBoxOptions,
   type OpenDialogOptions,
   type Rectangle,
@@ -380,7 +381,28 @@ class DesktopApp {
     };
     const window = this.liveWindow();
     const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
-    return result.canceled || !result.filePath ? null : withProjectExtension(result.filePath);
+    if (result.canceled || !result.filePath) return null;
+    const path = withProjectExtension(result.filePath);
+    return existsSync(path) && !(await this.replaceExisting(path)) ? null : path;
+  }
+
+  /**
+   * The save dialog asked "Replace?" (every platform's does) and the user said yes: the old file goes to the trash,
+   * with its -wal and -shm beside it (a stale -wal must never meet the new file). False, after saying why, when it
+   * cannot: the open project itself, or a file the trash refuses.
+   */
+  private async replaceExisting(path: string): Promise<boolean> {
+    if (this.core.projectPath !== null && resolve(this.core.projectPath) === resolve(path)) {
+      await this.showError('The project was not replaced', `“${basename(path)}” is the project open now; choose another name for the new project.`);
+      return false;
+    }
+    try {
+      for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) await shell.trashItem(file);
+      return true;
+    } catch (error) {
+      await this.showError('The project was not replaced', `“${basename(path)}” could not be moved to the trash (${(error as Error).message}); no new project was created.`);
+      return false;
+    }
   }
 
   private async chooseProjectToOpen(): Promise<string | null> {

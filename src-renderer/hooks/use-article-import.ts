@@ -15,11 +15,13 @@ export interface ArticleImportOptions {
   report: (error: unknown) => void;
   /** Runs the import as a long request: its progress bar and Cancel. */
   long: LongRequests;
+  /** A project file (.marginalia) dropped on the window: not an article, so offered for merging instead. */
+  onProjectFile: (file: File) => void;
 }
 
 /** `runImport(files)`, the file picker's `fileInputRef`, and `dragging` while files are over the window. */
 export function useArticleImport(client: Client, options: ArticleImportOptions) {
-  const { refreshProject, hasOpenDocument, openDocument, setMessage, report } = options;
+  const { refreshProject, hasOpenDocument, openDocument, setMessage, report, onProjectFile } = options;
   const { run } = options.long;
   const fileInputRef = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -59,7 +61,11 @@ export function useArticleImport(client: Client, options: ArticleImportOptions) 
       setDragging(false);
       if (!e.dataTransfer?.files.length) return;
       e.preventDefault();
-      void runImport([...e.dataTransfer.files]).catch(report);
+      const files = [...e.dataTransfer.files];
+      const projects = files.filter((f) => /\.marginalia$/i.test(f.name));
+      const articles = files.filter((f) => !projects.includes(f));
+      if (projects[0]) onProjectFile(projects[0]);
+      if (articles.length > 0) void runImport(articles).catch(report);
     };
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
@@ -69,7 +75,7 @@ export function useArticleImport(client: Client, options: ArticleImportOptions) 
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
     };
-  }, [runImport, report]);
+  }, [runImport, report, onProjectFile]);
 
   return { runImport, fileInputRef, dragging };
 }
