@@ -4,13 +4,13 @@ import type { ResponseOf, ValidRequestOf } from '../../src-shared/api/contract';
 import type { Document } from '../../src-shared/model/document';
 import type { DocumentId } from '../../src-shared/model/ids';
 import { UserError } from '../../src-shared/model/result';
+import { documentRowsMatching } from '../store/document-index';
 import {
-  countDocumentsMatching,
+  allDocumentMetas,
   documentById,
   documentMetaBySha256,
   documentMetaBySourceSha256,
-  documentMetasPage,
-  documentRowsPage,
+  documentMetasByIds,
   insertDocument,
   tagCountsByDocument,
 } from '../store/documents';
@@ -150,14 +150,23 @@ export async function importDocuments(session: ProjectSession, request: ValidReq
 
 const IMPORT_CANCELLED = 'The import was cancelled; nothing was imported.';
 
-/** The documents of one page (or all), with their tag counts; counts only for the page's documents when it is one. */
+/**
+ * The documents of one page (or all), with their tag counts: which ones, from the list's index (no scan of the
+ * documents table); every detail, when asked, read for those only; counts only for the page's documents when it is one.
+ */
 export function listDocuments(session: ProjectSession, request: ValidRequestOf<'document.list'>): ResponseOf<'document.list'> {
   const { fields, ...query } = request;
-  const metas = fields === 'row' ? documentRowsPage(session.db, query) : documentMetasPage(session.db, query);
   const paged = query.limit !== undefined || query.offset !== undefined || query.filter !== undefined || query.ids !== undefined;
-  const counts = tagCountsByDocument(session.db, paged ? metas.map((meta) => meta.id) : undefined);
   const empty = { claim: 0, actor: 0, figure: 0, reliability_warning: 0 };
-  const total = paged ? countDocumentsMatching(session.db, query) : metas.length;
+  if (!paged && fields !== 'row') {
+    const counts = tagCountsByDocument(session.db);
+    const metas = allDocumentMetas(session.db);
+    return { documents: metas.map((meta) => ({ ...meta, tagCounts: counts.get(meta.id) ?? empty })), total: metas.length };
+  }
+  const { rows, total } = documentRowsMatching(session.db, query);
+  const ids = rows.map((row) => row.id);
+  const metas = fields === 'row' ? rows : documentMetasByIds(session.db, ids);
+  const counts = tagCountsByDocument(session.db, paged ? ids : undefined);
   return { documents: metas.map((meta) => ({ ...meta, tagCounts: counts.get(meta.id) ?? empty })), total };
 }
 

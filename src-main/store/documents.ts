@@ -5,6 +5,7 @@ import type { ChangeId, DocumentId } from '../../src-shared/model/ids';
 import type { AnnotationKind } from '../../src-shared/model/annotation';
 import type { Db } from './open-project';
 import { indexDocument } from './search-index';
+import { LIST_ORDER } from './document-index';
 import { statement } from './statements';
 
 const META_COLUMNS = `id, title, author, outlet, published_at AS publishedAt, original_name AS originalName, format,
@@ -58,67 +59,16 @@ export function documentText(db: Db, id: DocumentId): string | undefined {
   return row;
 }
 
-/** Which documents a list holds, and which of them: every field narrows; without `limit`, all from `offset` on. */
-export interface DocumentListQuery {
-  /** Words that the title, author or outlet contains, as typed (case ignored). */
-  readonly filter?: string;
-  readonly ids?: readonly string[];
-  readonly offset?: number;
-  readonly limit?: number;
+/** The documents `ids` with every detail, in the order of `ids` (those not live left out). */
+export function documentMetasByIds(db: Db, ids: readonly string[]): DocumentMeta[] {
+  const metas = statement(db, `SELECT ${META_COLUMNS} FROM documents WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`).all(JSON.stringify(ids)) as DocumentMeta[];
+  const byId = new Map(metas.map((meta) => [meta.id as string, meta]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
-/** The fields a row of the document list shows. */
-export type DocumentRowMeta = Pick<DocumentMeta, 'id' | 'title' | 'author' | 'outlet' | 'publishedAt'>;
-
-const ROW_COLUMNS = 'id, title, author, outlet, published_at AS publishedAt';
-
-const folding = new WeakSet<Db>();
-
-/**
- * `fold_case(text)`: the text in lower case by Unicode's rules (SQLite's own lower() folds ASCII only), so that a
- * filter matches "Київ" as the list shows it. Registered once per connection.
- */
-function withFolding(db: Db): Db {
-  if (!folding.has(db)) {
-    db.function('fold_case', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? text.toLowerCase() : null));
-    folding.add(db);
-  }
-  return db;
-}
-
-const LIST_WHERE = `deleted_at IS NULL
-  AND (@filter IS NULL OR instr(fold_case(title || ' ' || coalesce(author, '') || ' ' || coalesce(outlet, '')), @filter) > 0)
-  AND (@ids IS NULL OR id IN (SELECT value FROM json_each(@ids)))`;
-const LIST_ORDER = 'ORDER BY published_at IS NULL, published_at DESC, title, id LIMIT @limit OFFSET @offset';
-
-function listParameters(query: DocumentListQuery) {
-  const filter = query.filter?.trim().toLowerCase() ?? '';
-  return {
-    filter: filter === '' ? null : filter,
-    ids: query.ids === undefined ? null : JSON.stringify(query.ids),
-    limit: query.limit ?? -1,
-    offset: query.offset ?? 0,
-  };
-}
-
-/** The documents of `query`, newest first (undated last), with every detail. */
-export function documentMetasPage(db: Db, query: DocumentListQuery = {}): DocumentMeta[] {
-  return statement(withFolding(db), `SELECT ${META_COLUMNS} FROM documents WHERE ${LIST_WHERE} ${LIST_ORDER}`).all(listParameters(query)) as DocumentMeta[];
-}
-
-/** The same documents as `documentMetasPage`, with only what a row of the list shows. */
-export function documentRowsPage(db: Db, query: DocumentListQuery = {}): DocumentRowMeta[] {
-  return statement(withFolding(db), `SELECT ${ROW_COLUMNS} FROM documents WHERE ${LIST_WHERE} ${LIST_ORDER}`).all(listParameters(query)) as DocumentRowMeta[];
-}
-
-/** How many documents `query` matches, whatever its offset and limit. */
-export function countDocumentsMatching(db: Db, query: DocumentListQuery = {}): number {
-  const { filter, ids } = listParameters(query);
-  return statement(withFolding(db), `SELECT count(*) FROM documents WHERE ${LIST_WHERE}`).pluck().get({ filter, ids }) as number;
-}
-
+/** Every live document with every detail, in the list's order. */
 export function allDocumentMetas(db: Db): DocumentMeta[] {
-  return documentMetasPage(db);
+  return statement(db, `SELECT ${META_COLUMNS} FROM documents WHERE deleted_at IS NULL ORDER BY ${LIST_ORDER}`).all() as DocumentMeta[];
 }
 
 /** Live (not deleted) tags per document and kind: of the documents `ids`, or of every document. */
