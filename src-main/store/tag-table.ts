@@ -1,4 +1,4 @@
-// The project-wide tag table: every live tag as one small row, filtered, sorted and paged in SQL.
+// The project-wide tag table in SQL: what a filter and a sort read of each live tag, pages of rows, CSV ids, groups.
 import type { Db } from './open-project';
 import { statement } from './statements';
 
@@ -107,7 +107,8 @@ const FROM = `FROM annotations a JOIN documents d ON d.id = a.document_id AND d.
 
 /**
  * One page of the live tags matching `filters`, sorted by `sort` (then by id, so pages never overlap), and how many
- * match. The page's ids are found first on the tags alone (with only the join the sort needs); the rows are then
+ * match: the table's definition in SQL, which the session's in-memory table (core/tag-table-index.ts) answers the
+ * same way (its property test holds it to this); it scans every tag, so the app's pages come from that index. The page's ids are found first on the tags alone (with only the join the sort needs); the rows are then
  * read for those ids only, so a page costs the same wherever it lies.
  */
 export function tagTablePage(
@@ -124,6 +125,11 @@ export function tagTablePage(
   const ids = statement(db, `SELECT a.id FROM annotations a ${by.join ?? ''} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .pluck()
     .all(...where.params, page.limit, page.offset) as string[];
+  return { rows: tagTableRows(db, ids), total };
+}
+
+/** The table's rows of the tags `ids`, in that order. */
+export function tagTableRows(db: Db, ids: readonly string[]): TagTableRow[] {
   const rows = statement(
     db,
     `SELECT a.id, a.document_id AS documentId, d.title AS documentTitle, a.kind, a.start_offset AS start, a.end_offset AS "end",
@@ -134,7 +140,62 @@ export function tagTablePage(
        JOIN analysts n ON n.id = a.analyst_id LEFT JOIN actors r ON r.id = ${ACTOR}
      ORDER BY page.key`,
   ).all(JSON.stringify(ids)) as (Omit<TagTableRow, 'actorName'> & { actor_name: string | null })[];
-  return { rows: rows.map(({ actor_name, ...row }) => ({ ...row, actorName: actor_name })), total };
+  return rows.map(({ actor_name, ...row }) => ({ ...row, actorName: actor_name }));
+}
+
+/** What the table filters and sorts a live tag by, its JSON attributes decoded once. */
+export interface TagFact {
+  id: string;
+  documentId: string;
+  kind: string;
+  analystId: string;
+  actorId: string | null;
+  status: string | number | null;
+  category: string | number | null;
+  value: number | null;
+  unit: string | number | null;
+  review: string | number | null;
+  updatedAt: string;
+  exact: string | null;
+  note: string | null;
+  documentTitle: string;
+  analystName: string;
+  actorName: string | null;
+}
+
+/** Every live tag on a live document (or only those of `ids`), as the table filters and sorts it. */
+export function tagFacts(db: Db, ids?: readonly string[]): TagFact[] {
+  const only = ids === undefined ? '' : 'AND a.id IN (SELECT value FROM json_each(?))';
+  return statement(
+    db,
+    `SELECT a.id, a.document_id AS documentId, a.kind, a.analyst_id AS analystId, ${ACTOR} AS actorId, ${STATUS} AS status,
+       ${CATEGORY} AS category, ${VALUE} AS value, ${UNIT} AS unit, ${REVIEW} AS review, a.updated_at AS updatedAt,
+       a.exact, a.note, d.title AS documentTitle, n.display_name AS analystName, r.name AS actorName
+     FROM annotations a JOIN documents d ON d.id = a.document_id JOIN analysts n ON n.id = a.analyst_id LEFT JOIN actors r ON r.id = ${ACTOR}
+     WHERE a.deleted_at IS NULL AND a.document_id NOT IN (SELECT id FROM documents WHERE deleted_at IS NOT NULL) ${only}`,
+  ).all(...(ids === undefined ? [] : [JSON.stringify(ids)])) as TagFact[];
+}
+
+/**
+ * What tagFacts reads may have changed when either part moves: `seq`, the latest recorded change (every tag and
+ * actor write records one); `rest`, a document's details or tombstone, an analyst's name, a commit by another connection.
+ */
+export function tagFactsStamp(db: Db): { seq: number; rest: string } {
+  const version = db.pragma('data_version', { simple: true }) as number;
+  const row = statement(
+    db,
+    `SELECT (SELECT ifnull(max(seq), 0) FROM changes) AS seq, (SELECT ifnull(max(seq), 0) FROM document_changes) || ':' ||
+       (SELECT count(*) || '.' || ifnull(max(rowid), 0) FROM documents) || ':' || (SELECT count(*) FROM documents WHERE deleted_at IS NOT NULL) || ':' ||
+       (SELECT ifnull(group_concat(id || '=' || display_name, ','), '') FROM analysts) AS rest`,
+  ).get() as { seq: number; rest: string };
+  return { seq: row.seq, rest: `${version}:${row.rest}` };
+}
+
+/** The tags changed after `seq` (at most `limit`), or null when an actor changed too (its name is in many rows). */
+export function annotationsChangedSince(db: Db, seq: number, limit: number): string[] | null {
+  const rows = statement(db, 'SELECT DISTINCT entity_type AS type, entity_id AS id FROM changes WHERE seq > ? LIMIT ?').all(seq, limit + 1) as { type: string; id: string }[];
+  if (rows.length > limit || rows.some((r) => r.type !== 'annotation')) return null;
+  return rows.map((r) => r.id);
 }
 
 /** The ids of every live tag matching `filters` (what the table's CSV export holds). */
