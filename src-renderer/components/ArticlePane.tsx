@@ -2,7 +2,7 @@
 import { useLayoutEffect, useRef, type MutableRefObject, type ReactNode } from 'react';
 import type { Annotation } from '../../src-shared/model/annotation';
 import type { Document, DocumentMeta } from '../../src-shared/model/document';
-import { ArticleView } from '../editor/article-view';
+import { ArticleView, type DrawnTag } from '../editor/article-view';
 import { Legend } from './Legend';
 import { SelectionToolbar } from './SelectionToolbar';
 import type { AnnotationKind } from '../../src-shared/model/annotation';
@@ -20,7 +20,7 @@ export function ArticlePane(props: {
   /** The document's own actions, shown in its header. */
   actions?: ReactNode;
   /** The tags at the moment the document opens; later changes reach the view through `viewRef`. */
-  initialAnnotations: readonly Annotation[];
+  initialAnnotations: readonly DrawnTag[];
   documentWarnings: readonly Annotation[];
   viewRef: MutableRefObject<ArticleView | null>;
   selection: TextSelection | null;

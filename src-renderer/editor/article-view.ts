@@ -4,7 +4,7 @@ import { EditorState, TextSelection, type Command } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { articleSchema } from '../../src-shared/editor/schema';
 import { docFromArticle, type ArticleDoc, type OffsetMap } from '../../src-shared/editor/text-mapping';
-import type { Annotation } from '../../src-shared/model/annotation';
+import type { Annotation, TagSpan } from '../../src-shared/model/annotation';
 import type { Block } from '../../src-shared/model/document';
 import { ArticleSelection } from './article-selection';
 import {
@@ -57,6 +57,9 @@ function buildArticle(document: { text: string; blocks: readonly Block[] }): Art
   return article;
 }
 
+/** What the view draws a tag from: the tag itself, or its span (annotation.spans) until the full tag is loaded. */
+export type DrawnTag = Annotation | TagSpan;
+
 /** Owns the ProseMirror view of one article: drawing tags, reporting selections and clicks, keyboard selection. */
 export class ArticleView {
   private readonly view: EditorView;
@@ -75,7 +78,7 @@ export class ArticleView {
   constructor(
     mount: HTMLElement,
     document: { text: string; blocks: readonly Block[] },
-    annotations: readonly Annotation[],
+    annotations: readonly DrawnTag[],
     callbacks: ArticleViewCallbacks,
     options: { marks?: ReadonlyMap<string, string> } = {},
   ) {
@@ -128,7 +131,7 @@ export class ArticleView {
    * Replaces every drawn tag. Document-level warnings (no target) and deleted tags are not drawn. With `marks`,
    * those marks replace the ones drawn before the tags (see HighlightSpec.mark).
    */
-  setAnnotations(annotations: readonly Annotation[], marks?: ReadonlyMap<string, string>): void {
+  setAnnotations(annotations: readonly DrawnTag[], marks?: ReadonlyMap<string, string>): void {
     if (marks) this.marks = marks;
     this.run(setHighlights(this.highlightsOf(annotations)));
   }
@@ -286,23 +289,25 @@ export class ArticleView {
     return command(this.view.state, (tr) => this.view.dispatch(tr));
   }
 
-  private highlightOf(annotation: Annotation): HighlightSpec | null {
-    if (!annotation.target || annotation.deletedAt) return null;
-    const range = this.map.toPosRange(annotation.target.start, annotation.target.end);
+  /** A full tag is drawn with its hover text; a span (the view opens with spans) with its kind alone. */
+  private highlightOf(tag: DrawnTag): HighlightSpec | null {
+    const full = 'target' in tag;
+    const passage = full ? (tag.deletedAt ? null : tag.target) : tag;
+    const range = passage && this.map.toPosRange(passage.start, passage.end);
     if (!range) return null;
-    const mark = this.marks.get(annotation.id);
-    const about = this.callbacks.describe?.(annotation);
+    const mark = this.marks.get(tag.id);
+    const about = full ? this.callbacks.describe?.(tag) : undefined;
     return {
-      id: annotation.id,
-      kind: annotation.kind,
+      id: tag.id,
+      kind: tag.kind,
       from: range.from,
       to: range.to,
       ...(mark === undefined ? {} : { mark }),
-      ...(about ? { title: `${KIND_LABELS[annotation.kind]}: ${about}` } : {}),
+      ...(about ? { title: `${KIND_LABELS[tag.kind]}: ${about}` } : {}),
     };
   }
 
-  private highlightsOf(annotations: readonly Annotation[]): HighlightSpec[] {
+  private highlightsOf(annotations: readonly DrawnTag[]): HighlightSpec[] {
     return annotations.map((a) => this.highlightOf(a)).filter((h): h is HighlightSpec => h !== null);
   }
 

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState, type RefObject } from 'react'
 import type { Annotation } from '../../src-shared/model/annotation';
 import type { Document } from '../../src-shared/model/document';
 import type { Client } from '../api/client';
-import type { ArticleView } from '../editor/article-view';
+import type { ArticleView, DrawnTag } from '../editor/article-view';
 
 export interface OpenDocumentOptions {
   viewRef: RefObject<ArticleView | null>;
@@ -26,23 +26,38 @@ export function useOpenDocument(client: Client, options: OpenDocumentOptions) {
   const { viewRef, shown, refreshProject, onOpened, onReloaded } = options;
   const [doc, setDoc] = useState<Document | null>(null);
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
-  const [initialAnnotations, setInitialAnnotations] = useState<Annotation[]>([]);
+  const [initialAnnotations, setInitialAnnotations] = useState<DrawnTag[]>([]);
+  /** The document whose full tags have arrived (the article opens with their spans, the full list follows). */
+  const [fullFor, setFullFor] = useState<string | null>(null);
+  const openedId = useRef<string | null>(null);
   const shownNow = useRef(shown);
   shownNow.current = shown;
 
   const openDocument = useCallback(
     async (id: string) => {
-      const [document, list] = await Promise.all([client.call('document.get', { id }), client.call('annotation.listForDocument', { documentId: id })]);
+      // The article is drawn from the tags' spans; the list, the details and the hover texts wait for the full tags.
+      const [document, drawn] = await Promise.all([client.call('document.get', { id }), client.call('annotation.spans', { documentId: id })]);
       onOpened();
-      setInitialAnnotations(list.annotations);
-      setAnnotations(list.annotations);
+      openedId.current = id;
+      setInitialAnnotations(drawn.spans);
+      setAnnotations([]);
+      setFullFor(null);
       setDoc(document);
       void client.call('workbench.rememberDocument', { documentId: id }).catch(() => {});
+      const list = await client.call('annotation.listForDocument', { documentId: id });
+      if (openedId.current !== id) return;
+      // A tag made meanwhile is kept if the list does not have it yet.
+      const listed = new Set(list.annotations.map((a) => a.id));
+      setAnnotations((made) => [...list.annotations, ...made.filter((a) => !listed.has(a.id))]);
+      setFullFor(id);
     },
     [client, onOpened],
   );
 
-  const closeDocument = useCallback(() => setDoc(null), []);
+  const closeDocument = useCallback(() => {
+    openedId.current = null;
+    setDoc(null);
+  }, []);
 
   const reloadTags = useCallback(async (): Promise<Annotation[]> => {
     await refreshProject();
@@ -54,12 +69,13 @@ export function useOpenDocument(client: Client, options: OpenDocumentOptions) {
     return list.annotations;
   }, [client, doc, refreshProject, viewRef, onReloaded]);
 
-  // The filters decide what the article shows, as well as the list.
   const annotationsNow = useRef(annotations);
   annotationsNow.current = annotations;
+  // The filters decide what the article shows, as well as the list; the full tags replace the spans once they arrive.
   useEffect(() => {
+    if (fullFor === null) return; // until then the article shows the spans it opened with
     viewRef.current?.setAnnotations(annotationsNow.current.filter(shown));
-  }, [shown, viewRef]);
+  }, [shown, viewRef, fullFor]);
 
   return { doc, annotations, setAnnotations, initialAnnotations, openDocument, closeDocument, reloadTags };
 }

@@ -1,7 +1,7 @@
 // Which tags the workbench shows — in the tag list and in the article alike: by kind, by analyst (or only mine),
 // by review decision.
 import { useCallback, useMemo, useState } from 'react';
-import type { Annotation, AnnotationKind } from '../../src-shared/model/annotation';
+import type { Annotation, AnnotationKind, TagSpan } from '../../src-shared/model/annotation';
 import { KIND_ORDER } from '../components/kinds';
 
 export type ReviewFilter = 'all' | 'undecided' | 'accepted' | 'rejected';
@@ -18,13 +18,16 @@ export interface TagFilterControls {
   setFilter: (change: Partial<TagFilter>) => void;
   /** Widens the filter so that a tag one has just made (one's own, undecided, of `kind`) is shown, not hidden. */
   reveal: (kind: AnnotationKind) => void;
-  matches: (annotation: Annotation) => boolean;
+  matches: (annotation: FilteredTag) => boolean;
   /** True when some tags may be hidden. */
   active: boolean;
 }
 
-function reviewOf(annotation: Annotation): Exclude<ReviewFilter, 'all'> {
-  const status = annotation.review?.status;
+/** What the filter reads of a tag: a full tag, or its span (whose review is the decision alone). */
+export type FilteredTag = Pick<Annotation, 'kind' | 'analystId'> & { review?: Annotation['review'] | TagSpan['review'] };
+
+function reviewOf(tag: FilteredTag): Exclude<ReviewFilter, 'all'> {
+  const status = typeof tag.review === 'string' ? tag.review : tag.review?.status;
   return status === 'accepted' || status === 'rejected' ? status : 'undecided';
 }
 
@@ -47,7 +50,7 @@ export function useTagFilter(myAnalystId: string | null): TagFilterControls {
     [myAnalystId],
   );
   const matches = useCallback(
-    (annotation: Annotation) => {
+    (annotation: FilteredTag) => {
       if (!filter.kinds.has(annotation.kind)) return false;
       const analyst = filter.analyst === 'mine' ? myAnalystId : filter.analyst;
       if (analyst !== 'all' && annotation.analystId !== analyst) return false;
