@@ -21,6 +21,7 @@ import type { Method, RequestOf } from '../../src-shared/api/contract';
 import { IPC_EVENT_CHANNEL } from '../../src-shared/api/channels';
 import type { WorkbenchEvent } from '../../src-shared/api/events';
 import { UserError } from '../../src-shared/model/result';
+import { logUnexpectedError } from '../core/log';
 import { createSampleProject } from '../core/sample-project';
 import { readSettings, writeSettings } from '../core/settings';
 import { APP_VERSION } from '../core/version';
@@ -62,6 +63,19 @@ function projectPathFromArgs(argv: readonly string[], cwd: string): string | nul
 
 function withProjectExtension(path: string): string {
   return extname(path).toLowerCase() === PROJECT_EXTENSION ? path : `${path}${PROJECT_EXTENSION}`;
+}
+
+/**
+ * Writes an unexpected failure with its details to the log file (core/log.ts: the platform's log folder) and says
+ * where, as the end of a sentence; when the log cannot be written, the console gets the details instead.
+ */
+function logged(what: string, error: unknown): string {
+  try {
+    return `the details are in ${logUnexpectedError(error, { app: what })}`;
+  } catch (logError) {
+    console.error(`${what} failed`, error, logError);
+    return 'the details could not be written to the log';
+  }
 }
 
 function clamp(value: number, low: number, high: number): number {
@@ -126,7 +140,7 @@ class DesktopApp {
         const contents = this.liveWindow()?.webContents;
         if (contents && !contents.isDestroyed()) connectWindow(this.core, contents);
       },
-      onUnexpected: (what, error) => console.error(`The core failed unexpectedly in ${what}`, error),
+      onUnexpected: (what, error) => void logged(`the core (${what})`, error),
     });
   }
 
@@ -212,8 +226,7 @@ class DesktopApp {
       return null;
     } catch (error) {
       if (error instanceof UserError) return error.message;
-      console.error(`Opening ${path} failed`, error);
-      return `“${basename(path)}” could not be opened because of an unexpected error; the details are in the app log.`;
+      return `“${basename(path)}” could not be opened because of an unexpected error; ${logged(`opening ${basename(path)}`, error)}.`;
     }
   }
 
@@ -366,8 +379,7 @@ class DesktopApp {
       const result = await this.core.call(method, request);
       if (!result.ok && result.error.code !== 'cancelled') await this.showError(failure, result.error.message);
     } catch (error) {
-      console.error(`${method} failed`, error);
-      await this.showError(failure, 'An unexpected error occurred; the details are in the app log.');
+      await this.showError(failure, `An unexpected error occurred; ${logged(method, error)}.`);
     }
   }
 
