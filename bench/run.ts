@@ -125,6 +125,9 @@ await runReviewBenchmark();
 // The workbench in Chromium: builds the renderer if needed, then measures it against static HTML.
 await runUiBenchmark();
 
+// Drawing the suggestions of the 1 MB article in Chromium, against opening it with none.
+await (await import('./suggest-ui')).runSuggestUiBenchmark();
+
 // The review's side-by-side view in Chromium, against the single view in the same run.
 await runReviewUiBenchmark();
 

@@ -1,0 +1,184 @@
+// What drawing suggestions costs when the 1 MB bench article opens in the workbench (part of `npm run bench`): the
+// same article opened with its suggestions drawn and with none, in Chromium against the local server. Writes 'suggest-ui'.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type CDPSession, type Page, type Route } from '@playwright/test';
+import { createProjectApi } from '../src-main/core/handlers';
+import { createProject } from '../src-main/core/session';
+import { startServer, type RunningServer } from '../src-main/serve/server';
+import { writeSection } from './report';
+import { CHROMIUM, CHROMIUM_ARGS, ensureRendererBuilt, generateArticle } from './ui';
+
+const [BIG_TITLE, TINY_TITLE, RUNS] = ['Bench article (1 MB)', 'Tiny note', 7];
+
+// In-page helpers, plain JavaScript. "Painted" as in bench/ui.ts: a forced layout, the next animation frame and a task
+// queued from it. An open ends once the article is shown, the page has the suggestion.list answer for it and (when
+// it holds any) a suggestion is in the article, then two painted frames (React draws the suggestions in an effect).
+const PAGE_HELPERS = `window.sgBench = (() => {
+  const painted = () => new Promise((resolve) => { void document.body.offsetHeight; requestAnimationFrame(() => setTimeout(resolve, 0)); });
+  /** When each suggestion.list request was sent whose answer the page has. */
+  const answered = [];
+  let changed = () => {};
+  const realFetch = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    const sent = performance.now();
+    const response = await realFetch(input, init);
+    if (String(input).includes('/api/suggestion.list')) response.clone().text().then(() => { answered.push(sent); changed(); });
+    return response;
+  };
+  const answeredSince = (t0) => answered.some((sent) => sent >= t0);
+  const item = (title) => [...document.querySelectorAll('.document-item')].find((b) => b.querySelector('.document-title').textContent === title);
+  const shown = (title) => document.querySelector('.document-header h1')?.textContent === title && (document.querySelector('.ProseMirror')?.textContent.length ?? 0) > 0;
+  const until = (test) => new Promise((resolve, reject) => {
+    const check = () => { if (test()) { observer.disconnect(); clearTimeout(timer); resolve(); } };
+    const observer = new MutationObserver(check);
+    const timer = setTimeout(() => { observer.disconnect(); reject(new Error('timed out opening the article: ' + JSON.stringify({ h1: document.querySelector('.document-header h1')?.textContent, article: document.querySelector('.ProseMirror')?.textContent.length, answered: answered.length, drawn: document.querySelectorAll('.ProseMirror .sg').length }))); }, 300000);
+    changed = check;
+    observer.observe(document.body, { childList: true, subtree: true });
+    check();
+  });
+  return {
+    async show(title) { const t0 = performance.now(); item(title).click(); await until(() => shown(title) && answeredSince(t0)); await painted(); },
+    async open(title, drawn) {
+      const t0 = performance.now();
+      item(title).click();
+      await until(() => shown(title) && answeredSince(t0) && (!drawn || document.querySelector('.ProseMirror .sg') !== null));
+      await painted();
+      await painted();
+      return { total: performance.now() - t0, drawn: document.querySelectorAll('.ProseMirror .sg').length };
+    },
+    /** Scrolls the middle of the article into view: how long until suggestions are drawn on screen (a long article
+     *  draws those around the screen only). */
+    async scrollToMiddle() {
+      const blocks = document.querySelectorAll('.ProseMirror p');
+      const t0 = performance.now();
+      blocks[Math.floor(blocks.length / 2)].scrollIntoView({ block: 'center' });
+      const visible = () => [...document.querySelectorAll('.ProseMirror .sg')].some((e) => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; });
+      while (!visible()) {
+        if (performance.now() - t0 > 10000) throw new Error('no suggestion drawn on screen after scrolling');
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      await painted();
+      return performance.now() - t0;
+    },
+  };
+})();`;
+
+interface Open {
+  total: number;
+  drawn: number;
+  /** The renderer's main-thread busy time during the open (CDP Performance.getMetrics TaskDuration), ms. */
+  busy: number;
+}
+
+async function prepareProject(path: string): Promise<void> {
+  const session = createProject(path, 'Suggestions UI bench', { analystName: 'Bench' });
+  try {
+    const api = createProjectApi(session);
+    for (const source of [
+      { type: 'text' as const, text: generateArticle(), title: BIG_TITLE },
+      { type: 'text' as const, text: 'A short note.\n\nNothing to see here.', title: TINY_TITLE },
+    ]) {
+      const result = await api.call('document.import', { source });
+      if (!result.ok) throw new Error(result.error.message);
+    }
+  } finally {
+    session.close();
+  }
+}
+
+const busySeconds = async (cdp: CDPSession) => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? NaN;
+
+async function timedOpen(page: Page, cdp: CDPSession, drawn: boolean): Promise<Open> {
+  await page.evaluate((title) => (window as unknown as { sgBench: { show: (t: string) => Promise<void> } }).sgBench.show(title), TINY_TITLE);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const before = await busySeconds(cdp);
+  const open = await page.evaluate(
+    ([title, draw]) => (window as unknown as { sgBench: { open: (t: string, d: boolean) => Promise<{ total: number; drawn: number }> } }).sgBench.open(title, draw),
+    [BIG_TITLE, drawn] as const,
+  );
+  return { ...open, busy: ((await busySeconds(cdp)) - before) * 1000 };
+}
+
+const median = (xs: readonly number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return ((s[Math.floor((s.length - 1) / 2)] ?? NaN) + (s[Math.ceil((s.length - 1) / 2)] ?? NaN)) / 2;
+};
+const ms = (x: number) => `${Math.round(x)} ms`;
+
+/** Runs the benchmark and writes the section 'suggest-ui' of docs/benchmarks.md. */
+export async function runSuggestUiBenchmark(): Promise<Record<string, string>> {
+  ensureRendererBuilt();
+  const load = loadavg()[0] ?? 0;
+  const dir = mkdtempSync(join(tmpdir(), 'marginalia-bench-suggest-ui-'));
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    const [projectPath, settingsDir] = [join(dir, 'bench.marginalia'), join(dir, 'settings')];
+    mkdirSync(settingsDir);
+    writeFileSync(join(settingsDir, 'settings.json'), JSON.stringify({ analystName: 'Bench' }));
+    await prepareProject(projectPath);
+    server = await startServer({ projectPath, settingsDir, staticDir: join(import.meta.dirname, '..', 'out', 'renderer') });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    // Every suggestion.list answer passes through here, the server's as it is or emptied: the two opens differ only
+    // in what is drawn, not in the way the answer travels or the work the server does.
+    let empty = false;
+    await page.route('**/api/suggestion.list', async (route: Route) => {
+      const emptied = empty;
+      const response = await route.fetch();
+      const body = (await response.json()) as { ok: boolean; value?: { suggestions: unknown[]; counts: unknown } };
+      if (emptied && body.value) body.value = { suggestions: [], counts: { total: 0, byKind: { actor: 0, figure: 0, claim: 0 }, byDocument: [] } };
+      await route.fulfill({ response, json: body });
+    });
+    page.on('pageerror', (error) => console.error('Page error:', error.message));
+    await page.goto(server.url);
+    await page.waitForSelector('.document-item');
+    await page.evaluate(PAGE_HELPERS);
+    // The first open computes the article's suggestions on the server (remembered afterwards): timed on its own.
+    const first = await timedOpen(page, cdp, true);
+    if (process.env.SG_PROFILE) {
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.start');
+      await timedOpen(page, cdp, true);
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(process.env.SG_PROFILE, JSON.stringify(profile));
+      return {};
+    }
+    const [withSuggestions, without]: [Open[], Open[]] = [[], []];
+    for (let i = 0; i < RUNS; i++) {
+      // Alternated, so that a change in the machine's load falls on both alike.
+      for (const draw of i % 2 === 0 ? [true, false] : [false, true]) {
+        empty = !draw;
+        (draw ? withSuggestions : without).push(await timedOpen(page, cdp, draw));
+      }
+    }
+    empty = false;
+    await timedOpen(page, cdp, true);
+    const scrolled = await page.evaluate(() => (window as unknown as { sgBench: { scrollToMiddle: () => Promise<number> } }).sgBench.scrollToMiddle());
+    const [open, bare] = [median(withSuggestions.map((o) => o.total)), median(without.map((o) => o.total))];
+    const [busy, bareBusy] = [median(withSuggestions.map((o) => o.busy)), median(without.map((o) => o.busy))];
+    const drawn = withSuggestions[0]?.drawn ?? 0;
+    const overhead = (x: number, base: number) => `${(((x - base) / base) * 100).toFixed(1)}%`;
+    const rows = {
+      [`Open the 1 MB bench article with its suggestions drawn (${drawn.toLocaleString('en-US')} in the article: figures and claims; no registered actors, no tags): click → article, suggestion.list answer, suggestions in the DOM (those around the screen), two painted frames`]: `${ms(open)} median of ${RUNS}; renderer main thread busy ${ms(busy)}`,
+      'The same open with the suggestion.list answer emptied (same request, same server work, nothing drawn)': `${ms(bare)} median of ${RUNS}; renderer main thread busy ${ms(bareBusy)}`,
+      'What drawing the suggestions adds to the open': `${overhead(open, bare)} of the open time, ${overhead(busy, bareBusy)} of the main thread's busy time; target < 10% ${open - bare < 0.1 * bare ? '✔' : 'missed'}`,
+      'Scroll to the middle of the article (opened with suggestions): scrollIntoView → suggestions drawn on screen, painted': ms(scrolled),
+      'First open of the article (its suggestions computed on the server, then remembered)': `${ms(first.total)}`,
+      'Load average (1 min) when the benchmark started': `${load.toFixed(2)} (browser timings are noisy when other work runs on the machine)`,
+    };
+    for (const [k, v] of Object.entries(rows)) console.log(`${k}: ${v}`);
+    writeSection('suggest-ui', 'Suggestions drawn in the workbench', rows);
+    return rows;
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.close().catch(() => {});
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1]?.endsWith('suggest-ui.ts')) await runSuggestUiBenchmark();
