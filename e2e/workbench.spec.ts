@@ -187,3 +187,30 @@ test('adds a reliability warning about the whole document from its header', asyn
   await expect(page.locator('.document-warning')).toContainText('ai generated');
   await expect(page.locator('.tag-list .tag-item', { hasText: 'Whole document' })).toHaveCount(1);
 });
+
+test('a passage selected with the mouse while the previous tag is being saved stays selected, and the saved tag does not take the focus', async ({ workbench }) => {
+  test.skip(workbench.host !== 'browser', 'the desktop app answers over IPC, which a page route cannot hold back');
+  const { page } = workbench;
+  await setAnalystName(page);
+  await importThroughPicker(page, [WARNING_ARTICLE]);
+  await expect(page.locator('.ProseMirror')).toContainText(WARNING_SENTENCE);
+
+  // The project file is held back from answering annotation.create until the next passage is selected.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/annotation.create', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await selectText(page, 'did not formally return to office');
+  await page.keyboard.press('1');
+  await expect(page.locator('.ProseMirror [data-annotation-id^="pending-"]')).toHaveCount(1);
+  await selectText(page, 'constitutional term limits');
+  release();
+  await expect(tagInList(page, 'did not formally return to office')).toHaveCount(1);
+  await expect(page.locator('.ProseMirror [data-annotation-id^="pending-"]')).toHaveCount(0);
+  expect(await page.evaluate(() => window.getSelection()?.toString())).toBe('constitutional term limits');
+  await expect(page.getByRole('toolbar', { name: 'Tag the selection' })).toBeVisible();
+  await page.keyboard.press('3');
+  await expect(tagInList(page, 'constitutional term limits')).toHaveCount(1);
+});

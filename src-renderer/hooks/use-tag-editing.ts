@@ -46,15 +46,19 @@ export function useTagEditing(options: TagEditingOptions) {
       reveal(kind);
       const pending = target ? (viewRef.current?.drawPending(kind, target) ?? null) : null;
       setSelection(null);
-      // A key pressed while the project file is written (Esc, the next passage's keys) means the analyst went on
-      // reading: the new tag's details then do not take the focus from the article.
+      // A key pressed or the mouse pressed while the project file is written (Esc, the next passage's keys or its
+      // selection by mouse) means the analyst went on reading: the new tag's details then do not take the focus or
+      // the selection from the article.
       let wentOn = false;
-      const onKey = () => {
+      const onInput = () => {
         wentOn = true;
       };
-      window.addEventListener('keydown', onKey, { capture: true });
+      const inputs = ['keydown', 'pointerdown'] as const;
+      for (const type of inputs) window.addEventListener(type, onInput, { capture: true });
       try {
-        const created = await client.call('annotation.create', { documentId: doc.id, kind, target }).finally(() => window.removeEventListener('keydown', onKey, { capture: true }));
+        const created = await client
+          .call('annotation.create', { documentId: doc.id, kind, target })
+          .finally(() => inputs.forEach((type) => window.removeEventListener(type, onInput, { capture: true })));
         setAnnotations((list) => [...list, created]);
         // Having gone on, the analyst may have selected the next passage already: it is kept, not replaced.
         if (created.target) viewRef.current?.addAnnotation(created, { select: !wentOn, clearSelection: !wentOn, ...(pending ? { replacing: pending } : {}) });
