@@ -140,6 +140,7 @@ export function createProjectApi(session: ProjectSession): ProjectApi {
     'workbench.newProject': unsupported,
     'workbench.openProject': unsupported,
     'workbench.openRecent': unsupported,
+    'workbench.removeRecent': unsupported,
     'workbench.closeProject': unsupported,
     'workbench.rememberDocument': unsupported,
     'workbench.saveExport': unsupported,

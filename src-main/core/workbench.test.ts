@@ -1,4 +1,5 @@
 // Checks the app around a project: opening, settings, the analyst name (and renaming yourself), dialogs refused in the browser.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Method, RequestOf, ResponseOf } from '../../src-shared/api/contract';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -22,6 +23,21 @@ describe('the workbench around a project', () => {
     expect(await workbench.call('workbench.state', {})).toMatchObject({ ok: true, value: { host: 'desktop', projectName: 'a.marginalia', recent: ['a.marginalia'] } });
     workbench.close();
     expect(await workbench.call('project.info', {})).toMatchObject({ ok: false, error: { code: 'no_project' } });
+  });
+
+  it('marks recent projects whose file is gone, and takes one off the list without touching the others', async () => {
+    const workbench = new Workbench(join(dir.path, 'settings'), { kind: 'desktop' });
+    const [a, b] = [join(dir.path, 'a.marginalia'), join(dir.path, 'b.marginalia')];
+    for (const path of [a, b]) {
+      createProject(path, 'P').close();
+      workbench.open(path);
+    }
+    workbench.close();
+    rmSync(a);
+    expect(await workbench.call('workbench.state', {})).toMatchObject({ ok: true, value: { recent: ['b.marginalia', 'a.marginalia'], recentMissing: [1] } });
+    expect(await workbench.call('workbench.removeRecent', { index: 1 })).toMatchObject({ ok: true, value: { recent: ['b.marginalia'], recentMissing: [] } });
+    expect(readSettings(join(dir.path, 'settings')).recentProjects).toEqual([b]);
+    expect(await workbench.call('workbench.removeRecent', { index: 1 })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
   it('stores the analyst name in the settings and stamps it on new tags', async () => {

@@ -1,5 +1,5 @@
 // The app around a project: which project is open, the app settings, recent projects — for the desktop app and `serve`.
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { basename } from 'node:path';
 import { METHODS, type ContractHandlers, type ResponseOf, type ValidRequestOf, type WorkbenchState } from '../../src-shared/api/contract';
 import { dispatch } from '../../src-shared/api/dispatch';
@@ -138,6 +138,7 @@ export class Workbench {
       host: this.host.kind,
       projectName: path ? basename(path) : null,
       recent: (settings.recentProjects ?? []).map((p) => basename(p)),
+      recentMissing: (settings.recentProjects ?? []).flatMap((p, index) => (existsSync(p) ? [] : [index])),
       lastDocumentId: (last ?? null) as DocumentId | null,
     };
   }
@@ -222,6 +223,13 @@ export class Workbench {
         if (!path) throw new UserError('not_found', 'That project is no longer in the recent list.');
         if (this.host.kind === 'browser') throw new UserError('unsupported', 'Projects are opened from the Marginalia app.');
         this.open(path);
+        return this.state();
+      },
+      'workbench.removeRecent': ({ index }) => {
+        const path = this.settings().recentProjects?.[index];
+        if (!path) throw new UserError('not_found', 'That project is no longer in the recent list.');
+        if (this.host.kind === 'browser') throw new UserError('unsupported', 'The recent projects are the Marginalia app’s.');
+        this.updateSettings((s) => ({ ...s, recentProjects: (s.recentProjects ?? []).filter((p) => p !== path) }));
         return this.state();
       },
       'workbench.closeProject': () => {

@@ -23,11 +23,19 @@ export function Welcome({ client, state, onOpened, onError }: { client: Client; 
         <>
           <h2>Recent projects</h2>
           <ul className="recent">
-            {state.recent.map((name, index) => (
-              <li key={`${index}-${name}`}>
-                <button className="link" onClick={() => run(() => client.call('workbench.openRecent', { index }))}>{name}</button>
-              </li>
-            ))}
+            {state.recent.map((name, index) =>
+              state.recentMissing.includes(index) ? (
+                // A file no longer where it was: shown greyed, with a way to take it off the list.
+                <li key={`${index}-${name}`} className="recent-missing">
+                  <span title="This file is no longer where it was">{name} (not found)</span>{' '}
+                  <button className="link" aria-label={`Remove ${name} from the recent projects`} onClick={() => run(() => client.call('workbench.removeRecent', { index }))}>Remove</button>
+                </li>
+              ) : (
+                <li key={`${index}-${name}`}>
+                  <button className="link" onClick={() => run(() => client.call('workbench.openRecent', { index }))}>{name}</button>
+                </li>
+              ),
+            )}
           </ul>
         </>
       )}

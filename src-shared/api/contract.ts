@@ -225,6 +225,8 @@ export const WorkbenchStateSchema = z.object({
   projectName: z.string().nullable(),
   /** Recently opened projects by file name, newest first; opened by index. */
   recent: z.array(z.string()),
+  /** The indexes in `recent` of files no longer where they were (shown greyed, to remove from the list). */
+  recentMissing: z.array(z.number().int().nonnegative()),
   /** The document that was open last time in this project, to restore it. */
   lastDocumentId: DocumentIdSchema.nullable(),
 });
@@ -480,6 +482,8 @@ export const contract = {
   'workbench.newProject': method(() => z.strictObject({}), () => WorkbenchStateSchema),
   'workbench.openProject': method(() => z.strictObject({}), () => WorkbenchStateSchema),
   'workbench.openRecent': method(() => z.strictObject({ index: z.number().int().min(0).max(19) }), () => WorkbenchStateSchema),
+  /** Takes a project off the recent list (the file itself is not touched). */
+  'workbench.removeRecent': method(() => z.strictObject({ index: z.number().int().min(0).max(19) }), () => WorkbenchStateSchema),
   'workbench.closeProject': method(() => z.strictObject({}), () => WorkbenchStateSchema),
   'workbench.rememberDocument': method(() => z.strictObject({ documentId: DocumentIdSchema }), () => z.object({})),
   /**
