@@ -37,6 +37,12 @@ export async function runTagTableBenchmark(): Promise<void> {
     const texts = Array.from({ length: ARTICLES }, (_, i) => `Defense Minister Umerov said: ${benchArticle(i)}`);
     const tagCount = await importTaggedArticles(call, texts, actor.id, (k) => (k % 3 === 0 ? 'disputed' : 'unverified'));
     const page = { offset: 0, limit: PAGE };
+    // The first page after opening reads the table into the session's memory; the pages after it use what was read.
+    const firstStart = performance.now();
+    const firstUsage = process.cpuUsage();
+    await call('annotation.query', { ...page, sort: { column: 'date', descending: true } });
+    const firstUsed = process.cpuUsage(firstUsage);
+    const first = `${(performance.now() - firstStart).toFixed(0)} ms wall, ${((firstUsed.user + firstUsed.system) / 1000).toFixed(0)} ms processor (target < 500 ms)`;
     const open = await timed(() => call('annotation.query', { ...page, sort: { column: 'date', descending: true } }));
     const filters: [string, RequestOf<'annotation.query'>][] = [
       ['kind = figure', { kinds: ['figure'] }],
@@ -46,7 +52,8 @@ export async function runTagTableBenchmark(): Promise<void> {
       ['figures in USD, sorted by value', { kinds: ['figure'], unit: 'USD', sort: { column: 'value', descending: true } }],
     ];
     const rows: Record<string, string> = {
-      [`Open the tag table: first ${PAGE} rows and the total of ${tagCount.toLocaleString('en-US')} tags (1,000 articles)`]: `${open} over ${RUNS} (target < 500 ms)`,
+      [`Open the tag table the first time: first ${PAGE} rows and the total of ${tagCount.toLocaleString('en-US')} tags (1,000 articles), the table read into memory`]: first,
+      [`Open it again: first ${PAGE} rows and the total`]: `${open} over ${RUNS} (target < 500 ms)`,
     };
     for (const [label, filter] of filters) {
       const ms = await timed(() => call('annotation.query', { ...page, ...filter }));

@@ -104,7 +104,8 @@ function predicates(filters: TagTableFilters): Partial<Record<Filtered, (value: 
 export class TagTableIndex implements SessionPart {
   private stamp: { seq: number; rest: string } | null = null;
   private facts: TagFact[] = [];
-  private lowered: Lowered[] = [];
+  /** The quotes and notes in lower case, made when a text filter first asks. */
+  private lowered: Lowered[] | null = null;
   private columns = new Map<Filtered, Column>();
   /** Positions of `facts` in each column's order, ascending (empty cells last), and how many cells are filled; made when first asked for. */
   private orders = new Map<TagTableColumn, { order: Int32Array; filled: number }>();
@@ -115,15 +116,14 @@ export class TagTableIndex implements SessionPart {
     const changed = this.stamp !== null && stamp.rest === this.stamp.rest ? annotationsChangedSince(db, this.stamp.seq, PATCH_LIMIT) : null;
     if (changed === null) {
       this.facts = tagFacts(db);
-      this.lowered = this.facts.map(lowered);
     } else {
       // A few tags changed (made, edited, removed, restored): only they are read again.
       const ids = new Set(changed);
       const keep = this.facts.flatMap((fact, i) => (ids.has(fact.id) ? [] : [i]));
       const fresh = tagFacts(db, changed);
       this.facts = [...keep.map((i) => this.facts[i] as TagFact), ...fresh];
-      this.lowered = [...keep.map((i) => this.lowered[i] as Lowered), ...fresh.map(lowered)];
     }
+    this.lowered = null;
     this.columns = new Map(FILTERED.map((field) => [field, columnOf(this.facts, field)]));
     this.orders = new Map();
     this.stamp = stamp;
@@ -161,12 +161,13 @@ export class TagTableIndex implements SessionPart {
       return { codes: column.codes, passes: Uint8Array.from(column.values, (value) => (test(value) ? 1 : 0)) };
     });
     const text = filters.text === undefined || filters.text === '' ? null : asciiLower(filters.text);
+    const quotes = text === null ? [] : (this.lowered ??= this.facts.map(lowered));
     const ids: string[] = [];
     let total = 0;
     const visit = (i: number) => {
       for (const { codes, passes } of tests) if (passes[codes[i] ?? 0] !== 1) return;
       if (text !== null) {
-        const { exact, note } = this.lowered[i] ?? NOTHING_LOWERED;
+        const { exact, note } = quotes[i] ?? NOTHING_LOWERED;
         if (!(exact?.includes(text) ?? false) && !(note?.includes(text) ?? false)) return;
       }
       if (total >= page.offset && ids.length < page.limit) ids.push(this.facts[i]?.id ?? '');
@@ -184,7 +185,7 @@ export class TagTableIndex implements SessionPart {
 
   close(): void {
     this.facts = [];
-    this.lowered = [];
+    this.lowered = null;
     this.orders.clear();
     this.columns.clear();
     this.stamp = null;

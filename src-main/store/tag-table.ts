@@ -166,14 +166,24 @@ export interface TagFact {
 /** Every live tag on a live document (or only those of `ids`), as the table filters and sorts it. */
 export function tagFacts(db: Db, ids?: readonly string[]): TagFact[] {
   const only = ids === undefined ? '' : 'AND a.id IN (SELECT value FROM json_each(?))';
-  return statement(
+  // The few documents', analysts' and actors' names are looked up here rather than joined to every tag.
+  const names = (sql: string) => new Map(statement(db, sql).raw().all() as [string, string][]);
+  const titles = names('SELECT id, title FROM documents');
+  const analysts = names('SELECT id, display_name FROM analysts');
+  const actors = names('SELECT id, name FROM actors');
+  const rows = statement(
     db,
     `SELECT a.id, a.document_id AS documentId, a.kind, a.analyst_id AS analystId, ${ACTOR} AS actorId, ${STATUS} AS status,
-       ${CATEGORY} AS category, ${VALUE} AS value, ${UNIT} AS unit, ${REVIEW} AS review, a.updated_at AS updatedAt,
-       a.exact, a.note, d.title AS documentTitle, n.display_name AS analystName, r.name AS actorName
-     FROM annotations a JOIN documents d ON d.id = a.document_id JOIN analysts n ON n.id = a.analyst_id LEFT JOIN actors r ON r.id = ${ACTOR}
+       ${CATEGORY} AS category, ${VALUE} AS value, ${UNIT} AS unit, ${REVIEW} AS review, a.updated_at AS updatedAt, a.exact, a.note
+     FROM annotations a
      WHERE a.deleted_at IS NULL AND a.document_id NOT IN (SELECT id FROM documents WHERE deleted_at IS NOT NULL) ${only}`,
-  ).all(...(ids === undefined ? [] : [JSON.stringify(ids)])) as TagFact[];
+  ).all(...(ids === undefined ? [] : [JSON.stringify(ids)])) as Omit<TagFact, 'documentTitle' | 'analystName' | 'actorName'>[];
+  return rows.map((row) => ({
+    ...row,
+    documentTitle: titles.get(row.documentId) ?? '',
+    analystName: analysts.get(row.analystId) ?? '',
+    actorName: row.actorId === null ? null : (actors.get(row.actorId) ?? null),
+  }));
 }
 
 /**
