@@ -1,16 +1,16 @@
 // What drawing suggestions costs when the 1 MB bench article opens in the workbench (part of `npm run bench`): the
 // same article opened with its suggestions drawn and with none, in Chromium against the local server. Writes 'suggest-ui'.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page, type Route } from '@playwright/test';
-import { createProjectApi } from '../src-main/core/handlers';
 import { createProject } from '../src-main/core/session';
 import { startServer, type RunningServer } from '../src-main/serve/server';
 import { writeSection } from './report';
-import { CHROMIUM, CHROMIUM_ARGS, ensureRendererBuilt, generateArticle } from './ui';
+import { contractCaller } from './tagged-articles';
+import { benchWorkspace, BIG_TITLE, CHROMIUM, CHROMIUM_ARGS, ensureRendererBuilt, importBenchArticles, TINY_TITLE } from './ui';
 
-const [BIG_TITLE, TINY_TITLE, RUNS] = ['Bench article (1 MB)', 'Tiny note', 7];
+const RUNS = 7;
 
 // In-page helpers, plain JavaScript. "Painted" as in bench/ui.ts: a forced layout, the next animation frame and a task
 // queued from it. An open ends once the article is shown, the page has the suggestion.list answer for it and (when
@@ -76,14 +76,7 @@ interface Open {
 async function prepareProject(path: string): Promise<void> {
   const session = createProject(path, 'Suggestions UI bench', { analystName: 'Bench' });
   try {
-    const api = createProjectApi(session);
-    for (const source of [
-      { type: 'text' as const, text: generateArticle(), title: BIG_TITLE },
-      { type: 'text' as const, text: 'A short note.\n\nNothing to see here.', title: TINY_TITLE },
-    ]) {
-      const result = await api.call('document.import', { source });
-      if (!result.ok) throw new Error(result.error.message);
-    }
+    await importBenchArticles(contractCaller(session));
   } finally {
     session.close();
   }
@@ -112,13 +105,10 @@ const ms = (x: number) => `${Math.round(x)} ms`;
 export async function runSuggestUiBenchmark(): Promise<Record<string, string>> {
   ensureRendererBuilt();
   const load = loadavg()[0] ?? 0;
-  const dir = mkdtempSync(join(tmpdir(), 'marginalia-bench-suggest-ui-'));
+  const { dir, projectPath, settingsDir } = benchWorkspace('suggest-ui');
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   try {
-    const [projectPath, settingsDir] = [join(dir, 'bench.marginalia'), join(dir, 'settings')];
-    mkdirSync(settingsDir);
-    writeFileSync(join(settingsDir, 'settings.json'), JSON.stringify({ analystName: 'Bench' }));
     await prepareProject(projectPath);
     server = await startServer({ projectPath, settingsDir, staticDir: join(import.meta.dirname, '..', 'out', 'renderer') });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });

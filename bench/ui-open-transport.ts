@@ -1,40 +1,15 @@
 // Opening the 1 MB article in the browser UI through serve's two ways of answering: one core thread answering every
 // request, and reads (document.get, annotation.listForDocument) on the read-only reader core. Writes the section 'ui-open-transport'.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { createProjectApi } from '../src-main/core/handlers';
-import { createProject } from '../src-main/core/session';
 import { startServer } from '../src-main/serve/server';
-import type { Method, RequestOf, ResponseOf } from '../src-shared/api/contract';
-import { ANNOTATION_KINDS } from '../src-shared/model/annotation';
 import { writeSection } from './report';
-import { CHROMIUM, CHROMIUM_ARGS, ensureRendererBuilt, generateArticle } from './ui';
+import { benchWorkspace, BIG_TITLE, CHROMIUM, CHROMIUM_ARGS, ensureRendererBuilt, prepareProject, TINY_TITLE } from './ui';
 
 const RENDERER = join(import.meta.dirname, '..', 'out', 'renderer');
-const [BIG, TINY, TAGS, RUNS] = ['Bench article (1 MB)', 'Tiny note', 5000, 7];
-
-/** The 1 MB article of bench/ui.ts with `TAGS` tags (the first words of its paragraphs, the four kinds in turn), and a tiny note to open in between. */
-async function prepareProject(path: string): Promise<void> {
-  const session = createProject(path, 'UI transport bench', { analystName: 'Bench' });
-  try {
-    const api = createProjectApi(session);
-    const call = async <M extends Method>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>> => {
-      const result = await api.call(method, request);
-      if (result.ok) return result.value as never;
-      throw new Error(result.error.message);
-    };
-    const { document } = await call('document.import', { source: { type: 'text', text: generateArticle(), title: BIG } });
-    await call('document.import', { source: { type: 'text', text: 'A short note.\n\nNothing to see here.', title: TINY } });
-    const doc = await call('document.get', { id: document.id });
-    const paragraphs = doc.blocks.filter((b) => b.type === 'paragraph' && b.end - b.start > 40).slice(0, TAGS);
-    const annotations = paragraphs.map((b, i) => ({ documentId: doc.id, kind: ANNOTATION_KINDS[i % 4] ?? 'claim', target: { start: b.start, end: b.start + 20 + (i % 15) } }));
-    await call('annotation.createMany', { annotations });
-  } finally {
-    session.close();
-  }
-}
+const [TAGS, RUNS] = [5000, 7];
 
 // In-page, as plain JavaScript (tsx would wrap named functions in a helper the page does not have): armOpen() waits
 // for the next click and resolves `openDone` to the milliseconds from it until the view's first highlight is
@@ -66,7 +41,7 @@ async function show(page: Page, title: string): Promise<void> {
 /** Opens the big article (another one being open): the milliseconds from the click to its first painted highlight. */
 async function openTimed(page: Page): Promise<number> {
   await page.evaluate('window.armOpen()');
-  await page.locator('.document-item', { hasText: BIG }).first().click();
+  await page.locator('.document-item', { hasText: BIG_TITLE }).first().click();
   return (await page.evaluate('window.openDone')) as number;
 }
 
@@ -83,7 +58,7 @@ async function opens(browser: Browser, projectPath: string, settingsDir: string,
     await page.evaluate(ARM_OPEN);
     const times: number[] = [];
     for (let i = 0; i <= RUNS; i++) {
-      await show(page, TINY);
+      await show(page, TINY_TITLE);
       const ms = await openTimed(page);
       if (i > 0) times.push(ms); // the first open warms both cores' statement caches and the page
     }
@@ -96,12 +71,9 @@ async function opens(browser: Browser, projectPath: string, settingsDir: string,
 
 export async function runUiOpenTransportBenchmark(): Promise<Record<string, string>> {
   ensureRendererBuilt();
-  const dir = mkdtempSync(join(tmpdir(), 'marginalia-bench-ui-open-'));
+  const { dir, projectPath, settingsDir } = benchWorkspace('ui-open');
   let browser: Browser | undefined;
   try {
-    const [projectPath, settingsDir] = [join(dir, 'bench.marginalia'), join(dir, 'settings')];
-    mkdirSync(settingsDir);
-    writeFileSync(join(settingsDir, 'settings.json'), JSON.stringify({ analystName: 'Bench' }));
     await prepareProject(projectPath);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     const load = loadavg()[0] ?? 0;

@@ -7,14 +7,14 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Database from 'better-sqlite3';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
-import { createProjectApi } from '../src-main/core/handlers';
 import { createProject } from '../src-main/core/session';
 import { startServer, type RunningServer } from '../src-main/serve/server';
-import type { Method, RequestOf, ResponseOf } from '../src-shared/api/contract';
 import { SECTION_SIZE } from '../src-shared/editor/schema';
 import { ANNOTATION_KINDS, KIND_LABELS, type Annotation } from '../src-shared/model/annotation';
 import type { Block } from '../src-shared/model/document';
+import type { DocumentId } from '../src-shared/model/ids';
 import { writeSection } from './report';
+import { contractCaller, type Call } from './tagged-articles';
 
 const ROOT = join(import.meta.dirname, '..');
 const RENDERER = join(ROOT, 'out', 'renderer');
@@ -23,7 +23,7 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 // MARGINALIA_BENCH_RUNS=n: n opens and n tags of each kind, for a quick run while iterating.
 const QUICK = Number(process.env.MARGINALIA_BENCH_RUNS) || 0;
 const [PARAGRAPHS, TAGS, OPEN_RUNS, TAG_RUNS] = [5000, 5000, QUICK || 5, QUICK || 10];
-const [BIG_TITLE, TINY_TITLE] = ['Bench article (1 MB)', 'Tiny note'];
+export const [BIG_TITLE, TINY_TITLE] = ['Bench article (1 MB)', 'Tiny note'];
 const WORDS = 'the talks envoy security guarantees Kyiv Moscow Washington ceasefire troops billion percent analysts said sources report according minister officials negotiations drones energy winter agreement proposal territory'.split(' ');
 
 /** Runs `electron-vite build` when out/renderer is missing or older than the renderer's sources. */
@@ -184,19 +184,28 @@ const compared = (ours: Timing[], base: Timing[], what: string, target: number) 
   return `${timings(ours)} — ${ratio.toFixed(2)}× ${what}; target ≤ ${target}× ${verdict(ratio <= target)}`;
 };
 
+/** Imports the 1 MB article and the tiny note (opened in between to leave the big one); returns the big one's id. */
+export async function importBenchArticles(call: Call): Promise<DocumentId> {
+  const imported = await call('document.import', { source: { type: 'text', text: generateArticle(), title: BIG_TITLE } });
+  await call('document.import', { source: { type: 'text', text: 'A short note.\n\nNothing to see here.', title: TINY_TITLE } });
+  return imported.document.id;
+}
+
+/** A new temporary folder with a project path and a settings folder whose analyst is "Bench", for serve. */
+export function benchWorkspace(prefix: string): { dir: string; projectPath: string; settingsDir: string } {
+  const dir = mkdtempSync(join(tmpdir(), `marginalia-bench-${prefix}-`));
+  const [projectPath, settingsDir] = [join(dir, 'bench.marginalia'), join(dir, 'settings')];
+  mkdirSync(settingsDir);
+  writeFileSync(join(settingsDir, 'settings.json'), JSON.stringify({ analystName: 'Bench' }));
+  return { dir, projectPath, settingsDir };
+}
+
 /** The project: the big article with `TAGS` tags of the four kinds (one near the start of each paragraph), a tiny note. */
 export async function prepareProject(path: string) {
   const session = createProject(path, 'UI bench', { analystName: 'Bench' });
   try {
-    const api = createProjectApi(session);
-    const call = async <M extends Method>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>> => {
-      const result = await api.call(method, request);
-      if (result.ok) return result.value as never;
-      throw new Error(result.error.message);
-    };
-    const imported = await call('document.import', { source: { type: 'text', text: generateArticle(), title: BIG_TITLE } });
-    await call('document.import', { source: { type: 'text', text: 'A short note.\n\nNothing to see here.', title: TINY_TITLE } });
-    const doc = await call('document.get', { id: imported.document.id });
+    const call = contractCaller(session);
+    const doc = await call('document.get', { id: await importBenchArticles(call) });
     // Paragraphs of at least 16 words: a tag covers some of the first 12, the last 4 stay free for tagging in the UI.
     const paragraphs = doc.blocks
       .map((block) => ({ block, words: [...doc.text.slice(block.start, block.end).matchAll(/\S+/g)] }))
@@ -247,14 +256,11 @@ async function repeat(page: Page, cdp: CDPSession, reset: [string, ...unknown[]]
 export async function runUiBenchmark(): Promise<Record<string, string>> {
   ensureRendererBuilt();
   const load = loadavg()[0] ?? 0;
-  const dir = mkdtempSync(join(tmpdir(), 'marginalia-bench-ui-'));
+  const { dir, projectPath, settingsDir } = benchWorkspace('ui');
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   let reader: Database.Database | undefined;
   try {
-    const [projectPath, settingsDir] = [join(dir, 'bench.marginalia'), join(dir, 'settings')];
-    mkdirSync(settingsDir);
-    writeFileSync(join(settingsDir, 'settings.json'), JSON.stringify({ analystName: 'Bench' }));
     const project = await prepareProject(projectPath);
     server = await startServer({ projectPath, settingsDir, staticDir: RENDERER });
     reader = new Database(projectPath, { readonly: true, fileMustExist: true });
