@@ -109,6 +109,25 @@ export class TagTableIndex implements SessionPart {
   private columns = new Map<Filtered, Column>();
   /** Positions of `facts` in each column's order, ascending (empty cells last), and how many cells are filled; made when first asked for. */
   private orders = new Map<TagTableColumn, { order: Int32Array; filled: number }>();
+  private warming: ReturnType<typeof setTimeout> | null = null;
+
+  /** Whether the table has been read since the project was opened (later changes are caught up on the next page). */
+  get ready(): boolean {
+    return this.stamp !== null;
+  }
+
+  /**
+   * Reads the table once the request being answered is done, so the first page after opening comes from SQL at once
+   * and the filters after it from memory. Does not keep a process alive (a CLI command ends without it).
+   */
+  warmSoon(db: Db): void {
+    if (this.warming !== null || this.ready) return;
+    this.warming = setTimeout(() => {
+      this.warming = null;
+      if (db.open) this.current(db);
+    }, 0);
+    this.warming.unref?.();
+  }
 
   private current(db: Db): void {
     const stamp = tagFactsStamp(db);
@@ -184,6 +203,8 @@ export class TagTableIndex implements SessionPart {
   }
 
   close(): void {
+    if (this.warming !== null) clearTimeout(this.warming);
+    this.warming = null;
     this.facts = [];
     this.lowered = null;
     this.orders.clear();

@@ -1,6 +1,7 @@
 // Checks annotation.query and annotation.groups: live tags only, each filter narrowing, sorting, pages, groups, and the filtered CSV export.
 import { describe, expect, it } from 'vitest';
 import { testProjects, type TestProject } from '../test-support/project-fixture';
+import { TagTableIndex } from './tag-table-index';
 
 const project = testProjects();
 
@@ -30,6 +31,17 @@ describe('annotation.query', () => {
     expect(rows[0]).toMatchObject({ documentTitle: 'Alpha', actorId: budanov, actorName: 'Kyrylo Budanov', status: 'disputed', analystName: 'Ada Analyst', review: null });
     expect(rows.filter((r) => r.kind === 'figure').map((r) => [r.value, r.unit]).sort()).toEqual([[800e9, 'USD'], [8000e9, 'USD']].sort());
     expect(rows[3]).toMatchObject({ status: 'high', category: 'factual_error', quote: null });
+  });
+
+  it('answers the first page from the file at once, then reads the table into memory for the next pages, with the same rows', async () => {
+    const { p } = await tagged();
+    const index = p.session.part(TagTableIndex);
+    const first = await p.call('annotation.query', { sort: { column: 'kind' } });
+    expect(index.ready).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(index.ready).toBe(true);
+    expect(await p.call('annotation.query', { sort: { column: 'kind' } })).toEqual(first);
+    expect((await p.call('annotation.query', { kinds: ['figure'] })).total).toBe(2);
   });
 
   it('narrows by kind, actor, status, document and text, every filter at once', async () => {

@@ -108,7 +108,7 @@ const FROM = `FROM annotations a JOIN documents d ON d.id = a.document_id AND d.
 /**
  * One page of the live tags matching `filters`, sorted by `sort` (then by id, so pages never overlap), and how many
  * match: the table's definition in SQL, which the session's in-memory table (core/tag-table-index.ts) answers the
- * same way (its property test holds it to this); it scans every tag, so the app's pages come from that index. The page's ids are found first on the tags alone (with only the join the sort needs); the rows are then
+ * same way (its property test holds it to this); it scans every tag, so it answers only the first page after opening, while that index is read. The page's ids are found first on the tags alone (with only the join the sort needs); the rows are then
  * read for those ids only, so a page costs the same wherever it lies.
  */
 export function tagTablePage(
