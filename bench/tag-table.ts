@@ -37,12 +37,20 @@ export async function runTagTableBenchmark(): Promise<void> {
     const texts = Array.from({ length: ARTICLES }, (_, i) => `Defense Minister Umerov said: ${benchArticle(i)}`);
     const tagCount = await importTaggedArticles(call, texts, actor.id, (k) => (k % 3 === 0 ? 'disputed' : 'unverified'));
     const page = { offset: 0, limit: PAGE };
-    // The first page after opening reads the table into the session's memory; the pages after it use what was read.
+    // The first page after opening is answered by SQL; the table is read into the session's memory right after (before
+    // the next request is answered), and the pages after it use what was read.
+    const cpuMs = (since: NodeJS.CpuUsage) => {
+      const used = process.cpuUsage(since);
+      return (used.user + used.system) / 1000;
+    };
     const firstStart = performance.now();
     const firstUsage = process.cpuUsage();
     await call('annotation.query', { ...page, sort: { column: 'date', descending: true } });
-    const firstUsed = process.cpuUsage(firstUsage);
-    const first = `${(performance.now() - firstStart).toFixed(0)} ms wall, ${((firstUsed.user + firstUsed.system) / 1000).toFixed(0)} ms processor (target < 500 ms)`;
+    const first = `${(performance.now() - firstStart).toFixed(0)} ms wall, ${cpuMs(firstUsage).toFixed(0)} ms processor (target < 500 ms)`;
+    const warmStart = performance.now();
+    const warmUsage = process.cpuUsage();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const warm = `${(performance.now() - warmStart).toFixed(0)} ms wall, ${cpuMs(warmUsage).toFixed(0)} ms processor`;
     const open = await timed(() => call('annotation.query', { ...page, sort: { column: 'date', descending: true } }));
     const filters: [string, RequestOf<'annotation.query'>][] = [
       ['kind = figure', { kinds: ['figure'] }],
@@ -52,7 +60,8 @@ export async function runTagTableBenchmark(): Promise<void> {
       ['figures in USD, sorted by value', { kinds: ['figure'], unit: 'USD', sort: { column: 'value', descending: true } }],
     ];
     const rows: Record<string, string> = {
-      [`Open the tag table the first time: first ${PAGE} rows and the total of ${tagCount.toLocaleString('en-US')} tags (1,000 articles), the table read into memory`]: first,
+      [`Open the tag table the first time: first ${PAGE} rows and the total of ${tagCount.toLocaleString('en-US')} tags (1,000 articles), answered by SQL`]: first,
+      ['Then the table read into memory, right after that answer (a filter asked for meanwhile waits for it)']: warm,
       [`Open it again: first ${PAGE} rows and the total`]: `${open} over ${RUNS} (target < 500 ms)`,
     };
     for (const [label, filter] of filters) {
