@@ -263,12 +263,15 @@ export class ArticleView {
 
   // ── Suggestions ────────────────────────────────────────────────────────────────────────────────
 
-  /** Draws the article's suggestions (text offsets) in place of those drawn before; the focus stays if still drawn. */
-  setSuggestions(suggestions: readonly { key: string; kind: SuggestionKind; start: number; end: number; title: string }[]): void {
+  /**
+   * Draws the article's suggestions (text offsets) in place of those drawn before; the focus stays if still drawn.
+   * `titleOf` makes a suggestion's hover text, asked only for those drawn (near the viewport).
+   */
+  setSuggestions<S extends { key: string; kind: SuggestionKind; start: number; end: number }>(suggestions: readonly S[], titleOf: (s: S) => string): void {
     const marks: SuggestionMark[] = [];
     for (const s of suggestions) {
       const range = this.map.toPosRange(s.start, s.end);
-      if (range) marks.push({ key: s.key, kind: s.kind, from: range.from, to: range.to, title: s.title });
+      if (range) marks.push({ key: s.key, kind: s.kind, from: range.from, to: range.to, title: () => titleOf(s) });
     }
     this.view.dispatch(this.view.state.tr.setMeta(suggestionsKey, { type: 'set', marks }));
   }

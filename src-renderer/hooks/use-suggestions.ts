@@ -42,6 +42,12 @@ export interface AcceptAllScope {
 
 const byPosition = (a: Suggestion, b: Suggestion) => a.start - b.start || b.end - a.end;
 
+/** The list in text order: as it is when already so (the core answers in text order), else a sorted copy. */
+function inTextOrder(list: Suggestion[]): Suggestion[] {
+  for (let i = 1; i < list.length; i++) if (byPosition(list[i - 1] as Suggestion, list[i] as Suggestion) > 0) return list.sort(byPosition);
+  return list;
+}
+
 /** The hover text of a suggestion in the article. */
 function titleOf(s: Suggestion): string {
   const what = s.kind === 'figure' ? s.quote : (s.actor ?? s.quote);
@@ -81,7 +87,7 @@ export function useSuggestions(options: SuggestionsOptions) {
       if (documentId !== null) {
         const here = await client.call('suggestion.list', { documentId });
         if (!current()) return;
-        setFetched({ documentId, list: here.suggestions.sort(byPosition) });
+        setFetched({ documentId, list: inTextOrder(here.suggestions) });
       } else setFetched({ documentId: null, list: [] });
       if (!watching) return;
       const everywhere = await client.call('suggestion.list', {});
@@ -111,7 +117,7 @@ export function useSuggestions(options: SuggestionsOptions) {
     const view = viewRef.current;
     if (!view || !doc || fetched.documentId !== doc.id) return;
     const drawn = fetched.list;
-    view.setSuggestions(drawn.map((s) => ({ key: s.key, kind: s.kind, start: s.start, end: s.end, title: titleOf(s) })));
+    view.setSuggestions(drawn, titleOf);
     const wanted = pendingFocus.current;
     if (wanted) {
       pendingFocus.current = null;

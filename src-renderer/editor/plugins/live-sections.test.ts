@@ -108,6 +108,25 @@ describe('lazy sections', () => {
     expect(mount.querySelector('mark[data-search-hit="0"]')?.textContent).toBe('Paragraph');
   });
 
+  it('draws suggestions of the live sections only, asking their hover text only for those drawn, and the section of one focused', () => {
+    const suggestions = BLOCKS.map((b, i) => ({ key: `s${i}`, kind: 'figure' as const, start: b.start + 'Paragraph '.length, end: b.start + 'Paragraph '.length + String(i).length }));
+    const asked: string[] = [];
+    view.setSuggestions(suggestions, (s) => {
+      asked.push(s.key);
+      return `Suggested figure ${s.key}`;
+    });
+    const suggestedSections = () => sectionElements().flatMap((section, i) => (section.querySelector('.sg') ? [i] : []));
+    const live = Array.from({ length: FIRST_LIVE_SECTIONS }, (_, i) => i);
+    expect(suggestedSections()).toEqual(live);
+    expect(new Set(asked)).toEqual(new Set(suggestions.slice(0, SECTION_SIZE * FIRST_LIVE_SECTIONS).map((s) => s.key)));
+    intersect([3]);
+    expect(suggestedSections()).toEqual([...live, 3]);
+    expect(mount.querySelector('[data-suggestion-key="s' + (SECTION_SIZE * 3) + '"]')?.getAttribute('title')).toBe(`Suggested figure s${SECTION_SIZE * 3}`);
+    view.focusSuggestion(`s${SECTION_SIZE * 2}`);
+    expect(suggestedSections()).toEqual([0, 1, 2, 3]);
+    expect(mount.querySelector('.sg-focused')?.getAttribute('data-suggestion-key')).toBe(`s${SECTION_SIZE * 2}`);
+  });
+
   it('keeps tags outside the live sections: they are drawn when their section comes into view', () => {
     view.removeAnnotation(id(SECTION_SIZE * 3));
     view.updateAnnotation({ ...TAGS[SECTION_SIZE * 3 + 1]!, kind: 'actor', attributes: defaultAttributes('actor') } as Annotation);

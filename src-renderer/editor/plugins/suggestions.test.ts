@@ -5,7 +5,7 @@ import type { Decoration } from 'prosemirror-view';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { articleSchema } from '../../../src-shared/editor/schema';
-import { suggestionsKey, suggestionsPlugin, type SuggestionMark, type SuggestionsAction, type SuggestionsState } from './suggestions';
+import { drawnSuggestions, suggestionsKey, suggestionsPlugin, type SuggestionMark, type SuggestionsAction, type SuggestionsState } from './suggestions';
 
 const TEXT = 'Kyrylo Budanov met Rustem Umerov for four hours in Miami.';
 
@@ -25,7 +25,7 @@ function plugin(state: EditorState): SuggestionsState {
 }
 
 function drawn(state: EditorState): { key: string; className: string }[] {
-  const all: Decoration[] = plugin(state).decorations.find();
+  const all: Decoration[] = drawnSuggestions(state).find();
   return all
     .map((d) => ({ key: (d.spec as { key: string }).key, className: String((d as unknown as { type: { attrs: { class: string } } }).type.attrs.class) }))
     .sort((a, b) => a.key.localeCompare(b.key));
@@ -33,14 +33,14 @@ function drawn(state: EditorState): { key: string; className: string }[] {
 
 const mark = (key: string, kind: SuggestionMark['kind'], word: string): SuggestionMark => {
   const from = TEXT.indexOf(word) + 2; // after the section's and paragraph's opening tokens
-  return { key, kind, from, to: from + word.length, title: word };
+  return { key, kind, from, to: from + word.length, title: () => word };
 };
 
 describe('suggestions plugin', () => {
   it('draws each suggestion with its kind and leaves out ranges outside the document', () => {
     const state = act(initial(), {
       type: 'set',
-      marks: [mark('a', 'actor', 'Kyrylo Budanov'), mark('b', 'figure', 'four hours'), { key: 'c', kind: 'claim', from: 5, to: 5000, title: 'x' }],
+      marks: [mark('a', 'actor', 'Kyrylo Budanov'), mark('b', 'figure', 'four hours'), { key: 'c', kind: 'claim', from: 5, to: 5000, title: () => 'x' }],
     });
     expect(drawn(state)).toEqual([
       { key: 'a', className: 'sg sg-actor' },
