@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BODY_LIMITS, DEFAULT_BODY_LIMIT, FILE_LIMITS } from '../../src-shared/api/limits';
+import type { Method } from '../../src-shared/api/contract';
+import { createProjectApi } from '../core/handlers';
 import { createProject } from '../core/session';
 import { readSettings } from '../core/settings';
 import { temporaryDirectory } from '../test-support/project-fixture';
@@ -224,6 +226,35 @@ describe('marginalia serve over HTTP', () => {
     expect(busy).not.toHaveBeenCalled();
     busy.mockRestore();
   });
+
+  it('compares two analysts in the second core while the first is busy, and a teammate file’s analyst in the first', async () => {
+    const pairPath = join(dir.path, 'pair.marginalia');
+    const session = createProject(pairPath, 'Pair', { analystName: 'Anna' });
+    const call = async (method: Method, request: unknown) => {
+      const result = await createProjectApi(session).call(method, request as never);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as { document: { id: string } };
+    };
+    const documentId = (await call('document.import', { source: { type: 'text', text: 'Talks in Geneva\n\nThe delegations met on Monday.' } })).document.id;
+    await call('annotation.create', { documentId, kind: 'claim', target: { start: 0, end: 5 } });
+    session.setAnalystName('Ben');
+    await call('annotation.create', { documentId, kind: 'claim', target: { start: 0, end: 5 } });
+    session.close();
+    await server.close();
+    server = await startServer({ projectPath: pairPath, settingsDir, staticDir, env });
+    const { value } = (await apiResult('analyst.list', {})) as { value: { analysts: { id: string }[] } };
+    const [analystA, analystB] = value.analysts.map((a) => a.id);
+    const busy = vi.spyOn(server.core, 'callJson').mockReturnValue(new Promise(() => {}));
+    expect(await apiResult('review.compare', { documentId, analystA, analystB })).toMatchObject({ ok: true, value: { differences: [{ type: 'agreed' }] } });
+    expect(busy).not.toHaveBeenCalled();
+    busy.mockRestore();
+    // Only the first core holds the teammate files opened for review.
+    const first = vi.spyOn(server.core, 'callJson');
+    const teammateFileId = '00000000-0000-4000-8000-000000000000';
+    expect(await apiResult('review.compare', { documentId, analystA, analystB, teammateFileId })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(first.mock.calls.map(([method]) => method)).toEqual(['review.compare']);
+    first.mockRestore();
+  }, 60_000);
 
   it('is the browser host: one project, no dialogs', async () => {
     expect(await apiResult('workbench.state', {})).toMatchObject({ ok: true, value: { host: 'browser', projectName: 'talks.marginalia' } });

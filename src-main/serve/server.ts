@@ -69,9 +69,28 @@ export function tokenCookieName(port: number): string {
  */
 export const SEPARATE_READS: ReadonlySet<string> = new Set(['document.list', 'document.get', 'annotation.listForDocument', 'annotation.spans', 'actor.list', 'actor.mentions']);
 
+/**
+ * Reads the reader answers too unless they name a teammate's file opened for review, which only the first core
+ * holds: the side-by-side review's comparison then never waits behind a long operation either (the suggestions of
+ * a large article computed on their first use after start).
+ */
+const SEPARATE_UNLESS_TEAMMATE_FILE: ReadonlySet<string> = new Set(['review.compare']);
+
+/** Whether the reader answers `method` with this request body (JSON it cannot read goes to the first core, which says so). */
+export function answeredByReader(method: string, json: string): boolean {
+  if (SEPARATE_READS.has(method)) return true;
+  if (!SEPARATE_UNLESS_TEAMMATE_FILE.has(method)) return false;
+  try {
+    const request: unknown = JSON.parse(json);
+    return typeof request === 'object' && request !== null && !('teammateFileId' in request);
+  } catch {
+    return false;
+  }
+}
+
 interface Context {
   readonly core: Pick<CoreClient, 'callJson' | 'subscribe'>;
-  /** The read-only core that answers SEPARATE_READS, or null when the one core answers everything. */
+  /** The read-only core that answers SEPARATE_READS (and answeredByReader's), or null when the one core answers everything. */
   readonly reader: Pick<CoreClient, 'callJson'> | null;
   readonly staticDir: string;
   readonly maxBodyBytes: number;
@@ -283,7 +302,7 @@ async function handleApi(context: Context, request: IncomingMessage, response: S
   if (uploads === null) return sendJson(response, 400, err('invalid_request', UPLOAD_UNAVAILABLE));
   let result: Result<unknown>;
   try {
-    const answering = context.reader !== null && SEPARATE_READS.has(method) ? context.reader : context.core;
+    const answering = context.reader !== null && answeredByReader(method, json) ? context.reader : context.core;
     result = await answering.callJson(method, json, client, uploads, requestIdOf(request.headers['x-marginalia-request']));
     // The core parses the body: JSON it cannot read is a 400, as before.
     if (!result.ok && result.error.code === 'invalid_request' && result.error.message === INVALID_JSON_MESSAGE) return sendJson(response, 400, result);
