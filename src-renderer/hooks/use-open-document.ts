@@ -30,13 +30,17 @@ export function useOpenDocument(client: Client, options: OpenDocumentOptions) {
   /** The document whose full tags have arrived (the article opens with their spans, the full list follows). */
   const [fullFor, setFullFor] = useState<string | null>(null);
   const openedId = useRef<string | null>(null);
+  const openRequests = useRef(0);
   const shownNow = useRef(shown);
   shownNow.current = shown;
 
   const openDocument = useCallback(
     async (id: string) => {
+      // The last document asked for wins: a large one still loading never replaces one opened after it.
+      const asked = ++openRequests.current;
       // The article is drawn from the tags' spans; the list, the details and the hover texts wait for the full tags.
       const [document, drawn] = await Promise.all([client.call('document.get', { id }), client.call('annotation.spans', { documentId: id })]);
+      if (asked !== openRequests.current) return;
       onOpened();
       openedId.current = id;
       setInitialAnnotations(drawn.spans);
@@ -55,6 +59,7 @@ export function useOpenDocument(client: Client, options: OpenDocumentOptions) {
   );
 
   const closeDocument = useCallback(() => {
+    openRequests.current++;
     openedId.current = null;
     setDoc(null);
   }, []);
