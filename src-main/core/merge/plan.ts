@@ -73,7 +73,14 @@ export interface Translation {
 
 /** The date as written here: a date from the future becomes the merge time. */
 export function clampDate(value: string, translation: Translation): string {
-  return Date.parse(value) > Date.parse(translation.now) + MAX_CLOCK_SKEW_MS ? translation.now : value;
+  return Date.parse(value) > latestAllowed(translation.now) ? translation.now : value;
+}
+
+// The merge time read once per merge, not once per date of every row and snapshot.
+let allowed = { now: '', latest: 0 };
+function latestAllowed(now: string): number {
+  if (allowed.now !== now) allowed = { now, latest: Date.parse(now) + MAX_CLOCK_SKEW_MS };
+  return allowed.latest;
 }
 
 const ANALYST_KEYS = new Set(['analystId', 'reviewerId', 'importedBy']);
