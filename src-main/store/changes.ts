@@ -52,7 +52,13 @@ export const ANNOTATION_ROW_AS_JSON = (r: string): string =>
  * The change log with both snapshots put back, under ChangeRecord's names (`c` is the entry): a NULL `after` is
  * the tag's row that the entry is still the head of; a NULL `before` of an update is the parent entry's `after`.
  */
-export const CHANGES_WITH_SNAPSHOTS = `SELECT c.id, c.entity_type AS entityType, c.entity_id AS entityId, c.op, c.parent_id AS parentId,
+export const CHANGES_WITH_SNAPSHOTS = changesWithSnapshots('');
+
+/** CHANGES_WITH_SNAPSHOTS with `afterIsTheRow`: 1 when the entry's `after` was put back from its tag's row (stored NULL). */
+export const CHANGES_WITH_SNAPSHOTS_AND_ORIGIN = changesWithSnapshots('c.after IS NULL AS afterIsTheRow, ');
+
+function changesWithSnapshots(extraColumns: string): string {
+  return `SELECT ${extraColumns}c.id, c.entity_type AS entityType, c.entity_id AS entityId, c.op, c.parent_id AS parentId,
   CASE WHEN c.before IS NOT NULL OR c.op = 'create' THEN c.before
     ELSE coalesce(p.after, CASE WHEN pa.head_change_id = p.id THEN ${ANNOTATION_ROW_AS_JSON('pa')} END) END AS before,
   coalesce(c.after, CASE WHEN a.head_change_id = c.id THEN ${ANNOTATION_ROW_AS_JSON('a')} END) AS after,
@@ -61,6 +67,7 @@ export const CHANGES_WITH_SNAPSHOTS = `SELECT c.id, c.entity_type AS entityType,
   LEFT JOIN annotations a ON c.after IS NULL AND a.id = c.entity_id
   LEFT JOIN changes p ON c.before IS NULL AND c.op <> 'create' AND p.id = c.parent_id
   LEFT JOIN annotations pa ON p.after IS NULL AND pa.id = p.entity_id`;
+}
 
 /** The change log as stored, snapshots not put back (a NULL `after` stays NULL): for a file without a readable annotations table. */
 export const STORED_CHANGES = `SELECT id, entity_type AS entityType, entity_id AS entityId, op, parent_id AS parentId, before, after,

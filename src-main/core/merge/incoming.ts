@@ -13,7 +13,7 @@ import { rangeProblem, textTargetFor } from '../../../src-shared/text/quote';
 import { LATEST_SCHEMA_VERSION } from '../../store/migrations/index';
 import { assertOpenableProject, migrate, type Db } from '../../store/open-project';
 import { schemaProblem } from '../../store/schema-check';
-import { CHANGES_WITH_SNAPSHOTS, type ChangeRecord } from '../../store/changes';
+import { CHANGES_WITH_SNAPSHOTS, CHANGES_WITH_SNAPSHOTS_AND_ORIGIN, type ChangeRecord } from '../../store/changes';
 import { DOCUMENT_CHANGES_SQL, type DocumentChangeRecord } from '../../store/document-changes';
 import { allRejectedSuggestions, type RejectedSuggestion } from '../../store/rejected-suggestions';
 import { sha256Hex } from '../document-service';
@@ -306,12 +306,22 @@ function readDocumentRecords(db: Db, texts: ReadonlyMap<string, string>, inspect
   });
 }
 
-/** One row of CHANGES_SQL, validated with both its snapshots (valid records of the entity it names); refuses it otherwise. */
-export function changeOfRow(raw: unknown, index: number, texts: ReadonlyMap<string, string>, inspector: RecordInspector): z.infer<typeof ChangeRowSchema> {
+/**
+ * One row of CHANGES_SQL, validated with both its snapshots (valid records of the entity it names); refuses it
+ * otherwise. `afterIsValidRow` says the `after` was put back from a tag's row already validated (annotationOfRow,
+ * the same checks on the same columns), so it is not parsed and checked a second time.
+ */
+export function changeOfRow(
+  raw: unknown,
+  index: number,
+  texts: ReadonlyMap<string, string>,
+  inspector: RecordInspector,
+  afterIsValidRow = false,
+): z.infer<typeof ChangeRowSchema> {
   const what = `change ${index + 1}`;
   const change = validated(ChangeRowSchema, raw, what);
   inspector.inspect(change, what);
-  for (const snapshot of [change.before, change.after]) {
+  for (const snapshot of afterIsValidRow ? [change.before] : [change.before, change.after]) {
     if (snapshot === null) continue;
     const value = parseJson(snapshot, 'a change-log entry');
     if (change.entityType === 'document') {
@@ -349,9 +359,12 @@ function checkChangeLog(
 ): IncomingProject['changes'] {
   const ids = new Set<string>();
   const light: IncomingProject['changes'] = [];
+  // A tag's current row, validated above, is the `after` of its head entry when that entry leaves it to the row.
+  const heads = new Map(annotations.map(({ annotation, headChangeId }) => [annotation.id as string, headChangeId]));
   let index = 0;
-  for (const raw of db.prepare(CHANGES_SQL).iterate()) {
-    const change = changeOfRow(raw, index++, texts, inspector);
+  for (const raw of db.prepare(`${CHANGES_WITH_SNAPSHOTS_AND_ORIGIN} ORDER BY c.seq`).iterate() as Iterable<{ afterIsTheRow: number; id: unknown; entityType: unknown; entityId: unknown }>) {
+    const afterIsValidRow = raw.afterIsTheRow === 1 && raw.entityType === 'annotation' && typeof raw.entityId === 'string' && heads.get(raw.entityId) === raw.id;
+    const change = changeOfRow(raw, index++, texts, inspector, afterIsValidRow);
     if (ids.has(change.id)) refuse('its change log repeats an entry');
     ids.add(change.id);
     light.push({ id: change.id, parentId: change.parentId, analystId: change.analystId });
