@@ -19,6 +19,8 @@ export function applyMerge(db: Db, plan: MergePlan, incoming: IncomingProject, n
     for (const document of plan.newDocuments) insertDocument(db, document);
     // Streamed from the checked private copy: the whole log is never held in memory at once.
     const t = plan.translation;
+    // An entry that a tag written below takes as its head leaves its `after` to that row, as a tag's own edits do.
+    const rowHeads = new Set(plan.writes.filter((w) => w.entity.type === 'annotation').map((w) => w.headChangeId));
     for (const change of incoming.readChanges()) {
       if (!plan.newChangeIds.has(change.id)) continue;
       appendChange(db, {
@@ -26,7 +28,7 @@ export function applyMerge(db: Db, plan: MergePlan, incoming: IncomingProject, n
         analystId: (t.analystIds.get(change.analystId) ?? change.analystId) as AnalystId,
         at: clampDate(change.at, t),
         before: translateSnapshot(change.before, t, change.entityType),
-        after: translateSnapshot(change.after, t, change.entityType) ?? change.after,
+        after: change.entityType === 'annotation' && rowHeads.has(change.id) ? null : (translateSnapshot(change.after, t, change.entityType) ?? change.after),
       });
     }
     for (const change of incoming.readDocumentChanges?.() ?? []) {

@@ -129,6 +129,33 @@ describe('merging teammates’ project files', () => {
     expect(merge(anna, ben).summary).toMatchObject({ newChanges: 0, updatedTags: 0, newTags: [], conflicts: 0 });
   });
 
+  it('stores a merged tag once: its head entry leaves the after to the row, which reads back as the tag and is the next edit’s before', async () => {
+    const { paths, documentId } = await forkedProjects(['anna', 'ben']);
+    const [anna, ben] = paths as [string, string];
+    await applyOps(ben, 'Ben', documentId, [{ type: 'create', kind: 'figure', start: 41, length: 12 }]);
+    const benSession = openProject(ben, { analystName: 'Ben' });
+    const [figure] = allAnnotations(benSession.db).filter((a) => a.kind === 'figure');
+    await call(benSession, 'annotation.update', { id: figure?.id, note: 'checked' });
+    benSession.close();
+    merge(anna, ben);
+
+    const session = openProject(anna, { analystName: 'Anna' });
+    try {
+      const tag = allAnnotations(session.db).find((a) => a.id === figure?.id);
+      const log = allChanges(session.db).filter((c) => c.entityId === figure?.id);
+      expect(log.map((c) => c.op)).toEqual(['create', 'update']);
+      expect(JSON.parse(log[1]?.after ?? 'null')).toEqual(tag);
+      expect(JSON.parse(log[0]?.after ?? 'null')).toMatchObject({ note: '' });
+      const stored = session.db.prepare('SELECT after FROM changes WHERE id = ?').pluck();
+      expect([stored.get(log[0]?.id), stored.get(log[1]?.id)]).toEqual([log[0]?.after, null]);
+      await call(session, 'annotation.update', { id: figure?.id, note: 'rechecked' });
+      const edit = allChanges(session.db).filter((c) => c.entityId === figure?.id)[2];
+      expect(JSON.parse(edit?.before ?? 'null')).toEqual(tag);
+    } finally {
+      session.close();
+    }
+  });
+
   it('takes a one-sided edit, and lists an edit-versus-delete as a conflict the newer side wins', async () => {
     const { paths } = await forkedProjects(['anna', 'ben']);
     const [anna, ben] = paths as [string, string];
