@@ -40,16 +40,8 @@ export class ProjectSession {
     this.now = now ?? (() => new Date().toISOString());
   }
 
-  /**
-   * A new id, time-ordered (UUIDv7): rows written one after another land next to each other in the id indexes of
-   * tags and the change log, so a batch of tags touches a few index pages instead of nearly all of them. Made from
-   * Node's pooled random UUID (one random draw per id would cost more than the row's insert): its first 48 bits
-   * become the milliseconds since 1970 and its version 7, leaving the 74 random bits a UUIDv7 has.
-   */
   newId<T extends string>(): T {
-    const random = randomUUID();
-    const ms = Date.now().toString(16).padStart(12, '0');
-    return `${ms.slice(0, 8)}-${ms.slice(8)}-7${random.slice(15)}` as T;
+    return randomUUID() as T;
   }
 
   /** The analyst as recorded in this file, if they have written anything yet. */
