@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, ROOT, test } from './fixtures';
 import { selectText, setAnalystName } from './helpers';
 
-const BRIEF = join(ROOT, 'src-main', 'core', 'import', 'fixtures', 'brief-3-pages.pdf');
+const BRIEF = join(ROOT, 'src-main', 'core', 'article-import', 'fixtures', 'brief-3-pages.pdf');
 
 test('a dropped PDF keeps its pages: in the margin, in the tag details and in the CSV', async ({ workbench }) => {
   const { page } = workbench;

@@ -12,7 +12,7 @@ test('a hostile HTML article imports and displays as text, with nothing executed
     void dialog.dismiss();
   });
   await setAnalystName(page);
-  const html = readFileSync(join(ROOT, 'src-main', 'core', 'import', 'fixtures', 'hostile.html'));
+  const html = readFileSync(join(ROOT, 'src-main', 'core', 'article-import', 'fixtures', 'hostile.html'));
   await importThroughPicker(page, [{ name: 'harbour-talks.html', mimeType: 'text/html', buffer: html }]);
   await expect(page.locator('.document-header h1')).toHaveText('Harbour Talks Resume After Storm Delay');
   const article = page.locator('.ProseMirror');

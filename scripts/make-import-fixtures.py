@@ -8,7 +8,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfdoc import PDFDictionary, PDFName, PDFString
 from reportlab.pdfgen import canvas
 
-OUT = os.path.join(os.path.dirname(__file__), '..', 'src-main', 'core', 'import', 'fixtures')
+OUT = os.path.join(os.path.dirname(__file__), '..', 'src-main', 'core', 'article-import', 'fixtures')
 WIDTH, HEIGHT = A4
 LEFT = 72
 BODY_SIZE = 11
