@@ -189,7 +189,7 @@ test('adds a reliability warning about the whole document from its header', asyn
 });
 
 // Known race: in one CI run the selection was cleared after the saved tag was drawn (by an update that follows the save,
-// not yet found), so the mouse case is not reliably kept yet; the keyboard case is covered by the keyboard spec.
+// not yet found), so a mouse selection made while a tag saves is not reliably kept yet.
 test.fixme('a passage selected with the mouse while the previous tag is being saved stays selected, and the saved tag does not take the focus', async ({ workbench }) => {
   test.skip(workbench.host !== 'browser', 'the desktop app answers over IPC, which a page route cannot hold back');
   const { page } = workbench;
