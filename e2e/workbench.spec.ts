@@ -188,9 +188,8 @@ test('adds a reliability warning about the whole document from its header', asyn
   await expect(page.locator('.tag-list .tag-item', { hasText: 'Whole document' })).toHaveCount(1);
 });
 
-// Known race: in one CI run the selection was cleared after the saved tag was drawn (by an update that follows the save,
-// not yet found), so a mouse selection made while a tag saves is not reliably kept yet.
-test.fixme('a passage selected with the mouse while the previous tag is being saved stays selected, and the saved tag does not take the focus', async ({ workbench }) => {
+test('a passage selected with the mouse while the previous tag is being saved stays selected, and the saved tag does not take the focus', async ({ workbench }) => {
+  test.fixme(true, 'known race: in one CI run the selection was cleared after the saved tag was drawn, by an update after the save not yet found');
   test.skip(workbench.host !== 'browser', 'the desktop app answers over IPC, which a page route cannot hold back');
   const { page } = workbench;
   await setAnalystName(page);
