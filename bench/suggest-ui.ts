@@ -13,18 +13,18 @@ import { benchWorkspace, BIG_TITLE, CHROMIUM, CHROMIUM_ARGS, ensureRendererBuilt
 const RUNS = 7;
 
 // In-page helpers, plain JavaScript. "Painted" as in bench/ui.ts: a forced layout, the next animation frame and a task
-// queued from it. An open ends once the article is shown, the page has the suggestion.list answer for it and (when
-// it holds any) a suggestion is in the article, then two painted frames (React draws the suggestions in an effect).
+// queued from it. An open ends once the article is shown, the page has the answer to its suggestions (suggestion.spans)
+// and (when it holds any) a suggestion is in the article, then two painted frames (React draws the suggestions in an effect).
 const PAGE_HELPERS = `window.sgBench = (() => {
   const painted = () => new Promise((resolve) => { void document.body.offsetHeight; requestAnimationFrame(() => setTimeout(resolve, 0)); });
-  /** When each suggestion.list request was sent whose answer the page has. */
+  /** When each suggestion.spans request was sent whose answer the page has. */
   const answered = [];
   let changed = () => {};
   const realFetch = window.fetch.bind(window);
   window.fetch = async (input, init) => {
     const sent = performance.now();
     const response = await realFetch(input, init);
-    if (String(input).includes('/api/suggestion.list')) response.clone().text().then(() => { answered.push(sent); changed(); });
+    if (String(input).includes('/api/suggestion.spans')) response.clone().text().then(() => { answered.push(sent); changed(); });
     return response;
   };
   const answeredSince = (t0) => answered.some((sent) => sent >= t0);
@@ -115,14 +115,19 @@ export async function runSuggestUiBenchmark(): Promise<Record<string, string>> {
     const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
-    // Every suggestion.list answer passes through here, the server's as it is or emptied: the two opens differ only
-    // in what is drawn, not in the way the answer travels or the work the server does.
+    // Every answer with suggestions (the article's spans; the full list, should the page ask for it) passes through
+    // here, the server's as it is or emptied: the two opens differ only in what is drawn, not in the way the answer
+    // travels or the work the server does.
     let empty = false;
-    await page.route('**/api/suggestion.list', async (route: Route) => {
-      const emptied = empty;
+    const emptied: Record<string, unknown> = {
+      'suggestion.spans': { keys: [], kinds: [], starts: [], ends: [], actors: [], reasons: [], strings: [] },
+      'suggestion.list': { suggestions: [], counts: { total: 0, byKind: { actor: 0, figure: 0, claim: 0 }, byDocument: [] } },
+    };
+    await page.route(/\/api\/suggestion\.(spans|list)$/, async (route: Route) => {
+      const toEmpty = empty;
       const response = await route.fetch();
-      const body = (await response.json()) as { ok: boolean; value?: { suggestions: unknown[]; counts: unknown } };
-      if (emptied && body.value) body.value = { suggestions: [], counts: { total: 0, byKind: { actor: 0, figure: 0, claim: 0 }, byDocument: [] } };
+      const body = (await response.json()) as { ok: boolean; value?: unknown };
+      if (toEmpty && body.ok) body.value = emptied[new URL(route.request().url()).pathname.replace('/api/', '')];
       await route.fulfill({ response, json: body });
     });
     page.on('pageerror', (error) => console.error('Page error:', error.message));
@@ -147,8 +152,8 @@ export async function runSuggestUiBenchmark(): Promise<Record<string, string>> {
     const drawn = withSuggestions[0]?.drawn ?? 0;
     const overhead = (x: number, base: number) => `${(((x - base) / base) * 100).toFixed(1)}%`;
     const rows = {
-      [`Open the 1 MB bench article with its suggestions drawn (${drawn.toLocaleString('en-US')} in the article: figures and claims; no registered actors, no tags): click → article, suggestion.list answer, suggestions in the DOM (those around the screen), two painted frames`]: `${ms(open)} median of ${RUNS}; renderer main thread busy ${ms(busy)}`,
-      'The same open with the suggestion.list answer emptied (same request, same server work, nothing drawn)': `${ms(bare)} median of ${RUNS}; renderer main thread busy ${ms(bareBusy)}`,
+      [`Open the 1 MB bench article with its suggestions drawn (${drawn.toLocaleString('en-US')} in the article: figures and claims; no registered actors, no tags): click → article, suggestion.spans answer, suggestions in the DOM (those around the screen), two painted frames`]: `${ms(open)} median of ${RUNS}; renderer main thread busy ${ms(busy)}`,
+      'The same open with the suggestion.spans answer emptied (same request, same server work, nothing drawn)': `${ms(bare)} median of ${RUNS}; renderer main thread busy ${ms(bareBusy)}`,
       'What drawing the suggestions adds to the open': `${overhead(open, bare)} of the open time, ${overhead(busy, bareBusy)} of the main thread's busy time; target < 10% ${open - bare < 0.1 * bare ? '✔' : 'missed'}`,
       'Scroll to the middle of the article (opened with suggestions): scrollIntoView → suggestions drawn on screen, painted': ms(scrolled),
       'First open of the article (its suggestions computed on the server, then remembered)': `${ms(first.total)}`,

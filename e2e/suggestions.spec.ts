@@ -65,7 +65,7 @@ test('Budanov registered once, all his mentions accepted in one step; a rejectio
 
   // Idle, the page asks for nothing more (no refetch loop).
   const lists: string[] = [];
-  page.on('request', (r) => r.url().includes('suggestion.list') && lists.push(r.url()));
+  page.on('request', (r) => /\/api\/suggestion\.(list|spans)$/.test(r.url()) && lists.push(r.url()));
   await page.waitForTimeout(2000);
   expect(lists).toEqual([]);
 

@@ -90,6 +90,7 @@ export function createHandlers(session: ProjectSession): ProjectHandlers {
     'search.query': (request) => searchProject(session, request),
     'search.tagAll': (request) => tagSearchHits(session, request),
     'suggestion.list': async (request) => (await suggestions()).listSuggestions(session, request),
+    'suggestion.spans': async (request) => (await suggestions()).listSuggestionSpans(session, request),
     'suggestion.accept': async (request) => (await suggestions()).acceptSuggestionKeys(session, request),
     'suggestion.reject': async (request) => (await suggestions()).rejectSuggestionKeys(session, request),
     'suggestion.acceptAll': async (request) => (await suggestions()).acceptAllSuggestions(session, request),

@@ -1,8 +1,9 @@
-// The suggestions of the open project in the workbench: fetched for the open document (drawn in the article) and,
-// while the panel shows them, for the whole project, again after every change; the focused one, its keys, accept
-// and reject.
+// The suggestions of the open project in the workbench: the open document's spans (drawn and walked in the article)
+// and, while the panel shows them, the whole project's suggestions, fetched again after every change; the focused
+// one, its keys, accept and reject.
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Actor } from '../../src-shared/model/actor';
+import { decodeSuggestionSpans, type SuggestionSpan } from '../../src-shared/suggest/spans';
 import type { Suggestion, SuggestionKind } from '../../src-shared/suggest/types';
 import type { Client } from '../api/client';
 import { KIND_KEYS, KIND_LABELS } from '../components/kinds';
@@ -12,7 +13,7 @@ import { isPlainKey, NEXT_KEY, PREVIOUS_KEY, REJECT_SUGGESTION_KEY } from '../ke
 export interface SuggestionsOptions {
   client: Client;
   /** The open document (a new object whenever it is opened again: its view is then a new one). */
-  document: { id: string } | null;
+  document: { id: string; text: string } | null;
   viewRef: RefObject<ArticleView | null>;
   /** Grows with every change to the project (tags, actors, undo …): the suggestions are fetched again. */
   revision: number;
@@ -40,20 +41,16 @@ export interface AcceptAllScope {
   documentId?: string;
 }
 
-const byPosition = (a: Suggestion, b: Suggestion) => a.start - b.start || b.end - a.end;
+/** What accepting or rejecting a suggestion needs of it: its key, where it is and its text (for the message). */
+export type ChosenSuggestion = Pick<Suggestion, 'key' | 'documentId' | 'end' | 'quote'>;
 
-/** The list in text order: as it is when already so (the core answers in text order), else a sorted copy. */
-function inTextOrder(list: Suggestion[]): Suggestion[] {
-  for (let i = 1; i < list.length; i++) if (byPosition(list[i - 1] as Suggestion, list[i] as Suggestion) > 0) return list.sort(byPosition);
-  return list;
-}
-
-/** The hover text of a suggestion in the article. */
-function titleOf(s: Suggestion): string {
-  const what = s.kind === 'figure' ? s.quote : (s.actor ?? s.quote);
+/** The hover text of a suggestion of the article `text`. */
+const titleIn = (text: string) => (s: SuggestionSpan): string => {
+  const quote = text.slice(s.start, s.end);
+  const what = s.kind === 'figure' ? quote : (s.actor ?? quote);
   const key = KIND_KEYS[s.kind];
   return `Suggested ${KIND_LABELS[s.kind].toLowerCase()}: ${what} (${s.reason}). Enter or ${key} accepts, X rejects.`;
-}
+};
 
 function matchesScope(s: Suggestion, scope: AcceptAllScope): boolean {
   if (s.kind !== scope.kind || (scope.documentId !== undefined && s.documentId !== scope.documentId)) return false;
@@ -66,8 +63,10 @@ export function useSuggestions(options: SuggestionsOptions) {
   const { client, document: doc, viewRef, revision, actors, keysEnabled, selectedTagId } = options;
   const latest = useRef(options);
   latest.current = options;
-  /** The open document's suggestions in text order, with the document they were fetched for. */
-  const [fetched, setFetched] = useState<{ documentId: string | null; list: Suggestion[] }>({ documentId: null, list: [] });
+  /** The open document's suggestions (their spans) in text order, with the document they were fetched for. */
+  const [fetched, setFetched] = useState<{ documentId: string | null; list: SuggestionSpan[] }>({ documentId: null, list: [] });
+  /** While the panel shows them: the open document's full suggestions (fetched before the project's, so fresher). */
+  const [full, setFull] = useState<{ documentId: string | null; list: Suggestion[] }>({ documentId: null, list: [] });
   const [inProject, setInProject] = useState<Suggestion[]>([]);
   const [focusedKey, setFocusedKey] = useState<string | null>(null);
   const [reloads, setReloads] = useState(0);
@@ -79,17 +78,22 @@ export function useSuggestions(options: SuggestionsOptions) {
   const request = useRef(0);
   const documentId = doc?.id ?? null;
 
-  // The open document first (it is drawn), then the whole project (the panel's lists and counts).
+  // The open document's spans first (they are drawn), then the whole project (the panel's lists and counts).
   useEffect(() => {
     const id = ++request.current;
     const current = () => id === request.current;
     void (async () => {
       if (documentId !== null) {
-        const here = await client.call('suggestion.list', { documentId });
+        const here = await client.call('suggestion.spans', { documentId });
         if (!current()) return;
-        setFetched({ documentId, list: inTextOrder(here.suggestions) });
+        setFetched({ documentId, list: decodeSuggestionSpans(here) });
       } else setFetched({ documentId: null, list: [] });
       if (!watching) return;
+      if (documentId !== null) {
+        const listed = await client.call('suggestion.list', { documentId });
+        if (!current()) return;
+        setFull({ documentId, list: listed.suggestions });
+      }
       const everywhere = await client.call('suggestion.list', {});
       if (current()) setInProject(everywhere.suggestions);
     })().catch((error: unknown) => current() && latest.current.onError(error));
@@ -110,14 +114,16 @@ export function useSuggestions(options: SuggestionsOptions) {
     [viewRef],
   );
 
-  const inDocument = useMemo(() => (fetched.documentId === documentId ? fetched.list : []), [fetched, documentId]);
+  /** The open document's suggestions as drawn: what the keys walk and act on. */
+  const spans = useMemo(() => (fetched.documentId === documentId ? fetched.list : []), [fetched, documentId]);
+  const inDocument = useMemo(() => (full.documentId === documentId ? full.list : []), [full, documentId]);
 
   // Drawn in the article whenever they or the article's view change; then a focus asked for before they came.
   useEffect(() => {
     const view = viewRef.current;
     if (!view || !doc || fetched.documentId !== doc.id) return;
     const drawn = fetched.list;
-    view.setSuggestions(drawn, titleOf);
+    view.setSuggestions(drawn, titleIn(doc.text));
     const wanted = pendingFocus.current;
     if (wanted) {
       pendingFocus.current = null;
@@ -132,21 +138,24 @@ export function useSuggestions(options: SuggestionsOptions) {
     if (selectedTagId !== null) focus(null);
   }, [selectedTagId, focus]);
 
-  const focused = inDocument.find((s) => s.key === focusedKey) ?? null;
+  const focused = useMemo(() => {
+    const span = spans.find((s) => s.key === focusedKey);
+    return span && doc ? { ...span, documentId: doc.id, quote: doc.text.slice(span.start, span.end) } : null;
+  }, [spans, focusedKey, doc]);
 
   const step = useCallback(
     (direction: 1 | -1) => {
-      if (inDocument.length === 0) return;
-      const at = inDocument.findIndex((s) => s.key === focusedKey);
-      const index = at === -1 ? (direction > 0 ? 0 : inDocument.length - 1) : (at + direction + inDocument.length) % inDocument.length;
-      focus(inDocument[index]?.key ?? null);
+      if (spans.length === 0) return;
+      const at = spans.findIndex((s) => s.key === focusedKey);
+      const index = at === -1 ? (direction > 0 ? 0 : spans.length - 1) : (at + direction + spans.length) % spans.length;
+      focus(spans[index]?.key ?? null);
     },
-    [inDocument, focusedKey, focus],
+    [spans, focusedKey, focus],
   );
 
   /** Accepts suggestions by key (one undo step); the focus goes on to the next suggestion in the text. */
   const accept = useCallback(
-    async (chosen: readonly Suggestion[]) => {
+    async (chosen: readonly ChosenSuggestion[]) => {
       if (chosen.length === 0) return;
       const { say, onAccepted, onError } = latest.current;
       try {
@@ -163,7 +172,7 @@ export function useSuggestions(options: SuggestionsOptions) {
   );
 
   const reject = useCallback(
-    async (chosen: readonly Suggestion[]) => {
+    async (chosen: readonly ChosenSuggestion[]) => {
       if (chosen.length === 0) return;
       const { say, onError } = latest.current;
       try {
@@ -242,7 +251,7 @@ export function useSuggestions(options: SuggestionsOptions) {
         event.stopPropagation();
       };
       if (event.shiftKey && (key === NEXT_KEY || key === PREVIOUS_KEY)) {
-        if (inDocument.length === 0) return;
+        if (spans.length === 0) return;
         handled();
         step(key === NEXT_KEY ? 1 : -1);
         return;
@@ -264,7 +273,7 @@ export function useSuggestions(options: SuggestionsOptions) {
     };
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
-  }, [keysEnabled, inDocument, focused, step, accept, reject, focus, viewRef]);
+  }, [keysEnabled, spans, focused, step, accept, reject, focus, viewRef]);
 
   return { inDocument, inProject, focusedKey, focus, step, open, accept, reject, previewAll, acceptAll, watchProject };
 }

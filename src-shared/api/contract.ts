@@ -6,6 +6,7 @@ import { ActorKindSchema, ActorNameSchema, ActorSchema } from '../model/actor';
 import { AnnotationKindSchema, AnnotationSchema, AttributesPatchSchema, TagSpanSchema, WarningCategorySchema } from '../model/annotation';
 import { DocumentMetaSchema, DocumentSchema } from '../model/document';
 import { ActorIdSchema, AnalystIdSchema, AnnotationIdSchema, DocumentIdSchema, ProjectIdSchema, TimestampSchema } from '../model/ids';
+import { SuggestionSpansSchema } from '../suggest/spans';
 import { AcceptResultSchema, SuggestionCountsSchema, SuggestionKindSchema, SuggestionSchema } from '../suggest/types';
 import { describeBytes, FILE_LIMITS, IMPORT_BATCH_LIMITS, MAX_MERGE_PREVIEWS, type FileKind } from './limits';
 
@@ -601,6 +602,11 @@ export const contract = {
     () => z.strictObject({ documentId: DocumentIdSchema.optional(), kind: SuggestionKindSchema.optional() }),
     () => z.object({ suggestions: z.array(SuggestionSchema), counts: SuggestionCountsSchema }),
   ),
+  /**
+   * One document's suggestions as its article draws and walks them: key, kind, span, actor name and reason, in
+   * compact arrays (about a seventh of suggestion.list's size). The rest of each suggestion is in suggestion.list.
+   */
+  'suggestion.spans': method(() => z.strictObject({ documentId: DocumentIdSchema }), () => SuggestionSpansSchema),
   /** Turns suggestions into tags by this analyst, in one transaction and one undoable step. */
   'suggestion.accept': method(() => z.strictObject({ keys: SuggestionKeysSchema }), () => AcceptResultSchema),
   /** Remembers suggestions as rejected in the project file, so they are not offered again. */

@@ -7,6 +7,7 @@ import { newTestProject, temporaryDirectory, type TestProject } from '../../test
 import { mergeProjectFile, packProject } from '../merge/index';
 import { openProject } from '../session';
 import { createProjectApi } from '../handlers';
+import { decodeSuggestionSpans } from '../../../src-shared/suggest/spans';
 
 const open: TestProject[] = [];
 const dirs: ReturnType<typeof temporaryDirectory>[] = [];
@@ -52,6 +53,30 @@ describe('suggestions', () => {
     const documentId = everywhere[0]?.documentId ?? '';
     const here = (await p.call('suggestion.list', { documentId })).suggestions;
     expect(here).toEqual(everywhere.filter((s) => s.documentId === documentId));
+  });
+
+  it('answers one document’s spans with the same suggestions as its listing, in text order, each quote the text of its span', async () => {
+    const p = await projectWithBudanov();
+    const documents = (await p.call('document.list', {})).documents;
+    for (const { id: documentId } of documents) {
+      const { suggestions } = await p.call('suggestion.list', { documentId });
+      const spans = decodeSuggestionSpans(await p.call('suggestion.spans', { documentId }));
+      expect(spans.length).toBeGreaterThan(0);
+      const byKey = new Map(suggestions.map((s) => [s.key, s]));
+      expect(spans.map((s) => s.key).sort()).toEqual([...byKey.keys()].sort());
+      const text = (await p.call('document.get', { id: documentId })).text;
+      for (const [i, span] of spans.entries()) {
+        const full = byKey.get(span.key);
+        expect(span).toEqual({ key: full?.key, kind: full?.kind, start: full?.start, end: full?.end, ...(full?.actor !== undefined ? { actor: full.actor } : {}), reason: full?.reason });
+        expect(full?.quote).toBe(text.slice(span.start, span.end));
+        if (i > 0) expect(span.start).toBeGreaterThanOrEqual(spans[i - 1]?.start ?? 0);
+      }
+    }
+  });
+
+  it('refuses the spans of a document that is not in the project', async () => {
+    const p = await projectWithBudanov();
+    await expect(p.call('suggestion.spans', { documentId: '00000000-0000-4000-8000-000000000000' })).rejects.toThrow(/no document/);
   });
 
   it('accepts every suggestion for an actor as tags linked to it, noting the source, in one undo step', async () => {

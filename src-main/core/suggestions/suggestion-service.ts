@@ -6,6 +6,7 @@ import type { ActorId, DocumentId } from '../../../src-shared/model/ids';
 import { UserError } from '../../../src-shared/model/result';
 import { offered, suggestDocument, tagsByDocument } from '../../../src-shared/suggest/index';
 import { ActorMatcher } from '../../../src-shared/suggest/known-actors';
+import { encodeSuggestionSpans } from '../../../src-shared/suggest/spans';
 import type { Suggestion, SuggestionCounts, SuggestionKind } from '../../../src-shared/suggest/types';
 import { actorById, allActors } from '../../store/actors';
 import { allAnnotations, annotationsForDocument } from '../../store/annotations';
@@ -84,6 +85,10 @@ function countsOf(suggestions: readonly Suggestion[]): SuggestionCounts {
 export function listSuggestions(session: ProjectSession, request: ValidRequestOf<'suggestion.list'>): ResponseOf<'suggestion.list'> {
   const suggestions = currentSuggestions(session, request);
   return { suggestions, counts: countsOf(suggestions) };
+}
+
+export function listSuggestionSpans(session: ProjectSession, request: ValidRequestOf<'suggestion.spans'>): ResponseOf<'suggestion.spans'> {
+  return encodeSuggestionSpans(currentSuggestions(session, request));
 }
 
 /** The suggestions `keys` name, in the order given; refuses a key that is not on offer (accepted, rejected, unknown). */
