@@ -22,8 +22,8 @@ import { pageMarginPlugin } from './plugins/page-margin';
 import { liveSectionsPlugin, showSections } from './plugins/live-sections';
 import { readOnly } from './plugins/read-only';
 import { searchHitsKey, searchHitsPlugin, setCurrentSearchHit, setSearchHits, type HitRange } from './plugins/search-hits';
-import { suggestionsKey, suggestionsPlugin, type SuggestionMark } from './plugins/suggestions';
-import type { SuggestionKind } from '../../src-shared/suggest/types';
+import { suggestionRange, suggestionsKey, suggestionsPlugin, type SuggestionMarks } from './plugins/suggestions';
+import { spanKind, type SuggestionColumns } from '../../src-shared/suggest/spans';
 
 /** How long a highlight keeps the `hl-flash` class after "scroll to" (the CSS animation lasts as long). */
 export const FLASH_DURATION_MS = 1200;
@@ -264,24 +264,29 @@ export class ArticleView {
   // ── Suggestions ────────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Draws the article's suggestions (text offsets) in place of those drawn before; the focus stays if still drawn.
-   * `titleOf` makes a suggestion's hover text, asked only for those drawn (near the viewport).
+   * Draws the article's suggestions (text offsets, in text order) in place of those drawn before; the focus stays
+   * if still drawn. `titleOf(i)` makes the i-th one's hover text, asked only for those drawn (near the viewport).
    */
-  setSuggestions<S extends { key: string; kind: SuggestionKind; start: number; end: number }>(suggestions: readonly S[], titleOf: (s: S) => string): void {
-    const marks: SuggestionMark[] = [];
-    for (const s of suggestions) {
-      const range = this.map.toPosRange(s.start, s.end);
-      if (range) marks.push({ key: s.key, kind: s.kind, from: range.from, to: range.to, title: () => titleOf(s) });
+  setSuggestions(spans: SuggestionColumns, titleOf: (i: number) => string): void {
+    const { keys, starts, ends } = spans;
+    const [from, to] = [new Int32Array(keys.length), new Int32Array(keys.length)];
+    for (let i = 0; i < keys.length; i++) {
+      if (i > 0 && (starts[i] as number) < (starts[i - 1] as number)) throw new RangeError('The suggestions are not in text order.');
+      const range = this.map.toPosRange(starts[i] as number, ends[i] as number);
+      // One that cannot be drawn keeps its place in the order, as an empty range.
+      from[i] = range ? range.from : this.map.toPos(starts[i] as number);
+      to[i] = range ? range.to : (from[i] as number);
     }
+    const marks: SuggestionMarks = { keys, kindOf: (i) => spanKind(spans, i), from, to, title: titleOf };
     this.view.dispatch(this.view.state.tr.setMeta(suggestionsKey, { type: 'set', marks }));
   }
 
   /** Marks the suggestion the keys act on (null: none) and scrolls it into view. */
   focusSuggestion(key: string | null): void {
     this.view.dispatch(this.view.state.tr.setMeta(suggestionsKey, { type: 'focus', key }));
-    const mark = key === null ? undefined : suggestionsKey.getState(this.view.state)?.marks.get(key);
-    if (!mark) return;
-    showSections(this.view, [mark.from]);
+    const range = key === null ? undefined : suggestionRange(this.view.state, key);
+    if (!range) return;
+    showSections(this.view, [range.from]);
     const element = this.view.dom.querySelector<HTMLElement>(`[data-suggestion-key="${key}"]`);
     if (element && typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'center', behavior: 'auto' });
   }

@@ -3,7 +3,7 @@
 // one, its keys, accept and reject.
 import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { Actor } from '../../src-shared/model/actor';
-import { decodeSuggestionSpans, type SuggestionSpan } from '../../src-shared/suggest/spans';
+import { spanAt, type SuggestionSpans } from '../../src-shared/suggest/spans';
 import type { Suggestion, SuggestionKind } from '../../src-shared/suggest/types';
 import type { Client } from '../api/client';
 import { KIND_KEYS, KIND_LABELS } from '../components/kinds';
@@ -44,8 +44,11 @@ export interface AcceptAllScope {
 /** What accepting or rejecting a suggestion needs of it: its key, where it is and its text (for the message). */
 export type ChosenSuggestion = Pick<Suggestion, 'key' | 'documentId' | 'end' | 'quote'>;
 
-/** The hover text of a suggestion of the article `text`. */
-const titleIn = (text: string) => (s: SuggestionSpan): string => {
+const NO_SPANS: SuggestionSpans = { keys: [], kinds: [], starts: [], ends: [], actors: [], reasons: [], strings: [] };
+
+/** The hover text of the i-th suggestion of the article `text`. */
+const titleIn = (text: string, spans: SuggestionSpans) => (i: number): string => {
+  const s = spanAt(spans, i);
   const quote = text.slice(s.start, s.end);
   const what = s.kind === 'figure' ? quote : (s.actor ?? quote);
   const key = KIND_KEYS[s.kind];
@@ -64,7 +67,7 @@ export function useSuggestions(options: SuggestionsOptions) {
   const latest = useRef(options);
   latest.current = options;
   /** The open document's suggestions (their spans) in text order, with the document they were fetched for. */
-  const [fetched, setFetched] = useState<{ documentId: string | null; list: SuggestionSpan[] }>({ documentId: null, list: [] });
+  const [fetched, setFetched] = useState<{ documentId: string | null; spans: SuggestionSpans }>({ documentId: null, spans: NO_SPANS });
   /** While the panel shows them: the open document's full suggestions (fetched before the project's, so fresher). */
   const [full, setFull] = useState<{ documentId: string | null; list: Suggestion[] }>({ documentId: null, list: [] });
   const [inProject, setInProject] = useState<Suggestion[]>([]);
@@ -84,10 +87,10 @@ export function useSuggestions(options: SuggestionsOptions) {
     const current = () => id === request.current;
     void (async () => {
       if (documentId !== null) {
-        const here = await client.call('suggestion.spans', { documentId });
+        const spans = await client.call('suggestion.spans', { documentId });
         if (!current()) return;
-        setFetched({ documentId, list: decodeSuggestionSpans(here) });
-      } else setFetched({ documentId: null, list: [] });
+        setFetched({ documentId, spans });
+      } else setFetched({ documentId: null, spans: NO_SPANS });
       if (!watching) return;
       if (documentId !== null) {
         const listed = await client.call('suggestion.list', { documentId });
@@ -115,22 +118,22 @@ export function useSuggestions(options: SuggestionsOptions) {
   );
 
   /** The open document's suggestions as drawn: what the keys walk and act on. */
-  const spans = useMemo(() => (fetched.documentId === documentId ? fetched.list : []), [fetched, documentId]);
+  const spans = fetched.documentId === documentId ? fetched.spans : NO_SPANS;
   const inDocument = useMemo(() => (full.documentId === documentId ? full.list : []), [full, documentId]);
 
   // Drawn in the article whenever they or the article's view change; then a focus asked for before they came.
   useEffect(() => {
     const view = viewRef.current;
     if (!view || !doc || fetched.documentId !== doc.id) return;
-    const drawn = fetched.list;
-    view.setSuggestions(drawn, titleIn(doc.text));
+    const { spans } = fetched;
+    view.setSuggestions(spans, titleIn(doc.text, spans));
     const wanted = pendingFocus.current;
     if (wanted) {
       pendingFocus.current = null;
-      const next = wanted.key !== undefined ? drawn.find((s) => s.key === wanted.key) : drawn.find((s) => s.start >= (wanted.from ?? 0));
-      focus(next?.key ?? null);
+      const next = wanted.key !== undefined ? spans.keys.indexOf(wanted.key) : spans.starts.findIndex((start) => start >= (wanted.from ?? 0));
+      focus(spans.keys[next] ?? null);
       if (wanted.key !== undefined) view.focus();
-    } else setFocusedKey((key) => (key !== null && drawn.some((s) => s.key === key) ? key : null));
+    } else setFocusedKey((key) => (key !== null && spans.keys.includes(key) ? key : null));
   }, [fetched, doc, viewRef, focus]);
 
   // Selecting a tag (a click on its highlight, N/P, the list) leaves the focused suggestion.
@@ -139,16 +142,19 @@ export function useSuggestions(options: SuggestionsOptions) {
   }, [selectedTagId, focus]);
 
   const focused = useMemo(() => {
-    const span = spans.find((s) => s.key === focusedKey);
-    return span && doc ? { ...span, documentId: doc.id, quote: doc.text.slice(span.start, span.end) } : null;
+    const at = focusedKey === null ? -1 : spans.keys.indexOf(focusedKey);
+    if (at < 0 || !doc) return null;
+    const span = spanAt(spans, at);
+    return { ...span, documentId: doc.id, quote: doc.text.slice(span.start, span.end) };
   }, [spans, focusedKey, doc]);
 
   const step = useCallback(
     (direction: 1 | -1) => {
-      if (spans.length === 0) return;
-      const at = spans.findIndex((s) => s.key === focusedKey);
-      const index = at === -1 ? (direction > 0 ? 0 : spans.length - 1) : (at + direction + spans.length) % spans.length;
-      focus(spans[index]?.key ?? null);
+      const { keys } = spans;
+      if (keys.length === 0) return;
+      const at = focusedKey === null ? -1 : keys.indexOf(focusedKey);
+      const index = at === -1 ? (direction > 0 ? 0 : keys.length - 1) : (at + direction + keys.length) % keys.length;
+      focus(keys[index] ?? null);
     },
     [spans, focusedKey, focus],
   );
@@ -251,7 +257,7 @@ export function useSuggestions(options: SuggestionsOptions) {
         event.stopPropagation();
       };
       if (event.shiftKey && (key === NEXT_KEY || key === PREVIOUS_KEY)) {
-        if (spans.length === 0) return;
+        if (spans.keys.length === 0) return;
         handled();
         step(key === NEXT_KEY ? 1 : -1);
         return;

@@ -57,18 +57,23 @@ export function encodeSuggestionSpans(suggestions: readonly Suggestion[]): Sugge
   };
 }
 
-/** The suggestions of a compact answer, in its (text) order. */
-export function decodeSuggestionSpans(spans: SuggestionSpans): SuggestionSpan[] {
-  const { keys, kinds, starts, ends, actors, reasons, strings } = spans;
-  return keys.map((key, i) => {
-    const actor = actors[i] ?? -1;
-    return {
-      key,
-      kind: SPAN_KINDS[kinds[i] ?? 0] as SuggestionKind,
-      start: starts[i] ?? 0,
-      end: ends[i] ?? 0,
-      ...(actor >= 0 ? { actor: strings[actor] ?? '' } : {}),
-      reason: strings[reasons[i] ?? 0] ?? '',
-    };
-  });
+/** What drawing needs of a compact answer: keys, kinds and spans. */
+export type SuggestionColumns = Pick<SuggestionSpans, 'keys' | 'kinds' | 'starts' | 'ends'>;
+
+/** The kind of the i-th suggestion of a compact answer. */
+export function spanKind(spans: SuggestionColumns, i: number): SuggestionKind {
+  return SPAN_KINDS[spans.kinds[i] ?? 0] as SuggestionKind;
+}
+
+/** The i-th suggestion of a compact answer (answers are read entry by entry: most are never looked at one by one). */
+export function spanAt(spans: SuggestionSpans, i: number): SuggestionSpan {
+  const actor = spans.actors[i] ?? -1;
+  return {
+    key: spans.keys[i] ?? '',
+    kind: spanKind(spans, i),
+    start: spans.starts[i] ?? 0,
+    end: spans.ends[i] ?? 0,
+    ...(actor >= 0 ? { actor: spans.strings[actor] ?? '' } : {}),
+    reason: spans.strings[spans.reasons[i] ?? 0] ?? '',
+  };
 }

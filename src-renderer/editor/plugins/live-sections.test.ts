@@ -5,6 +5,7 @@ import { AnnotationSchema, defaultAttributes, type Annotation } from '../../../s
 import type { Block } from '../../../src-shared/model/document';
 import { SECTION_SIZE } from '../../../src-shared/editor/schema';
 import { textTargetFor } from '../../../src-shared/text/quote';
+import { SuggestionKindSchema } from '../../../src-shared/suggest/types';
 import { ArticleView } from '../article-view';
 import { FIRST_LIVE_SECTIONS } from './live-sections';
 
@@ -109,11 +110,13 @@ describe('lazy sections', () => {
   });
 
   it('draws suggestions of the live sections only, asking their hover text only for those drawn, and the section of one focused', () => {
-    const suggestions = BLOCKS.map((b, i) => ({ key: `s${i}`, kind: 'figure' as const, start: b.start + 'Paragraph '.length, end: b.start + 'Paragraph '.length + String(i).length }));
+    const suggestions = BLOCKS.map((b, i) => ({ key: `s${i}`, start: b.start + 'Paragraph '.length, end: b.start + 'Paragraph '.length + String(i).length }));
+    const figure = SuggestionKindSchema.options.indexOf('figure');
+    const columns = { keys: suggestions.map((s) => s.key), kinds: suggestions.map(() => figure), starts: suggestions.map((s) => s.start), ends: suggestions.map((s) => s.end) };
     const asked: string[] = [];
-    view.setSuggestions(suggestions, (s) => {
-      asked.push(s.key);
-      return `Suggested figure ${s.key}`;
+    view.setSuggestions(columns, (i) => {
+      asked.push(`s${i}`);
+      return `Suggested figure s${i}`;
     });
     const suggestedSections = () => sectionElements().flatMap((section, i) => (section.querySelector('.sg') ? [i] : []));
     const live = Array.from({ length: FIRST_LIVE_SECTIONS }, (_, i) => i);

@@ -5,7 +5,8 @@ import type { Decoration } from 'prosemirror-view';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { articleSchema } from '../../../src-shared/editor/schema';
-import { drawnSuggestions, suggestionsKey, suggestionsPlugin, type SuggestionMark, type SuggestionsAction, type SuggestionsState } from './suggestions';
+import type { SuggestionKind } from '../../../src-shared/suggest/types';
+import { drawnSuggestions, suggestionsKey, suggestionsPlugin, type SuggestionMarks, type SuggestionsAction, type SuggestionsState } from './suggestions';
 
 const TEXT = 'Kyrylo Budanov met Rustem Umerov for four hours in Miami.';
 
@@ -31,16 +32,35 @@ function drawn(state: EditorState): { key: string; className: string }[] {
     .sort((a, b) => a.key.localeCompare(b.key));
 }
 
-const mark = (key: string, kind: SuggestionMark['kind'], word: string): SuggestionMark => {
+interface Mark {
+  key: string;
+  kind: SuggestionKind;
+  from: number;
+  to: number;
+}
+
+const mark = (key: string, kind: SuggestionKind, word: string): Mark => {
   const from = TEXT.indexOf(word) + 2; // after the section's and paragraph's opening tokens
-  return { key, kind, from, to: from + word.length, title: () => word };
+  return { key, kind, from, to: from + word.length };
 };
+
+/** The plugin's columns of `list`, in document order. */
+function columns(list: readonly Mark[]): SuggestionMarks {
+  const ordered = [...list].sort((a, b) => a.from - b.from);
+  return {
+    keys: ordered.map((m) => m.key),
+    kindOf: (i) => ordered[i]?.kind ?? 'actor',
+    from: ordered.map((m) => m.from),
+    to: ordered.map((m) => m.to),
+    title: (i) => ordered[i]?.key ?? '',
+  };
+}
 
 describe('suggestions plugin', () => {
   it('draws each suggestion with its kind and leaves out ranges outside the document', () => {
     const state = act(initial(), {
       type: 'set',
-      marks: [mark('a', 'actor', 'Kyrylo Budanov'), mark('b', 'figure', 'four hours'), { key: 'c', kind: 'claim', from: 5, to: 5000, title: () => 'x' }],
+      marks: columns([mark('a', 'actor', 'Kyrylo Budanov'), mark('b', 'figure', 'four hours'), { key: 'c', kind: 'claim', from: 5, to: 5000 }]),
     });
     expect(drawn(state)).toEqual([
       { key: 'a', className: 'sg sg-actor' },
@@ -49,7 +69,7 @@ describe('suggestions plugin', () => {
   });
 
   it('moves the focus from one suggestion to another, the others drawn as before', () => {
-    let state = act(initial(), { type: 'set', marks: [mark('a', 'actor', 'Kyrylo Budanov'), mark('b', 'actor', 'Rustem Umerov'), mark('c', 'figure', 'four hours')] });
+    let state = act(initial(), { type: 'set', marks: columns([mark('a', 'actor', 'Kyrylo Budanov'), mark('b', 'actor', 'Rustem Umerov'), mark('c', 'figure', 'four hours')]) });
     state = act(state, { type: 'focus', key: 'a' });
     state = act(state, { type: 'focus', key: 'b' });
     expect(plugin(state).focusedKey).toBe('b');
@@ -57,16 +77,16 @@ describe('suggestions plugin', () => {
   });
 
   it('drops the focus when the focused suggestion is no longer drawn, and ignores an unknown key', () => {
-    let state = act(initial(), { type: 'set', marks: [mark('a', 'actor', 'Kyrylo Budanov'), mark('b', 'actor', 'Rustem Umerov')] });
+    let state = act(initial(), { type: 'set', marks: columns([mark('a', 'actor', 'Kyrylo Budanov'), mark('b', 'actor', 'Rustem Umerov')]) });
     state = act(state, { type: 'focus', key: 'a' });
     expect(plugin(act(state, { type: 'focus', key: 'zz' })).focusedKey).toBeNull();
-    state = act(state, { type: 'set', marks: [mark('b', 'actor', 'Rustem Umerov')] });
+    state = act(state, { type: 'set', marks: columns([mark('b', 'actor', 'Rustem Umerov')]) });
     expect(plugin(state).focusedKey).toBeNull();
   });
 
   it('keeps exactly one focused decoration, on the last key focused, over any sequence of focus moves', () => {
     const keys = ['a', 'b', 'c'];
-    const base = act(initial(), { type: 'set', marks: [mark('a', 'actor', 'Kyrylo Budanov'), mark('b', 'actor', 'Rustem Umerov'), mark('c', 'figure', 'four hours')] });
+    const base = act(initial(), { type: 'set', marks: columns([mark('a', 'actor', 'Kyrylo Budanov'), mark('b', 'actor', 'Rustem Umerov'), mark('c', 'figure', 'four hours')]) });
     fc.assert(
       fc.property(fc.array(fc.constantFrom('a', 'b', 'c', null), { minLength: 1, maxLength: 12 }), (moves) => {
         let state = base;

@@ -7,77 +7,77 @@ import { isDrawableRange } from './drawable-range';
 import { liveSectionsKey } from './live-sections';
 import type { SuggestionKind } from '../../../src-shared/suggest/types';
 
-/** One suggestion as drawn: its key, kind and document positions, and the text shown when hovering it (made only
- *  when it is drawn). */
-export interface SuggestionMark {
-  readonly key: string;
-  readonly kind: SuggestionKind;
-  readonly from: number;
-  readonly to: number;
-  readonly title: () => string;
+/**
+ * The article's suggestions as drawn, one entry per suggestion in each column, in document order (`from` never
+ * decreasing): no object per suggestion, so that only those drawn (near the viewport) cost more than their entries.
+ */
+export interface SuggestionMarks {
+  readonly keys: readonly string[];
+  readonly kindOf: (i: number) => SuggestionKind;
+  /** Document positions: suggestion i is `[from[i], to[i])`, not drawn unless that range is drawable. */
+  readonly from: ArrayLike<number>;
+  readonly to: ArrayLike<number>;
+  /** The text shown when hovering suggestion i (made only when it is drawn). */
+  readonly title: (i: number) => string;
 }
 
 export interface SuggestionsState {
-  /** Every suggestion given, in document order (by `from`); drawn only where its section is live. */
-  readonly ordered: readonly SuggestionMark[];
-  readonly marks: ReadonlyMap<string, SuggestionMark>;
+  readonly marks: SuggestionMarks;
   readonly focusedKey: string | null;
 }
 
-export type SuggestionsAction = { type: 'set'; marks: readonly SuggestionMark[] } | { type: 'focus'; key: string | null };
+export type SuggestionsAction = { type: 'set'; marks: SuggestionMarks } | { type: 'focus'; key: string | null };
 
 export const suggestionsKey = new PluginKey<SuggestionsState>('suggestions');
 
-const EMPTY: SuggestionsState = { ordered: [], marks: new Map(), focusedKey: null };
+const NONE: SuggestionMarks = { keys: [], kindOf: () => 'actor', from: [], to: [], title: () => '' };
+const EMPTY: SuggestionsState = { marks: NONE, focusedKey: null };
 
-function decorationOf(mark: SuggestionMark, focused: boolean): Decoration {
+function decorationOf(marks: SuggestionMarks, i: number, focused: boolean): Decoration {
+  const key = marks.keys[i] as string;
   return Decoration.inline(
-    mark.from,
-    mark.to,
+    marks.from[i] as number,
+    marks.to[i] as number,
     {
       // Its own element, so a suggestion inside or around a tag's highlight keeps its own outline.
       nodeName: 'span',
-      class: `sg sg-${mark.kind}${focused ? ' sg-focused' : ''}`,
-      'data-suggestion-key': mark.key,
-      title: mark.title(),
+      class: `sg sg-${marks.kindOf(i)}${focused ? ' sg-focused' : ''}`,
+      'data-suggestion-key': key,
+      title: marks.title(i),
     },
-    { key: mark.key },
+    { key },
   );
 }
 
-const drawable = (mark: SuggestionMark | undefined, doc: ProseMirrorNode): mark is SuggestionMark => mark !== undefined && isDrawableRange(doc, mark.from, mark.to);
+const drawable = (marks: SuggestionMarks, i: number, doc: ProseMirrorNode): boolean => i >= 0 && isDrawableRange(doc, marks.from[i] as number, marks.to[i] as number);
 
-function inOrder(marks: readonly SuggestionMark[]): readonly SuggestionMark[] {
-  for (let i = 1; i < marks.length; i++) if ((marks[i - 1] as SuggestionMark).from > (marks[i] as SuggestionMark).from) return [...marks].sort((a, b) => a.from - b.from);
-  return marks;
-}
-
-function indexed(marks: readonly SuggestionMark[]): Pick<SuggestionsState, 'ordered' | 'marks'> {
-  const ordered = inOrder(marks);
-  return { ordered, marks: new Map(ordered.map((m) => [m.key, m])) };
-}
-
-function setAll(marks: readonly SuggestionMark[], focusedKey: string | null, doc: ProseMirrorNode): SuggestionsState {
-  const { ordered, marks: byKey } = indexed(marks);
-  return { ordered, marks: byKey, focusedKey: focusedKey !== null && drawable(byKey.get(focusedKey), doc) ? focusedKey : null };
+/** Where suggestion `key` is in the article: its index in `marks` and its positions; undefined when not drawable. */
+export function suggestionRange(state: EditorState, key: string): { index: number; from: number; to: number } | undefined {
+  const value = suggestionsKey.getState(state);
+  const index = value ? value.marks.keys.indexOf(key) : -1;
+  if (!value || !drawable(value.marks, index, state.doc)) return undefined;
+  return { index, from: value.marks.from[index] as number, to: value.marks.to[index] as number };
 }
 
 function refocus(state: SuggestionsState, key: string | null, doc: ProseMirrorNode): SuggestionsState {
-  const next = key !== null && drawable(state.marks.get(key), doc) ? key : null;
+  const next = key !== null && drawable(state.marks, state.marks.keys.indexOf(key), doc) ? key : null;
   return next === state.focusedKey ? state : { ...state, focusedKey: next };
 }
 
 /** After a change to the text (the view keeps it as imported, so hardly ever): every position mapped, the focus kept. */
 function mapped(state: SuggestionsState, mapping: Transaction['mapping']): SuggestionsState {
-  return { ...indexed(state.ordered.map((m) => ({ ...m, from: mapping.map(m.from, 1), to: mapping.map(m.to, -1) }))), focusedKey: state.focusedKey };
+  const { marks } = state;
+  const from = Array.from(marks.from, (pos) => mapping.map(pos, 1));
+  const to = Array.from(marks.to, (pos) => mapping.map(pos, -1));
+  return { ...state, marks: { ...marks, from, to } };
 }
 
-/** The index of the first mark whose `from` is at or after `pos`. */
-function firstFrom(ordered: readonly SuggestionMark[], pos: number): number {
-  let [low, high] = [0, ordered.length];
+/** The index of the first suggestion whose `from` is at or after `pos`. */
+function firstFrom(from: ArrayLike<number>, pos: number): number {
+  let [low, high] = [0, from.length];
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((ordered[middle] as SuggestionMark).from < pos) low = middle + 1;
+    if ((from[middle] as number) < pos) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -92,19 +92,18 @@ const made = new WeakMap<SuggestionsState, { live: ReadonlySet<number> | null; s
  */
 export function drawnSuggestions(state: EditorState): DecorationSet {
   const value = suggestionsKey.getState(state);
-  if (!value || value.ordered.length === 0) return DecorationSet.empty;
+  if (!value || value.marks.keys.length === 0) return DecorationSet.empty;
   const sections = liveSectionsKey.getState(state);
   const live = sections?.live ?? null;
   const cached = made.get(value);
   if (cached && cached.live === live) return cached.set;
+  const { marks } = value;
   const ranges: [number, number][] =
     sections && live !== null ? [...live].map((i) => [sections.starts[i] ?? 0, sections.ends[i] ?? 0]) : [[0, Number.POSITIVE_INFINITY]];
   const decorations: Decoration[] = [];
   for (const [start, end] of ranges) {
-    for (let i = firstFrom(value.ordered, start); i < value.ordered.length; i++) {
-      const mark = value.ordered[i] as SuggestionMark;
-      if (mark.from >= end) break;
-      if (drawable(mark, state.doc)) decorations.push(decorationOf(mark, mark.key === value.focusedKey));
+    for (let i = firstFrom(marks.from, start); i < marks.keys.length && (marks.from[i] as number) < end; i++) {
+      if (drawable(marks, i, state.doc)) decorations.push(decorationOf(marks, i, marks.keys[i] === value.focusedKey));
     }
   }
   const set = DecorationSet.create(state.doc, decorations);
@@ -119,9 +118,9 @@ export function suggestionsPlugin(): Plugin<SuggestionsState> {
       init: () => EMPTY,
       apply(tr, state) {
         const action = tr.getMeta(suggestionsKey) as SuggestionsAction | undefined;
-        if (action?.type === 'set') return setAll(action.marks, state.focusedKey, tr.doc);
+        if (action?.type === 'set') return refocus({ marks: action.marks, focusedKey: state.focusedKey }, state.focusedKey, tr.doc);
         if (action?.type === 'focus') return refocus(state, action.key, tr.doc);
-        return tr.docChanged && state.ordered.length > 0 ? mapped(state, tr.mapping) : state;
+        return tr.docChanged && state.marks.keys.length > 0 ? mapped(state, tr.mapping) : state;
       },
     },
     props: { decorations: drawnSuggestions },
