@@ -131,5 +131,8 @@ await (await import('./suggest-ui')).runSuggestUiBenchmark();
 // The review's side-by-side view in Chromium, against the single view in the same run.
 await runReviewUiBenchmark();
 
+// A tag written by the command line, shown in the open page.
+await (await import('./live-update')).runLiveUpdateBenchmark();
+
 // Opening the 1 MB article in the browser UI through serve with one core, and with reads on the reader core.
 await (await import('./ui-open-transport')).runUiOpenTransportBenchmark();
