@@ -66,6 +66,23 @@ it('matches articles by text, keeps the file’s identities apart, and never wri
   expect(await mine.result('review.compare', pair)).toMatchObject({ ok: false, error: { code: 'not_found', message: expect.stringMatching(/no longer open/) } });
 });
 
+it('leaves out the articles the teammate removed, and their tags', async () => {
+  const mine = project('Anna');
+  const theirs = project('Ben');
+  const shared = await mine.importSample('004_27bf8040a9b2cbc5.txt');
+  await mine.importSample('000_734da4ab211b7c49.txt');
+  const kept = await theirs.importSample('004_27bf8040a9b2cbc5.txt');
+  const removed = await theirs.importSample('000_734da4ab211b7c49.txt');
+  await theirs.importSample('002_1d2e21283015eb8c.txt');
+  await theirs.call('annotation.create', { documentId: kept.id, kind: 'claim', target: { start: 0, end: 10 } });
+  await theirs.call('annotation.create', { documentId: removed.id, kind: 'claim', target: { start: 0, end: 10 } });
+  await theirs.call('document.remove', { id: removed.id });
+
+  const opened = await mine.call('review.openFile', { fileName: 'ben.marginalia', content: packed(theirs) });
+  expect(opened.documents).toEqual([{ documentId: shared.id, title: shared.title, tags: 1 }]);
+  expect(opened.otherDocuments).toBe(1);
+});
+
 it('names the chosen file, not a private copy, when a file is refused — for review and for merge', async () => {
   const mine = project('Anna');
   const garbage = Buffer.from('not a project at all');

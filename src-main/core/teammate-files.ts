@@ -50,7 +50,10 @@ export function openTeammateFile(session: ProjectSession, request: ValidRequestO
     const incoming = readIncomingProject(path, 'review');
     try {
       const analystIds = new Map(incoming.analysts.map((a) => [a.id, randomUUID() as AnalystId]));
-      const hashOf = new Map(incoming.documents.map((d) => [d.id, d.sha256]));
+      // The teammate's removed articles are not theirs to review: their tags stay out, like their documents.
+      const removed = new Set((incoming.documentRecords ?? []).filter(({ record }) => record.deletedAt !== null).map(({ record }) => record.id));
+      const live = incoming.documents.filter((d) => !removed.has(d.id));
+      const hashOf = new Map(live.map((d) => [d.id, d.sha256]));
       const tagsByHash = new Map<string, Annotation[]>();
       for (const { annotation } of incoming.annotations) {
         const hash = hashOf.get(annotation.documentId);
@@ -65,7 +68,7 @@ export function openTeammateFile(session: ProjectSession, request: ValidRequestO
         projectName: incoming.project.name,
         analysts: incoming.analysts.map((a) => ({ id: analystIds.get(a.id) as AnalystId, name: a.name })),
         tagsByHash,
-        documentHashes: new Set(incoming.documents.map((d) => d.sha256)),
+        documentHashes: new Set(live.map((d) => d.sha256)),
       };
     } finally {
       incoming.close();
