@@ -95,7 +95,7 @@ describe.each([10, 20])('a project file of format %i, made by that version', (fo
   it('is read by merge and review with all its tags', () => {
     const incoming = readIncomingProject(copyOf(format));
     try {
-      expect(incoming.annotations.filter((a) => a.annotation.deletedAt === null).map((a) => a.annotation.kind).sort()).toEqual(LIVE_KINDS);
+      expect([...incoming.annotations].filter((a) => a.annotation.deletedAt === null).map((a) => a.annotation.kind).sort()).toEqual(LIVE_KINDS);
       expect(incoming.actors).toHaveLength(2);
     } finally {
       incoming.close();

@@ -9,7 +9,7 @@ import type { Db } from '../../store/open-project';
 import { statement } from '../../store/statements';
 import type { AnalystId, ChangeId } from '../../../src-shared/model/ids';
 import type { IncomingProject } from './incoming';
-import { clampDate, translateSnapshot, type MergePlan } from './plan';
+import { clampDate, translateRecord, translateSnapshot, type MergePlan } from './plan';
 
 /** Applies the plan: all of it or, if anything fails, none of it. Everything written was validated and translated. */
 export function applyMerge(db: Db, plan: MergePlan, incoming: IncomingProject, now: string): void {
@@ -20,7 +20,7 @@ export function applyMerge(db: Db, plan: MergePlan, incoming: IncomingProject, n
     // Streamed from the checked private copy: the whole log is never held in memory at once.
     const t = plan.translation;
     // An entry that a tag written below takes as its head leaves its `after` to that row, as a tag's own edits do.
-    const rowHeads = new Set(plan.writes.filter((w) => w.entity.type === 'annotation').map((w) => w.headChangeId));
+    const rowHeads = new Set(plan.tagWrites.values());
     for (const change of incoming.readChanges()) {
       if (!plan.newChangeIds.has(change.id)) continue;
       appendChange(db, {
@@ -45,9 +45,12 @@ export function applyMerge(db: Db, plan: MergePlan, incoming: IncomingProject, n
       });
     }
     for (const { entity, headChangeId } of plan.writes) {
-      if (entity.type === 'annotation') putAnnotation(db, entity.value, headChangeId as ChangeId);
-      else if (entity.type === 'document') putDocumentRecord(db, entity.value, headChangeId as ChangeId);
+      if (entity.type === 'document') putDocumentRecord(db, entity.value, headChangeId as ChangeId);
       else putActor(db, entity.value, headChangeId as ChangeId);
+    }
+    // The tags are read from the file again, one at a time, and translated as the plan translated them.
+    for (const { annotation, headChangeId } of incoming.annotations) {
+      if (plan.tagWrites.get(annotation.id) === headChangeId) putAnnotation(db, translateRecord(annotation, t).value, headChangeId as ChangeId);
     }
     const insertConflict = statement(
       db,

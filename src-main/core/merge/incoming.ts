@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import * as z from 'zod';
 import { describeOverLimit, FILE_LIMITS } from '../../../src-shared/api/limits';
 import { ActorSchema, type Actor } from '../../../src-shared/model/actor';
-import { AnnotationSchema, type Annotation } from '../../../src-shared/model/annotation';
+import { ATTRIBUTE_SCHEMAS, AnnotationSchema, ReviewSchema, type Annotation } from '../../../src-shared/model/annotation';
 import { BlockSchema, DocumentFormatSchema, DocumentRecordSchema, type Document, type DocumentRecord } from '../../../src-shared/model/document';
 import { AnalystIdSchema, ChangeIdSchema, DocumentIdSchema, ProjectIdSchema, TimestampSchema, IsoDateSchema } from '../../../src-shared/model/ids';
 import { UserError } from '../../../src-shared/model/result';
@@ -27,7 +27,11 @@ export interface IncomingProject {
   analysts: { id: string; name: string }[];
   documents: Document[];
   actors: { actor: Actor; headChangeId: string }[];
-  annotations: { annotation: Annotation; headChangeId: string }[];
+  /**
+   * Every tag, validated, and the change that produced it. A teammate's file gives them one at a time, read again from
+   * its checked private copy on each pass, so that the tags of a large file are never all held in memory.
+   */
+  annotations: Iterable<{ annotation: Annotation; headChangeId: string }>;
   /** The details of documents edited or removed in the file (absent when not read, as by repair). */
   documentRecords?: { record: DocumentRecord; headChangeId: string }[];
   /** The log of documents' details: each entry's id, the entry it was based on and its analyst (absent when not read). */
@@ -44,6 +48,14 @@ export interface IncomingProject {
   readChanges(): Iterable<ChangeRecord>;
   /** Closes the private copy and deletes it. */
   close(): void;
+}
+
+/** Every tag of a project file: read once to check each, then again (the same rows, in the same order) on each pass. */
+const ANNOTATIONS_SQL = 'SELECT * FROM annotations';
+
+/** The tags of a checked private copy, one at a time. */
+function* checkedAnnotations(db: Db): Generator<IncomingTag> {
+  for (const row of db.prepare(ANNOTATIONS_SQL).iterate() as IterableIterator<Record<string, unknown>>) yield annotationOfCheckedRow(row);
 }
 
 /** Every change record of a project file, oldest first, under the names of ChangeRecord. */
@@ -206,23 +218,41 @@ export const ProjectRowSchema = z.object({ id: ProjectIdSchema, name: z.string()
 /** One analyst: `SELECT id, display_name AS name FROM analysts`. */
 export const AnalystRowSchema = z.object({ id: AnalystIdSchema, name: z.string().min(1).max(200) });
 
-/** One row of the annotations table (any file format), validated and anchored in its document; refuses it otherwise. */
-export function annotationOfRow(row: Record<string, unknown>, index: number, texts: ReadonlyMap<string, string>, inspector: RecordInspector): IncomingProject['annotations'][number] {
+type IncomingTag = { annotation: Annotation; headChangeId: string };
+
+/** The fields of a row of the annotations table under the names of Annotation, not yet validated. */
+function annotationFields(row: Record<string, unknown>, index: number): Record<string, unknown> {
   const t = row.start_offset === null ? null : { start: row.start_offset, end: row.end_offset, exact: row.exact, prefix: row.prefix, suffix: row.suffix };
-  const annotation = validated(
-    AnnotationSchema,
-    {
-      id: row.id, documentId: row.document_id, kind: row.kind, target: t,
-      attributes: typeof row.attributes === 'string' ? parseJson(row.attributes, `tag ${index + 1}'s attributes`) : null,
-      note: row.note, analystId: row.analyst_id, createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at,
-      review: typeof row.review === 'string' ? parseJson(row.review, `tag ${index + 1}'s review`) : null,
-    },
-    `tag ${index + 1}`,
-  );
+  return {
+    id: row.id, documentId: row.document_id, kind: row.kind, target: t,
+    attributes: typeof row.attributes === 'string' ? parseJson(row.attributes, `tag ${index + 1}'s attributes`) : null,
+    note: row.note, analystId: row.analyst_id, createdAt: row.created_at, updatedAt: row.updated_at, deletedAt: row.deleted_at,
+    review: typeof row.review === 'string' ? parseJson(row.review, `tag ${index + 1}'s review`) : null,
+  };
+}
+
+/** One row of the annotations table (any file format), validated and anchored in its document; refuses it otherwise. */
+export function annotationOfRow(row: Record<string, unknown>, index: number, texts: ReadonlyMap<string, string>, inspector: RecordInspector): IncomingTag {
+  const annotation = validated(AnnotationSchema, annotationFields(row, index), `tag ${index + 1}`);
   checkAnchored(annotation, texts);
   const headChangeId = validated(ChangeIdSchema, row.head_change_id, `tag ${index + 1}'s version`) as string;
   inspector.inspect({ ...annotation, headChangeId }, `tag ${index + 1}`);
   return { annotation, headChangeId };
+}
+
+/**
+ * A row that annotationOfRow accepted, read again from the same unchanged private copy: the same tag without
+ * checking it again. Its attributes and review still go through their own (small) schemas, so their keys come out in
+ * the order validation gives them, and the JSON written for them is the same.
+ */
+export function annotationOfCheckedRow(row: Record<string, unknown>): IncomingTag {
+  const fields = annotationFields(row, 0) as Annotation;
+  const annotation = {
+    ...fields,
+    attributes: ATTRIBUTE_SCHEMAS[fields.kind].parse(fields.attributes),
+    review: fields.review === null ? null : ReviewSchema.parse(fields.review),
+  } as Annotation;
+  return { annotation, headChangeId: row.head_change_id as string };
 }
 
 /** One row of the actors table, validated; refuses it otherwise. */
@@ -270,11 +300,17 @@ function readAll(db: Db): Omit<IncomingProject, 'readChanges' | 'close'> {
   }
   const documents = readDocuments(db, inspector);
   const texts = new Map(documents.map((d) => [d.id as string, d.text]));
-  // Rows are streamed (iterate, not all) so that a large file is never held twice in memory.
-  const annotations = mapRows(db.prepare('SELECT * FROM annotations').iterate() as IterableIterator<Record<string, unknown>>, (row, index) => annotationOfRow(row, index, texts, inspector));
+  // Rows are streamed (iterate, not all): each tag is checked and let go, and only its id and head are kept here.
+  const heads = new Map<string, string>();
+  let index = 0;
+  for (const row of db.prepare(ANNOTATIONS_SQL).iterate() as IterableIterator<Record<string, unknown>>) {
+    const { annotation, headChangeId } = annotationOfRow(row, index++, texts, inspector);
+    heads.set(annotation.id, headChangeId);
+  }
+  const annotations = { [Symbol.iterator]: () => checkedAnnotations(db) };
   const actors = mapRows(db.prepare('SELECT * FROM actors').iterate() as IterableIterator<Record<string, unknown>>, (row, index) => actorOfRow(row, index, inspector));
   const documentRecords = readDocumentRecords(db, texts, inspector);
-  const changes = checkChangeLog(db, annotations, actors, new Set(analysts.map((a) => a.id)), texts, inspector);
+  const changes = checkChangeLog(db, heads, actors, new Set(analysts.map((a) => a.id)), texts, inspector);
   const documentChanges = checkDocumentChangeLog(db, new Set(analysts.map((a) => a.id)), texts, inspector);
   const documentChangeIds = new Set(documentChanges.map((c) => c.id));
   for (const { record, headChangeId } of documentRecords) {
@@ -351,7 +387,7 @@ export function changeOfRow(
  */
 function checkChangeLog(
   db: Db,
-  annotations: IncomingProject['annotations'],
+  heads: ReadonlyMap<string, string>,
   actors: IncomingProject['actors'],
   analystIds: ReadonlySet<string>,
   texts: ReadonlyMap<string, string>,
@@ -359,8 +395,8 @@ function checkChangeLog(
 ): IncomingProject['changes'] {
   const ids = new Set<string>();
   const light: IncomingProject['changes'] = [];
-  // A tag's current row, validated above, is the `after` of its head entry when that entry leaves it to the row.
-  const heads = new Map(annotations.map(({ annotation, headChangeId }) => [annotation.id as string, headChangeId]));
+  // A tag's current row (`heads`: tag id → its head entry), validated above, is the `after` of its head entry when that
+  // entry leaves it to the row.
   let index = 0;
   for (const raw of db.prepare(`${CHANGES_WITH_SNAPSHOTS_AND_ORIGIN} ORDER BY c.seq`).iterate() as Iterable<{ afterIsTheRow: number; id: unknown; entityType: unknown; entityId: unknown }>) {
     const afterIsValidRow = raw.afterIsTheRow === 1 && raw.entityType === 'annotation' && typeof raw.entityId === 'string' && heads.get(raw.entityId) === raw.id;
@@ -371,9 +407,7 @@ function checkChangeLog(
     if (!analystIds.has(change.analystId)) refuse('its change log names an analyst who is not in the file');
   }
   for (const change of light) if (change.parentId !== null && !ids.has(change.parentId)) refuse('its change log refers to a missing entry');
-  for (const { annotation, headChangeId } of annotations) {
-    if (!ids.has(headChangeId)) refuse(`the tag ${annotation.id} has no history in the change log`);
-  }
+  for (const [id, headChangeId] of heads) if (!ids.has(headChangeId)) refuse(`the tag ${id} has no history in the change log`);
   for (const { actor, headChangeId } of actors) if (!ids.has(headChangeId)) refuse(`the actor “${actor.name}” has no history in the change log`);
   return light;
 }

@@ -209,9 +209,15 @@ describe('merging teammates’ project files', () => {
         step('ba<-a', () => merge(ba, a));
         expect(contents(ab)).toEqual(contents(ba));
 
+        // A tag only the teammate has arrives exactly as they left it: same analyst, attributes, note and dates.
+        const inA = new Set(contents(a).annotations.map((tag) => tag.id));
+        const mergedTags = new Map(contents(ab).annotations.map((tag) => [tag.id, tag]));
+        for (const tag of contents(b).annotations) if (!inA.has(tag.id)) expect(mergedTags.get(tag.id)).toEqual(tag);
+
         // Merging the same file again changes nothing.
         const again = merge(ab, b);
         expect(again.writes).toEqual([]);
+        expect(again.tagWrites.size).toBe(0);
         expect(again.newChangeIds.size).toBe(0);
 
         // Any order gives the same result.

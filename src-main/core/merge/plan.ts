@@ -33,8 +33,13 @@ export interface MergePlan {
   newChangeIds: Set<string>;
   /** How incoming records are written here: under this project's document ids, separate analysts, no future dates. */
   translation: Translation;
-  /** Rows to write: the state each entity ends up in, and the change that produced it. */
-  writes: { entity: EntityState; headChangeId: string }[];
+  /** Actors and documents' details to write: the state each ends up in, and the change that produced it. */
+  writes: { entity: Exclude<EntityState, { type: 'annotation' }>; headChangeId: string }[];
+  /**
+   * Tags to write: the incoming tag's id → the change that produced the version written. The tags themselves are not
+   * held by the plan: applyMerge reads them from the file again, translated as the plan translated them.
+   */
+  tagWrites: Map<string, string>;
   conflicts: MergeConflict[];
   /** The file's rejected suggestions, under this project's document and analyst ids: added by key (a union). */
   rejectedSuggestions: RejectedSuggestion[];
@@ -196,17 +201,19 @@ function planAnalysts(db: Db, incoming: IncomingProject) {
 }
 
 /**
- * The analysts (under their ids here) that what the merge writes refers to. A reused id that nothing new refers to
+ * The analysts (under their ids here) that what the merge writes refers to (`tagAnalysts`: those of the tags written
+ * and their reviewers). A reused id that nothing new refers to
  * (say, one of this project's analysts renamed here since the teammate's copy was made) is left alone.
  */
-function analystsReferenced(plan: Pick<MergePlan, 'newChangeIds' | 'newDocuments' | 'writes' | 'translation'>, incoming: IncomingProject): Set<string> {
-  const ids = new Set<string>();
+function analystsReferenced(
+  plan: Pick<MergePlan, 'newChangeIds' | 'newDocuments' | 'writes' | 'translation'>,
+  incoming: IncomingProject,
+  tagAnalysts: ReadonlySet<string>,
+): Set<string> {
+  const ids = new Set<string>(tagAnalysts);
   for (const change of incomingChanges(incoming)) if (plan.newChangeIds.has(change.id)) ids.add(plan.translation.analystIds.get(change.analystId) ?? change.analystId);
   for (const document of plan.newDocuments) ids.add(document.importedBy);
-  for (const { entity } of plan.writes) {
-    ids.add(entity.value.analystId);
-    if (entity.type === 'annotation' && entity.value.review) ids.add(entity.value.review.reviewerId);
-  }
+  for (const { entity } of plan.writes) ids.add(entity.value.analystId);
   return ids;
 }
 
@@ -266,6 +273,9 @@ export function planMerge(db: Db, incoming: IncomingProject, now: string): Merge
   const parents = { get: (id: string) => (localParents.has(id) ? localParents.get(id) : incomingParents.get(id)) };
 
   const writes: MergePlan['writes'] = [];
+  const tagWrites: MergePlan['tagWrites'] = new Map();
+  // The analysts (under their ids here) of the tags written, and their reviewers.
+  const tagAnalysts = new Set<string>();
   const conflicts: MergeConflict[] = [];
   // By analyst, then kind: a name is any text, so it is never joined into a key.
   const newTagCounts = new Map<string, Map<AnnotationKind, number>>();
@@ -273,20 +283,28 @@ export function planMerge(db: Db, incoming: IncomingProject, now: string): Merge
   let newActors = 0;
   let updatedActors = 0;
 
+  const write = (entity: EntityState, headChangeId: string) => {
+    if (entity.type !== 'annotation') writes.push({ entity, headChangeId });
+    else {
+      tagWrites.set(entity.value.id, headChangeId);
+      tagAnalysts.add(entity.value.analystId);
+      if (entity.value.review) tagAnalysts.add(entity.value.review.reviewerId);
+    }
+  };
   const reconcile = (entity: EntityState, clamped: boolean, incomingHead: string, local: { value: EntityState['value']; head: string } | undefined): 'new' | 'updated' | 'same' => {
     if (!local) {
-      writes.push({ entity, headChangeId: incomingHead });
+      write(entity, incomingHead);
       return 'new';
     }
     if (local.head === incomingHead || localParents.has(incomingHead)) return 'same';
     if (isAncestor(local.head, incomingHead, parents)) {
-      writes.push({ entity, headChangeId: incomingHead });
+      write(entity, incomingHead);
       return 'updated';
     }
     const wins = incomingWins(local.value, local.head, entity.value, incomingHead, clamped);
     const [winner, loser] = wins ? [incomingHead, local.head] : [local.head, incomingHead];
     conflicts.push({ id: conflictId(entity.value.id, winner, loser), entityType: entity.type, entityId: entity.value.id, winnerChangeId: winner, loserChangeId: loser, label: describe(entity) });
-    if (wins) writes.push({ entity, headChangeId: incomingHead });
+    if (wins) write(entity, incomingHead);
     return wins ? 'updated' : 'same';
   };
 
@@ -319,7 +337,7 @@ export function planMerge(db: Db, incoming: IncomingProject, now: string): Merge
     if (outcome === 'updated') updatedTags++;
   }
 
-  const referenced = analystsReferenced({ newChangeIds, newDocuments, writes, translation }, incoming);
+  const referenced = analystsReferenced({ newChangeIds, newDocuments, writes, translation }, incoming, tagAnalysts);
   const impostors = reusedIds.filter((a) => referenced.has(a.id));
   for (const a of impostors) if (!a.known) newAnalysts.push({ id: a.id, name: a.name });
 
@@ -342,7 +360,7 @@ export function planMerge(db: Db, incoming: IncomingProject, now: string): Merge
     analystId: analystIds.get(row.analystId) ?? row.analystId,
     at: clampDate(row.at, translation),
   }));
-  return { projectName: incoming.project.name, newAnalysts, newDocuments, newChangeIds, translation, writes, conflicts, rejectedSuggestions, summary };
+  return { projectName: incoming.project.name, newAnalysts, newDocuments, newChangeIds, translation, writes, tagWrites, conflicts, rejectedSuggestions, summary };
 }
 
 function actorProposals(db: Db, incoming: IncomingProject): MergeSummary['actorProposals'] {
