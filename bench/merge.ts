@@ -78,12 +78,15 @@ function insertSelect(into: string, from: string): number {
   db.transaction(() => {
     db.exec('INSERT OR IGNORE INTO analysts SELECT * FROM incoming.analysts');
     db.exec('INSERT OR IGNORE INTO documents SELECT * FROM incoming.documents');
-    db.exec('INSERT INTO changes (id, entity_type, entity_id, op, parent_id, before, after, analyst_id, at, cause) SELECT id, entity_type, entity_id, op, parent_id, before, after, analyst_id, at, cause FROM incoming.changes');
-    // Tags follow their document by hash, as in a merge.
-    db.exec(`INSERT INTO annotations (id, document_id, kind, start_offset, end_offset, exact, prefix, suffix, attributes, note, analyst_id,
-      created_at, updated_at, deleted_at, head_change_id, review)
-      SELECT a.id, local.id, a.kind, a.start_offset, a.end_offset, a.exact, a.prefix, a.suffix, a.attributes,
-      a.note, a.analyst_id, a.created_at, a.updated_at, a.deleted_at, a.head_change_id, a.review
+    db.exec(`INSERT INTO changes (id, entity_type, entity_id, op, parent_id, before, after, analyst_key, at, cause)
+      SELECT c.id, c.entity_type, c.entity_id, c.op, c.parent_id, c.before, c.after, (SELECT key FROM main.analyst_keys WHERE id = n.id), c.at, c.cause
+      FROM incoming.changes c JOIN incoming.analyst_keys n ON n.key = c.analyst_key`);
+    // Tags follow their document by hash, as in a merge; keys are this file's.
+    db.exec(`INSERT INTO annotation_rows (id, document_key, kind, start_offset, end_offset, exact, prefix, suffix, attributes, note, analyst_key,
+      created_at, updated_at, deleted_at, head_seq, review)
+      SELECT a.id, (SELECT key FROM main.document_keys WHERE id = local.id), a.kind, a.start_offset, a.end_offset, a.exact, a.prefix, a.suffix,
+      a.attributes, a.note, (SELECT key FROM main.analyst_keys WHERE id = a.analyst_id), a.created_at, a.updated_at, a.deleted_at,
+      (SELECT seq FROM main.changes WHERE id = a.head_change_id), a.review
       FROM incoming.annotations a JOIN incoming.documents theirs ON theirs.id = a.document_id JOIN main.documents local ON local.sha256 = theirs.sha256`);
   })();
   const seconds = (performance.now() - start) / 1000;

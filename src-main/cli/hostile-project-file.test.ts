@@ -9,7 +9,7 @@ import { startServer } from '../serve/server';
 import { newTestProject, temporaryDirectory, type TestProject } from '../test-support/project-fixture';
 import { runCliIn } from '../test-support/run-cli';
 
-const WIPE = "CREATE TRIGGER wipe AFTER INSERT ON annotations BEGIN DELETE FROM annotations WHERE id<>NEW.id; UPDATE project SET name='pwned'; END;";
+const WIPE = "CREATE TRIGGER wipe AFTER INSERT ON annotation_rows BEGIN DELETE FROM annotation_rows WHERE id<>NEW.id; UPDATE project SET name='pwned'; END;";
 const REFUSAL = /contains a trigger “wipe” that Marginalia does not make/;
 
 let dir: ReturnType<typeof temporaryDirectory>;
@@ -90,7 +90,7 @@ describe('a project file with a trigger of its own', () => {
 
   it('is refused by merge and review when named like one of SQLite’s own (sqliteX…)', async () => {
     const db = new Database(hostile);
-    db.exec('DROP TRIGGER wipe; CREATE TRIGGER sqliteXwipe AFTER INSERT ON annotations BEGIN DELETE FROM annotations; END;');
+    db.exec('DROP TRIGGER wipe; CREATE TRIGGER sqliteXwipe AFTER INSERT ON annotation_rows BEGIN DELETE FROM annotation_rows; END;');
     db.close();
     const content = readFileSync(hostile);
     for (const method of ['merge.preview', 'review.openFile'] as const) {

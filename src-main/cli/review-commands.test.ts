@@ -155,7 +155,7 @@ describe('against a teammate’s file, without merging it', () => {
     const hostile = join(dir.path, 'hostile.marginalia');
     await cli('Ben', 'new', hostile);
     const db = new Database(hostile);
-    db.exec("CREATE TRIGGER sneaky AFTER INSERT ON annotations BEGIN SELECT 1; END;");
+    db.exec("CREATE TRIGGER sneaky AFTER INSERT ON annotation_rows BEGIN SELECT 1; END;");
     db.close();
     await expect(cli('Rita', 'agreement', project, '--analysts', 'Anna,Ben', '--against', hostile)).rejects.toThrow(/cannot be opened for review/);
     await expect(cli('Rita', 'agreement', project, '--analysts', 'Anna,Ben', '--against', join(dir.path, 'missing.marginalia'))).rejects.toThrow(/There is no file at/);

@@ -1,7 +1,7 @@
 // `project.compact`: the change log's snapshots stored once (a tag's row, a parent's `after`), then the file vacuumed.
 import { statSync } from 'node:fs';
 import type { ResponseOf } from '../../src-shared/api/contract';
-import { ANNOTATION_ROW_AS_JSON } from '../store/changes';
+import { ANNOTATION_ROW_AS_JSON, IS_HEAD_OF_ROW } from '../store/changes';
 import type { Db } from '../store/open-project';
 import { canonical } from './history-service';
 import type { ProjectSession } from './session';
@@ -59,7 +59,7 @@ export function compactProject(session: ProjectSession): ResponseOf<'project.com
     afters: dropRedundant(
       db,
       `SELECT c.seq, c.after AS stored, ${ANNOTATION_ROW_AS_JSON('a')} AS putBack FROM changes c
-       JOIN annotations a ON a.id = c.entity_id AND a.head_change_id = c.id
+       JOIN annotation_rows a ON a.id = c.entity_id AND ${IS_HEAD_OF_ROW('a', 'c')}
        WHERE c.seq > ? AND c.entity_type = 'annotation' AND c.after IS NOT NULL ORDER BY c.seq LIMIT ?`,
       'after',
     ),

@@ -20,7 +20,7 @@ afterEach(() => project.close());
 /** Every row of the tables a removal or an edit may touch, as text: equal dumps mean an unchanged project. */
 function dump(): string {
   const db = project.session.db;
-  return JSON.stringify(['documents', 'annotations', 'search_documents'].map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()));
+  return JSON.stringify(['documents', 'annotation_rows', 'search_documents'].map((table) => db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()));
 }
 
 const listed = async () => (await project.call('document.list', {})).documents.map((d) => d.id);

@@ -13,7 +13,7 @@ import { newTestProject, temporaryDirectory } from '../test-support/project-fixt
 import { repairProject } from './repair';
 import { openProject } from './session';
 
-const WIPE = "CREATE TRIGGER wipe AFTER INSERT ON annotations BEGIN DELETE FROM annotations WHERE id<>NEW.id; UPDATE project SET name='pwned'; END;";
+const WIPE = "CREATE TRIGGER wipe AFTER INSERT ON annotation_rows BEGIN DELETE FROM annotation_rows WHERE id<>NEW.id; UPDATE project SET name='pwned'; END;";
 
 let dir: ReturnType<typeof temporaryDirectory>;
 let source: string;
@@ -81,7 +81,7 @@ describe('repair', () => {
   });
 
   it('drops the rows that fail validation and says why, keeping the rest', async () => {
-    tamper("UPDATE annotations SET end_offset = 100000 WHERE kind = 'claim'; UPDATE actors SET kind = 'spaceship';");
+    tamper("UPDATE annotation_rows SET end_offset = 100000 WHERE kind = 'claim'; UPDATE actors SET kind = 'spaceship';");
     const out = join(dir.path, 'repaired.marginalia');
     const lines = repairProject(source, out);
     expect(lines).toContain("tags: kept 2, dropped 1 (a tag's offsets 0–100000 lie outside its document)");
@@ -90,7 +90,7 @@ describe('repair', () => {
   });
 
   it('never queries a view standing in for one of its tables', async () => {
-    tamper(`PRAGMA foreign_keys = OFF; DROP TABLE annotations; CREATE VIEW annotations AS SELECT abs(-9223372036854775807 - 1) AS id;`);
+    tamper(`PRAGMA foreign_keys = OFF; DROP TABLE annotation_rows; CREATE VIEW annotation_rows AS SELECT abs(-9223372036854775807 - 1) AS id;`);
     const lines = repairProject(source, join(dir.path, 'repaired.marginalia'));
     expect(lines).toContain('tags: kept 0, dropped 1 (the file has no annotations table)');
   });

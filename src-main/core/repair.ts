@@ -5,7 +5,8 @@ import type { Actor } from '../../src-shared/model/actor';
 import type { Annotation } from '../../src-shared/model/annotation';
 import type { Document } from '../../src-shared/model/document';
 import { UserError } from '../../src-shared/model/result';
-import { STORED_CHANGES, type ChangeRecord } from '../store/changes';
+import { STORED_ANNOTATIONS } from '../store/annotations';
+import { CHANGES_WITH_SNAPSHOTS_BY_ID, storedChanges, type ChangeRecord } from '../store/changes';
 import { assertOpenableProject, type Db } from '../store/open-project';
 import { schemaProblem } from '../store/schema-check';
 import { applyMerge } from './merge/apply';
@@ -57,9 +58,21 @@ function* rowsOf(db: Db, tables: ReadonlySet<string>, table: string, sql: string
   }
 }
 
-/** The change log's query: snapshots put back from the tags' rows, unless the file has no annotations table (views are never queried). */
+/** Whether the file stores its tags by key (migration 130): it has their table. */
+const keyed = (tables: ReadonlySet<string>): boolean => tables.has('annotation_rows');
+
+/** The change log's query: snapshots put back from the tags' rows, unless the file has no table of them (views are never queried). */
 function changesSql(tables: ReadonlySet<string>): string {
-  return tables.has('annotations') ? CHANGES_SQL : `${STORED_CHANGES} ORDER BY seq`;
+  if (keyed(tables)) return CHANGES_SQL;
+  return tables.has('annotations') ? `${CHANGES_WITH_SNAPSHOTS_BY_ID} ORDER BY c.seq` : `${storedChanges(hasAnalystKeys(tables) ? 'keyed' : 'by id')} ORDER BY c.seq`;
+}
+
+/** A file whose tags' table is gone still stores its log's analysts by key if it was made since migration 130. */
+const hasAnalystKeys = (tables: ReadonlySet<string>): boolean => tables.has('analyst_keys');
+
+/** The tags' query: from their table with their ids put back (since migration 130), or the table of the files before. */
+function annotationsSql(tables: ReadonlySet<string>): { table: string; sql: string } {
+  return keyed(tables) ? { table: 'annotation_rows', sql: STORED_ANNOTATIONS } : { table: 'annotations', sql: 'SELECT * FROM annotations' };
 }
 
 /** Keeps a row if `read` validates it, else counts it as dropped with the validation's reason. */
@@ -144,7 +157,8 @@ function salvage(db: Db, fallbackName: string, close: () => void): Salvage {
   const annotations: { annotation: Annotation; headChangeId: string }[] = [];
   const seen = new Set<string>();
   index = 0;
-  for (const row of rowsOf(db, tables, 'annotations', 'SELECT * FROM annotations', tagTally)) {
+  const tags = annotationsSql(tables);
+  for (const row of rowsOf(db, tables, tags.table, tags.sql, tagTally)) {
     const tag = kept(tagTally, () => {
       const t = annotationOfRow(row, index++, texts, inspector);
       if (seen.has(t.annotation.id)) throw new RefusedFile('a tag is in the file twice');

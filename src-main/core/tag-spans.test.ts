@@ -22,7 +22,7 @@ it('gives each live tag with a passage as the full list has it, in the same orde
   const deleted = await project.call('annotation.create', { documentId, kind: 'figure', target: rangeOf('formally') });
   await project.call('annotation.delete', { id: deleted.id });
   const review = { status: 'accepted', reviewerId: claim.analystId, reviewedAt: claim.createdAt, comment: '' };
-  project.session.db.prepare('UPDATE annotations SET review = ? WHERE id = ?').run(JSON.stringify(review), claim.id);
+  project.session.db.prepare('UPDATE annotation_rows SET review = ? WHERE id = ?').run(JSON.stringify(review), claim.id);
 
   const { annotations } = await project.call('annotation.listForDocument', { documentId });
   const { spans } = await project.call('annotation.spans', { documentId });

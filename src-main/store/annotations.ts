@@ -102,8 +102,20 @@ export function tagSpansForDocument(db: Db, documentId: DocumentId): TagSpan[] {
   ).all(documentId) as TagSpan[];
 }
 
-// Every tag (deleted ones too) of the documents in the project: a removed document's tags are left out with it.
-const ALL_ANNOTATIONS = `SELECT ${COLUMNS} FROM annotations WHERE ${onLiveDocument()} ORDER BY document_id, start_offset, created_at`;
+/**
+ * The tags as stored since migration 130, with their ids, read from the tables alone (the view \`annotations\` reads
+ * the same): for a file whose views are not to be run.
+ */
+export const STORED_ANNOTATIONS = `SELECT t.id, d.id AS document_id, t.kind, t.start_offset, t.end_offset, t.exact, t.prefix, t.suffix,
+  t.attributes, t.note, n.id AS analyst_id, t.created_at, t.updated_at, t.deleted_at, c.id AS head_change_id, t.review
+  FROM annotation_rows t LEFT JOIN document_keys d ON d.key = t.document_key LEFT JOIN analyst_keys n ON n.key = t.analyst_key
+    LEFT JOIN changes c ON c.seq = t.head_seq`;
+
+// Every tag (deleted ones too) of the documents in the project: a removed document's tags are left out with it. The
+// documents are read in the order of their ids and each one's tags by the index: only a document's tags are sorted.
+const ALL_ANNOTATIONS = `SELECT ${COLUMNS.split(', ').map((c) => `a.${c}`).join(', ')}
+  FROM document_keys k CROSS JOIN annotations a ON a.document_id = k.id
+  WHERE ${onLiveDocument('k.id')} ORDER BY k.id, a.start_offset, a.created_at`;
 
 /** Every tag (deleted ones too) of the documents in the project; a removed document's tags are left out. */
 export function allAnnotations(db: Db): Annotation[] {
@@ -133,16 +145,21 @@ export function liveAnnotationCount(db: Db): number {
   return statement(db, `SELECT count(*) FROM annotations WHERE deleted_at IS NULL AND ${onLiveDocument()}`).pluck().get() as number;
 }
 
-/** Writes the full state of an annotation, inserting or replacing the row with the same id. */
+/**
+ * Writes the full state of an annotation, inserting or replacing the row with the same id. Its document, analyst and
+ * head change are stored by key (migration 130): the head change must be in the log already.
+ */
 export function putAnnotation(db: Db, annotation: Annotation, headChangeId: ChangeId): void {
   const t = annotation.target;
   statement(db, 
-    `INSERT INTO annotations (${COLUMNS})
-     VALUES (@id, @documentId, @kind, @start, @end, @exact, @prefix, @suffix, @attributes, @note, @analystId, @createdAt, @updatedAt, @deletedAt, @headChangeId, @review)
+    `INSERT INTO annotation_rows (id, document_key, kind, start_offset, end_offset, exact, prefix, suffix, attributes, note, analyst_key,
+       created_at, updated_at, deleted_at, head_seq, review)
+     VALUES (@id, (SELECT key FROM document_keys WHERE id = @documentId), @kind, @start, @end, @exact, @prefix, @suffix, @attributes, @note,
+       (SELECT key FROM analyst_keys WHERE id = @analystId), @createdAt, @updatedAt, @deletedAt, (SELECT seq FROM changes WHERE id = @headChangeId), @review)
      ON CONFLICT (id) DO UPDATE SET
        kind = excluded.kind, start_offset = excluded.start_offset, end_offset = excluded.end_offset, exact = excluded.exact,
        prefix = excluded.prefix, suffix = excluded.suffix, attributes = excluded.attributes, note = excluded.note,
-       analyst_id = excluded.analyst_id, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at, head_change_id = excluded.head_change_id, review = excluded.review`,
+       analyst_key = excluded.analyst_key, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at, head_seq = excluded.head_seq, review = excluded.review`,
   ).run({
     id: annotation.id,
     documentId: annotation.documentId,

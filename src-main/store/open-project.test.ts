@@ -8,7 +8,6 @@ import { createProject, openProject } from '../core/session';
 import { temporaryDirectory } from '../test-support/project-fixture';
 import type { DocumentId } from '../../src-shared/model/ids';
 import { annotationsForDocument } from './annotations';
-import { changesOfEntity } from './changes';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations/index';
 import { createProjectDatabase, MARGINALIA_APPLICATION_ID, openProjectDatabase } from './open-project';
 
@@ -45,14 +44,14 @@ describe('migrations', () => {
     const tables = db.prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'table'").all() as { name: string; sql: string }[];
     const ftsShadows = ['search_index_config', 'search_index_data', 'search_index_docsize', 'search_index_idx'];
     expect(tables.map((t) => t.name).sort()).toEqual(
-      ['actor_roles', 'actors', 'analysts', 'annotations', 'changes', 'dismissed_findings', 'document_changes', 'documents', 'history', 'merge_conflicts', 'project', 'rejected_suggestions', 'search_documents', 'search_index', 'undo_horizon', ...ftsShadows].sort(),
+      ['actor_roles', 'actors', 'analyst_keys', 'analysts', 'annotation_rows', 'changes', 'dismissed_findings', 'document_changes', 'document_keys', 'documents', 'history', 'merge_conflicts', 'project', 'rejected_suggestions', 'search_documents', 'search_index', 'undo_horizon', ...ftsShadows].sort(),
     );
     // The full-text index is a virtual table whose shadow tables SQLite itself declares; every table of ours is STRICT.
     for (const table of tables.filter((t) => t.name !== 'search_index' && !ftsShadows.includes(t.name))) expect(table.sql).toMatch(/STRICT$/);
     db.close();
   });
 
-  it('use the index in the queries that list a document’s tags and an entity’s changes', () => {
+  it('uses the index by document in the query that lists a document’s tags', () => {
     const db = createProjectDatabase(':memory:');
     /** The plan of the one statement `run` prepares: the production query, not a copy of it. */
     const planOf = (run: () => unknown): string => {
@@ -68,8 +67,7 @@ describe('migrations', () => {
       const plan = prepare(`EXPLAIN QUERY PLAN ${prepared[0]}`).all('x') as { detail: string }[];
       return plan.map((p) => p.detail).join(' ');
     };
-    expect(planOf(() => annotationsForDocument(db, 'x' as DocumentId, false))).toMatch(/USING INDEX annotations_by_document/);
-    expect(planOf(() => changesOfEntity(db, 'x'))).toMatch(/USING INDEX changes_by_entity/);
+    expect(planOf(() => annotationsForDocument(db, 'x' as DocumentId, false))).toMatch(/USING INDEX annotation_rows_by_document/);
     db.close();
   });
 });
@@ -133,7 +131,7 @@ describe('opening project files', () => {
     expect(() => db.prepare("UPDATE documents SET text = 'changed'").run()).toThrow(/immutable/);
     expect(() => db.prepare('DELETE FROM documents').run()).toThrow(/never deleted/);
     db.prepare(
-      "INSERT INTO changes (id, entity_type, entity_id, op, after, analyst_id, at, cause) VALUES ('c', 'actor', 'x', 'create', '{}', 'a', 't', 'edit')",
+      "INSERT INTO changes (id, entity_type, entity_id, op, after, analyst_key, at, cause) VALUES ('c', 'actor', 'x', 'create', '{}', 1, 't', 'edit')",
     ).run();
     expect(() => db.prepare("UPDATE changes SET op = 'update'").run()).toThrow(/append-only/);
     expect(() => db.prepare('DELETE FROM changes').run()).toThrow(/append-only/);

@@ -44,7 +44,7 @@ function refusal(path: string, readOnly: boolean): UserError {
   return caught as UserError;
 }
 
-const WIPE = "CREATE TRIGGER wipe AFTER INSERT ON annotations BEGIN DELETE FROM annotations WHERE id<>NEW.id; UPDATE project SET name='pwned'; END;";
+const WIPE = "CREATE TRIGGER wipe AFTER INSERT ON annotation_rows BEGIN DELETE FROM annotation_rows WHERE id<>NEW.id; UPDATE project SET name='pwned'; END;";
 
 describe('the schema check on opening a project file', () => {
   it('refuses a trigger of its own in one sentence, for writing and read-only, leaving the file as it was', () => {
@@ -55,14 +55,14 @@ describe('the schema check on opening a project file', () => {
   });
 
   it('compares names exactly: sqliteX… triggers, tables and indexes are refused', () => {
-    expect(refusal(projectWith('CREATE TRIGGER sqliteXwipe AFTER INSERT ON annotations BEGIN DELETE FROM annotations; END;'), false).message).toMatch(/trigger “sqliteXwipe”/);
+    expect(refusal(projectWith('CREATE TRIGGER sqliteXwipe AFTER INSERT ON annotation_rows BEGIN DELETE FROM annotation_rows; END;'), false).message).toMatch(/trigger “sqliteXwipe”/);
     expect(refusal(projectWith('CREATE TABLE sqliteXnotes (x TEXT) STRICT'), false).message).toMatch(/table “sqliteXnotes”/);
-    expect(refusal(projectWith('CREATE INDEX sqliteXidx ON annotations (note)'), false).message).toMatch(/index “sqliteXidx”/);
+    expect(refusal(projectWith('CREATE INDEX sqliteXidx ON annotation_rows (note)'), false).message).toMatch(/index “sqliteXidx”/);
   });
 
   it('refuses a view, an extra index, and a table of its own', () => {
     expect(refusal(projectWith('CREATE VIEW everything AS SELECT * FROM documents'), true).message).toMatch(/contains a view “everything”/);
-    expect(refusal(projectWith('CREATE INDEX by_note ON annotations (note)'), false).message).toMatch(/contains an index “by_note”/);
+    expect(refusal(projectWith('CREATE INDEX by_note ON annotation_rows (note)'), false).message).toMatch(/contains an index “by_note”/);
     expect(refusal(projectWith('CREATE TABLE notes (x TEXT) STRICT'), false).message).toMatch(/contains a table “notes”/);
   });
 
@@ -94,7 +94,7 @@ describe('the schema check on opening a project file', () => {
     const names = fc.string({ minLength: 1, maxLength: 12 }).filter((n) => !n.includes('\0') && !/^sqlite_/i.test(n));
     const kinds = fc.constantFrom(
       (n: string) => `CREATE TABLE "${n.replaceAll('"', '""')}" (x TEXT) STRICT`,
-      (n: string) => `CREATE INDEX "${n.replaceAll('"', '""')}" ON annotations (note)`,
+      (n: string) => `CREATE INDEX "${n.replaceAll('"', '""')}" ON annotation_rows (note)`,
       (n: string) => `CREATE VIEW "${n.replaceAll('"', '""')}" AS SELECT 1`,
       (n: string) => `CREATE TRIGGER "${n.replaceAll('"', '""')}" AFTER INSERT ON analysts BEGIN DELETE FROM actors; END`,
     );

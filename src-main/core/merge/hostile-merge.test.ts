@@ -75,10 +75,10 @@ it('keeps an analyst who reuses one of this project’s analyst ids apart, and s
     file,
     `PRAGMA foreign_keys = OFF;
      UPDATE analysts SET id = '${annaId}' WHERE id = '${malloryId}';
-     UPDATE annotations SET analyst_id = '${annaId}';
+     UPDATE analyst_keys SET id = '${annaId}' WHERE id = '${malloryId}';
      UPDATE documents SET imported_by = '${annaId}';
      UPDATE history SET analyst_id = '${annaId}';
-     UPDATE changes SET analyst_id = '${annaId}', after = replace(after, '${malloryId}', '${annaId}');`,
+     UPDATE changes SET after = replace(after, '${malloryId}', '${annaId}');`,
   );
 
   const preview = mergeProjectFile(anna.session, file, { dryRun: true });
@@ -119,7 +119,7 @@ it('sets dates from the future to the merge time, reports them, and does not let
   const future = '2099-01-01T00:00:00.000Z';
   tamper(
     benCopy,
-    `UPDATE annotations SET updated_at = '${future}';
+    `UPDATE annotation_rows SET updated_at = '${future}';
      UPDATE changes SET at = '${future}', after = json_set(after, '$.updatedAt', '${future}') WHERE seq = (SELECT max(seq) FROM changes);`,
   );
   await anna.call('annotation.update', { id: tag.id, note: 'mine' });
@@ -141,7 +141,7 @@ it('refuses a copy of a tag under its id in capitals, leaving the project as it 
   const anna = project('Anna');
   await tagged(anna, ['did not formally return to office']);
   const file = packed(anna);
-  tamper(file, "INSERT INTO annotations SELECT upper(id), document_id, kind, start_offset, end_offset, exact, prefix, suffix, attributes, note, analyst_id, created_at, updated_at, deleted_at, head_change_id, review FROM annotations;");
+  tamper(file, "INSERT INTO annotation_rows SELECT upper(id), document_key, kind, start_offset, end_offset, exact, prefix, suffix, attributes, note, analyst_key, created_at, updated_at, deleted_at, head_seq, review FROM annotation_rows;");
   const receiver = project('Ben');
   await receiver.importSample(SAMPLE);
   const before = readFileSync(receiver.path);

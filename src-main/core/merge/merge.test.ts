@@ -295,7 +295,7 @@ describe('a teammate’s file is untrusted', () => {
   it('refuses a tag whose quote does not match the text, and a text that does not match its hash', async () => {
     const mine = await projectWithTag();
     const badQuote = copyOf(mine);
-    tamper(badQuote, "UPDATE annotations SET exact = 'forged'");
+    tamper(badQuote, "UPDATE annotation_rows SET exact = 'forged'");
     expectRefused(mine, badQuote, /quote does not match/);
     const badText = copyOf(mine);
     tamper(badText, "UPDATE documents SET text = 'Something else entirely'");
@@ -305,7 +305,7 @@ describe('a teammate’s file is untrusted', () => {
   it('refuses bad kinds, out-of-range offsets and foreign files, and never writes to the teammate’s file', async () => {
     const mine = await projectWithTag();
     const badOffsets = copyOf(mine);
-    tamper(badOffsets, 'UPDATE annotations SET end_offset = 100000');
+    tamper(badOffsets, 'UPDATE annotation_rows SET end_offset = 100000');
     expectRefused(mine, badOffsets, /outside its document/);
     const garbage = join(dir.path, 'garbage.marginalia');
     writeFileSync(garbage, Buffer.alloc(4096, 7));

@@ -52,8 +52,9 @@ describe('migration 50 (document sources)', () => {
     expect(() => db.prepare('DELETE FROM documents').run()).toThrow(/never deleted/);
     expect(() =>
       db.prepare(
-        `INSERT INTO annotations (id, document_id, kind, attributes, note, analyst_id, created_at, updated_at, head_change_id)
-         VALUES ('t2', 'nope', 'reliability_warning', '{}', '', 'a1', 'x', 'x', 'c2')`,
+        // Stored since migration 130 with the document's key, which must be a document's.
+        `INSERT INTO annotation_rows (id, document_key, kind, attributes, note, analyst_key, created_at, updated_at, head_seq)
+         VALUES ('t2', 999, 'reliability_warning', '{}', '', 1, 'x', 'x', 1)`,
       ).run(),
     ).toThrow(/FOREIGN KEY/);
   });

@@ -9,6 +9,7 @@ import { rejectedSuggestions } from './0080-rejected-suggestions';
 import { documentDetails } from './0090-document-details';
 import { compactChangeLog } from './0100-compact-change-log';
 import { removedDocumentsIndex } from './0120-removed-documents-index';
+import { keyedTags } from './0130-keyed-tags';
 
 export interface Migration {
   /** Becomes PRAGMA user_version once applied; numbered in tens. */
@@ -17,7 +18,7 @@ export interface Migration {
   readonly up: string;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initialSchema, mergeConflicts, reviewDecisions, analystOrigin, documentSources, searchAndChecks, rejectedSuggestions, documentDetails, compactChangeLog, removedDocumentsIndex];
+export const MIGRATIONS: readonly Migration[] = [initialSchema, mergeConflicts, reviewDecisions, analystOrigin, documentSources, searchAndChecks, rejectedSuggestions, documentDetails, compactChangeLog, removedDocumentsIndex, keyedTags];
 
 /** The schema version this build of Marginalia writes. */
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
