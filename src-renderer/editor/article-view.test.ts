@@ -317,6 +317,16 @@ describe('ArticleView caret and keyboard selection', () => {
     expect(lastSelection()).toEqual({ start, end: start + 'said the'.length });
   });
 
+  it('keeps a selection the page made but has not reported yet when a tag is drawn meanwhile', () => {
+    // The browser tells ProseMirror of a new selection by a later 'selectionchange' event (jsdom sends none): a
+    // saved tag drawn in between must not put the previous selection back.
+    view.placeCaret(TEXT.indexOf('Miami'));
+    selectInText('drones struck');
+    view.addAnnotation(annotation('00000000-0000-4000-8000-000000000009', 'figure', 'More than 200'));
+    expect(document.getSelection()?.toString()).toBe('drones struck');
+    expect(view.currentRange()).toEqual({ start: TEXT.indexOf('drones struck'), end: TEXT.indexOf('drones struck') + 'drones struck'.length });
+  });
+
   it('places the caret after a tag and focuses the article', () => {
     const end = TEXT.indexOf('Umerov') + 'Umerov'.length;
     view.placeCaret(end);

@@ -1,6 +1,6 @@
 // The article reader (renderer): owns one read-only EditorView with its highlights and selection; React only lends it a div.
 import { KIND_LABELS } from '../../src-shared/model/annotation';
-import { EditorState, TextSelection, type Command } from 'prosemirror-state';
+import { EditorState, TextSelection, type Command, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
 import { articleSchema } from '../../src-shared/editor/schema';
 import { docFromArticle, type ArticleDoc, type OffsetMap } from '../../src-shared/editor/text-mapping';
@@ -104,6 +104,10 @@ export class ArticleView {
         autocapitalize: 'off',
         class: 'article',
       },
+      dispatchTransaction: (tr) => {
+        if (!tr.selectionSet) this.takeUnreadSelection(tr);
+        this.view.updateState(this.view.state.apply(tr));
+      },
       handleClick: (_view, _pos, event) => this.onClick(event),
       // The text is never edited: nothing typed, pasted, cut or dropped reaches it (files dropped reach the window).
       handlePaste: () => true,
@@ -125,6 +129,28 @@ export class ArticleView {
       },
     });
     this.selection = new ArticleSelection(this.view, this.map, this.text, (range) => this.callbacks.onSelectionChange(range));
+  }
+
+  /**
+   * ProseMirror learns of a selection made in the page from the 'selectionchange' event that follows it. A
+   * transaction dispatched in between (a saved tag drawn, suggestions arriving, another window's change) would put
+   * the previous selection back into the page, undoing what the analyst has just selected: so a transaction that
+   * does not set the selection itself takes the page's, when it lies in this article.
+   */
+  private takeUnreadSelection(tr: Transaction): void {
+    const selection = this.ownerDocument.getSelection();
+    const { anchorNode, focusNode } = selection ?? {};
+    if (!selection || !anchorNode || !focusNode || !this.view.dom.contains(anchorNode) || !this.view.dom.contains(focusNode)) return;
+    let anchor: number;
+    let head: number;
+    try {
+      anchor = this.view.posAtDOM(anchorNode, selection.anchorOffset);
+      head = this.view.posAtDOM(focusNode, selection.focusOffset);
+    } catch {
+      return; // a point ProseMirror does not map (inside a widget): leave the selection to its own reading
+    }
+    if (anchor === tr.selection.anchor && head === tr.selection.head) return;
+    tr.setSelection(TextSelection.between(tr.doc.resolve(anchor), tr.doc.resolve(head)));
   }
 
   /**
