@@ -12,6 +12,19 @@ test('a success message expires on its own', async ({ workbench }) => {
   await expect(message).toHaveCount(0, { timeout: 15_000 });
 });
 
+test('a message that goes away does not move the article: a passage about to be selected stays under the pointer', async ({ workbench }) => {
+  const { page } = workbench;
+  await setAnalystName(page);
+  await importThroughPicker(page, ['000_734da4ab211b7c49.txt']);
+  const message = page.locator('.message');
+  await expect(message).toContainText('Imported');
+  const top = () => page.locator('.article-mount').evaluate((mount) => mount.getBoundingClientRect().top);
+  const before = await top();
+  await message.getByRole('button', { name: 'Dismiss message' }).click();
+  await expect(message).toHaveCount(0);
+  expect(await top()).toBe(before);
+});
+
 test('a partly successful import says what was imported and what was not, and stays until dismissed', async ({ workbench }) => {
   const { page } = workbench;
   await setAnalystName(page);
