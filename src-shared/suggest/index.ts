@@ -2,7 +2,7 @@
 import { findClaims } from './claims';
 import { findFigures } from './figures';
 import { ActorMatcher } from './known-actors';
-import { findNamedActors } from './new-actors';
+import { findNamedActors, type NewActorMatch } from './new-actors';
 import { fold, overlapsAny, suggestionKey, tokensIn, tokensOf } from './fold';
 import type { SuggestActor, SuggestDocument, Suggestion, SuggestionKind, TaggedSpan } from './types';
 
@@ -34,9 +34,9 @@ function actorSuggestions(document: SuggestDocument, matcher: ActorMatcher, toke
   }));
 }
 
-/** Names no registered actor answers to, where no known actor was found. */
-function newActorSuggestions(document: SuggestDocument, known: readonly Suggestion[]): Suggestion[] {
-  return findNamedActors(document.text)
+/** Names no registered actor answers to (of the names compromise found in the text), where no known actor was found. */
+function newActorSuggestions(document: SuggestDocument, known: readonly Suggestion[], named: readonly NewActorMatch[]): Suggestion[] {
+  return named
     .filter((m) => !overlapsAny(known, m.start, m.end))
     .map((m) => ({
       key: suggestionKey(document.textHash, 'actor', m.start, m.end, `new:${fold(m.name)}`),
@@ -87,14 +87,17 @@ function claimSuggestions(document: SuggestDocument, matcher: ActorMatcher, toke
   });
 }
 
-/** What the sources find in one document, before tags and rejections are taken into account. */
-export function suggestDocument(document: SuggestDocument, matcher: ActorMatcher, options: { kind?: SuggestionKind; newActors?: boolean } = {}): Suggestion[] {
+/**
+ * What the sources find in one document, before tags and rejections are taken into account. `named`: the names
+ * `findNamedActors` finds in the text, when the caller has them already (they depend on the text alone).
+ */
+export function suggestDocument(document: SuggestDocument, matcher: ActorMatcher, options: { kind?: SuggestionKind; newActors?: boolean; named?: readonly NewActorMatch[] } = {}): Suggestion[] {
   const tokens = tokensOf(document.text);
   const found: Suggestion[] = [];
   if (options.kind === undefined || options.kind === 'actor') {
     const known = actorSuggestions(document, matcher, tokens);
     found.push(...known);
-    if (options.newActors !== false) found.push(...newActorSuggestions(document, known));
+    if (options.newActors !== false) found.push(...newActorSuggestions(document, known, options.named ?? findNamedActors(document.text)));
   }
   if (options.kind === undefined || options.kind === 'figure') found.push(...figureSuggestions(document));
   if (options.kind === undefined || options.kind === 'claim') found.push(...claimSuggestions(document, matcher, tokens));

@@ -1,10 +1,12 @@
 // Checks the new-actor source: names compromise finds, without titles, not where a registered actor is already
-// suggested, and not headline words in headings and titles (on passages of the sample articles).
-import { readFileSync } from 'node:fs';
+// suggested, and not headline words in headings and titles (on passages of the sample articles); a text read section
+// by section gives the names reading it at once gives.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { computeSuggestions } from './index';
-import { findNamedActors, headingSpans } from './new-actors';
+import { findNamedActors, headingSpans, NamedActorScan, nameSections, SECTION_CHARS } from './new-actors';
 
 const SAMPLES = join(import.meta.dirname, '..', '..', 'resources', 'sample');
 /** The passage as the sample article writes it (so the test fails if the article changes). */
@@ -90,5 +92,54 @@ describe('new actor suggestions in headings and titles', () => {
   it('leaves the department out of a secretary\'s name ("Secretary of the Army Daniel Driscoll")', () => {
     const text = fromSample('001_53db5d5361afbcfc.txt', 'his son-in-law Jared Kushner, and Secretary of the Army Daniel Driscoll.');
     expect(names(text, 'person')).toContainEqual(['Daniel Driscoll', 'Daniel Driscoll']);
+  });
+});
+
+describe('reading a text section by section', () => {
+  const samples = readdirSync(SAMPLES).map((file) => readFileSync(join(SAMPLES, file), 'utf8'));
+  const atOnce = (text: string) => new NamedActorScan(text, Infinity).found;
+
+  it('cuts each sample article into runs of sentences that cover it, end to end, none longer than asked', () => {
+    for (const text of samples) {
+      const sections = nameSections(text, 2000);
+      expect(sections.length).toBeGreaterThan(1);
+      expect(sections.map((s) => text.slice(s.start, s.end)).join('')).toBe(text);
+      expect(sections.every((s, i) => s.start === (sections[i - 1]?.end ?? 0) && s.end - s.start <= 2000)).toBe(true);
+      expect(nameSections(text).every((s) => s.end - s.start <= SECTION_CHARS)).toBe(true);
+    }
+  });
+
+  it('finds in each sample article the names it finds reading the article at once, in sections and a sentence at a time', () => {
+    for (const text of samples) {
+      const whole = atOnce(text);
+      expect(whole.length).toBeGreaterThan(0);
+      expect(findNamedActors(text)).toEqual(whole);
+      expect(new NamedActorScan(text, 1).found).toEqual(whole);
+    }
+  });
+
+  it('reads one section per step, and answers the whole text when asked before the last', () => {
+    const text = samples[0] ?? '';
+    const scan = new NamedActorScan(text);
+    const { total } = scan.progress;
+    scan.step();
+    expect([scan.progress, scan.done]).toEqual([{ done: 1, total }, false]);
+    expect(scan.found).toEqual(atOnce(text));
+    expect([scan.progress, scan.done]).toEqual([{ done: total, total }, true]);
+  });
+
+  it('finds the same names in any sections as at once, in texts made of the sample articles’ passages (property)', () => {
+    // Lines and sentences of the articles, joined so that quotes and brackets open in one passage and close in another.
+    const passages = samples.flatMap((text) => text.split(/\n+|(?<=[.!?”])\s+/u)).filter((p) => /\p{L}/u.test(p));
+    const joints = ['\n\n', '\n', ' ', ' “', '” ', ' (', ') ', ', ', '. '];
+    const texts = fc
+      .array(fc.tuple(fc.constantFrom(...passages), fc.constantFrom(...joints)), { minLength: 1, maxLength: 14 })
+      .map((parts) => parts.map(([passage, joint]) => passage + joint).join(''));
+    fc.assert(
+      fc.property(texts, fc.integer({ min: 1, max: 1500 }), (text, size) => {
+        expect(new NamedActorScan(text, size).found).toEqual(atOnce(text));
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -158,18 +158,101 @@ function listed(found: Found): Found[] {
   }
 }
 
-/** Person and organisation names in `text` as compromise finds them, titles and possessives cut off. */
-export function findNamedActors(text: string): NewActorMatch[] {
+/** compromise's own sentence splitter (the one `nlp(text)` starts with): cheap, rules and regular expressions only. */
+interface Tokenizer {
+  one: { tokenize: { splitSentences: (text: string, world: object) => string[] } };
+}
+
+/** About how many characters of text compromise reads in one go: a few tens of milliseconds on a quiet machine. */
+export const SECTION_CHARS = 8000;
+
+/**
+ * `text` cut into runs of whole sentences (as compromise splits them) of at most `size` characters each (or one
+ * longer sentence). compromise tags each sentence on its own, so reading these sections one by one finds what
+ * reading the whole text at once finds.
+ */
+export function nameSections(text: string, size = SECTION_CHARS): { start: number; end: number }[] {
+  const sentences = (nlp.methods() as Tokenizer).one.tokenize.splitSentences(text, nlp.world());
+  // The splitter keeps every character; were it ever not to, the offsets would be wrong: the text is one section.
+  if (sentences.join('') !== text) return [{ start: 0, end: text.length }];
+  const sections: { start: number; end: number }[] = [];
+  let at = 0;
+  for (const sentence of sentences) {
+    const end = at + sentence.length;
+    const last = sections[sections.length - 1];
+    if (last && end - last.start <= size) last.end = end;
+    else sections.push({ start: at, end });
+    at = end;
+  }
+  return sections;
+}
+
+/** The names compromise finds in one section of `text`, in text order, people before organisations at one place. */
+function namesInSection(text: string, section: { start: number; end: number }, context: Context): NewActorMatch[] {
   // compromise reads "Trump’s" (a curly apostrophe) as no name; the straight one keeps every offset where it was.
-  const doc = nlp(text.replace(/’/gu, "'"));
+  const doc = nlp(text.slice(section.start, section.end).replace(/’/gu, "'"));
+  const json = { offset: true, terms: { offset: true } };
+  const shift = (span: Span): Span => ({ start: span.start + section.start, length: span.length });
+  const inText = (found: Found): Found => ({ ...found, offset: shift(found.offset), terms: found.terms.map((t) => ({ ...t, offset: shift(t.offset) })) });
+  const people = (doc.people().json(json) as Found[]).map(inText).flatMap(listed).map((f) => cleaned(text, f, 'person', context));
+  const organisations = (doc.organizations().json(json) as Found[]).map(inText).flatMap(listed).map((f) => cleaned(text, f, 'organisation', context));
+  return [...people, ...organisations].filter((m): m is NewActorMatch => m !== null).sort((a, b) => a.start - b.start);
+}
+
+/** What a name's place in `text` says about it, read from the whole text (whatever section the name is in). */
+function contextOf(text: string): Context {
   const headings = headingSpans(text);
   let names: Set<string> | undefined;
-  const context: Context = {
+  return {
     inHeading: (start) => inside(headings, start),
     isName: (word) => (names ??= capitalisedInSentences(text, headings)).has(word),
   };
-  const json = { offset: true, terms: { offset: true } };
-  const people = (doc.people().json(json) as Found[]).flatMap(listed).map((f) => cleaned(text, f, 'person', context));
-  const organisations = (doc.organizations().json(json) as Found[]).flatMap(listed).map((f) => cleaned(text, f, 'organisation', context));
-  return [...people, ...organisations].filter((m): m is NewActorMatch => m !== null).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Finding the names of one text section by section, so that a caller can let other work in between
+ * (`while (!scan.done) scan.step()`); `found` is what `findNamedActors` answers once every section is read. The
+ * text is let go once read.
+ */
+export class NamedActorScan {
+  private reading: { text: string; sections: readonly { start: number; end: number }[]; context: Context } | null;
+  private readonly names: NewActorMatch[] = [];
+  private next = 0;
+  private readonly total: number;
+
+  /** `sectionChars`: how long a section may be (Infinity: the whole text at once). */
+  constructor(text: string, sectionChars = SECTION_CHARS) {
+    const sections = nameSections(text, sectionChars);
+    this.total = sections.length;
+    this.reading = sections.length > 0 ? { text, sections, context: contextOf(text) } : null;
+  }
+
+  get done(): boolean {
+    return this.reading === null;
+  }
+
+  /** How many sections there are, and how many are read. */
+  get progress(): { done: number; total: number } {
+    return { done: this.next, total: this.total };
+  }
+
+  /** Reads the next section. */
+  step(): void {
+    if (!this.reading) return;
+    const { text, sections, context } = this.reading;
+    const section = sections[this.next++];
+    if (section) this.names.push(...namesInSection(text, section, context));
+    if (this.next >= sections.length) this.reading = null;
+  }
+
+  /** The names of the whole text, in text order (reading what is left first). */
+  get found(): readonly NewActorMatch[] {
+    while (!this.done) this.step();
+    return this.names;
+  }
+}
+
+/** Person and organisation names in `text` as compromise finds them, titles and possessives cut off. */
+export function findNamedActors(text: string): NewActorMatch[] {
+  return [...new NamedActorScan(text).found];
 }

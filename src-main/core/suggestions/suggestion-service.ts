@@ -6,6 +6,7 @@ import type { ActorId, DocumentId } from '../../../src-shared/model/ids';
 import { UserError } from '../../../src-shared/model/result';
 import { offered, suggestDocument, tagsByDocument } from '../../../src-shared/suggest/index';
 import { ActorMatcher } from '../../../src-shared/suggest/known-actors';
+import { NamedActorScan } from '../../../src-shared/suggest/new-actors';
 import { encodeSuggestionSpans } from '../../../src-shared/suggest/spans';
 import type { Suggestion, SuggestionCounts, SuggestionKind } from '../../../src-shared/suggest/types';
 import { actorById, allActors } from '../../store/actors';
@@ -13,6 +14,7 @@ import { allAnnotations, annotationsForDocument } from '../../store/annotations'
 import { allDocumentMetas, documentText } from '../../store/documents';
 import { insertRejectedSuggestion, rejectedKeys } from '../../store/rejected-suggestions';
 import { newAnnotation } from '../annotation-service';
+import { checkpoint } from '../operation';
 import { recordChange, runAction, shortQuote } from '../record-change';
 import type { ProjectSession } from '../session';
 
@@ -32,6 +34,42 @@ interface FoundCache {
 }
 const caches = new WeakMap<ProjectSession, FoundCache>();
 
+/**
+ * The names compromise finds in each document's text (the slowest source, by far), remembered per open project
+ * while the text stays the same: they depend on the text alone, so a change to the registry keeps them.
+ */
+const scans = new WeakMap<ProjectSession, Map<string, { sha256: string; scan: NamedActorScan }>>();
+
+function scanOf(session: ProjectSession, meta: { id: DocumentId; sha256: string }): NamedActorScan {
+  let byDocument = scans.get(session);
+  if (!byDocument) scans.set(session, (byDocument = new Map()));
+  const cached = byDocument.get(meta.id);
+  if (cached?.sha256 === meta.sha256) return cached.scan;
+  const scan = new NamedActorScan(documentText(session.db, meta.id) ?? '');
+  byDocument.set(meta.id, { sha256: meta.sha256, scan });
+  return scan;
+}
+
+const SCAN_CANCELLED = 'The suggestions were not listed: cancelled.';
+
+/**
+ * Reads the names in the documents' texts a section at a time, letting the core's other requests in between, so
+ * that the first suggestions of a large article never hold the core for seconds. What is read is kept even when
+ * the request is cancelled; another request reading the same text carries on from there.
+ */
+async function scanNames(session: ProjectSession, metas: readonly { id: DocumentId; sha256: string }[]): Promise<void> {
+  const pending = metas.map((meta) => scanOf(session, meta)).filter((scan) => !scan.done);
+  const total = pending.reduce((n, scan) => n + scan.progress.total - scan.progress.done, 0);
+  let done = 0;
+  for (const scan of pending) {
+    while (!scan.done) {
+      await checkpoint(done, total, SCAN_CANCELLED);
+      scan.step();
+      done++;
+    }
+  }
+}
+
 function foundIn(session: ProjectSession, metas: readonly { id: DocumentId; sha256: string }[], kind: SuggestionKind | undefined): Map<string, Suggestion[]> {
   const actors = allActors(session.db, false);
   const registry = JSON.stringify(actors.map((a) => [a.id, a.name, a.kind, a.aliases]));
@@ -45,12 +83,13 @@ function foundIn(session: ProjectSession, metas: readonly { id: DocumentId; sha2
       continue;
     }
     const document = { id: meta.id, textHash: meta.sha256, text: documentText(session.db, meta.id) ?? '' };
+    const named = kind === undefined || kind === 'actor' ? scanOf(session, meta).found : [];
     // One kind asked for and nothing remembered (a command-line listing): only that source runs, and is not kept.
     if (kind !== undefined) {
-      result.set(meta.id, suggestDocument(document, cache.matcher, { kind }));
+      result.set(meta.id, suggestDocument(document, cache.matcher, { kind, named }));
       continue;
     }
-    const found = suggestDocument(document, cache.matcher);
+    const found = suggestDocument(document, cache.matcher, { named });
     cache.byDocument.set(meta.id, { sha256: meta.sha256, found });
     result.set(meta.id, found);
   }
@@ -82,12 +121,20 @@ function countsOf(suggestions: readonly Suggestion[]): SuggestionCounts {
   return { total: suggestions.length, byKind, byDocument: [...byDocument].map(([documentId, count]) => ({ documentId, count })) };
 }
 
-export function listSuggestions(session: ProjectSession, request: ValidRequestOf<'suggestion.list'>): ResponseOf<'suggestion.list'> {
+/** The documents a listing reads names in: the one asked for, or all; none when only figures or claims are asked for. */
+function toScan(session: ProjectSession, filters: Filters): { id: DocumentId; sha256: string }[] {
+  if (filters.kind !== undefined && filters.kind !== 'actor') return [];
+  return allDocumentMetas(session.db).filter((d) => filters.documentId === undefined || d.id === filters.documentId);
+}
+
+export async function listSuggestions(session: ProjectSession, request: ValidRequestOf<'suggestion.list'>): Promise<ResponseOf<'suggestion.list'>> {
+  await scanNames(session, toScan(session, request));
   const suggestions = currentSuggestions(session, request);
   return { suggestions, counts: countsOf(suggestions) };
 }
 
-export function listSuggestionSpans(session: ProjectSession, request: ValidRequestOf<'suggestion.spans'>): ResponseOf<'suggestion.spans'> {
+export async function listSuggestionSpans(session: ProjectSession, request: ValidRequestOf<'suggestion.spans'>): Promise<ResponseOf<'suggestion.spans'>> {
+  await scanNames(session, toScan(session, request));
   return encodeSuggestionSpans(currentSuggestions(session, request));
 }
 

@@ -1,0 +1,80 @@
+// Checks that the core reads the names in an article's text a section at a time: other requests are answered
+// meanwhile, a cancelled listing keeps what it read, and a change to the registry or the tags reads nothing again.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Method } from '../../../src-shared/api/contract';
+import { SAMPLE_DIR, testProjects, type TestProject } from '../../test-support/project-fixture';
+import { runOperation, type Progress } from '../operation';
+
+const newProject = testProjects();
+/** The five sample articles as one article: about ten sections. */
+const ARTICLE = readdirSync(SAMPLE_DIR)
+  .map((file) => readFileSync(join(SAMPLE_DIR, file), 'utf8'))
+  .join('\n\n');
+
+/** Calls `method` as a request the client follows: its progress is kept; it is cancelled once `cancelWhen` holds. */
+async function followed(project: TestProject, method: Method, request: unknown, cancelWhen: (p: Progress) => boolean = () => false, onProgress: (p: Progress) => void = () => {}) {
+  const controller = new AbortController();
+  const progress: Progress[] = [];
+  const operation = {
+    signal: controller.signal,
+    onProgress: (p: Progress) => {
+      progress.push(p);
+      onProgress(p);
+      if (cancelWhen(p)) controller.abort();
+    },
+  };
+  const result = await runOperation(operation, () => project.result(method, request));
+  return { result, progress };
+}
+
+describe('names read a section at a time', () => {
+  it('answers another request while it reads the names of a large article, and lists what an uninterrupted reading lists', async () => {
+    const p = newProject();
+    const documentId = await p.paste('Five articles', ARTICLE);
+    const answered: string[] = [];
+    let info: Promise<unknown> | null = null;
+    const spans = followed(p, 'suggestion.spans', { documentId }, undefined, () => {
+      info ??= p.call('project.info', {}).then(() => answered.push('project.info'));
+    }).then((followedSpans) => {
+      answered.push('suggestion.spans');
+      return followedSpans;
+    });
+    const { result, progress } = await spans;
+    await info;
+    expect(answered).toEqual(['project.info', 'suggestion.spans']);
+    expect(progress.at(-1)?.total).toBeGreaterThan(5);
+    const uninterrupted = newProject();
+    const sameText = await uninterrupted.paste('Five articles', ARTICLE);
+    expect(result).toEqual({ ok: true, value: await uninterrupted.call('suggestion.spans', { documentId: sameText }) });
+  });
+
+  it('keeps what a cancelled listing read: the next listing reads only the rest', async () => {
+    const p = newProject();
+    const documentId = await p.paste('Five articles', ARTICLE);
+    const cancelled = await followed(p, 'suggestion.list', { documentId }, (step) => step.done >= step.total - 1);
+    expect(cancelled.result.ok ? null : cancelled.result.error.code).toBe('cancelled');
+    const next = await followed(p, 'suggestion.list', { documentId });
+    expect(next.progress).toEqual([{ done: 0, total: 1 }]);
+    const uninterrupted = newProject();
+    const sameText = await uninterrupted.paste('Five articles', ARTICLE);
+    const keys = (value: unknown) => (value as { suggestions: { key: string }[] }).suggestions.map((s) => s.key);
+    expect(next.result.ok && keys(next.result.value)).toEqual(keys(await uninterrupted.call('suggestion.list', { documentId: sameText })));
+  });
+
+  it('reads no names again after an actor is registered or a tag is made, and still offers the names not registered', async () => {
+    const p = newProject();
+    const documentId = await p.paste('Five articles', ARTICLE);
+    expect((await followed(p, 'suggestion.list', { documentId })).progress.length).toBeGreaterThan(0);
+    await p.call('actor.create', { name: 'Steve Witkoff', kind: 'person' });
+    const [tagged] = (await p.call('suggestion.list', { documentId })).suggestions;
+    await p.call('annotation.create', { documentId, kind: tagged?.kind ?? 'actor', target: { start: tagged?.start ?? 0, end: tagged?.end ?? 1 } });
+    const again = await followed(p, 'suggestion.list', { documentId });
+    expect(again.progress).toEqual([]);
+    const names = again.result.ok ? (again.result.value as { suggestions: { source: string; actor?: string }[] }).suggestions : [];
+    expect(names.some((s) => s.source === 'new-actor' && s.actor === 'Jared Kushner')).toBe(true);
+    expect(names.some((s) => s.source === 'new-actor' && s.actor === 'Steve Witkoff')).toBe(false);
+    expect(names.some((s) => s.source === 'actor-name' && s.actor === 'Steve Witkoff')).toBe(true);
+  });
+});
