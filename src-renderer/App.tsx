@@ -102,6 +102,10 @@ export function App({ client }: { client: Client }) {
 
   useLiveUpdates(client, { openDocumentId: doc?.id ?? null, reloadTags, refreshProject, onError: report });
   const shown = useMemo(() => annotations.filter(tagFilter.matches), [annotations, tagFilter.matches]);
+  // Worked out when the tags or the filter change, not on every render (a render follows every tag made).
+  const initialShown = useMemo(() => open.initialAnnotations.filter(tagFilter.matches), [open.initialAnnotations, tagFilter.matches]);
+  const documentWarnings = useMemo(() => annotations.filter((a) => a.target === null), [annotations]);
+  const liveTagCount = useMemo(() => annotations.filter((a) => a.deletedAt === null).length, [annotations]);
   const keys = useWorkbenchKeys({
     askName: session.askName,
     reviewing: reviewing || table.open,
@@ -244,13 +248,13 @@ export function App({ client }: { client: Client }) {
               actions={
                 <DocumentActions
                   document={managing.details ?? doc}
-                  tagCount={annotations.filter((a) => a.deletedAt === null).length}
+                  tagCount={liveTagCount}
                   onSaveDetails={(details) => managing.saveDetails(doc.id, details)}
                   onRemove={() => void managing.removeDocument(doc.id)}
                 />
               }
-              initialAnnotations={open.initialAnnotations.filter(tagFilter.matches)}
-              documentWarnings={annotations.filter((a) => a.target === null)}
+              initialAnnotations={initialShown}
+              documentWarnings={documentWarnings}
               viewRef={viewRef}
               selection={picked.selection}
               onSelectionChange={picked.setSelection}

@@ -8,6 +8,17 @@ import type { ArticleView } from '../editor/article-view';
 import { useDuplicateTag } from './use-duplicate-tag';
 import type { useTagSelection } from './use-tag-selection';
 
+/** Runs `run` once, after the next frame is painted, or after 100 ms where no frame comes (a hidden window). */
+function afterNextPaint(run: () => void): void {
+  let ran = false;
+  const once = () => {
+    if (!ran) run();
+    ran = true;
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 100);
+}
+
 export interface TagEditingOptions {
   client: Client;
   doc: Document | null;
@@ -31,8 +42,11 @@ export function useTagEditing(options: TagEditingOptions) {
   const { selectTag, selectCreated, clearSelection, setSelection, currentRange, forgetSelectedTag } = picked;
   const duplicate = useDuplicateTag({ client, annotations, selfId, reloadTags, selectTag, say });
 
-  /** After every change: the document counts, the registry's and the analysts' figures. */
-  const refreshCounts = useCallback(() => void refreshProject().catch(report), [refreshProject, report]);
+  /**
+   * After every change: the document counts, the registry's and the analysts' figures, asked for once the change is
+   * painted (the highlight and the list first; these requests and the renders they cause come after).
+   */
+  const refreshCounts = useCallback(() => afterNextPaint(() => void refreshProject().catch(report)), [refreshProject, report]);
 
   const createTag = useCallback(
     async (kind: AnnotationKind, target: { start: number; end: number } | null) => {
@@ -43,6 +57,8 @@ export function useTagEditing(options: TagEditingOptions) {
         clearSelection();
         return duplicate.select(existing.id);
       }
+      // Asked first: the core writes the project file while the page draws the pending passage.
+      const saving = client.call('annotation.create', { documentId: doc.id, kind, target });
       reveal(kind);
       const pending = target ? (viewRef.current?.drawPending(kind, target) ?? null) : null;
       setSelection(null);
@@ -56,15 +72,17 @@ export function useTagEditing(options: TagEditingOptions) {
       const inputs = ['keydown', 'pointerdown'] as const;
       for (const type of inputs) window.addEventListener(type, onInput, { capture: true });
       try {
-        const created = await client
-          .call('annotation.create', { documentId: doc.id, kind, target })
-          .finally(() => inputs.forEach((type) => window.removeEventListener(type, onInput, { capture: true })));
-        setAnnotations((list) => [...list, created]);
+        const created = await saving.finally(() => inputs.forEach((type) => window.removeEventListener(type, onInput, { capture: true })));
         // Having gone on, the analyst may have selected the next passage already: it is kept, not replaced.
         if (created.target) viewRef.current?.addAnnotation(created, { select: !wentOn, clearSelection: !wentOn, ...(pending ? { replacing: pending } : {}) });
         else if (!wentOn) viewRef.current?.select(created.id);
-        selectCreated(created.id, !wentOn);
-        refreshCounts();
+        // The article shows the saved tag in the next frame; the list and the details (a render of the whole
+        // workbench) follow in the frame after, instead of holding that frame back.
+        afterNextPaint(() => {
+          setAnnotations((list) => [...list, created]);
+          selectCreated(created.id, !wentOn);
+          refreshCounts();
+        });
       } catch (error) {
         if (pending) viewRef.current?.removeAnnotation(pending);
         if (!duplicate.onRefused(error, kind, target)) report(error);
