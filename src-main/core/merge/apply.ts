@@ -1,6 +1,6 @@
 // Writing a planned merge into the project in one transaction.
 import { putActor } from '../../store/actors';
-import { putAnnotation } from '../../store/annotations';
+import { insertNewAnnotation, putAnnotation } from '../../store/annotations';
 import { appendChange } from '../../store/changes';
 import { appendDocumentChange } from '../../store/document-changes';
 import { insertDocument, putDocumentRecord } from '../../store/documents';
@@ -20,7 +20,7 @@ export function applyMerge(db: Db, plan: MergePlan, incoming: IncomingProject, n
     // Streamed from the checked private copy: the whole log is never held in memory at once.
     const t = plan.translation;
     // An entry that a tag written below takes as its head leaves its `after` to that row, as a tag's own edits do.
-    const rowHeads = new Set(plan.tagWrites.values());
+    const rowHeads = new Set([...plan.tagWrites.values()].map((w) => w.headChangeId));
     for (const change of incoming.readChanges()) {
       if (!plan.newChangeIds.has(change.id)) continue;
       appendChange(db, {
@@ -50,7 +50,9 @@ export function applyMerge(db: Db, plan: MergePlan, incoming: IncomingProject, n
     }
     // The tags are read from the file again, one at a time, and translated as the plan translated them.
     for (const { annotation, headChangeId } of incoming.annotations) {
-      if (plan.tagWrites.get(annotation.id) === headChangeId) putAnnotation(db, translateRecord(annotation, t).value, headChangeId as ChangeId);
+      const write = plan.tagWrites.get(annotation.id);
+      if (write?.headChangeId !== headChangeId) continue;
+      (write.isNew ? insertNewAnnotation : putAnnotation)(db, translateRecord(annotation, t).value, headChangeId as ChangeId);
     }
     const insertConflict = statement(
       db,

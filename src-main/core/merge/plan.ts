@@ -5,7 +5,7 @@ import type { Annotation, AnnotationKind } from '../../../src-shared/model/annot
 import type { Document, DocumentRecord } from '../../../src-shared/model/document';
 import type { DocumentId } from '../../../src-shared/model/ids';
 import { actorById, allActors } from '../../store/actors';
-import { annotationById } from '../../store/annotations';
+import { annotationById, hasAnnotation } from '../../store/annotations';
 import { documentChangeParents } from '../../store/document-changes';
 import { documentRecordById } from '../../store/documents';
 import type { Db } from '../../store/open-project';
@@ -36,10 +36,11 @@ export interface MergePlan {
   /** Actors and documents' details to write: the state each ends up in, and the change that produced it. */
   writes: { entity: Exclude<EntityState, { type: 'annotation' }>; headChangeId: string }[];
   /**
-   * Tags to write: the incoming tag's id → the change that produced the version written. The tags themselves are not
-   * held by the plan: applyMerge reads them from the file again, translated as the plan translated them.
+   * Tags to write: the incoming tag's id → the change that produced the version written, and whether this project
+   * has no such tag yet. The tags themselves are not held by the plan: applyMerge reads them from the file again,
+   * translated as the plan translated them.
    */
-  tagWrites: Map<string, string>;
+  tagWrites: Map<string, { headChangeId: string; isNew: boolean }>;
   conflicts: MergeConflict[];
   /** The file's rejected suggestions, under this project's document and analyst ids: added by key (a union). */
   rejectedSuggestions: RejectedSuggestion[];
@@ -283,28 +284,28 @@ export function planMerge(db: Db, incoming: IncomingProject, now: string): Merge
   let newActors = 0;
   let updatedActors = 0;
 
-  const write = (entity: EntityState, headChangeId: string) => {
+  const write = (entity: EntityState, headChangeId: string, isNew: boolean) => {
     if (entity.type !== 'annotation') writes.push({ entity, headChangeId });
     else {
-      tagWrites.set(entity.value.id, headChangeId);
+      tagWrites.set(entity.value.id, { headChangeId, isNew });
       tagAnalysts.add(entity.value.analystId);
       if (entity.value.review) tagAnalysts.add(entity.value.review.reviewerId);
     }
   };
   const reconcile = (entity: EntityState, clamped: boolean, incomingHead: string, local: { value: EntityState['value']; head: string } | undefined): 'new' | 'updated' | 'same' => {
     if (!local) {
-      write(entity, incomingHead);
+      write(entity, incomingHead, true);
       return 'new';
     }
     if (local.head === incomingHead || localParents.has(incomingHead)) return 'same';
     if (isAncestor(local.head, incomingHead, parents)) {
-      write(entity, incomingHead);
+      write(entity, incomingHead, false);
       return 'updated';
     }
     const wins = incomingWins(local.value, local.head, entity.value, incomingHead, clamped);
     const [winner, loser] = wins ? [incomingHead, local.head] : [local.head, incomingHead];
     conflicts.push({ id: conflictId(entity.value.id, winner, loser), entityType: entity.type, entityId: entity.value.id, winnerChangeId: winner, loserChangeId: loser, label: describe(entity) });
-    if (wins) write(entity, incomingHead);
+    if (wins) write(entity, incomingHead, false);
     return wins ? 'updated' : 'same';
   };
 
@@ -326,7 +327,8 @@ export function planMerge(db: Db, incoming: IncomingProject, now: string): Merge
   }
   for (const { annotation, headChangeId } of incoming.annotations) {
     const { value, clamped } = translateRecord(annotation, translation);
-    const local = annotationById(db, annotation.id);
+    // Most tags of a merge are new: a probe of the index of ids tells, without reading the tag.
+    const local = hasAnnotation(db, annotation.id) ? annotationById(db, annotation.id) : undefined;
     const outcome = reconcile({ type: 'annotation', value }, clamped, headChangeId, local && { value: local.annotation, head: local.headChangeId });
     if (outcome === 'new') {
       const label = analystLabels.get(annotation.analystId) ?? annotation.analystId;
