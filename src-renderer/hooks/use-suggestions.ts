@@ -66,8 +66,13 @@ export function useSuggestions(options: SuggestionsOptions) {
   const { client, document: doc, viewRef, revision, actors, keysEnabled, selectedTagId } = options;
   const latest = useRef(options);
   latest.current = options;
-  /** The open document's suggestions (their spans) in text order, with the document they were fetched for. */
-  const [fetched, setFetched] = useState<{ documentId: string | null; spans: SuggestionSpans }>({ documentId: null, spans: NO_SPANS });
+  /**
+   * The open document's suggestions (their spans) in text order, with the document they were fetched for; not
+   * `complete` while they are still without the "new actor?" names.
+   */
+  const [fetched, setFetched] = useState<{ documentId: string | null; spans: SuggestionSpans; complete: boolean }>({ documentId: null, spans: NO_SPANS, complete: true });
+  /** The document whose complete suggestions were fetched last. */
+  const completeFor = useRef<string | null>(null);
   /** While the panel shows them: the open document's full suggestions (fetched before the project's, so fresher). */
   const [full, setFull] = useState<{ documentId: string | null; list: Suggestion[] }>({ documentId: null, list: [] });
   const [inProject, setInProject] = useState<Suggestion[]>([]);
@@ -81,16 +86,24 @@ export function useSuggestions(options: SuggestionsOptions) {
   const request = useRef(0);
   const documentId = doc?.id ?? null;
 
-  // The open document's spans first (they are drawn), then the whole project (the panel's lists and counts).
+  // The open document's spans first (they are drawn), then the whole project (the panel's lists and counts). A
+  // document just opened shows at once the suggestions that are ready, and the new names once the core has read
+  // them (seconds, for a large article read for the first time).
   useEffect(() => {
     const id = ++request.current;
     const current = () => id === request.current;
     void (async () => {
       if (documentId !== null) {
+        if (completeFor.current !== documentId) {
+          const ready = await client.call('suggestion.spans', { documentId, newActors: false });
+          if (!current()) return;
+          setFetched({ documentId, spans: ready, complete: false });
+        }
         const spans = await client.call('suggestion.spans', { documentId });
         if (!current()) return;
-        setFetched({ documentId, spans });
-      } else setFetched({ documentId: null, spans: NO_SPANS });
+        completeFor.current = documentId;
+        setFetched({ documentId, spans, complete: true });
+      } else setFetched({ documentId: null, spans: NO_SPANS, complete: true });
       if (!watching) return;
       if (documentId !== null) {
         const listed = await client.call('suggestion.list', { documentId });
@@ -128,9 +141,10 @@ export function useSuggestions(options: SuggestionsOptions) {
     const { spans } = fetched;
     view.setSuggestions(spans, titleIn(doc.text, spans));
     const wanted = pendingFocus.current;
-    if (wanted) {
+    const next = !wanted ? -1 : wanted.key !== undefined ? spans.keys.indexOf(wanted.key) : spans.starts.findIndex((start) => start >= (wanted.from ?? 0));
+    // A suggestion asked for by its key may be a new name: it comes with the complete suggestions.
+    if (wanted && (next >= 0 || fetched.complete)) {
       pendingFocus.current = null;
-      const next = wanted.key !== undefined ? spans.keys.indexOf(wanted.key) : spans.starts.findIndex((start) => start >= (wanted.from ?? 0));
       focus(spans.keys[next] ?? null);
       if (wanted.key !== undefined) view.focus();
     } else setFocusedKey((key) => (key !== null && spans.keys.includes(key) ? key : null));

@@ -1,9 +1,11 @@
 // Checks that the core reads the names in an article's text a section at a time: other requests are answered
-// meanwhile, a cancelled listing keeps what it read, and a change to the registry or the tags reads nothing again.
+// meanwhile, a cancelled listing keeps what it read, a change to the registry or the tags reads nothing again, and the
+// spans without the new names are answered before they are read.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Method } from '../../../src-shared/api/contract';
+import { spanAt, type SuggestionSpans } from '../../../src-shared/suggest/spans';
 import { SAMPLE_DIR, testProjects, type TestProject } from '../../test-support/project-fixture';
 import { runOperation, type Progress } from '../operation';
 
@@ -76,5 +78,18 @@ describe('names read a section at a time', () => {
     expect(names.some((s) => s.source === 'new-actor' && s.actor === 'Jared Kushner')).toBe(true);
     expect(names.some((s) => s.source === 'new-actor' && s.actor === 'Steve Witkoff')).toBe(false);
     expect(names.some((s) => s.source === 'actor-name' && s.actor === 'Steve Witkoff')).toBe(true);
+  });
+
+  it('answers the spans without the new names before reading them: the complete answer less its new names, before and after', async () => {
+    const p = newProject();
+    const documentId = await p.paste('Five articles', ARTICLE);
+    const ready = await followed(p, 'suggestion.spans', { documentId, newActors: false });
+    expect(ready.progress).toEqual([]);
+    const complete = await p.call('suggestion.spans', { documentId });
+    const all = complete.keys.map((_, i) => spanAt(complete, i));
+    const known = all.filter((s) => !s.reason.startsWith('new actor?')).map((s) => s.key);
+    expect(known.length).toBeLessThan(all.length);
+    expect(ready.result.ok && (ready.result.value as SuggestionSpans).keys).toEqual(known);
+    expect((await p.call('suggestion.spans', { documentId, newActors: false })).keys).toEqual(known);
   });
 });

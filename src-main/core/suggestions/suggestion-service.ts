@@ -70,34 +70,37 @@ async function scanNames(session: ProjectSession, metas: readonly { id: Document
   }
 }
 
-function foundIn(session: ProjectSession, metas: readonly { id: DocumentId; sha256: string }[], kind: SuggestionKind | undefined): Map<string, Suggestion[]> {
+/** What the sources found in each document; with `names` false, without the "new actor?" names (not read for it). */
+function foundIn(session: ProjectSession, metas: readonly { id: DocumentId; sha256: string }[], kind: SuggestionKind | undefined, names: boolean): Map<string, Suggestion[]> {
   const actors = allActors(session.db, false);
   const registry = JSON.stringify(actors.map((a) => [a.id, a.name, a.kind, a.aliases]));
   let cache = caches.get(session);
   if (cache?.registry !== registry) caches.set(session, (cache = { registry, matcher: new ActorMatcher(actors), byDocument: new Map() }));
+  const asked = (found: Suggestion[]) => (kind === undefined && names ? found : found.filter((s) => (kind === undefined || s.kind === kind) && (names || s.source !== 'new-actor')));
   const result = new Map<string, Suggestion[]>();
   for (const meta of metas) {
     const cached = cache.byDocument.get(meta.id);
     if (cached?.sha256 === meta.sha256) {
-      result.set(meta.id, kind === undefined ? cached.found : cached.found.filter((s) => s.kind === kind));
+      result.set(meta.id, asked(cached.found));
       continue;
     }
     const document = { id: meta.id, textHash: meta.sha256, text: documentText(session.db, meta.id) ?? '' };
-    const named = kind === undefined || kind === 'actor' ? scanOf(session, meta).found : [];
-    // One kind asked for and nothing remembered (a command-line listing): only that source runs, and is not kept.
-    if (kind !== undefined) {
-      result.set(meta.id, suggestDocument(document, cache.matcher, { kind, named }));
+    const scan = kind === undefined || kind === 'actor' ? scanOf(session, meta) : null;
+    // One kind asked for, or the names not asked for and not read yet: only what is asked runs, and is not kept.
+    if (kind !== undefined || (!names && scan?.done === false)) {
+      const sources = names && scan ? { named: scan.found } : { newActors: false };
+      result.set(meta.id, suggestDocument(document, cache.matcher, { ...(kind === undefined ? {} : { kind }), ...sources }));
       continue;
     }
-    const found = suggestDocument(document, cache.matcher, { named });
+    const found = suggestDocument(document, cache.matcher, { named: scan?.found ?? [] });
     cache.byDocument.set(meta.id, { sha256: meta.sha256, found });
-    result.set(meta.id, found);
+    result.set(meta.id, asked(found));
   }
   return result;
 }
 
-/** The suggestions on offer now, for one document or all of them. */
-export function currentSuggestions(session: ProjectSession, filters: Filters): Suggestion[] {
+/** The suggestions on offer now, for one document or all of them (with `names` false, no "new actor?" ones). */
+export function currentSuggestions(session: ProjectSession, filters: Filters, names = true): Suggestion[] {
   const metas = allDocumentMetas(session.db).filter((d) => filters.documentId === undefined || d.id === filters.documentId);
   if (filters.documentId !== undefined && metas.length === 0) throw new UserError('not_found', `There is no document with id ${filters.documentId} in this project.`);
   const live = filters.documentId === undefined ? allAnnotations(session.db) : annotationsForDocument(session.db, filters.documentId, false);
@@ -107,7 +110,7 @@ export function currentSuggestions(session: ProjectSession, filters: Filters): S
       .map((t) => ({ documentId: t.documentId, kind: t.kind, start: t.target?.start ?? 0, end: t.target?.end ?? 0 })),
   );
   const rejected = rejectedKeys(session.db);
-  const found = foundIn(session, metas, filters.kind);
+  const found = foundIn(session, metas, filters.kind, names);
   return metas.flatMap((d) => offered(found.get(d.id) ?? [], tags.get(d.id) ?? [], rejected));
 }
 
@@ -134,8 +137,9 @@ export async function listSuggestions(session: ProjectSession, request: ValidReq
 }
 
 export async function listSuggestionSpans(session: ProjectSession, request: ValidRequestOf<'suggestion.spans'>): Promise<ResponseOf<'suggestion.spans'>> {
-  await scanNames(session, toScan(session, request));
-  return encodeSuggestionSpans(currentSuggestions(session, request));
+  const names = request.newActors !== false;
+  if (names) await scanNames(session, toScan(session, request));
+  return encodeSuggestionSpans(currentSuggestions(session, { documentId: request.documentId }, names));
 }
 
 /** The suggestions `keys` name, in the order given; refuses a key that is not on offer (accepted, rejected, unknown). */
