@@ -4,6 +4,7 @@ import type { Annotation } from '../../src-shared/model/annotation';
 import type { Document } from '../../src-shared/model/document';
 import type { Client } from '../api/client';
 import type { ArticleView, DrawnTag } from '../editor/article-view';
+import { afterNextPaint } from './after-next-paint';
 
 export interface OpenDocumentOptions {
   viewRef: RefObject<ArticleView | null>;
@@ -47,6 +48,10 @@ export function useOpenDocument(client: Client, options: OpenDocumentOptions) {
       setAnnotations([]);
       setFullFor(null);
       setDoc(document);
+      // The rest waits until the article is painted: these requests, and reading a large article's full tags,
+      // never hold back its first frame.
+      await new Promise<void>((resolve) => afterNextPaint(resolve));
+      if (openedId.current !== id) return;
       void client.call('workbench.rememberDocument', { documentId: id }).catch(() => {});
       const list = await client.call('annotation.listForDocument', { documentId: id });
       if (openedId.current !== id) return;

@@ -5,19 +5,9 @@ import type { Document } from '../../src-shared/model/document';
 import type { Client } from '../api/client';
 import { KIND_LABELS } from '../components/kinds';
 import type { ArticleView } from '../editor/article-view';
+import { afterNextPaint } from './after-next-paint';
 import { useDuplicateTag } from './use-duplicate-tag';
 import type { useTagSelection } from './use-tag-selection';
-
-/** Runs `run` once, after the next frame is painted, or after 100 ms where no frame comes (a hidden window). */
-function afterNextPaint(run: () => void): void {
-  let ran = false;
-  const once = () => {
-    if (!ran) run();
-    ran = true;
-  };
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(once, 0));
-  setTimeout(once, 100);
-}
 
 export interface TagEditingOptions {
   client: Client;
