@@ -1,7 +1,7 @@
 // Actor registry rows: read, list, and write a full snapshot (insert or replace by id).
 import type { Actor, ActorKind } from '../../src-shared/model/actor';
 import type { ChangeId } from '../../src-shared/model/ids';
-import { onLiveDocument } from './documents';
+import { onLiveDocumentKey } from './documents';
 import type { Db } from './open-project';
 import { statement } from './statements';
 
@@ -55,9 +55,12 @@ export function putActor(db: Db, actor: Actor, headChangeId: ChangeId): void {
 export function actorMentionCounts(db: Db): { actorId: string; documentId: string; count: number }[] {
   return statement(
     db,
-    `SELECT actor_id AS actorId, document_id AS documentId, count(*) AS count FROM (
-       SELECT document_id, CASE kind WHEN 'actor' THEN json_extract(attributes, '$.actorId') ELSE json_extract(attributes, '$.claimantId') END AS actor_id
-       FROM annotations WHERE deleted_at IS NULL AND kind IN ('actor', 'claim') AND ${onLiveDocument()})
-     WHERE actor_id IS NOT NULL GROUP BY actor_id, document_id`,
+    // Counted on the tags' table by document key (see tagCountsByDocument).
+    `SELECT c.actor_id AS actorId, k.id AS documentId, c.count FROM (
+       SELECT actor_id, document_key, count(*) AS count FROM (
+         SELECT document_key, CASE kind WHEN 'actor' THEN json_extract(attributes, '$.actorId') ELSE json_extract(attributes, '$.claimantId') END AS actor_id
+         FROM annotation_rows WHERE deleted_at IS NULL AND kind IN ('actor', 'claim') AND ${onLiveDocumentKey()})
+       WHERE actor_id IS NOT NULL GROUP BY actor_id, document_key
+     ) c JOIN document_keys k ON k.key = c.document_key`,
   ).all() as { actorId: string; documentId: string; count: number }[];
 }

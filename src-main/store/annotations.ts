@@ -1,7 +1,7 @@
 // Annotation rows: read, list per document, and write a full snapshot (insert or replace by id).
 import type { Annotation, AnnotationKind, TagSpan } from '../../src-shared/model/annotation';
 import type { ChangeId, DocumentId } from '../../src-shared/model/ids';
-import { onLiveDocument } from './documents';
+import { onLiveDocument, onLiveDocumentKey } from './documents';
 import type { Db } from './open-project';
 import { statement } from './statements';
 
@@ -146,8 +146,9 @@ export function liveAnnotationWithSpan(db: Db, tag: { documentId: string; kind: 
     .get(tag) as string | undefined;
 }
 
+/** How many live tags the project has, counted on the tags' table (see tagCountsByDocument). */
 export function liveAnnotationCount(db: Db): number {
-  return statement(db, `SELECT count(*) FROM annotations WHERE deleted_at IS NULL AND ${onLiveDocument()}`).pluck().get() as number;
+  return statement(db, `SELECT count(*) FROM annotation_rows WHERE deleted_at IS NULL AND ${onLiveDocumentKey()}`).pluck().get() as number;
 }
 
 /** A tag's row: its document, analyst and head change stored by key (migration 130); the head change must be in the log already. */

@@ -1,7 +1,7 @@
 // The project row and the analysts of a project file.
 import type { Analyst } from '../../src-shared/api/contract';
 import type { AnalystId, ProjectId } from '../../src-shared/model/ids';
-import { onLiveDocument } from './documents';
+import { onLiveDocumentKey } from './documents';
 import type { Db } from './open-project';
 import { statement } from './statements';
 import { CHANGES_WITH_SNAPSHOTS } from './changes';
@@ -52,10 +52,11 @@ export interface AnalystRow extends Analyst {
 export function analystRows(db: Db): AnalystRow[] {
   return statement(
     db,
-    // One pass over the tags for every analyst (annotations has no index by analyst).
+    // One pass over the tags' table for every analyst (it has no index by analyst), by key (see tagCountsByDocument).
     `SELECT a.id, a.display_name AS name, a.origin, coalesce(c.n, 0) AS tagCount
-     FROM analysts a
-     LEFT JOIN (SELECT analyst_id, count(*) AS n FROM annotations WHERE deleted_at IS NULL AND ${onLiveDocument()} GROUP BY analyst_id) c ON c.analyst_id = a.id
+     FROM analysts a LEFT JOIN analyst_keys k ON k.id = a.id
+     LEFT JOIN (SELECT analyst_key, count(*) AS n FROM annotation_rows WHERE deleted_at IS NULL AND ${onLiveDocumentKey()} GROUP BY analyst_key) c
+       ON c.analyst_key = k.key
      ORDER BY a.display_name COLLATE NOCASE, a.created_at, a.id`,
   ).all() as AnalystRow[];
 }
