@@ -121,7 +121,9 @@ export function tagTablePage(
   const direction = sort.descending ? 'DESC' : 'ASC';
   const by = SORTS[sort.column];
   const order = `${by.nullable ? `${by.expression} IS NULL, ` : ''}${by.expression} ${direction}, a.id ${direction}`;
-  const total = statement(db, `SELECT count(*) FROM annotations a WHERE ${where.sql}`).pluck().get(...where.params) as number;
+  // Counted over a subquery SQLite does not merge into the count (its LIMIT): an aggregate over the annotations view
+  // would look up every tag's analyst and head change too.
+  const total = statement(db, `SELECT count(*) FROM (SELECT 1 FROM annotations a WHERE ${where.sql} LIMIT -1)`).pluck().get(...where.params) as number;
   const ids = statement(db, `SELECT a.id FROM annotations a ${by.join ?? ''} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`)
     .pluck()
     .all(...where.params, page.limit, page.offset) as string[];
