@@ -94,12 +94,13 @@ export function useSuggestions(options: SuggestionsOptions) {
     const current = () => id === request.current;
     void (async () => {
       if (documentId !== null) {
-        if (completeFor.current !== documentId) {
-          const ready = await client.call('suggestion.spans', { documentId, newActors: false });
-          if (!current()) return;
-          setFetched({ documentId, spans: ready, complete: false });
+        let spans = completeFor.current === documentId ? null : await client.call('suggestion.spans', { documentId, newActors: false });
+        if (!current()) return;
+        if (spans && !spans.complete) {
+          setFetched({ documentId, spans, complete: false });
+          spans = null;
         }
-        const spans = await client.call('suggestion.spans', { documentId });
+        spans ??= await client.call('suggestion.spans', { documentId });
         if (!current()) return;
         completeFor.current = documentId;
         setFetched({ documentId, spans, complete: true });

@@ -605,10 +605,13 @@ export const contract = {
   /**
    * One document's suggestions as its article draws and walks them: key, kind, span, actor name and reason, in
    * compact arrays (about a seventh of suggestion.list's size). The rest of each suggestion is in suggestion.list.
-   * With `newActors: false`, without the "new actor?" names: answered at once, while those of a large article
-   * may still take seconds to read.
+   * With `newActors: false`, answered at once: while the "new actor?" names of a large article are still to be read
+   * (seconds, the first time), without them and `complete` false; once they are read, complete.
    */
-  'suggestion.spans': method(() => z.strictObject({ documentId: DocumentIdSchema, newActors: z.boolean().optional() }), () => SuggestionSpansSchema),
+  'suggestion.spans': method(
+    () => z.strictObject({ documentId: DocumentIdSchema, newActors: z.boolean().optional() }),
+    () => SuggestionSpansSchema.extend({ complete: z.boolean() }),
+  ),
   /** Turns suggestions into tags by this analyst, in one transaction and one undoable step. */
   'suggestion.accept': method(() => z.strictObject({ keys: SuggestionKeysSchema }), () => AcceptResultSchema),
   /** Remembers suggestions as rejected in the project file, so they are not offered again. */

@@ -80,7 +80,7 @@ describe('names read a section at a time', () => {
     expect(names.some((s) => s.source === 'actor-name' && s.actor === 'Steve Witkoff')).toBe(true);
   });
 
-  it('answers the spans without the new names before reading them: the complete answer less its new names, before and after', async () => {
+  it('answers the spans without the new names before reading them (the complete answer less its new names), and complete once they are read', async () => {
     const p = newProject();
     const documentId = await p.paste('Five articles', ARTICLE);
     const ready = await followed(p, 'suggestion.spans', { documentId, newActors: false });
@@ -89,7 +89,8 @@ describe('names read a section at a time', () => {
     const all = complete.keys.map((_, i) => spanAt(complete, i));
     const known = all.filter((s) => !s.reason.startsWith('new actor?')).map((s) => s.key);
     expect(known.length).toBeLessThan(all.length);
-    expect(ready.result.ok && (ready.result.value as SuggestionSpans).keys).toEqual(known);
-    expect((await p.call('suggestion.spans', { documentId, newActors: false })).keys).toEqual(known);
+    expect(ready.result.ok && (ready.result.value as SuggestionSpans & { complete: boolean })).toMatchObject({ keys: known, complete: false });
+    expect(complete.complete).toBe(true);
+    expect(await p.call('suggestion.spans', { documentId, newActors: false })).toEqual(complete);
   });
 });

@@ -137,9 +137,10 @@ export async function listSuggestions(session: ProjectSession, request: ValidReq
 }
 
 export async function listSuggestionSpans(session: ProjectSession, request: ValidRequestOf<'suggestion.spans'>): Promise<ResponseOf<'suggestion.spans'>> {
-  const names = request.newActors !== false;
-  if (names) await scanNames(session, toScan(session, request));
-  return encodeSuggestionSpans(currentSuggestions(session, { documentId: request.documentId }, names));
+  const documents = toScan(session, request);
+  if (request.newActors !== false) await scanNames(session, documents);
+  const complete = documents.every((meta) => scanOf(session, meta).done);
+  return { ...encodeSuggestionSpans(currentSuggestions(session, { documentId: request.documentId }, complete)), complete };
 }
 
 /** The suggestions `keys` name, in the order given; refuses a key that is not on offer (accepted, rejected, unknown). */
