@@ -1,6 +1,6 @@
 // The core's side of the transport (a worker thread or a utility process): one Workbench answering the host's control port and each attached window's port.
 import { readFileSync } from 'node:fs';
-import { referenceId, rewrite, UPLOAD_KEY } from '../../src-shared/api/byte-references';
+import { bytesIn, referenceId, rewrite, UPLOAD_KEY } from '../../src-shared/api/byte-references';
 import { RequestIdSchema } from '../../src-shared/api/contract';
 import { isSentTo, type ProgressEvent, type WorkbenchEvent } from '../../src-shared/api/events';
 import { err, INTERNAL_ERROR_MESSAGE, ok, UserError, type Result } from '../../src-shared/model/result';
@@ -8,6 +8,7 @@ import { Workbench, type CallOptions, type WorkbenchHost } from '../core/workben
 import {
   hasType,
   INVALID_JSON_MESSAGE,
+  JSON_TEXT_KEY,
   transferablesOf,
   type ClientCallMessage,
   type CoreFailure,
@@ -109,7 +110,10 @@ export function serveCore(control: MessageLink, wrapPort: (port: unknown) => Mes
     if (operation.kind === 'call-json') {
       const payload = parseJson(operation.json, operation.uploads);
       if (!payload.ok) return err('invalid_request', INVALID_JSON_MESSAGE);
-      return core.call(operation.method, payload.value, operation.origin, progressOf(operation.origin, operation.requestId));
+      const result = await core.call(operation.method, payload.value, operation.origin, progressOf(operation.origin, operation.requestId));
+      // Written as text here: a string crosses to the host at once, where a large answer's tree takes as long to clone.
+      const text = result.ok && operation.method !== 'export.write' && bytesIn(result.value).length === 0 ? JSON.stringify(result.value) : undefined;
+      return typeof text === 'string' ? ok({ [JSON_TEXT_KEY]: text }) : result;
     }
     try {
       if (operation.kind === 'open') core.open(operation.path, { create: operation.create });

@@ -7,6 +7,20 @@ import type { Result } from '../../src-shared/model/result';
 /** The `invalid_request` sentence for a `call-json` whose text is not JSON (serve answers it with status 400). */
 export const INVALID_JSON_MESSAGE = 'The request body is not valid JSON.';
 
+/**
+ * The key of a `call-json` answer the core sent as JSON text: `{ ok: true, value: { [JSON_TEXT_KEY]: text } }`, where
+ * `text` is the answer's value as JSON. An answer holding no bytes crosses this way (one string instead of a cloned
+ * tree) and serve writes the text out as it is; `export.write` and answers with bytes come as values.
+ */
+export const JSON_TEXT_KEY = '$json';
+
+/** The JSON text of a `call-json` answer sent as text, or null when it came as a value. */
+export function jsonTextOf(value: unknown): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const text = (value as Record<string, unknown>)[JSON_TEXT_KEY];
+  return typeof text === 'string' && Object.keys(value).length === 1 ? text : null;
+}
+
 /** How the core is set up, sent once as the first message. */
 export interface CoreInit {
   /** The app settings folder (analyst name, recent projects). */

@@ -1,9 +1,11 @@
-// Checks the core in a real worker thread (core-worker.ts run through tsx): calls, forwarded events, and a killed thread restarted.
+// Checks the core in a real worker thread (core-worker.ts run through tsx): calls, answers sent as JSON text, forwarded events, and a killed thread restarted.
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { bytesIn } from '../../src-shared/api/byte-references';
 import { createProject } from '../core/session';
 import { temporaryDirectory } from '../test-support/project-fixture';
 import { CoreClient, RESTARTED_MESSAGE, type CoreProcess } from './core-client';
+import { JSON_TEXT_KEY, jsonTextOf } from './protocol';
 import { coreWorkerEntry, spawnCoreWorker } from './worker-thread';
 
 let dir: ReturnType<typeof temporaryDirectory>;
@@ -53,4 +55,21 @@ it('answers calls from the worker thread, forwards its change events, and restar
   const listed = await core.call('document.list', {});
   // The killed import may or may not have committed; the first article is there either way.
   expect(listed).toMatchObject({ ok: true, value: { documents: expect.arrayContaining([expect.objectContaining({ title: 'Geneva talks' })]) } });
+});
+
+it('answers a JSON request as JSON text when its answer holds no bytes, and as a value when it does', async () => {
+  core = new CoreClient({
+    init: { settingsDir: join(dir.path, 'settings'), hostKind: 'browser', analystOverride: 'Ada Analyst' },
+    spawn: spawnCoreWorker,
+    onUnexpected: () => {},
+  });
+  await core.open(projectPath);
+  const info = await core.call('project.info', {});
+  expect(info.ok).toBe(true);
+  const asText = await core.callJson('project.info', '{}');
+  expect(asText).toEqual({ ok: true, value: { [JSON_TEXT_KEY]: JSON.stringify(info.ok ? info.value : null) } });
+  const packed = await core.callJson('project.pack', '{}');
+  const value = packed.ok ? packed.value : null;
+  expect(jsonTextOf(value)).toBeNull();
+  expect(bytesIn(value).length).toBe(1);
 });

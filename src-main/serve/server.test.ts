@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BODY_LIMITS, DEFAULT_BODY_LIMIT, FILE_LIMITS } from '../../src-shared/api/limits';
 import type { Method } from '../../src-shared/api/contract';
 import { createProjectApi } from '../core/handlers';
-import { createProject } from '../core/session';
+import { createProject, openProject } from '../core/session';
 import { readSettings } from '../core/settings';
 import { temporaryDirectory } from '../test-support/project-fixture';
 import { INTERNAL_ERROR_MESSAGE } from '../../src-shared/model/result';
@@ -206,6 +206,25 @@ describe('marginalia serve over HTTP', () => {
     const listed = (await apiResult('document.list', {})) as { ok: true; value: { documents: { id: string; title: string }[] } };
     expect(listed.value.documents.map((d) => d.title)).toEqual(['Talks in Geneva']);
     expect(listed.value.documents[0]?.id).toBe((imported as { value: { document: { id: string } } }).value.document.id);
+  });
+
+  it('sends an answer written as JSON text by the core exactly as the same answer in process reads', async () => {
+    await apiResult('settings.update', { analystName: 'Bea Reviewer' });
+    const imported = (await apiResult('document.import', { source: { type: 'text', title: 'Talks in Geneva', text: 'Talks in Geneva\n\nThe delegations met on Monday.' } })) as {
+      value: { document: { id: string } };
+    };
+    const id = imported.value.document.id;
+    await apiResult('annotation.create', { documentId: id, kind: 'claim', target: { start: 20, end: 30 } });
+    const reader = openProject(projectPath, { readOnly: true });
+    try {
+      const inProcess = createProjectApi(reader);
+      for (const [method, request] of [['document.get', { id }], ['annotation.spans', { documentId: id }], ['annotation.listForDocument', { documentId: id }]] as const) {
+        const body = await (await api(method, request)).text();
+        expect(body).toBe(JSON.stringify(await inProcess.call(method, request)));
+      }
+    } finally {
+      reader.close();
+    }
   });
 
   it('answers reads from a second core that sees each committed write, even while the first core is busy', async () => {

@@ -17,7 +17,7 @@ import { newPrivateFolder } from '../core/private-files';
 import { oneFileChunks, oneFileMediaType, oneFileSize } from '../core/export/one-file';
 import { CONTENT_TYPES, SECURITY_HEADERS, servableFile, staticFilePath } from './static-files';
 import type { CoreClient } from '../core-process/core-client';
-import { INVALID_JSON_MESSAGE } from '../core-process/protocol';
+import { INVALID_JSON_MESSAGE, jsonTextOf } from '../core-process/protocol';
 import { startCoreInWorker } from '../core-process/worker-thread';
 import { Transfers } from './transfers';
 
@@ -149,7 +149,10 @@ function sendText(response: ServerResponse, status: number, text: string, header
 }
 
 function sendJson(response: ServerResponse, status: number, value: unknown, headers: Record<string, string> = {}): void {
-  const body = JSON.stringify(value);
+  sendJsonText(response, JSON.stringify(value), status, headers);
+}
+
+function sendJsonText(response: ServerResponse, body: string, status = 200, headers: Record<string, string> = {}): void {
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   response.end(body);
 }
@@ -312,6 +315,8 @@ async function handleApi(context: Context, request: IncomingMessage, response: S
   } finally {
     context.transfers.discard(uploads);
   }
+  const text = result.ok ? jsonTextOf(result.value) : null;
+  if (text !== null) return sendJsonText(response, `{"ok":true,"value":${text}}`);
   sendJson(response, 200, withDownloads(context, withExportDownload(context, method, result, client), client));
 }
 
