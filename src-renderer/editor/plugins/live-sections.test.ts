@@ -7,6 +7,8 @@ import { SECTION_SIZE } from '../../../src-shared/editor/schema';
 import { textTargetFor } from '../../../src-shared/text/quote';
 import { SuggestionKindSchema } from '../../../src-shared/suggest/types';
 import { ArticleView } from '../article-view';
+import type { EditorView } from 'prosemirror-view';
+import { highlightsKey } from './highlights/highlights-plugin';
 import { FIRST_LIVE_SECTIONS } from './live-sections';
 
 const PARAGRAPHS = SECTION_SIZE * 3 + 8; // four sections, the last one short
@@ -128,6 +130,23 @@ describe('lazy sections', () => {
     view.focusSuggestion(`s${SECTION_SIZE * 2}`);
     expect(suggestedSections()).toEqual([0, 1, 2, 3]);
     expect(mount.querySelector('.sg-focused')?.getAttribute('data-suggestion-key')).toBe(`s${SECTION_SIZE * 2}`);
+  });
+
+  it('makes the decorations of the live sections’ tags only, and a tag selected meanwhile once, with its look, when its section comes into view', () => {
+    const highlights = () => highlightsKey.getState((view as unknown as { view: EditorView }).view.state);
+    const made = () => new Set(highlights()?.decorations.find().map((d) => (d.spec as { id: string }).id));
+    expect(made()).toEqual(new Set(TAGS.slice(0, SECTION_SIZE * FIRST_LIVE_SECTIONS).map((t) => t.id)));
+    expect(highlights()?.annotations.size).toBe(TAGS.length);
+    const far = id(SECTION_SIZE * 3 + 2);
+    view.select(far);
+    expect(made().has(far)).toBe(false);
+    intersect([3]);
+    const drawn = mount.querySelectorAll(`.hl[data-annotation-id="${far}"]`);
+    expect(drawn).toHaveLength(1);
+    expect(drawn[0]?.className).toContain('hl-selected');
+    intersect([2]);
+    expect(made()).toEqual(new Set(TAGS.map((t) => t.id)));
+    expect(highlights()?.decorations.find().filter((d) => !(d.spec as { marker?: boolean }).marker)).toHaveLength(TAGS.length);
   });
 
   it('keeps tags outside the live sections: they are drawn when their section comes into view', () => {

@@ -5,12 +5,18 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { KIND_LABELS, type AnnotationKind } from '../../../../src-shared/model/annotation';
 import { isDrawableRange } from '../drawable-range';
 import type { HighlightsAction, HighlightSpec } from './highlight-spec';
-import { visibleDecorations } from '../live-sections';
+import { liveSectionsKey, sectionAt, visibleDecorations, type LiveSectionsState } from '../live-sections';
 
-/** The plugin's state: the drawn decorations and, by annotation id, where each highlight currently is. */
+/**
+ * The plugin's state: the drawn decorations and, by annotation id, where each highlight currently is. The
+ * decorations of a highlight are made once one of its sections is live (see live-sections.ts): opening a long
+ * article makes those of the sections in view only, not thousands nobody sees yet.
+ */
 export interface HighlightsState {
   readonly decorations: DecorationSet;
   readonly annotations: ReadonlyMap<string, HighlightSpec>;
+  /** The highlights whose decorations are not made yet: all their sections are still not live. */
+  readonly unbuilt: ReadonlySet<string>;
   readonly selectedId: string | null;
   /** The highlight that carries `hl-flash` right now (after "scroll to"), or null. */
   readonly flashId: string | null;
@@ -63,16 +69,55 @@ export function decorationsOf(decorations: DecorationSet, highlight: HighlightSp
 }
 
 function emptyState(): HighlightsState {
-  return { decorations: DecorationSet.empty, annotations: new Map(), selectedId: null, flashId: null };
+  return { decorations: DecorationSet.empty, annotations: new Map(), unbuilt: new Set(), selectedId: null, flashId: null };
 }
 
-function setAll(state: HighlightsState, highlights: readonly HighlightSpec[], doc: ProseMirrorNode): HighlightsState {
+/** Whether `highlight` lies in a live section (all sections are live when `sections` says none is pending). */
+function inLiveSection(highlight: HighlightSpec, sections: LiveSectionsState | undefined): boolean {
+  const live = sections?.live;
+  if (!sections || !live) return true;
+  const last = sectionAt(sections, Math.max(highlight.from, highlight.to - 1));
+  for (let i = sectionAt(sections, highlight.from); i <= last; i++) if (live.has(i)) return true;
+  return false;
+}
+
+function setAll(state: HighlightsState, highlights: readonly HighlightSpec[], doc: ProseMirrorNode, sections: LiveSectionsState | undefined): HighlightsState {
   const annotations = new Map<string, HighlightSpec>();
   for (const highlight of highlights) if (isDrawableRange(doc, highlight.from, highlight.to)) annotations.set(highlight.id, highlight);
   const selectedId = state.selectedId !== null && annotations.has(state.selectedId) ? state.selectedId : null;
   const flashId = state.flashId !== null && annotations.has(state.flashId) ? state.flashId : null;
-  const decorations = [...annotations.values()].flatMap((h) => highlightDecorations(h, h.id === selectedId, h.id === flashId, doc));
-  return { decorations: DecorationSet.create(doc, decorations), annotations, selectedId, flashId };
+  const decorations: Decoration[] = [];
+  const unbuilt = new Set<string>();
+  for (const h of annotations.values()) {
+    if (inLiveSection(h, sections)) decorations.push(...highlightDecorations(h, h.id === selectedId, h.id === flashId, doc));
+    else unbuilt.add(h.id);
+  }
+  return { decorations: DecorationSet.create(doc, decorations), annotations, unbuilt, selectedId, flashId };
+}
+
+/** Makes the decorations of the unbuilt highlights that now lie in a live section. */
+function buildLive(state: HighlightsState, doc: ProseMirrorNode, sections: LiveSectionsState | undefined): HighlightsState {
+  const now = [...state.unbuilt].filter((id) => {
+    const highlight = state.annotations.get(id);
+    return !highlight || inLiveSection(highlight, sections);
+  });
+  if (now.length === 0) return state;
+  const unbuilt = new Set(state.unbuilt);
+  const made: Decoration[] = [];
+  for (const id of now) {
+    unbuilt.delete(id);
+    const highlight = state.annotations.get(id);
+    if (highlight) made.push(...highlightDecorations(highlight, id === state.selectedId, id === state.flashId, doc));
+  }
+  return { ...state, decorations: state.decorations.add(doc, made), unbuilt };
+}
+
+/** `state.unbuilt` without `id` (the same set when it was not there). */
+function built(state: HighlightsState, id: string): ReadonlySet<string> {
+  if (!state.unbuilt.has(id)) return state.unbuilt;
+  const unbuilt = new Set(state.unbuilt);
+  unbuilt.delete(id);
+  return unbuilt;
 }
 
 /** Draws `highlight` in place of whatever was drawn under its id (nothing, when the range is not drawable). */
@@ -81,6 +126,7 @@ function replace(state: HighlightsState, highlight: HighlightSpec, doc: ProseMir
   let decorations = old ? state.decorations.remove(decorationsOf(state.decorations, old)) : state.decorations;
   const annotations = new Map(state.annotations);
   let { selectedId, flashId } = state;
+  const unbuilt = built(state, highlight.id);
   if (isDrawableRange(doc, highlight.from, highlight.to)) {
     const id = highlight.id;
     decorations = decorations.add(doc, highlightDecorations(highlight, id === selectedId, id === flashId, doc));
@@ -90,7 +136,7 @@ function replace(state: HighlightsState, highlight: HighlightSpec, doc: ProseMir
     if (selectedId === highlight.id) selectedId = null;
     if (flashId === highlight.id) flashId = null;
   }
-  return { decorations, annotations, selectedId, flashId };
+  return { decorations, annotations, unbuilt, selectedId, flashId };
 }
 
 function remove(state: HighlightsState, id: string): HighlightsState {
@@ -101,6 +147,7 @@ function remove(state: HighlightsState, id: string): HighlightsState {
   return {
     decorations: state.decorations.remove(decorationsOf(state.decorations, old)),
     annotations,
+    unbuilt: built(state, id),
     selectedId: state.selectedId === id ? null : state.selectedId,
     flashId: state.flashId === id ? null : state.flashId,
   };
@@ -112,7 +159,8 @@ function restyle(before: HighlightsState, after: HighlightsState, doc: ProseMirr
   const changed = new Set([before.selectedId, after.selectedId, before.flashId, after.flashId]);
   for (const id of changed) {
     const highlight = id === null ? undefined : after.annotations.get(id);
-    if (!highlight) continue;
+    // One not made yet is made with its look when its section becomes live.
+    if (!highlight || after.unbuilt.has(highlight.id)) continue;
     decorations = decorations
       .remove(decorationsOf(decorations, highlight))
       .add(doc, highlightDecorations(highlight, highlight.id === after.selectedId, highlight.id === after.flashId, doc));
@@ -125,10 +173,10 @@ function marker(state: HighlightsState, id: string | null): string | null {
 }
 
 /** The state after `action`, touching only the decorations the action is about (all of them for `set`). */
-export function applyHighlightsAction(state: HighlightsState, action: HighlightsAction, doc: ProseMirrorNode): HighlightsState {
+export function applyHighlightsAction(state: HighlightsState, action: HighlightsAction, doc: ProseMirrorNode, sections?: LiveSectionsState): HighlightsState {
   switch (action.type) {
     case 'set':
-      return setAll(state, action.highlights, doc);
+      return setAll(state, action.highlights, doc, sections);
     case 'add':
     case 'update':
       return replace(state, action.highlight, doc);
@@ -143,7 +191,7 @@ export function applyHighlightsAction(state: HighlightsState, action: Highlights
       return flashId === state.flashId ? state : restyle(state, { ...state, flashId }, doc);
     }
     case 'batch':
-      return action.actions.reduce((current, next) => applyHighlightsAction(current, next, doc), state);
+      return action.actions.reduce((current, next) => applyHighlightsAction(current, next, doc, sections), state);
   }
 }
 
@@ -173,11 +221,14 @@ export function highlightsPlugin(): Plugin<HighlightsState> {
     key: highlightsKey,
     state: {
       init: emptyState,
-      apply(tr: Transaction, value: HighlightsState, _old: EditorState, newState: EditorState): HighlightsState {
-        let next = tr.docChanged ? mapThrough(value, tr) : value;
+      apply(tr: Transaction, value: HighlightsState, old: EditorState, newState: EditorState): HighlightsState {
+        // Mapping reads the highlights back from their decorations: every one is made first.
+        let next = tr.docChanged ? mapThrough(buildLive(value, old.doc, undefined), tr) : value;
+        const sections = liveSectionsKey.getState(newState);
         const action = tr.getMeta(highlightsKey) as HighlightsAction | undefined;
-        if (action) next = applyHighlightsAction(next, action, newState.doc);
-        return next;
+        if (action) next = applyHighlightsAction(next, action, newState.doc, sections);
+        // Sections that became live make their highlights (the sections' state changes only then).
+        return sections === liveSectionsKey.getState(old) || next.unbuilt.size === 0 ? next : buildLive(next, newState.doc, sections);
       },
     },
     props: {
