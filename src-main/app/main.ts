@@ -1,5 +1,5 @@
 // The Electron main process: one sandboxed, locked-down window around the Workbench, with native dialogs, menus and the sample project.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -63,6 +63,12 @@ function projectPathFromArgs(argv: readonly string[], cwd: string): string | nul
 
 function withProjectExtension(path: string): string {
   return extname(path).toLowerCase() === PROJECT_EXTENSION ? path : `${path}${PROJECT_EXTENSION}`;
+}
+
+/** Whether two paths name one file: by device and inode, so letter case (macOS, Windows) and links do not hide it. */
+function sameFile(a: string, b: string): boolean {
+  const [x, y] = [statSync(a, { throwIfNoEntry: false }), statSync(b, { throwIfNoEntry: false })];
+  return x !== undefined && y !== undefined ? x.dev === y.dev && x.ino === y.ino : resolve(a) === resolve(b);
 }
 
 /**
@@ -395,16 +401,25 @@ class DesktopApp {
     const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
     if (result.canceled || !result.filePath) return null;
     const path = withProjectExtension(result.filePath);
-    return existsSync(path) && !(await this.replaceExisting(path)) ? null : path;
+    if (!existsSync(path)) return path;
+    // The dialog asked "Replace?" only for the name as typed: the name with the extension added is asked for here.
+    if (path !== result.filePath && !(await this.confirmReplace(path))) return null;
+    return (await this.replaceExisting(path)) ? path : null;
+  }
+
+  private async confirmReplace(path: string): Promise<boolean> {
+    const message = `“${basename(path)}” already exists. Replace it?`;
+    const chosen = await this.messageBox({ type: 'warning', message, detail: 'The old file is moved to the trash.', buttons: ['Replace', 'Cancel'], defaultId: 1, cancelId: 1 });
+    return chosen === 0;
   }
 
   /**
-   * The save dialog asked "Replace?" (every platform's does) and the user said yes: the old file goes to the trash,
+   * The user said yes to "Replace?" (the save dialog's, or ours for the name with the extension added): the old file goes to the trash,
    * with its -wal and -shm beside it (a stale -wal must never meet the new file). False, after saying why, when it
    * cannot: the open project itself, or a file the trash refuses.
    */
   private async replaceExisting(path: string): Promise<boolean> {
-    if (this.core.projectPath !== null && resolve(this.core.projectPath) === resolve(path)) {
+    if (this.core.projectPath !== null && sameFile(this.core.projectPath, path)) {
       await this.showError('The project was not replaced', `“${basename(path)}” is the project open now; choose another name for the new project.`);
       return false;
     }
@@ -428,18 +443,19 @@ class DesktopApp {
     return result.canceled ? null : (result.filePaths[0] ?? null);
   }
 
-  private async messageBox(options: MessageBoxOptions): Promise<void> {
+  /** Shows a message box; resolves to the index of the button chosen. */
+  private async messageBox(options: MessageBoxOptions): Promise<number> {
     const window = this.liveWindow();
-    await (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options));
+    return (await (window ? dialog.showMessageBox(window, options) : dialog.showMessageBox(options))).response;
   }
 
-  private showError(title: string, detail: string): Promise<void> {
-    return this.messageBox({ type: 'error', title, message: title, detail, buttons: ['OK'] });
+  private async showError(title: string, detail: string): Promise<void> {
+    await this.messageBox({ type: 'error', title, message: title, detail, buttons: ['OK'] });
   }
 
-  private showAbout(): Promise<void> {
+  private async showAbout(): Promise<void> {
     const versions = `Electron ${process.versions.electron} · Chromium ${process.versions.chrome} · Node.js ${process.versions.node}`;
-    return this.messageBox({
+    await this.messageBox({
       type: 'info',
       title: `About ${APP_NAME}`,
       message: `${APP_NAME} ${APP_VERSION}`,
