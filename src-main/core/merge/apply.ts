@@ -19,8 +19,10 @@ export function applyMerge(db: Db, plan: MergePlan, incoming: IncomingProject, n
     for (const document of plan.newDocuments) insertDocument(db, document);
     // Streamed from the checked private copy: the whole log is never held in memory at once.
     const t = plan.translation;
-    // An entry that a tag written below takes as its head leaves its `after` to that row, as a tag's own edits do.
-    const rowHeads = new Set([...plan.tagWrites.values()].map((w) => w.headChangeId));
+    // The entry that a tag written below takes as its head leaves its `after` to that row, as a tag's own edits do:
+    // only that tag's own entry (an entry naming another tag keeps its snapshot, whatever the file says is whose head).
+    const isRowHead = (change: { id: string; entityType: string; entityId: string }) =>
+      change.entityType === 'annotation' && plan.tagWrites.get(change.entityId)?.headChangeId === change.id;
     for (const change of incoming.readChanges()) {
       if (!plan.newChangeIds.has(change.id)) continue;
       appendChange(db, {
@@ -28,7 +30,7 @@ export function applyMerge(db: Db, plan: MergePlan, incoming: IncomingProject, n
         analystId: (t.analystIds.get(change.analystId) ?? change.analystId) as AnalystId,
         at: clampDate(change.at, t),
         before: translateSnapshot(change.before, t, change.entityType),
-        after: change.entityType === 'annotation' && rowHeads.has(change.id) ? null : (translateSnapshot(change.after, t, change.entityType) ?? change.after),
+        after: isRowHead(change) ? null : (translateSnapshot(change.after, t, change.entityType) ?? change.after),
       });
     }
     for (const change of incoming.readDocumentChanges?.() ?? []) {
