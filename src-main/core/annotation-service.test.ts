@@ -1,7 +1,7 @@
 // Checks creating, editing, deleting, undoing tags, and the refusal of a tag that repeats one.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AnnotationSchema, type Annotation } from '../../src-shared/model/annotation';
-import { changesOfEntity } from '../store/changes';
+import { allChanges } from '../store/changes';
 import { createProjectApi } from './handlers';
 import { openProject } from './session';
 import { newTestProject, type TestProject } from '../test-support/project-fixture';
@@ -110,7 +110,7 @@ describe('editing, deleting, undo and redo', () => {
     const claim = await project.call('annotation.create', { documentId, kind: 'claim', target: rangeOf('Trump') });
     await project.call('annotation.update', { id: claim.id, attributes: { status: 'false' }, note: 'see source' });
     await project.call('annotation.delete', { id: claim.id });
-    const changes = changesOfEntity(project.session.db, claim.id);
+    const changes = allChanges(project.session.db).filter((c) => c.entityId === claim.id);
     expect(changes.map((c) => c.op)).toEqual(['create', 'update', 'delete']);
     expect(changes[0]?.parentId).toBeNull();
     expect(changes[1]?.parentId).toBe(changes[0]?.id);

@@ -58,8 +58,8 @@ function* rowsOf(db: Db, tables: ReadonlySet<string>, table: string, sql: string
   }
 }
 
-/** Whether the file stores its tags by key (migration 130): it has their table. */
-const keyed = (tables: ReadonlySet<string>): boolean => tables.has('annotation_rows');
+/** Whether the file stores its tags by key (migration 130): it has their table and both tables of keys. */
+const keyed = (tables: ReadonlySet<string>): boolean => tables.has('annotation_rows') && tables.has('document_keys') && tables.has('analyst_keys');
 
 /** The change log's query: snapshots put back from the tags' rows, unless the file has no table of them (views are never queried). */
 function changesSql(tables: ReadonlySet<string>): string {

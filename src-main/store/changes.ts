@@ -104,11 +104,6 @@ export function changesOfHistoryEntry(db: Db, historyId: number, cause: ChangeCa
   return statement(db, `${CHANGES_WITH_SNAPSHOTS} WHERE c.history_id = ? AND c.cause = ? ORDER BY c.seq`).all(historyId, cause) as ChangeRecord[];
 }
 
-/** Every change to one entity, oldest first. */
-export function changesOfEntity(db: Db, entityId: string): ChangeRecord[] {
-  return statement(db, `${CHANGES_WITH_SNAPSHOTS} WHERE c.entity_id = ? ORDER BY c.seq`).all(entityId) as ChangeRecord[];
-}
-
 export function allChanges(db: Db): ChangeRecord[] {
   return statement(db, `${CHANGES_WITH_SNAPSHOTS} ORDER BY c.seq`).all() as ChangeRecord[];
 }
