@@ -195,7 +195,7 @@ function uiRows(results: readonly Measured[]): string[][] {
     timed('served UI: load → document list painted (Chromium; from the navigation’s start to the first painted frame with document rows in it: page, scripts, project.info, the first page of document.list over HTTP, React render)', (u) => u.loadMs, 1.5),
     timed('served UI: filter to one article (its title set in the filter box as one input event → document.list filtered by the core → the painted list of that one row)', (u) => u.filterMs, 1.5),
     timed('served UI: clear the filter (the box emptied → the painted list of every article, its first rows drawn)', (u) => u.clearMs, null),
-    timed(`served UI: open a ${(bytes / 1000).toFixed(1)} kB article with 50 tags (a click on its row → document.get + annotation.listForDocument over HTTP → the painted view with its title and highlights)`, (u) => u.openMs, 1.3),
+    timed(`served UI: open a ${(bytes / 1000).toFixed(1)} kB article with 50 tags (a click on its row → document.get + annotation.spans over HTTP → the painted view with its title and highlights)`, (u) => u.openMs, 1.3),
     [
       'served UI: renderer JS heap after a forced GC (CDP Runtime.getHeapUsage) / DOM elements, with the list and an article open',
       ...results.map((m) => `${m.ui.heapMb.toFixed(1)} MB / ${m.ui.elements.toLocaleString('en-US')} elements`),

@@ -158,7 +158,7 @@ export async function runSuggestUiBenchmark(): Promise<Record<string, string>> {
       'The same open with the suggestion.spans answer emptied (same request, same server work, nothing drawn)': `${ms(bare)} median of ${RUNS}; renderer main thread busy ${ms(bareBusy)}`,
       'What drawing the suggestions adds to the open': `${overhead(open, bare)} of the open time, ${overhead(busy, bareBusy)} of the main thread's busy time; target < 10% ${open - bare < 0.1 * bare ? '✔' : 'missed'}`,
       'Scroll to the middle of the article (opened with suggestions): scrollIntoView → suggestions drawn on screen, painted': ms(scrolled),
-      'First open of the article, to the first suggestion drawn (those ready at once: its "new actor?" names are read on the server afterwards, a section at a time, and remembered)': `${ms(first.total)}`,
+      'First timed open of the article, to the first suggestion drawn (the page opened it once as it loaded, so the server may have begun reading its "new actor?" names, a section at a time)': `${ms(first.total)}`,
       'Load average (1 min) when the benchmark started': `${load.toFixed(2)} (browser timings are noisy when other work runs on the machine)`,
     };
     for (const [k, v] of Object.entries(rows)) console.log(`${k}: ${v}`);

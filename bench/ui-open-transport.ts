@@ -88,7 +88,7 @@ export async function runUiOpenTransportBenchmark(): Promise<Record<string, stri
     const show = (xs: number[]) => `${median(xs).toFixed(0)} ms median (min ${Math.min(...xs).toFixed(0)}, max ${Math.max(...xs).toFixed(0)}, ${xs.length} runs)`;
     const rows = {
       [`Open the 1 MB article (${TAGS.toLocaleString('en-US')} tags) to its first painted highlight, serve with one core thread answering every request (as before the reader core)`]: show(one),
-      'The same, serve as it ships: document.get and annotation.listForDocument answered by the read-only reader core': `${show(reader)}: ${(median(reader) / median(one)).toFixed(2)}× the one-core figure`,
+      'The same, serve as it ships: document.get and annotation.spans answered by the read-only reader core': `${show(reader)}: ${(median(reader) / median(one)).toFixed(2)}× the one-core figure`,
       'Load average (1 min) at the start and the end': `${load.toFixed(1)} and ${loadAfter.toFixed(1)} on ${cpus().length} cores (shared machine; nothing else runs in serve, so the two differ only by the thread that answers)`,
     };
     for (const [k, v] of Object.entries(rows)) console.log(`${k}: ${v}`);
