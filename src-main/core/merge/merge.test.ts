@@ -156,6 +156,37 @@ describe('merging teammates’ project files', () => {
     }
   });
 
+  it('keeps the snapshot of an entry a file names as the head of another tag than its own', async () => {
+    const { paths, documentId } = await forkedProjects(['anna', 'ben']);
+    const [anna, ben] = paths as [string, string];
+    await applyOps(ben, 'Ben', documentId, [
+      { type: 'create', kind: 'figure', start: 41, length: 12 },
+      { type: 'create', kind: 'actor', start: 132, length: 7 },
+    ]);
+    const benSession = openProject(ben, { analystName: 'Ben' });
+    const figure = allAnnotations(benSession.db).find((a) => a.kind === 'figure');
+    const actor = allAnnotations(benSession.db).find((a) => a.kind === 'actor');
+    await call(benSession, 'annotation.update', { id: figure?.id, note: 'checked' });
+    const figureCreated = allChanges(benSession.db).find((c) => c.entityId === figure?.id && c.op === 'create');
+    benSession.close();
+    // The actor's row names the figure's first entry as its head (the figure's own head is its later edit).
+    // Its own entry keeps its snapshot, so the file reads as well-formed.
+    tamper(
+      ben,
+      `UPDATE changes SET after = '${JSON.stringify(actor).replace(/'/g, "''")}' WHERE entity_id = '${actor?.id}';
+       UPDATE annotation_rows SET head_seq = (SELECT seq FROM changes WHERE id = '${figureCreated?.id}') WHERE id = '${actor?.id}';`,
+    );
+    merge(anna, ben);
+
+    const session = openProject(anna);
+    try {
+      const stored = session.db.prepare('SELECT after FROM changes WHERE id = ?').pluck().get(figureCreated?.id) as string | null;
+      expect(JSON.parse(stored ?? 'null')).toMatchObject({ id: figure?.id, note: '' });
+    } finally {
+      session.close();
+    }
+  });
+
   it('takes a one-sided edit, and lists an edit-versus-delete as a conflict the newer side wins', async () => {
     const { paths } = await forkedProjects(['anna', 'ben']);
     const [anna, ben] = paths as [string, string];
