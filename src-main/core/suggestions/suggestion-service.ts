@@ -40,17 +40,11 @@ const caches = new WeakMap<ProjectSession, FoundCache>();
  */
 const scans = new WeakMap<ProjectSession, Map<string, { sha256: string; scan: NamedActorScan }>>();
 
-/** The names read (or being read) in this text, if a reading was begun; none is begun here. */
-function existingScan(session: ProjectSession, meta: { id: DocumentId; sha256: string }): NamedActorScan | undefined {
-  const cached = scans.get(session)?.get(meta.id);
-  return cached?.sha256 === meta.sha256 ? cached.scan : undefined;
-}
-
 function scanOf(session: ProjectSession, meta: { id: DocumentId; sha256: string }): NamedActorScan {
   let byDocument = scans.get(session);
   if (!byDocument) scans.set(session, (byDocument = new Map()));
-  const cached = existingScan(session, meta);
-  if (cached) return cached;
+  const cached = byDocument.get(meta.id);
+  if (cached?.sha256 === meta.sha256) return cached.scan;
   const scan = new NamedActorScan(documentText(session.db, meta.id) ?? '');
   byDocument.set(meta.id, { sha256: meta.sha256, scan });
   return scan;
@@ -91,10 +85,9 @@ function foundIn(session: ProjectSession, metas: readonly { id: DocumentId; sha2
       continue;
     }
     const document = { id: meta.id, textHash: meta.sha256, text: documentText(session.db, meta.id) ?? '' };
-    // Without the names, a reading is not begun (splitting a large text into sentences alone takes a while).
-    const scan = kind === undefined || kind === 'actor' ? (names ? scanOf(session, meta) : (existingScan(session, meta) ?? null)) : null;
+    const scan = kind === undefined || kind === 'actor' ? scanOf(session, meta) : null;
     // One kind asked for, or the names not asked for and not read yet: only what is asked runs, and is not kept.
-    if (kind !== undefined || (!names && scan?.done !== true)) {
+    if (kind !== undefined || (!names && scan?.done === false)) {
       const sources = names && scan ? { named: scan.found } : { newActors: false };
       result.set(meta.id, suggestDocument(document, cache.matcher, { ...(kind === undefined ? {} : { kind }), ...sources }));
       continue;
@@ -146,7 +139,7 @@ export async function listSuggestions(session: ProjectSession, request: ValidReq
 export async function listSuggestionSpans(session: ProjectSession, request: ValidRequestOf<'suggestion.spans'>): Promise<ResponseOf<'suggestion.spans'>> {
   const documents = toScan(session, request);
   if (request.newActors !== false) await scanNames(session, documents);
-  const complete = documents.every((meta) => existingScan(session, meta)?.done === true);
+  const complete = documents.every((meta) => scanOf(session, meta).done);
   return { ...encodeSuggestionSpans(currentSuggestions(session, { documentId: request.documentId }, complete)), complete };
 }
 
