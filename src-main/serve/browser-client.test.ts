@@ -53,6 +53,14 @@ describe('the browser transport', () => {
     expect(requests).toEqual(['POST /api/project.pack', expect.stringMatching(/^GET \/api\/download\//)]);
   });
 
+  it('sends a request without bytes before the call returns to its caller (nothing awaited first)', async () => {
+    const client = createClient(httpTransport());
+    const answer = client.call('project.info', {});
+    // Still in the caller's turn: the request is already with fetch.
+    expect(requests).toEqual(['POST /api/project.info']);
+    expect((await answer).name).toBe('Talks');
+  });
+
   it('answers with the server’s refusal of an over-large upload as a Result, sending no request', async () => {
     const result = await httpTransport().invoke('merge.preview', { fileName: 'big.marginalia', content: new Uint8Array(UPLOAD_LIMIT + 1) });
     expect(result).toEqual({ ok: false, error: { code: 'invalid_request', message: 'A file is at most 256 KB.' } });

@@ -80,9 +80,9 @@ async function refusal(response: Response): Promise<Result<never>> {
  * `payload` with each Uint8Array uploaded first (POST /api/upload, the raw bytes) and named `{ "$upload": id }`,
  * as JSON text.
  */
-async function withUploads(payload: unknown, headers: Record<string, string>): Promise<string> {
+async function withUploads(payload: unknown, files: readonly Uint8Array[], headers: Record<string, string>): Promise<string> {
   const ids = new Map<Uint8Array, string>();
-  for (const bytes of bytesIn(payload)) {
+  for (const bytes of files) {
     if (ids.has(bytes)) continue;
     const response = await fetch('/api/upload', { method: 'POST', credentials: 'same-origin', headers: { ...headers, 'Content-Type': 'application/octet-stream' }, body: bytes as BlobPart });
     if (!response.ok) throw new TransferFailed(await refusal(response));
@@ -114,10 +114,16 @@ export function httpTransport(): Transport {
     async invoke(method, payload, requestId) {
       let response: Response;
       let body: string;
-      try {
-        body = await withUploads(payload, headers);
-      } catch (error) {
-        return error instanceof TransferFailed ? error.result : UNREACHABLE;
+      // Without bytes to upload, nothing is awaited before the request is sent: a tag's annotation.create leaves
+      // while the key's handler is still drawing the pending highlight, not after it.
+      const files = bytesIn(payload);
+      if (files.length === 0) body = JSON.stringify(payload ?? {});
+      else {
+        try {
+          body = await withUploads(payload, files, headers);
+        } catch (error) {
+          return error instanceof TransferFailed ? error.result : UNREACHABLE;
+        }
       }
       try {
         response = await fetch(`/api/${encodeURIComponent(method)}`, {
