@@ -16,12 +16,12 @@ import { UserError } from '../../src-shared/model/result';
 import { rangeProblem, textTargetFor } from '../../src-shared/text/quote';
 import { actorById } from '../store/actors';
 import { annotationById, annotationsForDocument, liveAnnotationWithSpan, tagSpansForDocument } from '../store/annotations';
-import { documentMetaById, documentText } from '../store/documents';
+import { documentMetaById, recentDocumentText } from '../store/documents';
 import { recordChange, runAction, shortQuote } from './record-change';
 import type { ProjectSession } from './session';
 
 function textOf(session: ProjectSession, documentId: DocumentId): string {
-  const text = documentText(session.db, documentId);
+  const text = recentDocumentText(session.db, documentId);
   if (text === undefined) throw new UserError('not_found', `There is no document with id ${documentId} in this project.`);
   return text;
 }

@@ -64,6 +64,36 @@ export function documentText(db: Db, id: DocumentId): string | undefined {
   return row;
 }
 
+/** The texts `recentDocumentText` read last, per connection. */
+const recentTexts = new WeakMap<Db, Map<string, { sha256: string; text: string }>>();
+const RECENT_TEXTS = 4;
+
+/**
+ * `documentText`, remembered for the few documents read last: tagging in an article reads its text (a megabyte,
+ * perhaps) once, not with every tag. The text is never changed; its hash and the document's being live are still
+ * read every time, so a removed document is not found and a text that is not the one remembered is read again.
+ */
+export function recentDocumentText(db: Db, id: DocumentId): string | undefined {
+  const sha256 = statement(db, 'SELECT sha256 FROM documents WHERE id = ? AND deleted_at IS NULL').pluck().get(id) as string | undefined;
+  if (sha256 === undefined) return undefined;
+  let recent = recentTexts.get(db);
+  if (!recent) recentTexts.set(db, (recent = new Map()));
+  let entry = recent.get(id);
+  if (entry?.sha256 !== sha256) {
+    const text = documentText(db, id);
+    if (text === undefined) return undefined;
+    entry = { sha256, text };
+  }
+  // Most recent last: the first key is the one to forget.
+  recent.delete(id);
+  recent.set(id, entry);
+  for (const oldest of recent.keys()) {
+    if (recent.size <= RECENT_TEXTS) break;
+    recent.delete(oldest);
+  }
+  return entry.text;
+}
+
 /** The documents `ids` with every detail, in the order of `ids` (those not live left out). */
 export function documentMetasByIds(db: Db, ids: readonly string[]): DocumentMeta[] {
   const metas = statement(db, `SELECT ${META_COLUMNS} FROM documents WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`).all(JSON.stringify(ids)) as DocumentMeta[];
