@@ -111,7 +111,7 @@ describe('lazy sections', () => {
     expect(mount.querySelector('mark[data-search-hit="0"]')?.textContent).toBe('Paragraph');
   });
 
-  it('draws suggestions of the live sections only, asking their hover text only for those drawn, and the section of one focused', () => {
+  it('draws suggestions of the live sections only, asking their hover text only for those drawn (once), and the section of one focused', () => {
     const suggestions = BLOCKS.map((b, i) => ({ key: `s${i}`, start: b.start + 'Paragraph '.length, end: b.start + 'Paragraph '.length + String(i).length }));
     const figure = SuggestionKindSchema.options.indexOf('figure');
     const columns = { keys: suggestions.map((s) => s.key), kinds: suggestions.map(() => figure), starts: suggestions.map((s) => s.start), ends: suggestions.map((s) => s.end) };
@@ -124,8 +124,11 @@ describe('lazy sections', () => {
     const live = Array.from({ length: FIRST_LIVE_SECTIONS }, (_, i) => i);
     expect(suggestedSections()).toEqual(live);
     expect(new Set(asked)).toEqual(new Set(suggestions.slice(0, SECTION_SIZE * FIRST_LIVE_SECTIONS).map((s) => s.key)));
+    const askedBefore = asked.length;
     intersect([3]);
     expect(suggestedSections()).toEqual([...live, 3]);
+    // Only the section that came into view was drawn: the others' suggestions were not made again.
+    expect(asked.slice(askedBefore)).toEqual(suggestions.slice(SECTION_SIZE * 3).map((s) => s.key));
     expect(mount.querySelector('[data-suggestion-key="s' + (SECTION_SIZE * 3) + '"]')?.getAttribute('title')).toBe(`Suggested figure s${SECTION_SIZE * 3}`);
     view.focusSuggestion(`s${SECTION_SIZE * 2}`);
     expect(suggestedSections()).toEqual([0, 1, 2, 3]);
@@ -137,6 +140,9 @@ describe('lazy sections', () => {
     const made = () => new Set(highlights()?.decorations.find().map((d) => (d.spec as { id: string }).id));
     expect(made()).toEqual(new Set(TAGS.slice(0, SECTION_SIZE * FIRST_LIVE_SECTIONS).map((t) => t.id)));
     expect(highlights()?.annotations.size).toBe(TAGS.length);
+    // The view gets the plugin's set itself, not a copy made for the live sections at every change.
+    const state = (view as unknown as { view: EditorView }).view.state;
+    expect(highlightsKey.get(state)?.props.decorations?.call(highlightsKey.get(state), state)).toBe(highlights()?.decorations);
     const far = id(SECTION_SIZE * 3 + 2);
     view.select(far);
     expect(made().has(far)).toBe(false);

@@ -4,7 +4,7 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { isDrawableRange } from './drawable-range';
-import { liveSectionsKey } from './live-sections';
+import { liveSectionsKey, type LiveSectionsState } from './live-sections';
 import type { SuggestionKind } from '../../../src-shared/suggest/types';
 
 /**
@@ -24,6 +24,13 @@ export interface SuggestionMarks {
 export interface SuggestionsState {
   readonly marks: SuggestionMarks;
   readonly focusedKey: string | null;
+  /**
+   * The decorations made so far: those of the suggestions starting in the sections in `drawnIn`. A section that
+   * becomes live adds its own to this set, so the view compares and redraws that section only.
+   */
+  readonly decorations: DecorationSet;
+  /** The sections whose suggestions are in `decorations`; null when all are. */
+  readonly drawnIn: ReadonlySet<number> | null;
 }
 
 export type SuggestionsAction = { type: 'set'; marks: SuggestionMarks } | { type: 'focus'; key: string | null };
@@ -31,7 +38,7 @@ export type SuggestionsAction = { type: 'set'; marks: SuggestionMarks } | { type
 export const suggestionsKey = new PluginKey<SuggestionsState>('suggestions');
 
 const NONE: SuggestionMarks = { keys: [], kindOf: () => 'actor', from: [], to: [], title: () => '' };
-const EMPTY: SuggestionsState = { marks: NONE, focusedKey: null };
+const EMPTY: SuggestionsState = { marks: NONE, focusedKey: null, decorations: DecorationSet.empty, drawnIn: null };
 
 function decorationOf(marks: SuggestionMarks, i: number, focused: boolean): Decoration {
   const key = marks.keys[i] as string;
@@ -59,17 +66,26 @@ export function suggestionRange(state: EditorState, key: string): { index: numbe
   return { index, from: value.marks.from[index] as number, to: value.marks.to[index] as number };
 }
 
+/** The state with `key` focused (none when it is not drawable): the decorations of the two keys concerned redrawn. */
 function refocus(state: SuggestionsState, key: string | null, doc: ProseMirrorNode): SuggestionsState {
   const next = key !== null && drawable(state.marks, state.marks.keys.indexOf(key), doc) ? key : null;
-  return next === state.focusedKey ? state : { ...state, focusedKey: next };
+  if (next === state.focusedKey) return state;
+  let { decorations } = state;
+  for (const changed of [state.focusedKey, next]) {
+    const old = changed === null ? [] : decorations.find(undefined, undefined, (spec: { key: string }) => spec.key === changed);
+    if (old.length === 0) continue;
+    const i = state.marks.keys.indexOf(changed as string);
+    decorations = decorations.remove(old).add(doc, [decorationOf(state.marks, i, changed === next)]);
+  }
+  return { ...state, focusedKey: next, decorations };
 }
 
 /** After a change to the text (the view keeps it as imported, so hardly ever): every position mapped, the focus kept. */
-function mapped(state: SuggestionsState, mapping: Transaction['mapping']): SuggestionsState {
+function mapped(state: SuggestionsState, tr: Transaction): SuggestionsState {
   const { marks } = state;
-  const from = Array.from(marks.from, (pos) => mapping.map(pos, 1));
-  const to = Array.from(marks.to, (pos) => mapping.map(pos, -1));
-  return { ...state, marks: { ...marks, from, to } };
+  const from = Array.from(marks.from, (pos) => tr.mapping.map(pos, 1));
+  const to = Array.from(marks.to, (pos) => tr.mapping.map(pos, -1));
+  return { ...state, marks: { ...marks, from, to }, decorations: state.decorations.map(tr.mapping, tr.doc) };
 }
 
 /** The index of the first suggestion whose `from` is at or after `pos`. */
@@ -83,32 +99,45 @@ function firstFrom(from: ArrayLike<number>, pos: number): number {
   return low;
 }
 
-/** What `drawnSuggestions` made for a plugin state, for the live sections it was made for. */
-const made = new WeakMap<SuggestionsState, { live: ReadonlySet<number> | null; set: DecorationSet }>();
-
-/**
- * The decorations of the suggestions that start in a live section (all of them when every section is live): only
- * those suggestions are looked at, so drawing costs what is drawn, whatever the article holds.
- */
-export function drawnSuggestions(state: EditorState): DecorationSet {
-  const value = suggestionsKey.getState(state);
-  if (!value || value.marks.keys.length === 0) return DecorationSet.empty;
-  const sections = liveSectionsKey.getState(state);
-  const live = sections?.live ?? null;
-  const cached = made.get(value);
-  if (cached && cached.live === live) return cached.set;
-  const { marks } = value;
+/** The decorations of the suggestions starting in `sections` (every one for null), in document order. */
+function decorationsIn(state: SuggestionsState, doc: ProseMirrorNode, sections: LiveSectionsState | undefined, only: readonly number[] | null): Decoration[] {
+  const { marks } = state;
   const ranges: [number, number][] =
-    sections && live !== null ? [...live].map((i) => [sections.starts[i] ?? 0, sections.ends[i] ?? 0]) : [[0, Number.POSITIVE_INFINITY]];
+    sections && only !== null ? only.map((i) => [sections.starts[i] ?? 0, sections.ends[i] ?? 0]) : [[0, Number.POSITIVE_INFINITY]];
   const decorations: Decoration[] = [];
   for (const [start, end] of ranges) {
     for (let i = firstFrom(marks.from, start); i < marks.keys.length && (marks.from[i] as number) < end; i++) {
-      if (drawable(marks, i, state.doc)) decorations.push(decorationOf(marks, i, marks.keys[i] === value.focusedKey));
+      if (drawable(marks, i, doc)) decorations.push(decorationOf(marks, i, marks.keys[i] === state.focusedKey));
     }
   }
-  const set = DecorationSet.create(state.doc, decorations);
-  made.set(value, { live, set });
-  return set;
+  return decorations;
+}
+
+/** `marks` drawn afresh for the live sections (all of them when every section is live). */
+function drawAll(marks: SuggestionMarks, focusedKey: string | null, doc: ProseMirrorNode, sections: LiveSectionsState | undefined): SuggestionsState {
+  const live = sections?.live ?? null;
+  const state: SuggestionsState = { marks, focusedKey, decorations: DecorationSet.empty, drawnIn: live };
+  const made = decorationsIn(state, doc, sections, live === null ? null : [...live]);
+  return { ...state, decorations: DecorationSet.create(doc, made) };
+}
+
+/**
+ * The state with the suggestions of the sections that became live since it was drawn added: only those suggestions
+ * are looked at, so drawing costs what is drawn, whatever the article holds.
+ */
+function drawLive(state: SuggestionsState, doc: ProseMirrorNode, sections: LiveSectionsState | undefined): SuggestionsState {
+  const drawnIn = state.drawnIn;
+  if (drawnIn === null) return state;
+  const live = sections?.live ?? null;
+  const added = live === null ? (sections?.starts.map((_, i) => i) ?? []).filter((i) => !drawnIn.has(i)) : [...live].filter((i) => !drawnIn.has(i));
+  if (added.length === 0) return live === null ? { ...state, drawnIn: null } : state;
+  const made = state.marks.keys.length === 0 ? [] : decorationsIn(state, doc, sections, added);
+  return { ...state, decorations: made.length === 0 ? state.decorations : state.decorations.add(doc, made), drawnIn: live ?? null };
+}
+
+/** The decorations the view draws: those of the suggestions that start in a live section. */
+export function drawnSuggestions(state: EditorState): DecorationSet {
+  return suggestionsKey.getState(state)?.decorations ?? DecorationSet.empty;
 }
 
 export function suggestionsPlugin(): Plugin<SuggestionsState> {
@@ -116,11 +145,14 @@ export function suggestionsPlugin(): Plugin<SuggestionsState> {
     key: suggestionsKey,
     state: {
       init: () => EMPTY,
-      apply(tr, state) {
+      apply(tr, state, old, newState) {
         const action = tr.getMeta(suggestionsKey) as SuggestionsAction | undefined;
-        if (action?.type === 'set') return refocus({ marks: action.marks, focusedKey: state.focusedKey }, state.focusedKey, tr.doc);
-        if (action?.type === 'focus') return refocus(state, action.key, tr.doc);
-        return tr.docChanged && state.marks.keys.length > 0 ? mapped(state, tr.mapping) : state;
+        const sections = liveSectionsKey.getState(newState);
+        let next = tr.docChanged && state.marks.keys.length > 0 ? mapped(state, tr) : state;
+        if (action?.type === 'set') return refocus(drawAll(action.marks, null, newState.doc, sections), state.focusedKey, newState.doc);
+        if (sections !== liveSectionsKey.getState(old)) next = drawLive(next, newState.doc, sections);
+        if (action?.type === 'focus') next = refocus(next, action.key, newState.doc);
+        return next;
       },
     },
     props: { decorations: drawnSuggestions },

@@ -5,7 +5,7 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { KIND_LABELS, type AnnotationKind } from '../../../../src-shared/model/annotation';
 import { isDrawableRange } from '../drawable-range';
 import type { HighlightsAction, HighlightSpec } from './highlight-spec';
-import { liveSectionsKey, sectionAt, visibleDecorations, type LiveSectionsState } from '../live-sections';
+import { liveSectionsKey, sectionAt, type LiveSectionsState } from '../live-sections';
 
 /**
  * The plugin's state: the drawn decorations and, by annotation id, where each highlight currently is. The
@@ -120,16 +120,20 @@ function built(state: HighlightsState, id: string): ReadonlySet<string> {
   return unbuilt;
 }
 
-/** Draws `highlight` in place of whatever was drawn under its id (nothing, when the range is not drawable). */
-function replace(state: HighlightsState, highlight: HighlightSpec, doc: ProseMirrorNode): HighlightsState {
+/**
+ * Draws `highlight` in place of whatever was drawn under its id (nothing, when the range is not drawable); outside
+ * the live sections it is only remembered, and made when one of its sections becomes live.
+ */
+function replace(state: HighlightsState, highlight: HighlightSpec, doc: ProseMirrorNode, sections: LiveSectionsState | undefined): HighlightsState {
   const old = state.annotations.get(highlight.id);
-  let decorations = old ? state.decorations.remove(decorationsOf(state.decorations, old)) : state.decorations;
+  let decorations = old && !state.unbuilt.has(highlight.id) ? state.decorations.remove(decorationsOf(state.decorations, old)) : state.decorations;
   const annotations = new Map(state.annotations);
   let { selectedId, flashId } = state;
-  const unbuilt = built(state, highlight.id);
+  let unbuilt = built(state, highlight.id);
   if (isDrawableRange(doc, highlight.from, highlight.to)) {
     const id = highlight.id;
-    decorations = decorations.add(doc, highlightDecorations(highlight, id === selectedId, id === flashId, doc));
+    if (inLiveSection(highlight, sections)) decorations = decorations.add(doc, highlightDecorations(highlight, id === selectedId, id === flashId, doc));
+    else unbuilt = new Set(unbuilt).add(id);
     annotations.set(id, highlight);
   } else {
     annotations.delete(highlight.id);
@@ -179,7 +183,7 @@ export function applyHighlightsAction(state: HighlightsState, action: Highlights
       return setAll(state, action.highlights, doc, sections);
     case 'add':
     case 'update':
-      return replace(state, action.highlight, doc);
+      return replace(state, action.highlight, doc, sections);
     case 'remove':
       return remove(state, action.id);
     case 'select': {
@@ -232,8 +236,9 @@ export function highlightsPlugin(): Plugin<HighlightsState> {
       },
     },
     props: {
-      // The set lives in plugin state and is only handed out here (its part in the live sections), never rebuilt.
-      decorations: (state) => visibleDecorations(state, highlightsKey.getState(state)?.decorations),
+      // The set lives in plugin state and is handed out as it is: it holds the live sections' highlights only, and
+      // a change to one highlight leaves the rest of its tree shared, so the view redraws that highlight's section only.
+      decorations: (state) => highlightsKey.getState(state)?.decorations,
     },
   });
 }
