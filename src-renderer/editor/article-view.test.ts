@@ -275,6 +275,18 @@ describe('ArticleView pointer', () => {
     expect(callbacks.onSelectionChange).toHaveBeenLastCalledWith(null);
   });
 
+  it('draws a passage being saved as pending and collapses the selection, unless told the analyst selected another', () => {
+    mouseSelect('talks went');
+    const first = view.drawPending('claim', { start: TEXT.indexOf('talks'), end: TEXT.indexOf('went') + 'went'.length });
+    expect(spans(first ?? '')).toHaveLength(1);
+    expect(document.getSelection()?.toString()).toBe('');
+    mouseSelect('drones struck');
+    const second = view.drawPending('actor', { start: TEXT.indexOf('Rustem'), end: TEXT.indexOf('Umerov') + 'Umerov'.length }, { collapseSelection: false });
+    expect(spans(second ?? '')).toHaveLength(1);
+    expect(document.getSelection()?.toString()).toBe('drones struck');
+    expect(view.currentRange()).toEqual({ start: TEXT.indexOf('drones struck'), end: TEXT.indexOf('drones struck') + 'drones struck'.length });
+  });
+
   it('clears the selection on request', () => {
     mouseSelect('talks');
     view.clearSelection();

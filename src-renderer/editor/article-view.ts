@@ -185,18 +185,20 @@ export class ArticleView {
   }
 
   /**
-   * Draws a tag that is still being saved — at once, styled as pending — and collapses the text selection.
+   * Draws a tag that is still being saved, styled as pending, and collapses the text selection (unless
+   * `collapseSelection` is false: the analyst selected another passage meanwhile).
    * Returns its temporary id (to replace with `addAnnotation(saved, { replacing })` or take away), or null.
    */
-  drawPending(kind: Annotation['kind'], range: { start: number; end: number }): string | null {
+  drawPending(kind: Annotation['kind'], range: { start: number; end: number }, options: { collapseSelection?: boolean } = {}): string | null {
     const positions = this.map.toPosRange(range.start, range.end);
     if (!positions || !isDrawableRange(this.view.state.doc, positions.from, positions.to)) return null;
     const id = `pending-${++this.pendingCount}`;
     const { state } = this.view;
+    const collapse = options.collapseSelection !== false;
     let tr = state.tr.setMeta(highlightsKey, { type: 'add', highlight: { id, kind, from: positions.from, to: positions.to } });
-    if (!state.selection.empty) tr = tr.setSelection(TextSelection.create(state.doc, state.selection.head));
+    if (collapse && !state.selection.empty) tr = tr.setSelection(TextSelection.create(state.doc, state.selection.head));
     this.view.dispatch(tr);
-    this.selection.forget();
+    if (collapse) this.selection.forget();
     return id;
   }
 

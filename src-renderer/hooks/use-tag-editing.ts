@@ -9,6 +9,12 @@ import { afterNextPaint } from './after-next-paint';
 import { useDuplicateTag } from './use-duplicate-tag';
 import type { useTagSelection } from './use-tag-selection';
 
+/**
+ * How long a tag being saved shows nothing but the hidden toolbar: a local save answers well within it, and a
+ * highlight within it still looks immediate (under the 100 ms at which a response is felt to lag).
+ */
+export const PENDING_DELAY_MS = 50;
+
 export interface TagEditingOptions {
   client: Client;
   doc: Document | null;
@@ -47,10 +53,9 @@ export function useTagEditing(options: TagEditingOptions) {
         clearSelection();
         return duplicate.select(existing.id);
       }
-      // Asked first: the core writes the project file while the page draws the pending passage.
+      // Asked first: the core writes the project file while the page goes on.
       const saving = client.call('annotation.create', { documentId: doc.id, kind, target });
       reveal(kind);
-      const pending = target ? (viewRef.current?.drawPending(kind, target) ?? null) : null;
       setSelection(null);
       // A key pressed or the mouse pressed while the project file is written (Esc, the next passage's keys or its
       // selection by mouse) means the analyst went on reading: the new tag's details then do not take the focus or
@@ -61,10 +66,19 @@ export function useTagEditing(options: TagEditingOptions) {
       };
       const inputs = ['keydown', 'pointerdown'] as const;
       for (const type of inputs) window.addEventListener(type, onInput, { capture: true });
+      // A save answered within PENDING_DELAY_MS (the usual case) draws the tag at once, in the frame after the key;
+      // a slower one draws the passage as pending meanwhile, so that the key is seen to have done something.
+      let pending: string | null = null;
+      const drawPending = window.setTimeout(() => {
+        if (target) pending = viewRef.current?.drawPending(kind, target, { collapseSelection: !wentOn }) ?? null;
+      }, PENDING_DELAY_MS);
       try {
-        const created = await saving.finally(() => inputs.forEach((type) => window.removeEventListener(type, onInput, { capture: true })));
+        const created = await saving.finally(() => {
+          window.clearTimeout(drawPending);
+          inputs.forEach((type) => window.removeEventListener(type, onInput, { capture: true }));
+        });
         // Having gone on, the analyst may have selected the next passage already: it is kept, not replaced.
-        if (created.target) viewRef.current?.addAnnotation(created, { select: !wentOn, clearSelection: !wentOn, ...(pending ? { replacing: pending } : {}) });
+        if (created.target) viewRef.current?.addAnnotation(created, { select: !wentOn, clearSelection: !wentOn, ...(pending !== null ? { replacing: pending } : {}) });
         else if (!wentOn) viewRef.current?.select(created.id);
         // The article shows the saved tag in the next frame; the list and the details (a render of the whole
         // workbench) follow in the frame after, instead of holding that frame back.
@@ -74,7 +88,7 @@ export function useTagEditing(options: TagEditingOptions) {
           refreshCounts();
         });
       } catch (error) {
-        if (pending) viewRef.current?.removeAnnotation(pending);
+        if (pending !== null) viewRef.current?.removeAnnotation(pending);
         if (!duplicate.onRefused(error, kind, target)) report(error);
       }
     },
