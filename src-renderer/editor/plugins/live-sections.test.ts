@@ -142,7 +142,8 @@ describe('lazy sections', () => {
     expect(highlights()?.annotations.size).toBe(TAGS.length);
     // The view gets the plugin's set itself, not a copy made for the live sections at every change.
     const state = (view as unknown as { view: EditorView }).view.state;
-    expect(highlightsKey.get(state)?.props.decorations?.call(highlightsKey.get(state), state)).toBe(highlights()?.decorations);
+    const installed = highlightsKey.get(state);
+    expect(installed?.props.decorations?.call(installed, state)).toBe(highlights()?.decorations);
     const far = id(SECTION_SIZE * 3 + 2);
     view.select(far);
     expect(made().has(far)).toBe(false);
