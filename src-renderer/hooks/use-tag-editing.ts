@@ -89,6 +89,8 @@ export function useTagEditing(options: TagEditingOptions) {
         });
       } catch (error) {
         if (pending !== null) viewRef.current?.removeAnnotation(pending);
+        // Refused before a pending highlight was drawn: the passage is let go, as drawing it would have done.
+        else if (!wentOn) clearSelection();
         if (!duplicate.onRefused(error, kind, target)) report(error);
       }
     },
