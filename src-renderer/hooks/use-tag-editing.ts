@@ -13,7 +13,7 @@ import type { useTagSelection } from './use-tag-selection';
  * How long a tag being saved shows nothing but the hidden toolbar: a local save answers well within it, and a
  * highlight within it still looks immediate (under the 100 ms at which a response is felt to lag).
  */
-export const PENDING_DELAY_MS = 50;
+const PENDING_DELAY_MS = 50;
 
 export interface TagEditingOptions {
   client: Client;
@@ -69,12 +69,12 @@ export function useTagEditing(options: TagEditingOptions) {
       // A save answered within PENDING_DELAY_MS (the usual case) draws the tag at once, in the frame after the key;
       // a slower one draws the passage as pending meanwhile, so that the key is seen to have done something.
       let pending: string | null = null;
-      const drawPending = window.setTimeout(() => {
+      const pendingTimer = window.setTimeout(() => {
         if (target) pending = viewRef.current?.drawPending(kind, target, { collapseSelection: !wentOn }) ?? null;
       }, PENDING_DELAY_MS);
       try {
         const created = await saving.finally(() => {
-          window.clearTimeout(drawPending);
+          window.clearTimeout(pendingTimer);
           inputs.forEach((type) => window.removeEventListener(type, onInput, { capture: true }));
         });
         // Having gone on, the analyst may have selected the next passage already: it is kept, not replaced.

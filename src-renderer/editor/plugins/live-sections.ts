@@ -119,7 +119,8 @@ function watchSections(view: EditorView): { destroy(): void } {
 }
 
 /**
- * The live-sections plugin. Decoration plugins hand out `visibleDecorations(state, theirSet)`. Without an
+ * The live-sections plugin. Highlights and suggestions make their decorations as sections become live; search hits,
+ * made all at once, hand out `visibleDecorations(state, theirSet)`. Without an
  * IntersectionObserver (tests without layout) every section is live.
  */
 export function liveSectionsPlugin(): Plugin<LiveSectionsState> {

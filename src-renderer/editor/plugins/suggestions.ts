@@ -72,9 +72,11 @@ function refocus(state: SuggestionsState, key: string | null, doc: ProseMirrorNo
   if (next === state.focusedKey) return state;
   let { decorations } = state;
   for (const changed of [state.focusedKey, next]) {
-    const old = changed === null ? [] : decorations.find(undefined, undefined, (spec: { key: string }) => spec.key === changed);
+    const i = changed === null ? -1 : state.marks.keys.indexOf(changed);
+    if (i < 0) continue;
+    // Looked for where the suggestion lies, not through the whole set; not drawn yet, it is made focused later.
+    const old = decorations.find(state.marks.from[i], state.marks.to[i], (spec: { key: string }) => spec.key === changed);
     if (old.length === 0) continue;
-    const i = state.marks.keys.indexOf(changed as string);
     decorations = decorations.remove(old).add(doc, [decorationOf(state.marks, i, changed === next)]);
   }
   return { ...state, focusedKey: next, decorations };
