@@ -87,6 +87,8 @@ test('Shift+N focuses the next suggestion and Enter makes it a tag', async ({ wo
   await setAnalystName(page);
   await importThroughPicker(page, ['002_1d2e21283015eb8c.txt']);
   await expect(page.locator('.article .sg').first()).toBeVisible();
+  // The legend says while the "new actor?" names are read; they join the suggestions drawn, so the walk waits for them.
+  await expect(page.locator('.legend-suggestions')).not.toHaveClass(/is-reading/, { timeout: 30_000 });
   await page.keyboard.press('Shift+N');
   await page.keyboard.press('Shift+N');
   const second = await focusedKey(page);

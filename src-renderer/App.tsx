@@ -264,6 +264,7 @@ export function App({ client }: { client: Client }) {
               onAddDocumentWarning={() => void editing.createTag('reliability_warning', null)}
               onSelectWarning={(id) => picked.selectTag(id, false)}
               above={search.open && <SearchPanel search={search} actors={actors} onCreateActor={project.createActor} onTagged={say} onError={report} />}
+              readingNames={suggestions.readingNames}
             />
           ) : (
             <main className="reader empty-reader">

@@ -33,6 +33,8 @@ export function ArticlePane(props: {
   onSelectWarning: (id: string) => void;
   /** Shown above the article, outside its scrolling (the search panel). */
   above?: ReactNode;
+  /** The article's "new actor?" suggestions are still being read (said in the legend). */
+  readingNames?: boolean;
 }) {
   const mountRef = useRef<HTMLDivElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -80,7 +82,7 @@ export function ArticlePane(props: {
             )}
             <button className="add-document-warning" onClick={props.onAddDocumentWarning}>⚠ Add a warning about the whole document</button>
           </div>
-          <Legend />
+          <Legend readingNames={props.readingNames ?? false} />
         </header>
         <div className="article-mount" ref={mountRef} />
         {props.selection && <SelectionToolbar rect={props.selection.rect} container={scrollRef.current} onTag={props.onTag} />}

@@ -3,7 +3,8 @@
 import { NEXT_KEY, PREVIOUS_KEY, REJECT_SUGGESTION_KEY } from '../keymap';
 import { KIND_KEYS, KIND_LABELS, KIND_ORDER } from './kinds';
 
-export function Legend() {
+/** `readingNames`: the article's "new actor?" suggestions are still being read, and will join those drawn. */
+export function Legend({ readingNames = false }: { readingNames?: boolean }) {
   return (
     <ul className="legend" aria-label="Tag kinds">
       {KIND_ORDER.map((kind) => (
@@ -11,9 +12,16 @@ export function Legend() {
           <span className={`hl hl-${kind} legend-swatch`}>{KIND_LABELS[kind]}</span> <kbd>{KIND_KEYS[kind]}</kbd>
         </li>
       ))}
-      <li className="legend-suggestions" title="Suggestions are proposed tags, not tags, until you accept them">
+      <li
+        className={`legend-suggestions${readingNames ? ' is-reading' : ''}`}
+        title={`Suggestions are proposed tags, not tags, until you accept them${readingNames ? '; the article’s new names are still being read' : ''}`}
+      >
         <span className="sg sg-actor legend-swatch">Suggestion</span> <kbd>Shift+{NEXT_KEY.toUpperCase()}</kbd>/<kbd>Shift+{PREVIOUS_KEY.toUpperCase()}</kbd> next/previous,{' '}
         <kbd>Enter</kbd> accept, <kbd>{REJECT_SUGGESTION_KEY.toUpperCase()}</kbd> reject
+        {/* Said to screen readers; seen as a fainter swatch, so that nothing below moves when it comes and goes. */}
+        <span className="visually-hidden" role="status">
+          {readingNames ? 'Reading the article’s new names for suggestions…' : ''}
+        </span>
       </li>
     </ul>
   );

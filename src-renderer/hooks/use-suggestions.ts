@@ -133,6 +133,8 @@ export function useSuggestions(options: SuggestionsOptions) {
 
   /** The open document's suggestions as drawn: what the keys walk and act on. */
   const spans = fetched.documentId === documentId ? fetched.spans : NO_SPANS;
+  /** The open document's "new actor?" names are still being read: more suggestions may come between those drawn. */
+  const readingNames = documentId !== null && (fetched.documentId !== documentId || !fetched.complete);
   const inDocument = useMemo(() => (full.documentId === documentId ? full.list : []), [full, documentId]);
 
   // Drawn in the article whenever they or the article's view change; then a focus asked for before they came.
@@ -296,7 +298,7 @@ export function useSuggestions(options: SuggestionsOptions) {
     return () => window.removeEventListener('keydown', onKeyDown, true);
   }, [keysEnabled, spans, focused, step, accept, reject, focus, viewRef]);
 
-  return { inDocument, inProject, focusedKey, focus, step, open, accept, reject, previewAll, acceptAll, watchProject };
+  return { inDocument, inProject, focusedKey, readingNames, focus, step, open, accept, reject, previewAll, acceptAll, watchProject };
 }
 
 export type SuggestionsModel = ReturnType<typeof useSuggestions>;
