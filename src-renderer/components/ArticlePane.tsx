@@ -3,6 +3,7 @@ import { useLayoutEffect, useRef, type MutableRefObject, type ReactNode } from '
 import type { Annotation } from '../../src-shared/model/annotation';
 import type { Document, DocumentMeta } from '../../src-shared/model/document';
 import { ArticleView, type DrawnTag } from '../editor/article-view';
+import type { InitialSuggestions } from '../editor/suggestion-marks';
 import { Legend } from './Legend';
 import { SelectionToolbar } from './SelectionToolbar';
 import type { AnnotationKind } from '../../src-shared/model/annotation';
@@ -21,6 +22,8 @@ export function ArticlePane(props: {
   actions?: ReactNode;
   /** The tags at the moment the document opens; later changes reach the view through `viewRef`. */
   initialAnnotations: readonly DrawnTag[];
+  /** The suggestions here as the document opens (drawn in its first frame); later ones reach the view through `viewRef`. */
+  initialSuggestions?: InitialSuggestions | null;
   documentWarnings: readonly Annotation[];
   viewRef: MutableRefObject<ArticleView | null>;
   selection: TextSelection | null;
@@ -52,7 +55,7 @@ export function ArticlePane(props: {
       onHighlightClick: (id) => callbacks.current.onHighlightClick(id),
       onHighlightHover: () => {},
       describe: (annotation) => callbacks.current.describe?.(annotation) ?? '',
-    });
+    }, callbacks.current.initialSuggestions ? { suggestions: callbacks.current.initialSuggestions } : {});
     viewRef.current = view;
     return () => {
       view.destroy();

@@ -2,8 +2,8 @@
 import { KIND_LABELS } from '../../src-shared/model/annotation';
 import { EditorState, TextSelection, type Command, type Transaction } from 'prosemirror-state';
 import { EditorView } from 'prosemirror-view';
-import { articleSchema } from '../../src-shared/editor/schema';
-import { docFromArticle, type ArticleDoc, type OffsetMap } from '../../src-shared/editor/text-mapping';
+import type { OffsetMap } from '../../src-shared/editor/text-mapping';
+import { buildArticle } from './article-docs';
 import type { Annotation, TagSpan } from '../../src-shared/model/annotation';
 import type { Block } from '../../src-shared/model/document';
 import { ArticleSelection } from './article-selection';
@@ -22,8 +22,9 @@ import { pageMarginPlugin } from './plugins/page-margin';
 import { liveSectionsPlugin, showSections } from './plugins/live-sections';
 import { readOnly } from './plugins/read-only';
 import { searchHitsKey, searchHitsPlugin, setCurrentSearchHit, setSearchHits, type HitRange } from './plugins/search-hits';
-import { suggestionRange, suggestionsKey, suggestionsPlugin, type SuggestionMarks } from './plugins/suggestions';
-import { spanKind, type SuggestionColumns } from '../../src-shared/suggest/spans';
+import { suggestionRange, suggestionsKey, suggestionsPlugin } from './plugins/suggestions';
+import type { SuggestionColumns } from '../../src-shared/suggest/spans';
+import { suggestionMarks, type InitialSuggestions } from './suggestion-marks';
 
 /** How long a highlight keeps the `hl-flash` class after "scroll to" (the CSS animation lasts as long). */
 export const FLASH_DURATION_MS = 1200;
@@ -40,21 +41,6 @@ export interface ArticleViewCallbacks {
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((id, i) => id === b[i]);
-}
-
-/**
- * Articles built into ProseMirror documents, by the article object they were built from. ProseMirror documents
- * are immutable, so the two review panes, or a reopened article, share one instead of building a 1 MB article twice.
- */
-const built = new WeakMap<object, ArticleDoc>();
-
-function buildArticle(document: { text: string; blocks: readonly Block[] }): ArticleDoc {
-  let article = built.get(document);
-  if (!article) {
-    article = docFromArticle(articleSchema, document.text, document.blocks);
-    built.set(document, article);
-  }
-  return article;
 }
 
 /** What the view draws a tag from: the tag itself, or its span (annotation.spans) until the full tag is loaded. */
@@ -74,13 +60,15 @@ export class ArticleView {
   private pendingCount = 0;
   /** The mark drawn before each tag, by annotation id (the review panes mark each tag with its difference type). */
   private marks: ReadonlyMap<string, string> = new Map();
+  /** The suggestions drawn (setSuggestions), as they were given. */
+  private suggestions: SuggestionColumns | null = null;
 
   constructor(
     mount: HTMLElement,
     document: { text: string; blocks: readonly Block[] },
     annotations: readonly DrawnTag[],
     callbacks: ArticleViewCallbacks,
-    options: { marks?: ReadonlyMap<string, string> } = {},
+    options: { marks?: ReadonlyMap<string, string>; suggestions?: InitialSuggestions } = {},
   ) {
     this.text = document.text;
     if (options.marks) this.marks = options.marks;
@@ -90,7 +78,15 @@ export class ArticleView {
     this.map = article.map;
     const plugins = [readOnly(), liveSectionsPlugin(), highlightsPlugin(), searchHitsPlugin(), suggestionsPlugin(), pageMarginPlugin(article.doc, document.blocks, article.map)];
     const empty = EditorState.create({ doc: article.doc, plugins });
-    const state = empty.apply(empty.tr.setMeta(highlightsKey, { type: 'set', highlights: this.highlightsOf(annotations) }));
+    const tr = empty.tr.setMeta(highlightsKey, { type: 'set', highlights: this.highlightsOf(annotations) });
+    // Suggestions that are here as the article opens are in its first frame: drawn afterwards, they would have
+    // ProseMirror build again every paragraph that holds one.
+    const { suggestions } = options;
+    if (suggestions) {
+      this.suggestions = suggestions.spans;
+      tr.setMeta(suggestionsKey, { type: 'set', marks: suggestionMarks(this.map, suggestions.spans, suggestions.titleOf) });
+    }
+    const state = empty.apply(tr);
     this.view = new EditorView(mount, {
       state,
       editable: () => true,
@@ -296,17 +292,10 @@ export class ArticleView {
    * if still drawn. `titleOf(i)` makes the i-th one's hover text, asked only for those drawn (near the viewport).
    */
   setSuggestions(spans: SuggestionColumns, titleOf: (i: number) => string): void {
-    const { keys, starts, ends } = spans;
-    const [from, to] = [new Int32Array(keys.length), new Int32Array(keys.length)];
-    for (let i = 0; i < keys.length; i++) {
-      if (i > 0 && (starts[i] as number) < (starts[i - 1] as number)) throw new RangeError('The suggestions are not in text order.');
-      const range = this.map.toPosRange(starts[i] as number, ends[i] as number);
-      // One that cannot be drawn keeps its place in the order, as an empty range.
-      from[i] = range ? range.from : this.map.toPos(starts[i] as number);
-      to[i] = range ? range.to : (from[i] as number);
-    }
-    const marks: SuggestionMarks = { keys, kindOf: (i) => spanKind(spans, i), from, to, title: titleOf };
-    this.view.dispatch(this.view.state.tr.setMeta(suggestionsKey, { type: 'set', marks }));
+    // Those the view opened with, or was given last, are drawn already.
+    if (spans === this.suggestions) return;
+    this.suggestions = spans;
+    this.view.dispatch(this.view.state.tr.setMeta(suggestionsKey, { type: 'set', marks: suggestionMarks(this.map, spans, titleOf) }));
   }
 
   /** Marks the suggestion the keys act on (null: none) and scrolls it into view. */

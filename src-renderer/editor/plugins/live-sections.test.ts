@@ -3,7 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AnnotationSchema, defaultAttributes, type Annotation } from '../../../src-shared/model/annotation';
 import type { Block } from '../../../src-shared/model/document';
-import { SECTION_SIZE } from '../../../src-shared/editor/schema';
+import { articleSchema, SECTION_SIZE } from '../../../src-shared/editor/schema';
+import { docFromArticle, type OffsetMap } from '../../../src-shared/editor/text-mapping';
 import { textTargetFor } from '../../../src-shared/text/quote';
 import { SuggestionKindSchema } from '../../../src-shared/suggest/types';
 import { ArticleView } from '../article-view';
@@ -41,6 +42,8 @@ let frames: FrameRequestCallback[] = [];
 let mount: HTMLElement;
 let view: ArticleView;
 
+/** The sections live from the start. */
+const FIRST = Array.from({ length: FIRST_LIVE_SECTIONS }, (_, i) => i);
 const sectionElements = () => [...mount.querySelectorAll('.pm-section')];
 /** The indices of the sections that hold at least one highlight span. */
 const drawnSections = () => sectionElements().flatMap((section, i) => (section.querySelector('.hl') ? [i] : []));
@@ -86,15 +89,15 @@ describe('lazy sections', () => {
   it('holds the whole text from the start, and the highlights of the first sections only', () => {
     expect(sectionElements()).toHaveLength(4);
     expect([...mount.querySelectorAll('p')].map((p) => p.textContent)).toEqual(BLOCKS.map((b) => TEXT.slice(b.start, b.end)));
-    expect(drawnSections()).toEqual(Array.from({ length: FIRST_LIVE_SECTIONS }, (_, i) => i));
+    expect(drawnSections()).toEqual(FIRST);
     expect(observers[0]?.targets).toEqual(sectionElements());
   });
 
   it('draws a section’s highlights once it comes near the viewport, and keeps them', () => {
     intersect([3]);
-    expect(drawnSections()).toEqual([0, 1, 3]);
+    expect(drawnSections()).toEqual([...FIRST, 3]);
     expect(mount.querySelectorAll('.pm-section')[3]?.querySelectorAll('.hl')).toHaveLength(8);
-    intersect([2]);
+    intersect([1, 2]);
     expect(drawnSections()).toEqual([0, 1, 2, 3]);
     view.addAnnotation(AnnotationSchema.parse({ ...TAGS[0], id: id(9999) }));
     expect(mount.querySelectorAll(`[data-annotation-id="${id(9999)}"]`)).toHaveLength(1);
@@ -103,7 +106,7 @@ describe('lazy sections', () => {
   it('draws the section of a tag scrolled to and of a search hit shown, so that they can be found in the DOM', () => {
     const inThird = SECTION_SIZE * 2 + 5;
     view.scrollToAnnotation(id(inThird), false);
-    expect(drawnSections()).toEqual([0, 1, 2]);
+    expect(drawnSections()).toEqual([...FIRST, 2]);
     const last = BLOCKS[PARAGRAPHS - 1]!;
     view.setSearchHits([{ start: last.start, end: last.start + 9 }], null);
     expect(mount.querySelector('mark[data-search-hit]')).toBeNull();
@@ -121,7 +124,7 @@ describe('lazy sections', () => {
       return `Suggested figure s${i}`;
     });
     const suggestedSections = () => sectionElements().flatMap((section, i) => (section.querySelector('.sg') ? [i] : []));
-    const live = Array.from({ length: FIRST_LIVE_SECTIONS }, (_, i) => i);
+    const live = FIRST;
     expect(suggestedSections()).toEqual(live);
     expect(new Set(asked)).toEqual(new Set(suggestions.slice(0, SECTION_SIZE * FIRST_LIVE_SECTIONS).map((s) => s.key)));
     const askedBefore = asked.length;
@@ -131,8 +134,38 @@ describe('lazy sections', () => {
     expect(asked.slice(askedBefore)).toEqual(suggestions.slice(SECTION_SIZE * 3).map((s) => s.key));
     expect(mount.querySelector('[data-suggestion-key="s' + (SECTION_SIZE * 3) + '"]')?.getAttribute('title')).toBe(`Suggested figure s${SECTION_SIZE * 3}`);
     view.focusSuggestion(`s${SECTION_SIZE * 2}`);
-    expect(suggestedSections()).toEqual([0, 1, 2, 3]);
+    expect(suggestedSections()).toEqual([...live, 2, 3]);
     expect(mount.querySelector('.sg-focused')?.getAttribute('data-suggestion-key')).toBe(`s${SECTION_SIZE * 2}`);
+  });
+
+  it('opens with the suggestions it is given drawn in its first state, and draws the same ones given again as they are', () => {
+    view.destroy();
+    const figure = SuggestionKindSchema.options.indexOf('figure');
+    const starts = BLOCKS.map((b) => b.start + 'Paragraph '.length);
+    const columns = { keys: BLOCKS.map((_, i) => `s${i}`), kinds: BLOCKS.map(() => figure), starts, ends: starts.map((start, i) => start + String(i).length) };
+    const asked: number[] = [];
+    const titleOf = (i: number) => {
+      asked.push(i);
+      return `Suggested figure s${i}`;
+    };
+    // Every offset map is of one class: its placing of ranges is counted.
+    const placing = vi.spyOn(Object.getPrototypeOf(docFromArticle(articleSchema, TEXT, BLOCKS).map) as OffsetMap, 'toPosRange');
+    view = new ArticleView(mount, { text: TEXT, blocks: BLOCKS }, [], { onSelectionChange: vi.fn(), onHighlightClick: vi.fn(), onHighlightHover: vi.fn() }, { suggestions: { spans: columns, titleOf } });
+    // Those drawn, and the few a binary search looks at to find where the first section's end: not all of them.
+    expect(placing.mock.calls.length).toBeLessThanOrEqual(SECTION_SIZE * FIRST_LIVE_SECTIONS + 2 * Math.ceil(Math.log2(PARAGRAPHS)) + 2);
+    placing.mockRestore();
+    const suggestedSections = () => sectionElements().flatMap((section, i) => (section.querySelector('.sg') ? [i] : []));
+    expect(suggestedSections()).toEqual(FIRST);
+    expect(mount.querySelector('[data-suggestion-key="s0"]')?.textContent).toBe('0');
+    expect(asked).toEqual(Array.from({ length: SECTION_SIZE * FIRST_LIVE_SECTIONS }, (_, i) => i));
+    // Given again (the workbench hands the view what it opened with once they are fetched): nothing is made anew.
+    const first = mount.querySelector('[data-suggestion-key="s0"]');
+    view.setSuggestions(columns, titleOf);
+    expect(asked).toHaveLength(SECTION_SIZE * FIRST_LIVE_SECTIONS);
+    expect(mount.querySelector('[data-suggestion-key="s0"]')).toBe(first);
+    // Others (a new answer, even with the same content) are drawn in their place.
+    view.setSuggestions({ ...columns }, titleOf);
+    expect(asked).toHaveLength(2 * SECTION_SIZE * FIRST_LIVE_SECTIONS);
   });
 
   it('makes the decorations of the live sections’ tags only, and a tag selected meanwhile once, with its look, when its section comes into view', () => {
@@ -151,7 +184,7 @@ describe('lazy sections', () => {
     const drawn = mount.querySelectorAll(`.hl[data-annotation-id="${far}"]`);
     expect(drawn).toHaveLength(1);
     expect(drawn[0]?.className).toContain('hl-selected');
-    intersect([2]);
+    intersect([1, 2]);
     expect(made()).toEqual(new Set(TAGS.map((t) => t.id)));
     expect(highlights()?.decorations.find().filter((d) => !(d.spec as { marker?: boolean }).marker)).toHaveLength(TAGS.length);
   });

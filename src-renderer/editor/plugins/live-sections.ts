@@ -13,12 +13,16 @@ export interface LiveSectionsState {
   /** Where section i lies: positions `[starts[i], ends[i])` of the doc. */
   readonly starts: readonly number[];
   readonly ends: readonly number[];
-  /** The live sections; null when all are (no IntersectionObserver here, or an article of one or two sections). */
+  /** The live sections; null when all are (no IntersectionObserver here, or an article of one section). */
   readonly live: ReadonlySet<number> | null;
 }
 
-/** Sections live from the start: the top of the article, where it opens. */
-export const FIRST_LIVE_SECTIONS = 2;
+/**
+ * Sections live from the start: the top of the article, where it opens. One: a section holds SECTION_SIZE blocks,
+ * more than a screen, and the next one becomes live as it comes within a viewport's height (the article's first
+ * frame draws the highlights and suggestions of this one only).
+ */
+export const FIRST_LIVE_SECTIONS = 1;
 
 export const liveSectionsKey = new PluginKey<LiveSectionsState>('live-sections');
 

@@ -50,8 +50,8 @@ function columns(list: readonly Mark[]): SuggestionMarks {
   return {
     keys: ordered.map((m) => m.key),
     kindOf: (i) => ordered[i]?.kind ?? 'actor',
-    from: ordered.map((m) => m.from),
-    to: ordered.map((m) => m.to),
+    from: (i) => ordered[i]?.from ?? 0,
+    to: (i) => ordered[i]?.to ?? 0,
     title: (i) => ordered[i]?.key ?? '',
   };
 }

@@ -8,15 +8,16 @@ import { liveSectionsKey, type LiveSectionsState } from './live-sections';
 import type { SuggestionKind } from '../../../src-shared/suggest/types';
 
 /**
- * The article's suggestions as drawn, one entry per suggestion in each column, in document order (`from` never
- * decreasing): no object per suggestion, so that only those drawn (near the viewport) cost more than their entries.
+ * The article's suggestions as drawn, one entry per suggestion, in document order (`from` never decreasing): no
+ * object per suggestion, and positions asked for only of those looked at (a binary search finds a section's), so
+ * that only the suggestions drawn near the viewport cost more than their keys.
  */
 export interface SuggestionMarks {
   readonly keys: readonly string[];
   readonly kindOf: (i: number) => SuggestionKind;
-  /** Document positions: suggestion i is `[from[i], to[i])`, not drawn unless that range is drawable. */
-  readonly from: ArrayLike<number>;
-  readonly to: ArrayLike<number>;
+  /** Document positions: suggestion i is `[from(i), to(i))`, not drawn unless that range is drawable. */
+  readonly from: (i: number) => number;
+  readonly to: (i: number) => number;
   /** The text shown when hovering suggestion i (made only when it is drawn). */
   readonly title: (i: number) => string;
 }
@@ -37,14 +38,14 @@ export type SuggestionsAction = { type: 'set'; marks: SuggestionMarks } | { type
 
 export const suggestionsKey = new PluginKey<SuggestionsState>('suggestions');
 
-const NONE: SuggestionMarks = { keys: [], kindOf: () => 'actor', from: [], to: [], title: () => '' };
+const NONE: SuggestionMarks = { keys: [], kindOf: () => 'actor', from: () => 0, to: () => 0, title: () => '' };
 const EMPTY: SuggestionsState = { marks: NONE, focusedKey: null, decorations: DecorationSet.empty, drawnIn: null };
 
 function decorationOf(marks: SuggestionMarks, i: number, focused: boolean): Decoration {
   const key = marks.keys[i] as string;
   return Decoration.inline(
-    marks.from[i] as number,
-    marks.to[i] as number,
+    marks.from(i),
+    marks.to(i),
     {
       // Its own element, so a suggestion inside or around a tag's highlight keeps its own outline.
       nodeName: 'span',
@@ -56,14 +57,14 @@ function decorationOf(marks: SuggestionMarks, i: number, focused: boolean): Deco
   );
 }
 
-const drawable = (marks: SuggestionMarks, i: number, doc: ProseMirrorNode): boolean => i >= 0 && isDrawableRange(doc, marks.from[i] as number, marks.to[i] as number);
+const drawable = (marks: SuggestionMarks, i: number, doc: ProseMirrorNode): boolean => i >= 0 && isDrawableRange(doc, marks.from(i), marks.to(i));
 
 /** Where suggestion `key` is in the article: its index in `marks` and its positions; undefined when not drawable. */
 export function suggestionRange(state: EditorState, key: string): { index: number; from: number; to: number } | undefined {
   const value = suggestionsKey.getState(state);
   const index = value ? value.marks.keys.indexOf(key) : -1;
   if (!value || !drawable(value.marks, index, state.doc)) return undefined;
-  return { index, from: value.marks.from[index] as number, to: value.marks.to[index] as number };
+  return { index, from: value.marks.from(index), to: value.marks.to(index) };
 }
 
 /** The state with `key` focused (none when it is not drawable): the decorations of the two keys concerned redrawn. */
@@ -75,7 +76,7 @@ function refocus(state: SuggestionsState, key: string | null, doc: ProseMirrorNo
     const i = changed === null ? -1 : state.marks.keys.indexOf(changed);
     if (i < 0) continue;
     // Looked for where the suggestion lies, not through the whole set; not drawn yet, it is made focused later.
-    const old = decorations.find(state.marks.from[i], state.marks.to[i], (spec: { key: string }) => spec.key === changed);
+    const old = decorations.find(state.marks.from(i), state.marks.to(i), (spec: { key: string }) => spec.key === changed);
     if (old.length === 0) continue;
     decorations = decorations.remove(old).add(doc, [decorationOf(state.marks, i, changed === next)]);
   }
@@ -84,18 +85,18 @@ function refocus(state: SuggestionsState, key: string | null, doc: ProseMirrorNo
 
 /** After a change to the text (the view keeps it as imported, so hardly ever): every position mapped, the focus kept. */
 function mapped(state: SuggestionsState, tr: Transaction): SuggestionsState {
-  const { marks } = state;
-  const from = Array.from(marks.from, (pos) => tr.mapping.map(pos, 1));
-  const to = Array.from(marks.to, (pos) => tr.mapping.map(pos, -1));
-  return { ...state, marks: { ...marks, from, to }, decorations: state.decorations.map(tr.mapping, tr.doc) };
+  const { marks, decorations } = state;
+  const { mapping } = tr;
+  const [from, to] = [(i: number) => mapping.map(marks.from(i), 1), (i: number) => mapping.map(marks.to(i), -1)];
+  return { ...state, marks: { ...marks, from, to }, decorations: decorations.map(mapping, tr.doc) };
 }
 
-/** The index of the first suggestion whose `from` is at or after `pos`. */
-function firstFrom(from: ArrayLike<number>, pos: number): number {
-  let [low, high] = [0, from.length];
+/** The index of the first suggestion whose `from` is at or after `pos` (a binary search: O(log n) positions asked for). */
+function firstFrom(marks: SuggestionMarks, pos: number): number {
+  let [low, high] = [0, marks.keys.length];
   while (low < high) {
     const middle = (low + high) >>> 1;
-    if ((from[middle] as number) < pos) low = middle + 1;
+    if (marks.from(middle) < pos) low = middle + 1;
     else high = middle;
   }
   return low;
@@ -108,7 +109,7 @@ function decorationsIn(state: SuggestionsState, doc: ProseMirrorNode, sections: 
     sections && only !== null ? only.map((i) => [sections.starts[i] ?? 0, sections.ends[i] ?? 0]) : [[0, Number.POSITIVE_INFINITY]];
   const decorations: Decoration[] = [];
   for (const [start, end] of ranges) {
-    for (let i = firstFrom(marks.from, start); i < marks.keys.length && (marks.from[i] as number) < end; i++) {
+    for (let i = firstFrom(marks, start); i < marks.keys.length && marks.from(i) < end; i++) {
       if (drawable(marks, i, doc)) decorations.push(decorationOf(marks, i, marks.keys[i] === state.focusedKey));
     }
   }
