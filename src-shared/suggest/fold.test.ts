@@ -1,9 +1,10 @@
 // Checks folding: accents and case dropped, the plain-ASCII shortcut folding exactly as the full rule, tokens
-// (remembered folds included) that fold like their words, the tokens of a range, and keys' base-36 digits.
+// (remembered folds included) that fold like their words, the tokens of a range, and keys' base-36 digits; and the
+// index of spans, answering overlaps as testing every span does.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { wordSpans } from '../text/segment';
-import { base36, fold, tokensIn, tokensOf } from './fold';
+import { base36, fold, SpanIndex, tokensIn, tokensOf } from './fold';
 
 const fullFold = (word: string) => word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -60,6 +61,19 @@ describe('base36', () => {
       fc.property(fc.oneof(fc.nat(), fc.maxSafeNat(), fc.constantFrom(0, 35, 36, 2 ** 53 - 1)), (value) => {
         expect(base36(value)).toBe(value.toString(36));
       }),
+    );
+  });
+});
+
+describe('SpanIndex', () => {
+  const span = fc.tuple(fc.nat(200), fc.nat(30)).map(([start, n]) => ({ start, end: start + n }));
+  it('says a range overlaps the spans exactly when one of them overlaps it', () => {
+    fc.assert(
+      fc.property(fc.array(span, { maxLength: 40 }), fc.array(span, { maxLength: 20 }), (spans, ranges) => {
+        const index = new SpanIndex(spans);
+        for (const r of ranges) expect(index.overlaps(r.start, r.end)).toBe(spans.some((s) => s.start < r.end && r.start < s.end));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

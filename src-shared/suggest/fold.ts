@@ -98,7 +98,32 @@ export function suggestionKey(textHash: string, kind: string, start: number, end
   return hash(`${textHash}\0${kind}\0${start}\0${end}\0${who}`);
 }
 
-/** Whether [start, end) overlaps any of `spans`. */
-export function overlapsAny(spans: readonly TextSpan[], start: number, end: number): boolean {
-  return spans.some((s) => s.start < end && start < s.end);
+/**
+ * Answers whether a range overlaps any of `spans` in O(log n): the spans sorted by start, with the furthest end
+ * reached by each prefix. (A 1 MB article holds ten thousand suggestions and thousands of tags: testing every pair
+ * took longer than finding the suggestions.)
+ */
+export class SpanIndex {
+  private readonly starts: Float64Array;
+  /** furthest[i]: the largest end among the first i + 1 spans by start. */
+  private readonly furthest: Float64Array;
+
+  constructor(spans: readonly TextSpan[]) {
+    const sorted = [...spans].sort((a, b) => a.start - b.start);
+    this.starts = Float64Array.from(sorted, (s) => s.start);
+    this.furthest = new Float64Array(sorted.length);
+    let reach = Number.NEGATIVE_INFINITY;
+    sorted.forEach((s, i) => (this.furthest[i] = reach = Math.max(reach, s.end)));
+  }
+
+  /** Whether [start, end) overlaps a span: one starting before `end` reaches past `start`. */
+  overlaps(start: number, end: number): boolean {
+    let [low, high] = [0, this.starts.length];
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.starts[middle] as number) < end) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && (this.furthest[low - 1] as number) > start;
+  }
 }

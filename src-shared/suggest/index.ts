@@ -3,7 +3,7 @@ import { findClaims } from './claims';
 import { findFigures } from './figures';
 import { ActorMatcher } from './known-actors';
 import { findNamedActors, type NewActorMatch } from './new-actors';
-import { fold, overlapsAny, suggestionKey, tokensIn, tokensOf } from './fold';
+import { fold, SpanIndex, suggestionKey, tokensIn, tokensOf } from './fold';
 import type { SuggestActor, SuggestDocument, Suggestion, SuggestionKind, TaggedSpan } from './types';
 
 export interface SuggestInput {
@@ -36,8 +36,9 @@ function actorSuggestions(document: SuggestDocument, matcher: ActorMatcher, toke
 
 /** Names no registered actor answers to (of the names compromise found in the text), where no known actor was found. */
 function newActorSuggestions(document: SuggestDocument, known: readonly Suggestion[], named: readonly NewActorMatch[]): Suggestion[] {
+  const knownSpans = new SpanIndex(known);
   return named
-    .filter((m) => !overlapsAny(known, m.start, m.end))
+    .filter((m) => !knownSpans.overlaps(m.start, m.end))
     .map((m) => ({
       key: suggestionKey(document.textHash, 'actor', m.start, m.end, `new:${fold(m.name)}`),
       documentId: document.id,
@@ -123,7 +124,8 @@ export function offered(found: readonly Suggestion[], tags: readonly TaggedSpan[
     if (list) list.push(tag);
     else byKind.set(tag.kind, [tag]);
   }
-  return found.filter((s) => !rejected.has(s.key) && !overlapsAny(byKind.get(s.kind) ?? [], s.start, s.end));
+  const indexes = new Map([...byKind].map(([kind, list]) => [kind, new SpanIndex(list)]));
+  return found.filter((s) => !rejected.has(s.key) && !indexes.get(s.kind)?.overlaps(s.start, s.end));
 }
 
 /** Every suggestion, document by document in the order given, left to right within a document. */

@@ -75,6 +75,28 @@ describe('suggestions', () => {
     }
   });
 
+  it('answers without the new names while they are not read, the same again (remembered), then with them once read', async () => {
+    const p = await projectWithBudanov();
+    const documentId = (await p.call('document.list', {})).documents[0]?.id ?? '';
+    const first = await p.call('suggestion.spans', { documentId, newActors: false });
+    expect(first.complete).toBe(false);
+    const again = await p.call('suggestion.spans', { documentId, newActors: false });
+    expect(again).toEqual(first);
+    // A tag made meanwhile is left out of what was remembered.
+    const figure = first.keys.findIndex((_, i) => spanAt(first, i).kind === 'figure');
+    const { start, end } = spanAt(first, figure);
+    await p.call('annotation.create', { documentId, kind: 'figure', target: { start, end } });
+    const tagged = await p.call('suggestion.spans', { documentId, newActors: false });
+    expect(tagged.keys).toEqual(first.keys.filter((_, i) => i !== figure));
+    // Read in full: the new names join what was found without them, and every listing has them.
+    const complete = await p.call('suggestion.spans', { documentId });
+    expect(complete.complete).toBe(true);
+    const newNames = complete.keys.filter((_, i) => spanAt(complete, i).reason.includes('new actor'));
+    expect(newNames.length).toBeGreaterThan(0);
+    expect(complete.keys.filter((key) => !newNames.includes(key))).toEqual(tagged.keys);
+    expect((await p.call('suggestion.spans', { documentId, newActors: false })).keys).toEqual(complete.keys);
+  });
+
   it('refuses the spans of a document that is not in the project', async () => {
     const p = await projectWithBudanov();
     await expect(p.call('suggestion.spans', { documentId: '00000000-0000-4000-8000-000000000000' })).rejects.toThrow(/no document/);

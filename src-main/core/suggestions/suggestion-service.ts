@@ -10,7 +10,7 @@ import { NamedActorScan } from '../../../src-shared/suggest/new-actors';
 import { encodeSuggestionSpans } from '../../../src-shared/suggest/spans';
 import type { Suggestion, SuggestionCounts, SuggestionKind } from '../../../src-shared/suggest/types';
 import { actorById, allActors } from '../../store/actors';
-import { allAnnotations, annotationsForDocument } from '../../store/annotations';
+import { allAnnotations, liveTagSpansOfDocument } from '../../store/annotations';
 import { allDocumentMetas, documentText } from '../../store/documents';
 import { insertRejectedSuggestion, rejectedKeys } from '../../store/rejected-suggestions';
 import { newAnnotation } from '../annotation-service';
@@ -25,12 +25,14 @@ interface Filters {
 
 /**
  * What the sources found in each document, remembered per open project: kept while the document's text and the
- * registry stay the same, so a tag, an acceptance or a rejection only filters them again.
+ * registry stay the same, so a tag, an acceptance or a rejection only filters them again. Until a document's
+ * "new actor?" names are read, what the other sources found is kept without them (`withNames` false), and replaced
+ * once the names are read and asked for.
  */
 interface FoundCache {
   registry: string;
   matcher: ActorMatcher;
-  byDocument: Map<string, { sha256: string; found: Suggestion[] }>;
+  byDocument: Map<string, { sha256: string; found: Suggestion[]; withNames: boolean }>;
 }
 const caches = new WeakMap<ProjectSession, FoundCache>();
 
@@ -79,21 +81,24 @@ function foundIn(session: ProjectSession, metas: readonly { id: DocumentId; sha2
   const asked = (found: Suggestion[]) => (kind === undefined && names ? found : found.filter((s) => (kind === undefined || s.kind === kind) && (names || s.source !== 'new-actor')));
   const result = new Map<string, Suggestion[]>();
   for (const meta of metas) {
+    const scan = kind === undefined || kind === 'actor' ? scanOf(session, meta) : null;
+    const namesAsked = names && scan !== null;
     const cached = cache.byDocument.get(meta.id);
-    if (cached?.sha256 === meta.sha256) {
+    if (cached?.sha256 === meta.sha256 && (cached.withNames || !namesAsked)) {
       result.set(meta.id, asked(cached.found));
       continue;
     }
     const document = { id: meta.id, textHash: meta.sha256, text: documentText(session.db, meta.id) ?? '' };
-    const scan = kind === undefined || kind === 'actor' ? scanOf(session, meta) : null;
-    // One kind asked for, or the names not asked for and not read yet: only what is asked runs, and is not kept.
-    if (kind !== undefined || (!names && scan?.done === false)) {
-      const sources = names && scan ? { named: scan.found } : { newActors: false };
+    // One kind asked for, or the names asked for while they are still being read: only what is asked runs (with
+    // the names read so far), and is not kept.
+    if (kind !== undefined || (namesAsked && scan?.done === false)) {
+      const sources = namesAsked && scan ? { named: scan.found } : { newActors: false };
       result.set(meta.id, suggestDocument(document, cache.matcher, { ...(kind === undefined ? {} : { kind }), ...sources }));
       continue;
     }
-    const found = suggestDocument(document, cache.matcher, { named: scan?.found ?? [] });
-    cache.byDocument.set(meta.id, { sha256: meta.sha256, found });
+    const withNames = scan?.done === true;
+    const found = suggestDocument(document, cache.matcher, withNames && scan ? { named: scan.found } : { newActors: false });
+    cache.byDocument.set(meta.id, { sha256: meta.sha256, found, withNames });
     result.set(meta.id, asked(found));
   }
   return result;
@@ -103,12 +108,13 @@ function foundIn(session: ProjectSession, metas: readonly { id: DocumentId; sha2
 export function currentSuggestions(session: ProjectSession, filters: Filters, names = true): Suggestion[] {
   const metas = allDocumentMetas(session.db).filter((d) => filters.documentId === undefined || d.id === filters.documentId);
   if (filters.documentId !== undefined && metas.length === 0) throw new UserError('not_found', `There is no document with id ${filters.documentId} in this project.`);
-  const live = filters.documentId === undefined ? allAnnotations(session.db) : annotationsForDocument(session.db, filters.documentId, false);
-  const tags = tagsByDocument(
-    live
-      .filter((t) => t.deletedAt === null && t.target !== null)
-      .map((t) => ({ documentId: t.documentId, kind: t.kind, start: t.target?.start ?? 0, end: t.target?.end ?? 0 })),
-  );
+  const { documentId } = filters;
+  // One document's tags are read as spans alone (no JSON parsed: thousands of tags in a long article).
+  const spans =
+    documentId === undefined
+      ? allAnnotations(session.db).flatMap((t) => (t.deletedAt === null && t.target !== null ? [{ documentId: t.documentId, kind: t.kind, start: t.target.start, end: t.target.end }] : []))
+      : liveTagSpansOfDocument(session.db, documentId).flatMap((t) => (t.start !== null && t.end !== null ? [{ documentId, kind: t.kind, start: t.start, end: t.end }] : []));
+  const tags = tagsByDocument(spans);
   const rejected = rejectedKeys(session.db);
   const found = foundIn(session, metas, filters.kind, names);
   return metas.flatMap((d) => offered(found.get(d.id) ?? [], tags.get(d.id) ?? [], rejected));
