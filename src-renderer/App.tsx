@@ -124,7 +124,7 @@ export function App({ client }: { client: Client }) {
     enabled: projectOpen && !session.askName && !reviewing && !table.open && !keys.showKeys && !sharing.exporting && !sharing.mergePreview,
   });
   const suggestions = useSuggestions({
-    client, document: doc, opened: open.openedSuggestions, viewRef, revision: project.revision, actors, selectedTagId: picked.selectedId, onAccepted: reloadTags, openDocument, say, onError: report,
+    client, document: doc, viewRef, revision: project.revision, actors, selectedTagId: picked.selectedId, onAccepted: reloadTags, openDocument, say, onError: report,
     keysEnabled: !session.askName && !reviewing && !table.open && !keys.showKeys && !sharing.exporting && !sharing.mergePreview,
     onFocus: () => picked.selectTag(null, false),
   });

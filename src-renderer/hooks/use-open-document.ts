@@ -2,7 +2,6 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { Annotation } from '../../src-shared/model/annotation';
 import type { Document } from '../../src-shared/model/document';
-import type { ResponseOf } from '../../src-shared/api/contract';
 import type { Client } from '../api/client';
 import type { ArticleView, DrawnTag } from '../editor/article-view';
 import { afterNextPaint } from './after-next-paint';
@@ -19,46 +18,9 @@ export interface OpenDocumentOptions {
   onReloaded: (ids: ReadonlySet<string>) => void;
 }
 
-/** A document's suggestions as first asked for: without the "new actor?" names unless the core has read them. */
-type OpeningSpans = ResponseOf<'suggestion.spans'>;
-
 /**
- * The suggestions asked for along with a document as it opened: `answer` settles with them, and `ready` holds them
- * when they came in time to be drawn in the article's first frame.
- */
-export interface OpenedSuggestions {
-  documentId: string;
-  answer: Promise<OpeningSpans>;
-  ready: OpeningSpans | null;
-}
-
-/**
- * How long an article, once its text and tags are here, waits for its suggestions to be drawn with it. Kept by the
- * core, they come a few milliseconds after the text; read for the first time (a long article), they may take
- * seconds and are drawn when they come.
- */
-const SUGGESTIONS_WAIT_MS = 25;
-
-/** `answer`'s value if it comes within `ms`, else null (also when it fails: whoever awaits it hears why). */
-function within<T>(answer: Promise<T>, ms: number): Promise<T | null> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(null), ms);
-    answer.then(
-      (value) => {
-        clearTimeout(timer);
-        resolve(value);
-      },
-      () => {
-        clearTimeout(timer);
-        resolve(null);
-      },
-    );
-  });
-}
-
-/**
- * `openDocument(id)` loads a document with its tags (and its suggestions, `openedSuggestions`) and remembers it as
- * the last one opened; `reloadTags()` (after undo, redo or a change made elsewhere) fetches the open document's tags and the counts again and hands them to the
+ * `openDocument(id)` loads a document with its tags and remembers it as the last one opened; `reloadTags()` (after
+ * undo, redo or a change made elsewhere) fetches the open document's tags and the counts again and hands them to the
  * view. `setAnnotations` keeps the list in step with a change this window made (the view is told separately).
  */
 export function useOpenDocument(client: Client, options: OpenDocumentOptions) {
@@ -66,7 +28,6 @@ export function useOpenDocument(client: Client, options: OpenDocumentOptions) {
   const [doc, setDoc] = useState<Document | null>(null);
   const [annotations, setAnnotations] = useState<Annotation[]>([]);
   const [initialAnnotations, setInitialAnnotations] = useState<DrawnTag[]>([]);
-  const [openedSuggestions, setOpenedSuggestions] = useState<OpenedSuggestions | null>(null);
   /** The document whose full tags have arrived (the article opens with their spans, the full list follows). */
   const [fullFor, setFullFor] = useState<string | null>(null);
   const openedId = useRef<string | null>(null);
@@ -79,17 +40,11 @@ export function useOpenDocument(client: Client, options: OpenDocumentOptions) {
       // The last document asked for wins: a large one still loading never replaces one opened after it.
       const asked = ++openRequests.current;
       // The article is drawn from the tags' spans; the list, the details and the hover texts wait for the full tags.
-      const loaded = Promise.all([client.call('document.get', { id }), client.call('annotation.spans', { documentId: id })]);
-      // Asked for last, the suggestions do not hold back the text; the "new actor?" names follow (useSuggestions).
-      const answer = client.call('suggestion.spans', { documentId: id, newActors: false });
-      answer.catch(() => {}); // heard by useSuggestions, which awaits it
-      const [document, drawn] = await loaded;
-      const ready = await within(answer, SUGGESTIONS_WAIT_MS);
+      const [document, drawn] = await Promise.all([client.call('document.get', { id }), client.call('annotation.spans', { documentId: id })]);
       if (asked !== openRequests.current) return;
       onOpened();
       openedId.current = id;
       setInitialAnnotations(drawn.spans);
-      setOpenedSuggestions({ documentId: id, answer, ready });
       setAnnotations([]);
       setFullFor(null);
       setDoc(document);
@@ -132,5 +87,5 @@ export function useOpenDocument(client: Client, options: OpenDocumentOptions) {
     viewRef.current?.setAnnotations(annotationsNow.current.filter(shown));
   }, [shown, viewRef, fullFor]);
 
-  return { doc, annotations, setAnnotations, initialAnnotations, openedSuggestions, openDocument, closeDocument, reloadTags };
+  return { doc, annotations, setAnnotations, initialAnnotations, openDocument, closeDocument, reloadTags };
 }

@@ -9,15 +9,12 @@ import type { Client } from '../api/client';
 import { KIND_KEYS, KIND_LABELS } from '../components/kinds';
 import type { ArticleView } from '../editor/article-view';
 import type { InitialSuggestions } from '../editor/suggestion-marks';
-import type { OpenedSuggestions } from './use-open-document';
 import { isPlainKey, NEXT_KEY, PREVIOUS_KEY, REJECT_SUGGESTION_KEY } from '../keymap';
 
 export interface SuggestionsOptions {
   client: Client;
   /** The open document (a new object whenever it is opened again: its view is then a new one). */
   document: { id: string; text: string } | null;
-  /** The suggestions asked for as the document opened: the first answer, not asked for again. */
-  opened: OpenedSuggestions | null;
   viewRef: RefObject<ArticleView | null>;
   /** Grows with every change to the project (tags, actors, undo …): the suggestions are fetched again. */
   revision: number;
@@ -67,7 +64,7 @@ function matchesScope(s: Suggestion, scope: AcceptAllScope): boolean {
 }
 
 export function useSuggestions(options: SuggestionsOptions) {
-  const { client, document: doc, opened, viewRef, revision, actors, keysEnabled, selectedTagId } = options;
+  const { client, document: doc, viewRef, revision, actors, keysEnabled, selectedTagId } = options;
   const latest = useRef(options);
   latest.current = options;
   /**
@@ -77,8 +74,6 @@ export function useSuggestions(options: SuggestionsOptions) {
   const [fetched, setFetched] = useState<{ documentId: string | null; spans: SuggestionSpans; complete: boolean }>({ documentId: null, spans: NO_SPANS, complete: true });
   /** The document whose complete suggestions were fetched last. */
   const completeFor = useRef<string | null>(null);
-  /** The answer asked for as the document opened, once used: later fetches ask again. */
-  const usedOpened = useRef<OpenedSuggestions | null>(null);
   /** While the panel shows them: the open document's full suggestions (fetched before the project's, so fresher). */
   const [full, setFull] = useState<{ documentId: string | null; list: Suggestion[] }>({ documentId: null, list: [] });
   const [inProject, setInProject] = useState<Suggestion[]>([]);
@@ -100,9 +95,7 @@ export function useSuggestions(options: SuggestionsOptions) {
     const current = () => id === request.current;
     void (async () => {
       if (documentId !== null) {
-        const first = opened?.documentId === documentId && usedOpened.current !== opened ? opened : null;
-        if (first) usedOpened.current = first;
-        let spans = first ? (first.ready ?? (await first.answer)) : completeFor.current === documentId ? null : await client.call('suggestion.spans', { documentId, newActors: false });
+        let spans = completeFor.current === documentId ? null : await client.call('suggestion.spans', { documentId, newActors: false });
         if (!current()) return;
         if (spans && !spans.complete) {
           setFetched({ documentId, spans, complete: false });
@@ -122,7 +115,7 @@ export function useSuggestions(options: SuggestionsOptions) {
       const everywhere = await client.call('suggestion.list', {});
       if (current()) setInProject(everywhere.suggestions);
     })().catch((error: unknown) => current() && latest.current.onError(error));
-  }, [client, documentId, opened, revision, actors, reloads, watching]);
+  }, [client, documentId, revision, actors, reloads, watching]);
 
   /** Called by a view of the project's suggestions while it is shown; returns the call that ends it. */
   const watchProject = useCallback(() => {
@@ -139,18 +132,12 @@ export function useSuggestions(options: SuggestionsOptions) {
     [viewRef],
   );
 
-  /** Those that came with the document, in time for its first frame, until they are fetched (the same ones, first). */
-  const openedReady = useMemo(
-    () => (opened?.ready && opened.documentId === documentId ? { documentId, spans: opened.ready, complete: opened.ready.complete } : null),
-    [opened, documentId],
-  );
-  const current = fetched.documentId === documentId ? fetched : (openedReady ?? fetched);
   /** The open document's suggestions as drawn: what the keys walk and act on. */
-  const spans = current.documentId === documentId ? current.spans : NO_SPANS;
+  const spans = fetched.documentId === documentId ? fetched.spans : NO_SPANS;
   /** The open document's "new actor?" names are still being read: more suggestions may come between those drawn. */
-  const readingNames = documentId !== null && (current.documentId !== documentId || !current.complete);
-  /** What the article view opens with (ArticlePane). */
-  const drawn = useMemo<InitialSuggestions | null>(() => (doc && current.documentId === doc.id ? { spans: current.spans, titleOf: titleIn(doc.text, current.spans) } : null), [doc, current]);
+  const readingNames = documentId !== null && (fetched.documentId !== documentId || !fetched.complete);
+  /** What the article view draws, and opens with when it is made again for the same document (ArticlePane). */
+  const drawn = useMemo<InitialSuggestions | null>(() => (doc && fetched.documentId === doc.id ? { spans: fetched.spans, titleOf: titleIn(doc.text, fetched.spans) } : null), [doc, fetched]);
   const inDocument = useMemo(() => (full.documentId === documentId ? full.list : []), [full, documentId]);
 
   // Drawn in the article whenever they or the article's view change; then a focus asked for before they came.
@@ -162,12 +149,12 @@ export function useSuggestions(options: SuggestionsOptions) {
     const wanted = pendingFocus.current;
     const next = !wanted ? -1 : wanted.key !== undefined ? spans.keys.indexOf(wanted.key) : spans.starts.findIndex((start) => start >= (wanted.from ?? 0));
     // A suggestion asked for by its key may be a new name: it comes with the complete suggestions.
-    if (wanted && (next >= 0 || current.complete)) {
+    if (wanted && (next >= 0 || fetched.complete)) {
       pendingFocus.current = null;
       focus(spans.keys[next] ?? null);
       if (wanted.key !== undefined) view.focus();
     } else setFocusedKey((key) => (key !== null && spans.keys.includes(key) ? key : null));
-  }, [drawn, current.complete, viewRef, focus]);
+  }, [drawn, fetched.complete, viewRef, focus]);
 
   // Selecting a tag (a click on its highlight, N/P, the list) leaves the focused suggestion.
   useEffect(() => {
