@@ -124,17 +124,16 @@ describe('lazy sections', () => {
       return `Suggested figure s${i}`;
     });
     const suggestedSections = () => sectionElements().flatMap((section, i) => (section.querySelector('.sg') ? [i] : []));
-    const live = FIRST;
-    expect(suggestedSections()).toEqual(live);
+    expect(suggestedSections()).toEqual(FIRST);
     expect(new Set(asked)).toEqual(new Set(suggestions.slice(0, SECTION_SIZE * FIRST_LIVE_SECTIONS).map((s) => s.key)));
     const askedBefore = asked.length;
     intersect([3]);
-    expect(suggestedSections()).toEqual([...live, 3]);
+    expect(suggestedSections()).toEqual([...FIRST, 3]);
     // Only the section that came into view was drawn: the others' suggestions were not made again.
     expect(asked.slice(askedBefore)).toEqual(suggestions.slice(SECTION_SIZE * 3).map((s) => s.key));
     expect(mount.querySelector('[data-suggestion-key="s' + (SECTION_SIZE * 3) + '"]')?.getAttribute('title')).toBe(`Suggested figure s${SECTION_SIZE * 3}`);
     view.focusSuggestion(`s${SECTION_SIZE * 2}`);
-    expect(suggestedSections()).toEqual([...live, 2, 3]);
+    expect(suggestedSections()).toEqual([...FIRST, 2, 3]);
     expect(mount.querySelector('.sg-focused')?.getAttribute('data-suggestion-key')).toBe(`s${SECTION_SIZE * 2}`);
   });
 
@@ -158,7 +157,7 @@ describe('lazy sections', () => {
     expect(suggestedSections()).toEqual(FIRST);
     expect(mount.querySelector('[data-suggestion-key="s0"]')?.textContent).toBe('0');
     expect(asked).toEqual(Array.from({ length: SECTION_SIZE * FIRST_LIVE_SECTIONS }, (_, i) => i));
-    // Given again (the workbench hands the view what it opened with once they are fetched): nothing is made anew.
+    // Given again (the workbench hands a view made again for its document the suggestions it was made with): nothing is made anew.
     const first = mount.querySelector('[data-suggestion-key="s0"]');
     view.setSuggestions(columns, titleOf);
     expect(asked).toHaveLength(SECTION_SIZE * FIRST_LIVE_SECTIONS);

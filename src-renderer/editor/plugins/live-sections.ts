@@ -19,8 +19,8 @@ export interface LiveSectionsState {
 
 /**
  * Sections live from the start: the top of the article, where it opens. One: a section holds SECTION_SIZE blocks,
- * more than a screen, and the next one becomes live as it comes within a viewport's height (the article's first
- * frame draws the highlights and suggestions of this one only).
+ * more than a screen, and the next one becomes live as it comes within a viewport's height (an article opens
+ * drawing the highlights and suggestions of this one only).
  */
 export const FIRST_LIVE_SECTIONS = 1;
 
