@@ -44,3 +44,39 @@ test('a 1 MB article of 5,000 paragraphs opens and scrolls to its end', async ({
   await expect(last).toBeInViewport();
   await expect(last).toContainText('Paragraph 5000:');
 });
+
+test('a long article draws the suggestions of the paragraphs on screen, wherever it is scrolled to, and not all of them at once', async ({ workbench }) => {
+  const { page } = workbench;
+  await setAnalystName(page);
+  // A figure in every paragraph: 3,000 suggestions.
+  const paragraphs = Array.from({ length: 3000 }, (_, i) => `Paragraph ${i + 1}: the envoys pledged 250 million euros for reconstruction, and they ${'met again to discuss security guarantees and funding '.repeat(2)}`);
+  await importThroughPicker(page, [{ name: 'pledges.txt', mimeType: 'text/plain', buffer: Buffer.from(`Pledges made\n\n${paragraphs.join('\n\n')}\n`) }]);
+  await expect(page.locator('.document-header h1')).toHaveText('Pledges made', { timeout: 30_000 });
+  const article = page.locator('.ProseMirror');
+  await expect(article.locator('.sg-figure').first()).toBeVisible({ timeout: 30_000 });
+  const scroller = page.locator('.reader-scroll');
+  /** The paragraphs in the scroller's viewport, and how many of them show their suggestion. */
+  const onScreen = () =>
+    scroller.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      const seen = [...el.querySelectorAll('.pm-section > p')].filter((p) => {
+        const r = p.getBoundingClientRect();
+        return r.top >= box.top && r.bottom <= box.bottom;
+      });
+      return { seen: seen.length, drawn: seen.filter((p) => p.querySelector('.sg-figure') !== null).length, all: el.querySelectorAll('.sg').length };
+    });
+  const atOpen = await onScreen();
+  expect(atOpen.seen).toBeGreaterThan(0);
+  expect(atOpen.drawn).toBe(atOpen.seen);
+  // Those near the screen, not the 3,000 of the article (nor a section's 64).
+  expect(atOpen.all).toBeLessThan(64);
+  for (const where of [0.5, 1]) {
+    await scroller.evaluate((el, at) => el.scrollTo({ top: (el.scrollHeight - el.clientHeight) * at }), where);
+    await expect.poll(async () => {
+      const now = await onScreen();
+      return now.seen > 0 && now.drawn === now.seen;
+    }).toBe(true);
+  }
+  await expect(article.locator('.pm-section > p').last().locator('.sg-figure')).toHaveText('250 million euros');
+  expect((await onScreen()).all).toBeLessThan(500);
+});

@@ -19,7 +19,7 @@ import { isDrawableRange } from './plugins/drawable-range';
 import type { HighlightSpec, HighlightsAction } from './plugins/highlights/highlight-spec';
 import { highlightsKey, highlightsPlugin } from './plugins/highlights/highlights-plugin';
 import { pageMarginPlugin } from './plugins/page-margin';
-import { liveSectionsPlugin, showSections } from './plugins/live-sections';
+import { liveBlocksPlugin, showBlocks } from './plugins/live-blocks';
 import { readOnly } from './plugins/read-only';
 import { searchHitsKey, searchHitsPlugin, setCurrentSearchHit, setSearchHits, type HitRange } from './plugins/search-hits';
 import { suggestionRange, suggestionsKey, suggestionsPlugin } from './plugins/suggestions';
@@ -76,7 +76,7 @@ export class ArticleView {
     this.ownerDocument = mount.ownerDocument;
     const article = buildArticle(document);
     this.map = article.map;
-    const plugins = [readOnly(), liveSectionsPlugin(), highlightsPlugin(), searchHitsPlugin(), suggestionsPlugin(), pageMarginPlugin(article.doc, document.blocks, article.map)];
+    const plugins = [readOnly(), liveBlocksPlugin(), highlightsPlugin(), searchHitsPlugin(), suggestionsPlugin(), pageMarginPlugin(article.doc, document.blocks, article.map)];
     const empty = EditorState.create({ doc: article.doc, plugins });
     const tr = empty.tr.setMeta(highlightsKey, { type: 'set', highlights: this.highlightsOf(annotations) });
     // Suggestions that are here as the article opens are in its first frame: drawn afterwards, they would have
@@ -228,7 +228,7 @@ export class ArticleView {
         if (!this.destroyed) this.run(flashHighlight(null));
       }, FLASH_DURATION_MS);
     }
-    showSections(this.view, [highlight.from]);
+    showBlocks(this.view, [highlight.from]);
     const element = this.elementsOf(id)[0];
     if (element && typeof element.scrollIntoView === 'function') {
       const reduceMotion = this.ownerDocument.defaultView?.matchMedia?.('(prefers-reduced-motion: reduce)').matches ?? false;
@@ -256,7 +256,7 @@ export class ArticleView {
     this.view.dispatch(state.tr.setSelection(TextSelection.create(state.doc, hit.from, hit.to)));
     if (options.focus) this.view.focus();
     if (this.view.hasFocus()) this.selection.writeDomSelection(hit.from, hit.to);
-    showSections(this.view, [hit.from]);
+    showBlocks(this.view, [hit.from]);
     const element = this.view.dom.querySelector(`mark[data-search-hit="${index}"]`);
     if (element && typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'center' });
     this.selection.report({ start: this.map.toOffset(hit.from), end: this.map.toOffset(hit.to) }, this.selection.rectFor(hit.from, hit.to));
@@ -303,7 +303,7 @@ export class ArticleView {
     this.view.dispatch(this.view.state.tr.setMeta(suggestionsKey, { type: 'focus', key }));
     const range = key === null ? undefined : suggestionRange(this.view.state, key);
     if (!range) return;
-    showSections(this.view, [range.from]);
+    showBlocks(this.view, [range.from]);
     const element = this.view.dom.querySelector<HTMLElement>(`[data-suggestion-key="${key}"]`);
     if (element && typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'center', behavior: 'auto' });
   }

@@ -3,7 +3,7 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type Command, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { isDrawableRange } from './drawable-range';
-import { visibleDecorations } from './live-sections';
+import { visibleDecorations } from './live-blocks';
 
 /** A hit as document positions. */
 export interface HitRange {

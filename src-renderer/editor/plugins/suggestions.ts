@@ -1,15 +1,15 @@
 // The suggestions plugin (renderer): proposed tags of the open article, drawn (dashed outline in the kind's colour, no
-// fill) only in the sections near the viewport, with the one the keys act on marked as focused.
+// fill) only in the blocks near the viewport, with the one the keys act on marked as focused.
 import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { Plugin, PluginKey, type EditorState, type Transaction } from 'prosemirror-state';
 import { Decoration, DecorationSet } from 'prosemirror-view';
 import { isDrawableRange } from './drawable-range';
-import { liveSectionsKey, type LiveSectionsState } from './live-sections';
+import { liveBlocksKey, rangesOfBlocks, type LiveBlocksState } from './live-blocks';
 import type { SuggestionKind } from '../../../src-shared/suggest/types';
 
 /**
  * The article's suggestions as drawn, one entry per suggestion, in document order (`from` never decreasing): no
- * object per suggestion, and positions asked for only of those looked at (a binary search finds a section's), so
+ * object per suggestion, and positions asked for only of those looked at (a binary search finds a block's), so
  * that only the suggestions drawn near the viewport cost more than their keys.
  */
 export interface SuggestionMarks {
@@ -26,11 +26,11 @@ export interface SuggestionsState {
   readonly marks: SuggestionMarks;
   readonly focusedKey: string | null;
   /**
-   * The decorations made so far: those of the suggestions starting in the sections in `drawnIn`. A section that
-   * becomes live adds its own to this set, so the view compares and redraws that section only.
+   * The decorations made so far: those of the suggestions starting in the blocks in `drawnIn`. A block that
+   * becomes live adds its own to this set, so the view compares and redraws that block only.
    */
   readonly decorations: DecorationSet;
-  /** The sections whose suggestions are in `decorations`; null when all are. */
+  /** The blocks whose suggestions are in `decorations`; null when all are. */
   readonly drawnIn: ReadonlySet<number> | null;
 }
 
@@ -102,11 +102,10 @@ function firstFrom(marks: SuggestionMarks, pos: number): number {
   return low;
 }
 
-/** The decorations of the suggestions starting in `sections` (every one for null), in document order. */
-function decorationsIn(state: SuggestionsState, doc: ProseMirrorNode, sections: LiveSectionsState | undefined, only: readonly number[] | null): Decoration[] {
+/** The decorations of the suggestions starting in blocks `only` (every one for null), in document order. */
+function decorationsIn(state: SuggestionsState, doc: ProseMirrorNode, blocks: LiveBlocksState | undefined, only: Iterable<number> | null): Decoration[] {
   const { marks } = state;
-  const ranges: [number, number][] =
-    sections && only !== null ? only.map((i) => [sections.starts[i] ?? 0, sections.ends[i] ?? 0]) : [[0, Number.POSITIVE_INFINITY]];
+  const ranges: [number, number][] = blocks && only !== null ? rangesOfBlocks(blocks, only) : [[0, Number.POSITIVE_INFINITY]];
   const decorations: Decoration[] = [];
   for (const [start, end] of ranges) {
     for (let i = firstFrom(marks, start); i < marks.keys.length && marks.from(i) < end; i++) {
@@ -116,29 +115,29 @@ function decorationsIn(state: SuggestionsState, doc: ProseMirrorNode, sections: 
   return decorations;
 }
 
-/** `marks` drawn afresh for the live sections (all of them when every section is live). */
-function drawAll(marks: SuggestionMarks, focusedKey: string | null, doc: ProseMirrorNode, sections: LiveSectionsState | undefined): SuggestionsState {
-  const live = sections?.live ?? null;
+/** `marks` drawn afresh for the live blocks (all of them when every block is live). */
+function drawAll(marks: SuggestionMarks, focusedKey: string | null, doc: ProseMirrorNode, blocks: LiveBlocksState | undefined): SuggestionsState {
+  const live = blocks?.live ?? null;
   const state: SuggestionsState = { marks, focusedKey, decorations: DecorationSet.empty, drawnIn: live };
-  const made = decorationsIn(state, doc, sections, live === null ? null : [...live]);
+  const made = decorationsIn(state, doc, blocks, live);
   return { ...state, decorations: DecorationSet.create(doc, made) };
 }
 
 /**
- * The state with the suggestions of the sections that became live since it was drawn added: only those suggestions
+ * The state with the suggestions of the blocks that became live since it was drawn added: only those suggestions
  * are looked at, so drawing costs what is drawn, whatever the article holds.
  */
-function drawLive(state: SuggestionsState, doc: ProseMirrorNode, sections: LiveSectionsState | undefined): SuggestionsState {
+function drawLive(state: SuggestionsState, doc: ProseMirrorNode, blocks: LiveBlocksState | undefined): SuggestionsState {
   const drawnIn = state.drawnIn;
   if (drawnIn === null) return state;
-  const live = sections?.live ?? null;
-  const added = live === null ? (sections?.starts.map((_, i) => i) ?? []).filter((i) => !drawnIn.has(i)) : [...live].filter((i) => !drawnIn.has(i));
+  const live = blocks?.live ?? null;
+  const added = live === null ? Array.from(blocks?.starts ?? [], (_, i) => i).filter((i) => !drawnIn.has(i)) : [...live].filter((i) => !drawnIn.has(i));
   if (added.length === 0) return live === null ? { ...state, drawnIn: null } : state;
-  const made = state.marks.keys.length === 0 ? [] : decorationsIn(state, doc, sections, added);
+  const made = state.marks.keys.length === 0 ? [] : decorationsIn(state, doc, blocks, added);
   return { ...state, decorations: made.length === 0 ? state.decorations : state.decorations.add(doc, made), drawnIn: live ?? null };
 }
 
-/** The decorations the view draws: those of the suggestions that start in a live section. */
+/** The decorations the view draws: those of the suggestions that start in a live block. */
 export function drawnSuggestions(state: EditorState): DecorationSet {
   return suggestionsKey.getState(state)?.decorations ?? DecorationSet.empty;
 }
@@ -150,10 +149,10 @@ export function suggestionsPlugin(): Plugin<SuggestionsState> {
       init: () => EMPTY,
       apply(tr, state, old, newState) {
         const action = tr.getMeta(suggestionsKey) as SuggestionsAction | undefined;
-        const sections = liveSectionsKey.getState(newState);
+        const blocks = liveBlocksKey.getState(newState);
         let next = tr.docChanged && state.marks.keys.length > 0 ? mapped(state, tr) : state;
-        if (action?.type === 'set') return refocus(drawAll(action.marks, null, newState.doc, sections), state.focusedKey, newState.doc);
-        if (sections !== liveSectionsKey.getState(old)) next = drawLive(next, newState.doc, sections);
+        if (action?.type === 'set') return refocus(drawAll(action.marks, null, newState.doc, blocks), state.focusedKey, newState.doc);
+        if (blocks !== liveBlocksKey.getState(old)) next = drawLive(next, newState.doc, blocks);
         if (action?.type === 'focus') next = refocus(next, action.key, newState.doc);
         return next;
       },

@@ -5,17 +5,17 @@ import type { Node as ProseMirrorNode } from 'prosemirror-model';
 import { KIND_LABELS, type AnnotationKind } from '../../../../src-shared/model/annotation';
 import { isDrawableRange } from '../drawable-range';
 import type { HighlightsAction, HighlightSpec } from './highlight-spec';
-import { liveSectionsKey, sectionAt, type LiveSectionsState } from '../live-sections';
+import { liveBlocksKey, touchesLiveBlock, type LiveBlocksState } from '../live-blocks';
 
 /**
  * The plugin's state: the drawn decorations and, by annotation id, where each highlight currently is. The
- * decorations of a highlight are made once one of its sections is live (see live-sections.ts): opening a long
- * article makes those of the sections in view only, not thousands nobody sees yet.
+ * decorations of a highlight are made once one of its blocks is live (see live-blocks.ts): opening a long
+ * article makes those of the blocks in view only, not thousands nobody sees yet.
  */
 export interface HighlightsState {
   readonly decorations: DecorationSet;
   readonly annotations: ReadonlyMap<string, HighlightSpec>;
-  /** The highlights whose decorations are not made yet: all their sections are still not live. */
+  /** The highlights whose decorations are not made yet: all their blocks are still not live. */
   readonly unbuilt: ReadonlySet<string>;
   readonly selectedId: string | null;
   /** The highlight that carries `hl-flash` right now (after "scroll to"), or null. */
@@ -72,16 +72,10 @@ function emptyState(): HighlightsState {
   return { decorations: DecorationSet.empty, annotations: new Map(), unbuilt: new Set(), selectedId: null, flashId: null };
 }
 
-/** Whether `highlight` lies in a live section (all sections are live when `sections` says none is pending). */
-function inLiveSection(highlight: HighlightSpec, sections: LiveSectionsState | undefined): boolean {
-  const live = sections?.live;
-  if (!sections || !live) return true;
-  const last = sectionAt(sections, Math.max(highlight.from, highlight.to - 1));
-  for (let i = sectionAt(sections, highlight.from); i <= last; i++) if (live.has(i)) return true;
-  return false;
-}
+/** Whether `highlight` lies in a live block (all blocks are live when `blocks` says none is pending). */
+const inLiveBlock = (highlight: HighlightSpec, blocks: LiveBlocksState | undefined): boolean => touchesLiveBlock(blocks, highlight.from, highlight.to);
 
-function setAll(state: HighlightsState, highlights: readonly HighlightSpec[], doc: ProseMirrorNode, sections: LiveSectionsState | undefined): HighlightsState {
+function setAll(state: HighlightsState, highlights: readonly HighlightSpec[], doc: ProseMirrorNode, blocks: LiveBlocksState | undefined): HighlightsState {
   const annotations = new Map<string, HighlightSpec>();
   for (const highlight of highlights) if (isDrawableRange(doc, highlight.from, highlight.to)) annotations.set(highlight.id, highlight);
   const selectedId = state.selectedId !== null && annotations.has(state.selectedId) ? state.selectedId : null;
@@ -89,17 +83,17 @@ function setAll(state: HighlightsState, highlights: readonly HighlightSpec[], do
   const decorations: Decoration[] = [];
   const unbuilt = new Set<string>();
   for (const h of annotations.values()) {
-    if (inLiveSection(h, sections)) decorations.push(...highlightDecorations(h, h.id === selectedId, h.id === flashId, doc));
+    if (inLiveBlock(h, blocks)) decorations.push(...highlightDecorations(h, h.id === selectedId, h.id === flashId, doc));
     else unbuilt.add(h.id);
   }
   return { decorations: DecorationSet.create(doc, decorations), annotations, unbuilt, selectedId, flashId };
 }
 
-/** Makes the decorations of the unbuilt highlights that now lie in a live section. */
-function buildLive(state: HighlightsState, doc: ProseMirrorNode, sections: LiveSectionsState | undefined): HighlightsState {
+/** Makes the decorations of the unbuilt highlights that now lie in a live block. */
+function buildLive(state: HighlightsState, doc: ProseMirrorNode, blocks: LiveBlocksState | undefined): HighlightsState {
   const now = [...state.unbuilt].filter((id) => {
     const highlight = state.annotations.get(id);
-    return !highlight || inLiveSection(highlight, sections);
+    return !highlight || inLiveBlock(highlight, blocks);
   });
   if (now.length === 0) return state;
   const unbuilt = new Set(state.unbuilt);
@@ -122,9 +116,9 @@ function built(state: HighlightsState, id: string): ReadonlySet<string> {
 
 /**
  * Draws `highlight` in place of whatever was drawn under its id (nothing, when the range is not drawable); outside
- * the live sections it is only remembered, and made when one of its sections becomes live.
+ * the live blocks it is only remembered, and made when one of its blocks becomes live.
  */
-function replace(state: HighlightsState, highlight: HighlightSpec, doc: ProseMirrorNode, sections: LiveSectionsState | undefined): HighlightsState {
+function replace(state: HighlightsState, highlight: HighlightSpec, doc: ProseMirrorNode, blocks: LiveBlocksState | undefined): HighlightsState {
   const old = state.annotations.get(highlight.id);
   let decorations = old && !state.unbuilt.has(highlight.id) ? state.decorations.remove(decorationsOf(state.decorations, old)) : state.decorations;
   const annotations = new Map(state.annotations);
@@ -132,7 +126,7 @@ function replace(state: HighlightsState, highlight: HighlightSpec, doc: ProseMir
   let unbuilt = built(state, highlight.id);
   if (isDrawableRange(doc, highlight.from, highlight.to)) {
     const id = highlight.id;
-    if (inLiveSection(highlight, sections)) decorations = decorations.add(doc, highlightDecorations(highlight, id === selectedId, id === flashId, doc));
+    if (inLiveBlock(highlight, blocks)) decorations = decorations.add(doc, highlightDecorations(highlight, id === selectedId, id === flashId, doc));
     else unbuilt = new Set(unbuilt).add(id);
     annotations.set(id, highlight);
   } else {
@@ -163,7 +157,7 @@ function restyle(before: HighlightsState, after: HighlightsState, doc: ProseMirr
   const changed = new Set([before.selectedId, after.selectedId, before.flashId, after.flashId]);
   for (const id of changed) {
     const highlight = id === null ? undefined : after.annotations.get(id);
-    // One not made yet is made with its look when its section becomes live.
+    // One not made yet is made with its look when its block becomes live.
     if (!highlight || after.unbuilt.has(highlight.id)) continue;
     decorations = decorations
       .remove(decorationsOf(decorations, highlight))
@@ -177,13 +171,13 @@ function marker(state: HighlightsState, id: string | null): string | null {
 }
 
 /** The state after `action`, touching only the decorations the action is about (all of them for `set`). */
-export function applyHighlightsAction(state: HighlightsState, action: HighlightsAction, doc: ProseMirrorNode, sections?: LiveSectionsState): HighlightsState {
+export function applyHighlightsAction(state: HighlightsState, action: HighlightsAction, doc: ProseMirrorNode, blocks?: LiveBlocksState): HighlightsState {
   switch (action.type) {
     case 'set':
-      return setAll(state, action.highlights, doc, sections);
+      return setAll(state, action.highlights, doc, blocks);
     case 'add':
     case 'update':
-      return replace(state, action.highlight, doc, sections);
+      return replace(state, action.highlight, doc, blocks);
     case 'remove':
       return remove(state, action.id);
     case 'select': {
@@ -195,7 +189,7 @@ export function applyHighlightsAction(state: HighlightsState, action: Highlights
       return flashId === state.flashId ? state : restyle(state, { ...state, flashId }, doc);
     }
     case 'batch':
-      return action.actions.reduce((current, next) => applyHighlightsAction(current, next, doc, sections), state);
+      return action.actions.reduce((current, next) => applyHighlightsAction(current, next, doc, blocks), state);
   }
 }
 
@@ -228,16 +222,16 @@ export function highlightsPlugin(): Plugin<HighlightsState> {
       apply(tr: Transaction, value: HighlightsState, old: EditorState, newState: EditorState): HighlightsState {
         // Mapping reads the highlights back from their decorations: every one is made first.
         let next = tr.docChanged ? mapThrough(buildLive(value, old.doc, undefined), tr) : value;
-        const sections = liveSectionsKey.getState(newState);
+        const blocks = liveBlocksKey.getState(newState);
         const action = tr.getMeta(highlightsKey) as HighlightsAction | undefined;
-        if (action) next = applyHighlightsAction(next, action, newState.doc, sections);
-        // Sections that became live make their highlights (the sections' state changes only then).
-        return sections === liveSectionsKey.getState(old) || next.unbuilt.size === 0 ? next : buildLive(next, newState.doc, sections);
+        if (action) next = applyHighlightsAction(next, action, newState.doc, blocks);
+        // Blocks that became live make their highlights (the blocks' state changes only then).
+        return blocks === liveBlocksKey.getState(old) || next.unbuilt.size === 0 ? next : buildLive(next, newState.doc, blocks);
       },
     },
     props: {
-      // The set lives in plugin state and is handed out as it is: it holds the live sections' highlights only, and
-      // a change to one highlight leaves the rest of its tree shared, so the view redraws that highlight's section only.
+      // The set lives in plugin state and is handed out as it is: it holds the live blocks' highlights only, and
+      // a change to one highlight leaves the rest of its tree shared, so the view redraws that highlight's block only.
       decorations: (state) => highlightsKey.getState(state)?.decorations,
     },
   });
