@@ -131,9 +131,13 @@ export class ArticleView {
    * ProseMirror learns of a selection made in the page from the 'selectionchange' event that follows it. A
    * transaction dispatched in between (a saved tag drawn, suggestions arriving, another window's change) would put
    * the previous selection back into the page, undoing what the analyst has just selected: so a transaction that
-   * does not set the selection itself takes the page's, when it lies in this article.
+   * does not set the selection itself takes the page's, when it lies in this article. Without focus there is
+   * nothing to keep (ProseMirror then leaves the page's selection alone), and the page's selection is not asked
+   * for: reading it makes the browser lay the page out first, in the middle of the transaction (suggestions
+   * arriving as an article opens would have it lay out twice).
    */
   private takeUnreadSelection(tr: Transaction): void {
+    if (!this.view.hasFocus()) return;
     const selection = this.ownerDocument.getSelection();
     const { anchorNode, focusNode } = selection ?? {};
     if (!selection || !anchorNode || !focusNode || !this.view.dom.contains(anchorNode) || !this.view.dom.contains(focusNode)) return;
