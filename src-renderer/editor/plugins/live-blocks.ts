@@ -198,8 +198,10 @@ function watchBlocks(view: EditorView): { destroy(): void } {
       if (shown.length > 0) view.dispatch(view.state.tr.setMeta(liveBlocksKey, { type: 'show', blocks: shown } satisfies LiveBlocksAction));
       if (live()?.live === null) stop();
     }, options);
-    const follow = (section: Element, on: boolean) => {
+    /** Follows the blocks of `section` that are not live (or none, with `on` false); true when none of it is live. */
+    const follow = (section: Element, on: boolean): boolean => {
       const current = live();
+      let dark = true;
       for (const element of section.children) {
         if (!on) {
           blocksObserver?.unobserve(element);
@@ -207,17 +209,20 @@ function watchBlocks(view: EditorView): { destroy(): void } {
           continue;
         }
         const block = current ? blockAt(current, view.posAtDOM(element, 0)) : -1;
+        if (current?.live?.has(block) !== false) dark = false;
         if (block < 0 || blockOf.has(element) || current?.live?.has(block) !== false) continue;
         blockOf.set(element, block);
         blocksObserver?.observe(element);
       }
+      return on && dark;
     };
     sectionsObserver = new IntersectionObserver((entries) => {
-      for (const entry of entries) follow(entry.target, entry.isIntersecting);
-      // A section that came on screen at once (a jump, not a scroll) has its blocks on screen drawn now, not after
-      // the frame in which the blocks' observer first looks at them.
+      let jumped = false;
+      for (const entry of entries) if (follow(entry.target, entry.isIntersecting)) jumped = true;
+      // A section none of whose blocks is live came near (a jump to a part not seen yet, not a scroll): its blocks on
+      // screen are drawn now, not after the frame in which the blocks' observer first looks at them.
       const current = live();
-      const onScreen = current && entries.some((entry) => entry.isIntersecting) ? blocksOnScreen(view, options.root as HTMLElement | null, current) : [];
+      const onScreen = jumped && current ? blocksOnScreen(view, options.root as HTMLElement | null, current) : [];
       if (onScreen.some((block) => current?.live?.has(block) === false)) {
         view.dispatch(view.state.tr.setMeta(liveBlocksKey, { type: 'show', blocks: onScreen } satisfies LiveBlocksAction));
       }
