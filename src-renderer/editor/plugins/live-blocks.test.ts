@@ -49,7 +49,6 @@ const TAGS: Annotation[] = BLOCKS.map((block, i) =>
 interface ObserverRecord {
   callback: IntersectionObserverCallback;
   targets: Set<Element>;
-  unobserved: Element[];
 }
 let observers: ObserverRecord[] = [];
 let frames: FrameRequestCallback[] = [];
@@ -90,7 +89,7 @@ beforeEach(() => {
     class {
       readonly record: ObserverRecord;
       constructor(callback: IntersectionObserverCallback) {
-        this.record = { callback, targets: new Set(), unobserved: [] };
+        this.record = { callback, targets: new Set() };
         observers.push(this.record);
       }
       observe(target: Element) {
@@ -98,7 +97,6 @@ beforeEach(() => {
       }
       unobserve(target: Element) {
         this.record.targets.delete(target);
-        this.record.unobserved.push(target);
       }
       disconnect() {
         this.record.targets.clear();
