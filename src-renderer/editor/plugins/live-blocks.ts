@@ -40,13 +40,11 @@ type LiveBlocksAction = { readonly type: 'show'; readonly blocks: readonly numbe
 /** How many blocks are live when `doc` opens: from the first, until they hold FIRST_LIVE_CHARACTERS (at least one). */
 export function blocksLiveAtOpen(doc: ProseMirrorNode): number {
   let [count, characters] = [0, 0];
-  doc.forEach((section) => {
-    section.forEach((block) => {
-      if (characters >= FIRST_LIVE_CHARACTERS) return;
-      characters += block.content.size;
-      count++;
-    });
-  });
+  for (let s = 0; s < doc.childCount; s++) {
+    const section = doc.child(s);
+    for (let b = 0; b < section.childCount && characters < FIRST_LIVE_CHARACTERS; b++, count++) characters += section.child(b).content.size;
+    if (characters >= FIRST_LIVE_CHARACTERS) break;
+  }
   return count;
 }
 
