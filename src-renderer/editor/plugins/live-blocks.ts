@@ -217,8 +217,9 @@ function watchBlocks(view: EditorView): { destroy(): void } {
     sectionsObserver = new IntersectionObserver((entries) => {
       let jumped = false;
       for (const entry of entries) if (follow(entry.target, entry.isIntersecting)) jumped = true;
-      // A section none of whose blocks is live came near (a jump to a part not seen yet, not a scroll): its blocks on
-      // screen are drawn now, not after the frame in which the blocks' observer first looks at them.
+      // A section none of whose blocks is live came near. After a jump to a part not seen yet, the blocks on screen
+      // are drawn now, not after the frame in which the blocks' observer first looks at them; after a scroll, those
+      // on screen are live already and nothing is drawn.
       const current = live();
       const onScreen = jumped && current ? blocksOnScreen(view, options.root as HTMLElement | null, current) : [];
       if (onScreen.some((block) => current?.live?.has(block) === false)) {
